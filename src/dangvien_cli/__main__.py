@@ -1,0 +1,3 @@
+from dangvien_cli.cli import main
+
+main()

@@ -1,0 +1,249 @@
+"""What every command shares: the application context, the common options, the error
+boundary. Nothing here imports SQLAlchemy at module level, so ``--help`` stays fast.
+"""
+
+import functools
+import getpass
+import inspect
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from dangvien_cli.errors import DangvienError
+from dangvien_cli.i18n import get_lang, set_lang, t
+from dangvien_cli.render import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+
+@dataclass
+class AppContext:
+    db: str | None = None
+    fmt: OutputFormat = OutputFormat.table
+    actor: str | None = None
+    command: str = ""
+    _engine: "Engine | None" = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        from dangvien_cli.db import resolve_url
+
+        return resolve_url(self.db)
+
+    def engine(self) -> "Engine":
+        if self._engine is None:
+            from dangvien_cli.db import open_engine
+
+            self._engine = open_engine(self.url)
+        return self._engine
+
+    @contextmanager
+    def session(self, *, write: bool = False, dry_run: bool = False) -> Iterator["Session"]:
+        """One transaction for the whole command; a refusal inside it writes nothing."""
+        from dangvien_cli.db import session_scope
+        from dangvien_cli.services import audit
+
+        with session_scope(self.engine(), write=write, dry_run=dry_run) as session:
+            if write:
+                audit.bind(session, actor=self.who(), command=self.command)
+            yield session
+
+    def who(self) -> str:
+        if self.actor:
+            return self.actor
+        try:
+            return getpass.getuser()
+        except Exception:  # no user name on this system: still record the change
+            return "?"
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+_current: AppContext | None = None
+
+
+def set_app_ctx(obj: AppContext) -> None:
+    """Called by the root callback: one process (or one test invocation) runs one command."""
+    global _current
+    _current = obj
+
+
+def app_ctx() -> AppContext:
+    global _current
+    if _current is None:
+        _current = AppContext()
+    return _current
+
+
+err_console = None
+
+
+def stderr_console():  # type: ignore[no-untyped-def]
+    global err_console
+    if err_console is None:
+        from rich.console import Console
+
+        err_console = Console(
+            stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True
+        )
+    return err_console
+
+
+def warn(text: str) -> None:
+    stderr_console().print(f"{t('warning.prefix')}: {text}", style="yellow")
+
+
+def info(text: str) -> None:
+    stderr_console().print(text)
+
+
+def interactive() -> bool:
+    """True at a terminal: a missing required value is asked for instead of refused."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("CI") is None
+
+
+def required(*names: str, help_key: str, **fmt: Any) -> Any:
+    """A required option: asked for at a terminal (choices listed), exit 2 in a script."""
+    return typer.Option(
+        ...,
+        *names,
+        help=t(help_key, **fmt),
+        prompt=t(help_key, **fmt).rstrip(".") if interactive() else False,
+        show_default=False,
+    )
+
+
+def opt(*names: str, help_key: str, **fmt: Any) -> Any:
+    return typer.Option(*names, help=t(help_key, **fmt), show_default=False)
+
+
+def arg(help_key: str, **kwargs: Any) -> Any:
+    return typer.Argument(help=t(help_key), show_default=False, **kwargs)
+
+
+def _common_parameters(records: bool) -> list[inspect.Parameter]:
+    kw = inspect.Parameter.KEYWORD_ONLY
+    params = [
+        inspect.Parameter(
+            "_db",
+            kw,
+            default=None,
+            annotation=Annotated[str | None, typer.Option("--db", help=t("opt.db"))],
+        ),
+        inspect.Parameter(
+            "_lang",
+            kw,
+            default=None,
+            annotation=Annotated[str | None, typer.Option("--lang", help=t("opt.lang"))],
+        ),
+    ]
+    if records:
+        params.append(
+            inspect.Parameter(
+                "_fmt",
+                kw,
+                default=None,
+                annotation=Annotated[
+                    OutputFormat | None, typer.Option("--format", "-f", help=t("opt.format"))
+                ],
+            )
+        )
+    return params
+
+
+def command(
+    group: typer.Typer, name: str, *, help_key: str, records: bool = True
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a command: adds --db/--lang (and --format where it prints records) after the
+    command too, and runs the body inside the one error boundary."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(fn, eval_str=True)
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            obj = app_ctx()
+            db = kwargs.pop("_db", None)
+            lang = kwargs.pop("_lang", None)
+            fmt = kwargs.pop("_fmt", None)
+            if db:
+                obj.db = db
+            if lang:
+                set_lang(lang)
+            if fmt:
+                obj.fmt = fmt
+            obj.command = " ".join(["dangvien", *sys.argv[1:]])[:200]
+            with error_boundary():
+                try:
+                    return fn(*args, **kwargs)
+                finally:
+                    obj.close()
+
+        params = list(signature.parameters.values()) + _common_parameters(records)
+        wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        group.command(name, help=t(help_key))(wrapper)
+        return fn
+
+    return decorate
+
+
+@contextmanager
+def error_boundary() -> Iterator[None]:
+    """Turn every failure into one line on stderr and the documented exit code."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.TyperException):
+        raise
+    except DangvienError as exc:
+        stderr_console().print(f"{t('error.prefix')}: {exc.message()}", style="red")
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        stderr_console().print(t("error.interrupted"))
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if _is_locked(exc):
+            stderr_console().print(f"{t('error.prefix')}: {t('db.locked')}", style="red")
+            raise typer.Exit(1) from None
+        if os.environ.get("DANGVIEN_DEBUG") == "1":
+            traceback.print_exc()
+        kind = type(exc).__name__
+        stderr_console().print(f"{t('error.prefix')}: {t('error.unexpected', kind=kind)}")
+        raise typer.Exit(1) from None
+
+
+def _is_locked(exc: BaseException) -> bool:
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+def lang_callback(value: str | None) -> str | None:
+    if value is not None and value not in ("vi", "en"):
+        raise typer.BadParameter(
+            t("error.invalid_choice", value=value, field="--lang", choices="vi, en")
+        )
+    return value
+
+
+__all__ = [
+    "AppContext",
+    "OutputFormat",
+    "app_ctx",
+    "arg",
+    "command",
+    "error_boundary",
+    "get_lang",
+    "info",
+    "opt",
+    "required",
+    "warn",
+]

@@ -1,0 +1,86 @@
+"""dangvien admission …: the decision, the ceremony, official membership, striking off."""
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, arg, command, opt, required
+from dangvien_cli.cli.steps import record
+from dangvien_cli.render import Column, emit
+
+IdArg = Annotated[int, arg("arg.person_id")]
+LIST_COLUMNS = [
+    Column("person_id", "col.id", "int"),
+    Column("full_name", "col.full_name"),
+    Column("unit_code", "col.unit_code"),
+    Column("decision_no", "col.decision_no"),
+    Column("decision_date", "col.decision_date", "date"),
+    Column("ceremony_date", "col.ceremony_date", "date"),
+    Column("official_date", "col.official_date", "date"),
+]
+
+
+def build() -> typer.Typer:
+    from dangvien_cli.vocab import Step
+
+    group = typer.Typer(no_args_is_help=True)
+    DateOpt = Annotated[str, required("--date", help_key="opt.date")]  # noqa: N806
+
+    @command(group, "record", help_key="help.admission.record", records=False)
+    def record_(
+        person_id: IdArg,
+        *,
+        decision: Annotated[str, required("--decision", help_key="opt.decision")],
+        date: DateOpt,
+        body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
+        ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
+        special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
+    ) -> None:
+        record(
+            person_id,
+            Step.decision,
+            date,
+            document_no=decision,
+            issuer=body,
+            detail={"special": True} if special else {},
+        )
+        if ceremony:
+            record(person_id, Step.ceremony, ceremony)
+
+    @command(group, "ceremony", help_key="help.admission.ceremony", records=False)
+    def ceremony(person_id: IdArg, *, date: DateOpt) -> None:
+        record(person_id, Step.ceremony, date)
+
+    @command(group, "confirm", help_key="help.admission.confirm", records=False)
+    def confirm(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
+    ) -> None:
+        record(person_id, Step.official, date, document_no=decision)
+
+    @command(group, "strike", help_key="help.admission.strike", records=False)
+    def strike(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        reason: Annotated[str, required("--reason", help_key="opt.reason")],
+        decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
+    ) -> None:
+        record(person_id, Step.struck_off, date, document_no=decision, note=reason)
+
+    @command(group, "list", help_key="help.admission.list")
+    def list_(
+        *,
+        period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
+        unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+    ) -> None:
+        from dangvien_cli.services.people import list_admissions
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            rows = list_admissions(session, period_code=period, unit_code=unit)
+        emit(rows, LIST_COLUMNS, ctx.fmt)
+
+    return group

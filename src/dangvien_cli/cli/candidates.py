@@ -1,0 +1,191 @@
+"""dangvien candidate …: register, list, show, import. The pipeline steps live in
+cli/steps.py and are added to this group there."""
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli import _imports as imp
+from dangvien_cli.cli._context import app_ctx, arg, command, opt, required
+from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.render import Column, OutputFormat, emit, emit_object
+from dangvien_cli.values import parse_date
+from dangvien_cli.vocab import Gender, Stage
+
+LIST_COLUMNS = [
+    Column("id", "col.id", "int"),
+    Column("full_name", "col.full_name"),
+    Column("birth_date", "col.birth_date", "date"),
+    Column("unit_code", "col.unit_code"),
+    Column("stage", "col.stage", "stage"),
+    Column("stage_on", "col.stage_on", "date"),
+]
+SHOW_FIELDS = [
+    Column("id", "col.id"),
+    Column("full_name", "col.full_name"),
+    Column("birth_date", "col.birth_date", "date"),
+    Column("gender", "col.gender"),
+    Column("ethnicity", "col.ethnicity"),
+    Column("religion", "col.religion"),
+    Column("education", "col.education"),
+    Column("national_id", "col.national_id"),
+    Column("unit_name", "col.unit"),
+    Column("stage", "col.stage", "stage"),
+    Column("next_step", "col.next_step", "step"),
+    Column("next_deadline", "col.next_deadline", "date"),
+]
+TIMELINE_COLUMNS = [
+    Column("date", "col.date", "date"),
+    Column("step", "col.step", "step"),
+    Column("document_no", "col.document_no"),
+    Column("issuer", "col.issuer", max_width=30),
+    Column("summary", "col.detail", max_width=40),
+]
+STAGES = ", ".join(s.value for s in Stage)
+
+
+def build() -> typer.Typer:
+    group = typer.Typer(no_args_is_help=True)
+
+    @command(group, "add", help_key="help.candidate.add", records=False)
+    def add(
+        full_name: Annotated[str, arg("arg.full_name")],
+        *,
+        unit: Annotated[str, required("--unit", help_key="opt.unit")],
+        birth: Annotated[str, required("--birth", help_key="opt.birth")],
+        gender: Annotated[Gender, required("--gender", help_key="opt.gender")],
+        ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = "Kinh",
+        religion: Annotated[str | None, opt("--religion", help_key="opt.religion")] = None,
+        education: Annotated[str | None, opt("--education", help_key="opt.education")] = None,
+        occupation: Annotated[str | None, opt("--occupation", help_key="opt.occupation")] = None,
+        national_id: Annotated[str | None, opt("--national-id", help_key="opt.national_id")] = None,
+        phone: Annotated[str | None, opt("--phone", help_key="opt.phone")] = None,
+        youth_union: Annotated[bool, opt("--youth-union", help_key="opt.youth_union")] = False,
+        sourced: Annotated[str | None, opt("--sourced", help_key="opt.sourced")] = None,
+        mentor: Annotated[str | None, opt("--mentor", help_key="opt.mentor")] = None,
+    ) -> None:
+        from dangvien_cli.services.people import PersonInput
+        from dangvien_cli.services.pipeline import register_candidate
+
+        data = PersonInput(
+            full_name=full_name,
+            birth_date=parse_date(birth),
+            gender=gender,
+            ethnicity=ethnicity,
+            religion=religion,
+            education=education,
+            occupation=occupation,
+            national_id=national_id,
+            phone=phone,
+            youth_union=youth_union,
+        )
+        with app_ctx().session(write=True) as session:
+            person, warnings = register_candidate(
+                session, data, unit_code=unit, sourced_on=parse_date(sourced), mentor=mentor
+            )
+            person_id = person.id
+        show_warnings(warnings)
+        typer.echo(person_id)
+
+    @command(group, "list", help_key="help.candidate.list")
+    def list_(
+        *,
+        unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+        stage: Annotated[Stage | None, opt("--stage", help_key="opt.stage")] = None,
+        search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
+        show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
+    ) -> None:
+        from dangvien_cli.services.people import list_candidates
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            rows = list_candidates(
+                session, unit_code=unit, stage=stage, search=search, show_private=show_private
+            )
+        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
+
+    @command(group, "show", help_key="help.candidate.show")
+    def show(
+        person_id: Annotated[int, arg("arg.person_id")],
+        *,
+        show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
+    ) -> None:
+        from dangvien_cli.services.candidates import candidate_detail
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            detail = candidate_detail(session, person_id, show_private=show_private)
+        if ctx.fmt is not OutputFormat.table:
+            emit_object(detail, SHOW_FIELDS, ctx.fmt)
+            return
+        print_candidate(detail)
+
+    @command(group, "import", help_key="help.candidate.import")
+    def import_(
+        path: imp.FileArg,
+        *,
+        encoding: imp.EncodingOpt = None,
+        delimiter: imp.DelimiterOpt = None,
+        sheet: imp.SheetOpt = None,
+        dry_run: imp.DryRunOpt = False,
+        errors: imp.ErrorsOpt = None,
+        quiet: imp.QuietOpt = False,
+    ) -> None:
+        from dangvien_cli.services.imports.candidates import import_candidates
+
+        with imp.progress(path, quiet) as tick:
+            imp.run_import(
+                import_candidates,
+                path,
+                encoding=encoding,
+                delimiter=delimiter,
+                sheet=sheet,
+                dry_run=dry_run,
+                errors_file=errors,
+                progress=tick,
+            )
+
+    from dangvien_cli.cli.steps import register_steps
+
+    register_steps(group)
+    return group
+
+
+def show_warnings(warnings: list) -> None:  # type: ignore[type-arg]
+    from dangvien_cli.cli._context import warn
+    from dangvien_cli.i18n import get_lang
+
+    for v in warnings:
+        warn(f"{v.rule} ({v.source}): {v.message_en if get_lang() == 'en' else v.message_vi}")
+
+
+def print_candidate(detail: dict) -> None:  # type: ignore[type-arg]
+    from dangvien_cli.render import data_console
+
+    emit_object(detail, SHOW_FIELDS, OutputFormat.table, title=detail["full_name"])
+    timeline = []
+    for e in detail["timeline"]:
+        summary = ", ".join(f"{k}={v}" for k, v in e["detail"].items())
+        if e["note"]:
+            summary = (summary + " " + e["note"]).strip()
+        if e["superseded"]:
+            summary = (t("timeline.superseded") + " " + summary).strip()
+        timeline.append({**e, "summary": summary})
+    emit(timeline, TIMELINE_COLUMNS, OutputFormat.table, title=t("title.timeline"))
+    console = data_console()
+    docs = "  ".join(("✔ " if d["present"] else "✘ ") + d["form"] for d in detail["documents"])
+    console.print(f"{t('title.documents')}: {docs}")
+    for x in detail["exceptions"]:
+        console.print(
+            t(
+                "exception.line",
+                rule=x["rule"],
+                body=x["approved_by"],
+                document=x["document_no"],
+                reason=x["reason"],
+                date=fmt_date(x["approved_on"]),
+            )
+        )
+    if detail["next_step"]:
+        deadline = fmt_date(detail["next_deadline"]) if detail["next_deadline"] else "—"
+        console.print(t("candidate.next", step=t(f"step.{detail['next_step']}"), deadline=deadline))

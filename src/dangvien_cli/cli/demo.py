@@ -1,0 +1,41 @@
+"""dangvien demo: the source's story, loaded through the same imports a clerk runs."""
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, command, info, opt
+
+
+def register(app: typer.Typer) -> None:
+    @command(app, "demo", help_key="help.demo")
+    def demo(
+        *,
+        as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of")] = None,
+    ) -> None:
+        from dangvien_cli.cli.reports import show_quota_table
+        from dangvien_cli.db import describe
+        from dangvien_cli.services.demo import load_demo
+        from dangvien_cli.services.reports.quota import report_quota
+        from dangvien_cli.values import parse_date
+
+        ctx = app_ctx()
+        with ctx.session(write=True) as session:
+            counts = load_demo(session)
+        info(t_loaded(describe(ctx.url), counts))
+        day = parse_date(as_of) or date(2021, 12, 31)
+        with ctx.session() as session:
+            rows = report_quota(session, period_code="2021", as_of=day, depth=2)
+        show_quota_table(rows, ctx.fmt, by="unit", period="2021", as_of=day)
+
+
+def t_loaded(where: str, counts: dict[str, int]) -> str:
+    from dangvien_cli.i18n import fmt_int, t
+
+    return t(
+        "demo.loaded",
+        where=where,
+        units=fmt_int(counts["units"]),
+        candidates=fmt_int(counts["candidates"]),
+    )

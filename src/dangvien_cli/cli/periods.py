@@ -1,0 +1,52 @@
+"""dangvien period …"""
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.i18n import t
+from dangvien_cli.render import Column, emit
+from dangvien_cli.values import parse_date
+
+COLUMNS = [
+    Column("code", "col.code"),
+    Column("name", "col.name"),
+    Column("kind", "col.kind"),
+    Column("start_on", "col.start_on", "date"),
+    Column("end_on", "col.end_on", "date"),
+    Column("closed", "col.closed", "bool"),
+]
+
+
+def build() -> typer.Typer:
+    group = typer.Typer(no_args_is_help=True)
+
+    @command(group, "add", help_key="help.period.add", records=False)
+    def add(
+        code: Annotated[str, arg("arg.period")],
+        *,
+        start: Annotated[str, required("--start", help_key="opt.start")],
+        end: Annotated[str, required("--end", help_key="opt.end")],
+        name: Annotated[str | None, opt("--name", help_key="opt.period_name")] = None,
+    ) -> None:
+        from dangvien_cli.services.quotas import add_period
+
+        start_on, end_on = parse_date(start), parse_date(end)
+        if start_on is None or end_on is None:
+            raise InvalidValue("error.required", field="--start/--end")
+        with app_ctx().session(write=True) as session:
+            period = add_period(session, code=code, name=name, start_on=start_on, end_on=end_on)
+            info(t("period.saved", code=period.code))
+
+    @command(group, "list", help_key="help.period.list")
+    def list_() -> None:
+        from dangvien_cli.services.quotas import list_periods
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            rows = list_periods(session)
+        emit(rows, COLUMNS, ctx.fmt)
+
+    return group

@@ -1,0 +1,115 @@
+"""dangvien unit …"""
+
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli import _imports as imp
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.i18n import t
+from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.values import parse_date
+from dangvien_cli.vocab import Block, UnitKind
+
+LIST_COLUMNS = [
+    Column("code", "col.code"),
+    Column("name", "col.name", max_width=50),
+    Column("kind", "col.kind"),
+    Column("parent", "col.parent"),
+    Column("block", "col.block"),
+]
+SHOW_FIELDS = [
+    Column("code", "col.code"),
+    Column("name", "col.name"),
+    Column("kind", "col.kind"),
+    Column("parent", "col.parent"),
+    Column("block", "col.block"),
+    Column("founded_on", "col.founded_on", "date"),
+    Column("members", "col.members", "int"),
+    Column("official_members", "col.official_members", "int"),
+    Column("probationary_members", "col.probationary_members", "int"),
+    Column("key_position_members", "col.key_position_members", "int"),
+    Column("key_position_percent", "col.key_position_percent", "percent"),
+    Column("sub_unit_count", "col.sub_units", "int"),
+    Column("candidates_in_progress", "col.candidates_in_progress", "int"),
+    Column("admissions", "col.admissions", "int"),
+]
+KINDS = ", ".join(k.value for k in UnitKind)
+BLOCKS = ", ".join(b.value for b in Block)
+
+
+def build() -> typer.Typer:
+    group = typer.Typer(no_args_is_help=True)
+
+    @command(group, "add", help_key="help.unit.add", records=False)
+    def add(
+        code: Annotated[str, arg("arg.unit_code")],
+        name: Annotated[str, arg("arg.unit_name")],
+        *,
+        kind: Annotated[UnitKind, required("--kind", help_key="opt.kind", choices=KINDS)],
+        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+    ) -> None:
+        from dangvien_cli.services.units import add_unit
+
+        with app_ctx().session(write=True) as session:
+            unit = add_unit(
+                session,
+                code=code,
+                name=name,
+                kind=kind,
+                parent=parent,
+                block=block,
+                founded_on=parse_date(founded),
+            )
+            info(t("unit.added", code=unit.code))
+
+    @command(group, "list", help_key="help.unit.list")
+    def list_(
+        *,
+        under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+    ) -> None:
+        from dangvien_cli.services.units import list_units
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            rows = list_units(session, under=under, block=block)
+        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
+
+    @command(group, "show", help_key="help.unit.show")
+    def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
+        from dangvien_cli.services.units import unit_detail
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            detail = unit_detail(session, code)
+        detail["sub_unit_count"] = len(detail["sub_units"])
+        emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
+        if ctx.fmt.value == "table" and detail["sub_units"]:
+            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=t("title.sub_units"))
+
+    @command(group, "import", help_key="help.unit.import")
+    def import_(
+        path: imp.FileArg,
+        *,
+        encoding: imp.EncodingOpt = None,
+        delimiter: imp.DelimiterOpt = None,
+        sheet: imp.SheetOpt = None,
+        dry_run: imp.DryRunOpt = False,
+        errors: imp.ErrorsOpt = None,
+    ) -> None:
+        from dangvien_cli.services.imports.units import import_units
+
+        imp.run_import(
+            import_units,
+            path,
+            encoding=encoding,
+            delimiter=delimiter,
+            sheet=sheet,
+            dry_run=dry_run,
+            errors_file=errors,
+        )
+
+    return group

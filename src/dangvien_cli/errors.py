@@ -1,0 +1,112 @@
+"""Errors the user is shown: each carries a catalogue key, its parameters and an exit code.
+
+Services raise these and never print; the CLI turns them into one line on stderr.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class DangvienError(Exception):
+    """A refusal shown to the user as one line (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self) -> str:
+        from dangvien_cli.i18n import t
+
+        return t(self.key, **self.params)
+
+
+class NotFound(DangvienError):
+    """A unit, person, period or class that does not exist."""
+
+
+class Conflict(DangvienError):
+    """A record that would duplicate another one."""
+
+
+class InvalidValue(DangvienError):
+    """One value given by the user is malformed."""
+
+
+class SchemaOutOfDate(DangvienError):
+    """The database schema is older or newer than this version (exit 4)."""
+
+    exit_code = 4
+
+
+class ThresholdNotMet(DangvienError):
+    """A report's --fail-under threshold was not met (exit 3)."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One bad cell of an import file."""
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass
+class RowErrors:
+    """Collects the bad rows of a file so that all of them are reported at once."""
+
+    items: list[RowError] = field(default_factory=list)
+
+    def add(self, line: int, column: str, value: object, reason: str) -> None:
+        self.items.append(RowError(line, column, "" if value is None else str(value), reason))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class InvalidFile(DangvienError):
+    """An import file with bad rows: nothing was written."""
+
+    def __init__(self, path: str, errors: list[RowError]) -> None:
+        from dangvien_cli.i18n import t
+
+        first = errors[0]
+        super().__init__(
+            "import.bad_rows",
+            path=path,
+            count=len({e.line for e in errors}),
+            first=t(
+                "import.row_error",
+                line=first.line,
+                column=first.column,
+                value=first.value,
+                reason=first.reason,
+            ),
+        )
+        self.path = path
+        self.errors = errors
+
+
+class RuleViolation(DangvienError):
+    """A Party rule refuses the act; the message names the rule and its source."""
+
+    def __init__(self, violations: list[Any]) -> None:
+        super().__init__("rule")
+        self.violations = violations
+
+    def message(self) -> str:
+        from dangvien_cli.i18n import get_lang
+
+        v = self.violations[0]
+        text = v.message_en if get_lang() == "en" else v.message_vi
+        more = len(self.violations) - 1
+        suffix = f" (+{more})" if more else ""
+        return f"{v.rule} ({v.source}): {text}{suffix}"

@@ -1,0 +1,654 @@
+"""Import of candidates with their past steps, checked by the rules in force at each act.
+
+Built for a province's file of a million rows: rows stream in batches, each batch is
+checked and then written with one executemany per table, and the person ids are handed
+out here so that events, admissions and roster rows need no read-back. A row that
+matches a person already stored (explicit id, national ID, or name + birth date + unit)
+updates that person through the append-only history instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dangvien_cli.db import bulk_insert
+from dangvien_cli.errors import DangvienError, RowErrors
+from dangvien_cli.i18n import get_lang, t
+from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.services import audit, rules
+from dangvien_cli.services.imports import (
+    FieldSpec,
+    ImportResult,
+    Row,
+    open_mapped,
+    raise_if_errors,
+)
+from dangvien_cli.services.people import given_first_key
+from dangvien_cli.services.pipeline import STAGE_AFTER, Step, refresh_projection
+from dangvien_cli.services.units import code_key
+from dangvien_cli.values import parse_bool, parse_choice, parse_date, parse_int
+from dangvien_cli.vntext import fold, name_sort_key
+from dangvien_cli.vocab import Gender, MemberStatus, Stage
+
+FIELDS = [
+    FieldSpec("id", ("Mã số", "ID", "person_id")),
+    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên", "name"), required=True),
+    FieldSpec("birth_date", ("Ngày sinh", "Ngày tháng năm sinh", "birth")),
+    FieldSpec("gender", ("Giới tính", "Nam/Nữ", "sex")),
+    FieldSpec("ethnicity", ("Dân tộc",)),
+    FieldSpec("religion", ("Tôn giáo",)),
+    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa", "GDPT")),
+    FieldSpec("professional_education", ("Trình độ chuyên môn", "Chuyên môn")),
+    FieldSpec("occupation", ("Nghề nghiệp",)),
+    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước", "Số căn cước", "Số định danh")),
+    FieldSpec("phone", ("Điện thoại", "Số điện thoại", "SĐT")),
+    FieldSpec("unit_code", ("Mã đơn vị", "Đơn vị", "Chi bộ", "unit"), required=True),
+    FieldSpec("youth_union", ("Đoàn viên",)),
+    FieldSpec("source_date", ("Ngày tạo nguồn", "Ngày vào danh sách")),
+    FieldSpec("mentor", ("Người giúp đỡ", "Đảng viên giúp đỡ", "Người kèm cặp")),
+    FieldSpec("class_date", ("Ngày học lớp", "Ngày chứng nhận", "Ngày cấp giấy chứng nhận")),
+    FieldSpec("certificate_no", ("Số giấy chứng nhận", "Số chứng nhận")),
+    FieldSpec("application_date", ("Ngày nộp đơn", "Ngày làm đơn")),
+    FieldSpec("vote_date", ("Ngày chi bộ xét", "Ngày chi bộ họp", "Ngày nghị quyết chi bộ")),
+    FieldSpec("votes_for", ("Số tán thành", "Phiếu tán thành")),
+    FieldSpec("official_members", ("Số đảng viên chính thức", "Đảng viên chính thức")),
+    FieldSpec("committee_date", ("Ngày nghị quyết đảng ủy",)),
+    FieldSpec("decision_no", ("Số quyết định", "Quyết định số")),
+    FieldSpec("decision_date", ("Ngày quyết định", "Ngày kết nạp")),
+    FieldSpec("decision_body", ("Cơ quan quyết định", "Nơi ra quyết định")),
+    FieldSpec("ceremony_date", ("Ngày lễ kết nạp", "Ngày tổ chức lễ")),
+    FieldSpec("official_date", ("Ngày chính thức", "Ngày công nhận chính thức")),
+    FieldSpec("exit", ("Dừng", "Kết thúc")),
+    FieldSpec("exit_date", ("Ngày dừng",)),
+    FieldSpec("exit_reason", ("Lý do dừng", "Lý do")),
+]
+
+PERSON_FIELDS = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "religion",
+    "education",
+    "professional_education",
+    "occupation",
+    "national_id",
+    "phone",
+    "unit_id",
+    "youth_union",
+)
+# file column → (pipeline step, the column holding its document number)
+STEP_COLUMNS: list[tuple[str, Step, str | None]] = [
+    ("source_date", Step.sourced, None),
+    ("class_date", Step.class_passed, "certificate_no"),
+    ("application_date", Step.application, None),
+    ("vote_date", Step.cell_vote, None),
+    ("committee_date", Step.committee_resolution, None),
+    ("decision_date", Step.decision, "decision_no"),
+    ("ceremony_date", Step.ceremony, None),
+    ("official_date", Step.official, None),
+]
+ORDER_KEYS = {
+    Step.sourced: "sourced",
+    Step.class_passed: "class_passed",
+    Step.application: "application",
+    Step.cell_vote: "cell_vote",
+    Step.committee_resolution: "committee_resolution",
+    Step.decision: "decision",
+    Step.ceremony: "ceremony",
+    Step.official: "official",
+}
+EXIT_STEPS = {
+    "rejected": Step.rejected,
+    "withdrawn": Step.withdrawn,
+    "struck-off": Step.struck_off,
+    "tu-choi": Step.rejected,
+    "khong-ket-nap": Step.rejected,
+    "rut": Step.withdrawn,
+    "xoa-ten": Step.struck_off,
+}
+EDUCATION = {
+    "biet-doc-viet": "biet-doc-viet",
+    "tieu-hoc": "tieu-hoc",
+    "thcs": "thcs",
+    "thpt": "thpt",
+    "trung-hoc-co-so": "thcs",
+    "trung-hoc-pho-thong": "thpt",
+    "5-12": "tieu-hoc",
+    "9-12": "thcs",
+    "12-12": "thpt",
+    "10-10": "thpt",
+    "7-10": "thcs",
+}
+BATCH = 5000
+
+
+@dataclass
+class Candidate:
+    line: int
+    person: dict[str, Any]
+    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]
+    explicit_id: int | None = None
+    exit_note: str | None = None
+    stage: str | None = None
+    stage_on: date | None = None
+
+
+@dataclass
+class _State:
+    errors: RowErrors = field(default_factory=RowErrors)
+    warnings: Counter[str] = field(default_factory=Counter)
+    next_id: int = 1
+    next_event_id: int = 1
+    had_people: bool = False
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def import_candidates(
+    session: Session,
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    dry_run: bool = False,
+    progress: Any = None,
+) -> ImportResult:
+    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    result = ImportResult("candidates", str(path), mapping.table.encoding, dry_run=dry_run)
+    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    state = _State()
+    state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
+    state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
+    state.had_people = state.next_id > 1
+    units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    lang_en = get_lang() == "en"
+    batch: list[Candidate] = []
+    for row in mapping.rows():
+        result.rows += 1
+        cand = _parse(row, units, state, lang_en)
+        if cand is not None:
+            batch.append(cand)
+        if len(batch) >= BATCH:
+            _write(session, batch, state, result)
+            batch = []
+            if progress is not None:
+                progress(result.rows)
+    _write(session, batch, state, result)
+    if progress is not None:
+        progress(result.rows)
+    raise_if_errors(path, state.errors)
+    result.warnings += [f"{rule}: {n}" for rule, n in sorted(state.warnings.items())]
+    audit.record(
+        session, entity="import", entity_id=str(path), action="candidates", after=result.as_dict()
+    )
+    return result
+
+
+def _field(row: Row, key: str, state: _State, parse: Any, *args: Any) -> Any:
+    raw = row.raw(key)
+    if raw is None:
+        return None
+    try:
+        return parse(raw, *args)
+    except DangvienError as exc:
+        state.errors.add(row.line, row.column(key), raw, exc.message())
+        return None
+
+
+def _education(value: Any, _field_name: str = "education") -> str:
+    import re
+
+    key = re.sub(r"[^a-z0-9]+", "-", fold(str(value))).strip("-")
+    if key in EDUCATION:
+        return EDUCATION[key]
+    raise DangvienError(
+        "error.invalid_choice",
+        value=value,
+        field="education",
+        choices="biet-doc-viet, tieu-hoc, thcs, thpt",
+    )
+
+
+def _national_id(value: Any) -> str:
+    # Excel stores a CCCD typed as a number and drops its leading zero (every province
+    # code starts with 0), so a number cell is padded back to 12 digits.
+    if isinstance(value, int):
+        return str(value).zfill(12)
+    return str(value).replace(" ", "").replace(".", "")
+
+
+def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Candidate | None:
+    errors_before = len(state.errors.items)
+    name = row.text("full_name")
+    if not name:
+        state.errors.add(
+            row.line, row.column("full_name"), "", t("error.required", field="full_name")
+        )
+    unit_code = row.text("unit_code") or ""
+    unit_id = units.get(code_key(unit_code))
+    if unit_id is None:
+        state.errors.add(
+            row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
+        )
+    birth = _field(row, "birth_date", state, parse_date)
+    gender = _field(row, "gender", state, parse_choice, Gender, "gender")
+    education = _field(row, "education", state, _education)
+    national_id = row.raw("national_id")
+    national_id = _national_id(national_id) if national_id is not None else None
+    explicit_id = _field(row, "id", state, parse_int, "id")
+    youth = _field(row, "youth_union", state, parse_bool, "youth_union") or False
+    dates: dict[str, date | None] = {}
+    for col, _step, _doc in STEP_COLUMNS:
+        dates[col] = _field(row, col, state, parse_date)
+    votes_for = _field(row, "votes_for", state, parse_int, "votes_for")
+    official_members = _field(row, "official_members", state, parse_int, "official_members")
+    exit_raw = row.text("exit")
+    exit_step = None
+    if exit_raw:
+        import re
+
+        exit_step = EXIT_STEPS.get(re.sub(r"[^a-z0-9]+", "-", fold(exit_raw)).strip("-"))
+        if exit_step is None:
+            state.errors.add(
+                row.line,
+                row.column("exit"),
+                exit_raw,
+                t(
+                    "error.invalid_choice",
+                    value=exit_raw,
+                    field="exit",
+                    choices="rejected, withdrawn, struck-off",
+                ),
+            )
+    exit_date = _field(row, "exit_date", state, parse_date)
+    if len(state.errors.items) > errors_before or not name or unit_id is None:
+        return None
+
+    violations: list[rules.Violation] = []
+    if national_id:
+        violations += rules.check_cccd(national_id, birth, gender.value if gender else None)
+    order = {ORDER_KEYS[step]: dates[col] for col, step, _doc in STEP_COLUMNS}
+    violations += rules.check_order(order)
+    vote = dates["vote_date"]
+    if vote:
+        if birth:
+            violations += rules.check_age(birth, vote)
+        violations += rules.check_education(education, vote)
+        violations += rules.check_certificate(dates["class_date"], vote)
+        if votes_for is not None and official_members is not None:
+            violations += rules.check_cell_vote(votes_for, official_members, vote)
+    decision = dates["decision_date"]
+    if decision and not row.text("decision_no"):
+        state.errors.add(
+            row.line, row.column("decision_no"), "", t("error.required", field="decision_no")
+        )
+    if decision and vote:
+        violations += rules.check_decision_deadline(vote, decision)
+    if dates["ceremony_date"]:
+        if not decision:
+            state.errors.add(
+                row.line,
+                row.column("decision_date"),
+                "",
+                t("error.required", field="decision_date"),
+            )
+        else:
+            violations += rules.check_ceremony_deadline(decision, dates["ceremony_date"])
+    if dates["official_date"]:
+        if not dates["ceremony_date"]:
+            state.errors.add(
+                row.line,
+                row.column("ceremony_date"),
+                "",
+                t("error.required", field="ceremony_date"),
+            )
+        else:
+            violations += rules.check_official(dates["ceremony_date"], dates["official_date"])
+    for v in violations:
+        if v.severity == "error":
+            state.errors.add(
+                row.line,
+                _rule_column(v.rule, row),
+                "",
+                f"{v.rule} ({v.source}): " + (v.message_en if lang_en else v.message_vi),
+            )
+        else:
+            state.warnings[v.rule] += 1
+    if len(state.errors.items) > errors_before:
+        return None
+
+    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]] = []
+    for col, step, doc_col in STEP_COLUMNS:
+        when = dates[col]
+        if when is None:
+            continue
+        detail: dict[str, Any] | None = None
+        issuer = None
+        if step is Step.sourced and row.text("mentor"):
+            detail = {"mentor": row.text("mentor")}
+        elif step is Step.cell_vote and votes_for is not None:
+            detail = {"votes_for": votes_for, "official_members": official_members}
+        elif step is Step.decision:
+            issuer = row.text("decision_body")
+        steps.append((step, when, row.text(doc_col) if doc_col else None, issuer, detail))
+    if exit_step is not None:
+        steps.append((exit_step, exit_date or max(d for _s, d, *_ in steps), None, None, None))
+    steps.sort(key=lambda s: s[1])
+    staged = [s for s in steps if s[0] in STAGE_AFTER]
+    person = {
+        "full_name": name,
+        "birth_date": birth,
+        "gender": gender.value if gender else None,
+        "ethnicity": row.text("ethnicity"),
+        "religion": row.text("religion"),
+        "education": education,
+        "professional_education": row.text("professional_education"),
+        "occupation": row.text("occupation"),
+        "national_id": national_id,
+        "phone": row.text("phone"),
+        "unit_id": unit_id,
+        "youth_union": youth,
+    }
+    return Candidate(
+        line=row.line,
+        person=person,
+        steps=steps,
+        explicit_id=explicit_id,
+        exit_note=row.text("exit_reason"),
+        stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
+        stage_on=staged[-1][1] if staged else None,
+    )
+
+
+def _rule_column(rule: str, row: Row) -> str:
+    columns = {
+        "R1": "birth_date",
+        "R2": "birth_date",
+        "R4": "education",
+        "R7": "class_date",
+        "R8": "class_date",
+        "R14": "votes_for",
+        "R17": "decision_date",
+        "R18": "ceremony_date",
+        "R19": "official_date",
+        "R22": "official_date",
+        "R29": "national_id",
+    }
+    return row.column(columns.get(rule, "vote_date"))
+
+
+def _existing(session: Session, batch: list[Candidate]) -> dict[int, int]:
+    """Map batch positions to the ids of people already stored, in three set lookups."""
+    found: dict[int, int] = {}
+    ids = [c.explicit_id for c in batch if c.explicit_id]
+    if ids:
+        known = set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
+        for i, c in enumerate(batch):
+            if c.explicit_id in known:
+                found[i] = c.explicit_id
+    nids = [
+        c.person["national_id"]
+        for i, c in enumerate(batch)
+        if i not in found and c.person["national_id"]
+    ]
+    if nids:
+        by_nid = dict(
+            session.execute(
+                select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+            ).all()
+        )
+        for i, c in enumerate(batch):
+            if i not in found and c.person["national_id"] in by_nid:
+                found[i] = by_nid[c.person["national_id"]]
+    rest = [(i, c) for i, c in enumerate(batch) if i not in found and not c.person["national_id"]]
+    if rest:
+        keys = [(fold(c.person["full_name"]), c.person["unit_id"]) for _i, c in rest]
+        stored = session.execute(
+            select(Person.id, Person.name_key, Person.unit_id, Person.birth_date).where(
+                tuple_(Person.name_key, Person.unit_id).in_(keys)
+            )
+        ).all()
+        by_key = {(n, u, b): pid for pid, n, u, b in stored}
+        for i, c in rest:
+            pid = by_key.get(
+                (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
+            )
+            if pid is not None:
+                found[i] = pid
+    return found
+
+
+def _write(session: Session, batch: list[Candidate], state: _State, result: ImportResult) -> None:
+    if not batch:
+        return
+    matches = _existing(session, batch) if state.had_people else {}
+    fresh = [c for i, c in enumerate(batch) if i not in matches]
+    for i, pid in matches.items():
+        outcome = _update(session, pid, batch[i], state)
+        setattr(result, outcome, getattr(result, outcome) + 1)
+    result.new += len(fresh)
+    if state.errors:
+        return  # nothing will be committed: checking goes on, writing stops
+    _insert(session, fresh, state)
+
+
+def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
+    people, events, admissions, members = [], [], [], []
+    for cand in fresh:
+        pid = cand.explicit_id or state.next_id
+        state.next_id = max(state.next_id, pid) + 1
+        cand.person["id"] = pid
+        p = cand.person
+        people.append(
+            (
+                pid,
+                p["full_name"],
+                fold(p["full_name"]),
+                given_first_key(p["full_name"]),
+                name_sort_key(p["full_name"]),
+                p["birth_date"],
+                p["gender"],
+                p["ethnicity"],
+                p["religion"],
+                p["education"],
+                p["professional_education"],
+                p["occupation"],
+                p["national_id"],
+                p["phone"],
+                p["unit_id"],
+                p["youth_union"],
+                False,
+                cand.stage,
+                cand.stage_on,
+                state.now,
+                state.now,
+            )
+        )
+        by_step = {}
+        for step, when, doc, issuer, detail in cand.steps:
+            events.append(
+                (
+                    state.next_event_id,
+                    pid,
+                    step.value,
+                    when,
+                    doc,
+                    issuer,
+                    json.dumps(detail, ensure_ascii=False) if detail else None,
+                    cand.exit_note
+                    if step in (Step.rejected, Step.withdrawn, Step.struck_off)
+                    else None,
+                    state.now,
+                )
+            )
+            state.next_event_id += 1
+            by_step[step] = (when, doc, issuer)
+        if Step.decision in by_step:
+            when, doc, issuer = by_step[Step.decision]
+            ceremony = by_step.get(Step.ceremony, (None,))[0]
+            official = by_step.get(Step.official, (None,))[0]
+            struck = by_step.get(Step.struck_off, (None,))[0]
+            admissions.append(
+                (pid, p["unit_id"], doc or "", when, issuer, ceremony, official, struck, state.now)
+            )
+            status = MemberStatus.official if official else MemberStatus.probationary
+            members.append(
+                (pid, p["unit_id"], status.value, False, when, official, struck, state.now)
+            )
+    try:
+        bulk_insert(session, "person", PERSON_COLUMNS, people)
+    except IntegrityError:
+        _report_duplicates(session, fresh, state)
+        return
+    bulk_insert(session, "pipeline_event", EVENT_COLUMNS, events)
+    bulk_insert(session, "admission", ADMISSION_COLUMNS, admissions)
+    bulk_insert(session, "member", MEMBER_COLUMNS, members)
+
+
+PERSON_COLUMNS = [
+    "id",
+    "full_name",
+    "name_key",
+    "given_key",
+    "sort_key",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "religion",
+    "education",
+    "professional_education",
+    "occupation",
+    "national_id",
+    "phone",
+    "unit_id",
+    "youth_union",
+    "trade_union",
+    "stage",
+    "stage_on",
+    "created_at",
+    "updated_at",
+]
+EVENT_COLUMNS = [
+    "id",
+    "person_id",
+    "step",
+    "occurred_on",
+    "document_no",
+    "issuer",
+    "detail",
+    "note",
+    "recorded_at",
+]
+ADMISSION_COLUMNS = [
+    "person_id",
+    "unit_id",
+    "decision_no",
+    "decision_date",
+    "decision_body",
+    "ceremony_date",
+    "official_date",
+    "struck_off_date",
+    "recorded_at",
+]
+MEMBER_COLUMNS = [
+    "person_id",
+    "unit_id",
+    "status",
+    "key_position",
+    "admitted_on",
+    "official_on",
+    "left_on",
+    "updated_at",
+]
+
+
+def _report_duplicates(session: Session, fresh: list[Candidate], state: _State) -> None:
+    """A unique key clashed: name each row whose national ID or id is already taken."""
+    nids = [c.person["national_id"] for c in fresh if c.person["national_id"]]
+    taken = dict(
+        session.execute(
+            select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+        ).all()
+    )
+    seen: dict[str, int] = {}
+    for c in fresh:
+        nid = c.person["national_id"]
+        if not nid:
+            continue
+        if nid in seen:
+            state.errors.add(
+                c.line,
+                "national_id",
+                nid,
+                t("import.duplicate_in_file", value="CCCD", first=seen[nid]),
+            )
+        elif nid in taken and taken[nid] != c.person.get("id"):
+            state.errors.add(
+                c.line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
+            )
+        seen.setdefault(nid, c.line)
+    if not state.errors:
+        state.errors.add(
+            fresh[0].line, "id", "", t("import.duplicate_in_file", value="id", first=fresh[0].line)
+        )
+
+
+def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
+    """Bring a stored person in line with the file; history grows, it is never rewritten."""
+    person = session.get(Person, pid)
+    assert person is not None
+    changed = False
+    for key in PERSON_FIELDS:
+        if getattr(person, key) != cand.person[key]:
+            changed = True
+            if not state.errors:
+                setattr(person, key, cand.person[key])
+    if changed and not state.errors:
+        person.name_key = fold(person.full_name)
+        person.given_key = given_first_key(person.full_name)
+        person.sort_key = name_sort_key(person.full_name)
+    from dangvien_cli.services.pipeline import effective_events
+
+    current = {e.step: e for e in effective_events(session, pid)}
+    for step, when, doc, issuer, detail in cand.steps:
+        old = current.get(step.value)
+        if old is not None and old.occurred_on == when and (doc is None or old.document_no == doc):
+            continue
+        changed = True
+        if state.errors:
+            continue
+        session.add(
+            PipelineEvent(
+                person_id=pid,
+                step=step.value,
+                occurred_on=when,
+                document_no=doc,
+                issuer=issuer,
+                detail=json.dumps(detail, ensure_ascii=False) if detail else None,
+                supersedes_id=old.id if old is not None else None,
+                recorded_by=session.info.get("audit_actor"),
+            )
+        )
+    if not changed:
+        return "unchanged"
+    if not state.errors:
+        session.flush()
+        refresh_projection(session, person)
+        audit.record(
+            session,
+            entity="person",
+            entity_id=pid,
+            action="import-update",
+            after={k: cand.person[k] for k in PERSON_FIELDS},
+        )
+    return "updated"

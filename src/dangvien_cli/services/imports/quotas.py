@@ -1,0 +1,129 @@
+"""Import of quotas: one row per unit × period × source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import DangvienError, RowErrors
+from dangvien_cli.i18n import t
+from dangvien_cli.models import Period, Quota, Unit, utcnow
+from dangvien_cli.services import audit
+from dangvien_cli.services.imports import FieldSpec, ImportResult, open_mapped, raise_if_errors
+from dangvien_cli.services.quotas import get_period, normalize_source
+from dangvien_cli.services.units import code_key
+from dangvien_cli.values import parse_int
+
+FIELDS = [
+    FieldSpec("unit_code", ("Mã đơn vị", "Đơn vị", "Mã", "unit", "code"), required=True),
+    FieldSpec("period", ("Kỳ", "Năm", "Giai đoạn", "Nhiệm kỳ", "year"), required=True),
+    FieldSpec("source", ("Nguồn", "Cấp giao", "Nơi giao", "Nguồn chỉ tiêu")),
+    FieldSpec("target", ("Chỉ tiêu", "Số lượng", "Số chỉ tiêu", "Chỉ tiêu kết nạp"), required=True),
+]
+
+
+def import_quotas(
+    session: Session,
+    path: Path,
+    *,
+    default_source: str,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    result = ImportResult("quotas", str(path), mapping.table.encoding, dry_run=dry_run)
+    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    errors = RowErrors()
+    unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    periods: dict[str, Period] = {}
+    seen: dict[tuple[int, str, str], int] = {}
+    wanted: dict[tuple[int, str, str], int] = {}
+    for row in mapping.rows():
+        result.rows += 1
+        unit_code = row.text("unit_code") or ""
+        unit_id = unit_ids.get(code_key(unit_code))
+        if unit_id is None:
+            errors.add(
+                row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
+            )
+        period_code = row.text("period") or ""
+        try:
+            period = periods.get(period_code) or get_period(session, period_code)
+            periods[period_code] = period
+        except DangvienError as exc:
+            errors.add(row.line, row.column("period"), period_code, exc.message())
+            period = None
+        try:
+            source = normalize_source(row.text("source") or default_source)
+            target = parse_int(row.raw("target"), "target")
+            if target is None:
+                raise DangvienError("error.required", field="target")
+            if target < 0:
+                raise DangvienError("error.negative", field="target", value=target)
+        except DangvienError as exc:
+            errors.add(row.line, row.column("target"), row.raw("target"), exc.message())
+            continue
+        if unit_id is None or period is None:
+            continue
+        key = (unit_id, period.code, source)
+        if key in seen:
+            errors.add(
+                row.line,
+                row.column("unit_code"),
+                unit_code,
+                t("import.duplicate_in_file", value=unit_code, first=seen[key]),
+            )
+            continue
+        seen[key] = row.line
+        wanted[key] = target
+    raise_if_errors(path, errors)
+
+    period_ids = {}
+    for period in {p.code: p for p in periods.values()}.values():
+        if period.id is None:
+            session.add(period)
+            session.flush()
+        period_ids[period.code] = period.id
+    existing = {
+        (u, p, s): (qid, target)
+        for qid, u, p, s, target in session.execute(
+            select(Quota.id, Quota.unit_id, Period.code, Quota.source, Quota.target)
+            .join(Period, Period.id == Quota.period_id)
+            .where(Period.code.in_(list(period_ids)))
+        ).all()
+    }
+    new, changed = [], []
+    for (unit_id, pcode, source), target in wanted.items():
+        old = existing.get((unit_id, pcode, source))
+        if old is None:
+            new.append(
+                {
+                    "unit_id": unit_id,
+                    "period_id": period_ids[pcode],
+                    "source": source,
+                    "target": target,
+                    "updated_at": utcnow(),
+                }
+            )
+        elif old[1] != target:
+            changed.append({"qid": old[0], "target": target, "updated_at": utcnow()})
+    result.new, result.updated = len(new), len(changed)
+    result.unchanged = len(wanted) - len(new) - len(changed)
+    if new:
+        session.execute(insert(Quota), new)
+    if changed:
+        quota = Quota.__table__
+        session.connection().execute(
+            update(quota)
+            .where(quota.c.id == bindparam("qid"))
+            .values(target=bindparam("target"), updated_at=bindparam("updated_at")),
+            changed,
+        )
+    audit.record(
+        session, entity="import", entity_id=str(path), action="quotas", after=result.as_dict()
+    )
+    return result

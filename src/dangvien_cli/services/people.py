@@ -1,0 +1,239 @@
+"""People: one record per human being, from candidate to member."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import Conflict, InvalidValue, NotFound
+from dangvien_cli.models import Admission, Member, Person, Unit
+from dangvien_cli.services import audit
+from dangvien_cli.services.units import get_unit, subtree_ids
+from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
+from dangvien_cli.vocab import Gender, Stage
+
+
+@dataclass
+class PersonInput:
+    full_name: str
+    birth_date: date | None = None
+    gender: Gender | None = None
+    ethnicity: str | None = None
+    religion: str | None = None
+    education: str | None = None
+    professional_education: str | None = None
+    occupation: str | None = None
+    national_id: str | None = None
+    phone: str | None = None
+    youth_union: bool = False
+    trade_union: bool = False
+
+
+def clean_name(full_name: str) -> str:
+    name = nfc(full_name)
+    if not name:
+        raise InvalidValue("error.required", field="full_name")
+    if len(name) > 200:
+        raise InvalidValue("error.too_long", field="full_name", limit=200)
+    return name
+
+
+def clean_national_id(value: str | None) -> str | None:
+    if value is None:
+        return None
+    digits = value.strip().replace(" ", "").replace(".", "")
+    return digits or None
+
+
+def given_first_key(name: str) -> str:
+    family, middle, given = split_name(name)
+    return fold(" ".join(p for p in (given, family, middle) if p))
+
+
+def _starts_with(column: Any, prefix: str) -> Any:
+    # A range instead of LIKE: both engines answer it from the plain index on the column.
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def person_values(data: PersonInput) -> dict[str, Any]:
+    name = clean_name(data.full_name)
+    return {
+        "full_name": name,
+        "name_key": fold(name),
+        "given_key": given_first_key(name),
+        "sort_key": name_sort_key(name),
+        "birth_date": data.birth_date,
+        "gender": data.gender.value if data.gender else None,
+        "ethnicity": nfc(data.ethnicity) if data.ethnicity else None,
+        "religion": nfc(data.religion) if data.religion else None,
+        "education": data.education,
+        "professional_education": data.professional_education,
+        "occupation": data.occupation,
+        "national_id": clean_national_id(data.national_id),
+        "phone": data.phone.strip() if data.phone else None,
+        "youth_union": data.youth_union,
+        "trade_union": data.trade_union,
+    }
+
+
+def check_national_id_free(
+    session: Session, national_id: str | None, person_id: int | None = None
+) -> None:
+    if not national_id:
+        return
+    other = session.execute(
+        select(Person.id).where(Person.national_id == national_id)
+    ).scalar_one_or_none()
+    if other is not None and other != person_id:
+        raise Conflict("person.duplicate_national_id", other=other)
+
+
+def add_person(
+    session: Session, data: PersonInput, *, unit_code: str, stage: Stage | None
+) -> Person:
+    unit = get_unit(session, unit_code)
+    values = person_values(data)
+    check_national_id_free(session, values["national_id"])
+    person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)
+    session.add(person)
+    session.flush()
+    audit.record(session, entity="person", entity_id=person.id, action="add", after=values)
+    return person
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("person.not_found", id=person_id)
+    return person
+
+
+def mask(value: str | None, keep: int = 3) -> str | None:
+    """Hide all but the last digits of an ID or phone number in tables and exports."""
+    if not value:
+        return value
+    return "•" * max(0, len(value) - keep) + value[-keep:]
+
+
+def candidate_query(
+    session: Session,
+    *,
+    unit_code: str | None = None,
+    stage: Stage | None = None,
+    search: str | None = None,
+) -> Select[Any]:
+    query = (
+        select(
+            Person.id,
+            Person.full_name,
+            Person.birth_date,
+            Person.gender,
+            Person.national_id,
+            Unit.code.label("unit_code"),
+            Person.stage,
+            Person.stage_on,
+            Admission.decision_date,
+        )
+        .join(Unit, Unit.id == Person.unit_id)
+        .outerjoin(Admission, Admission.person_id == Person.id)
+        .where(Person.stage.is_not(None))
+        .order_by(Person.sort_key, Person.id)
+    )
+    if unit_code:
+        query = query.where(
+            Person.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+        )
+    if stage:
+        query = query.where(Person.stage == stage.value)
+    if search:
+        key = fold(search)
+        # "nguyen thi hong lien", "nguyen thi", "lien", "lien nguyen": all use an index.
+        query = query.where(
+            or_(_starts_with(Person.name_key, key), _starts_with(Person.given_key, key))
+        )
+    return query
+
+
+def list_candidates(
+    session: Session, *, show_private: bool = False, **filters: Any
+) -> list[dict[str, Any]]:
+    rows = session.execute(candidate_query(session, **filters)).mappings().all()
+    out = []
+    for r in rows:
+        row = dict(r)
+        if not show_private:
+            row["national_id"] = mask(row["national_id"])
+        out.append(row)
+    return out
+
+
+def count_people(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(Person)).scalar_one()
+
+
+def member_query(
+    session: Session, *, unit_code: str | None = None, status: str | None = None
+) -> Select[Any]:
+    query = (
+        select(
+            Member.id,
+            Person.full_name,
+            Unit.code.label("unit_code"),
+            Member.status,
+            Member.key_position,
+            Member.position,
+            Member.admitted_on,
+            Member.official_on,
+            Person.id.label("person_id"),
+        )
+        .join(Person, Person.id == Member.person_id)
+        .join(Unit, Unit.id == Member.unit_id)
+        .where(Member.left_on.is_(None))
+        .order_by(Person.sort_key, Member.id)
+    )
+    if unit_code:
+        query = query.where(
+            Member.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+        )
+    if status:
+        query = query.where(Member.status == status)
+    return query
+
+
+def list_members(session: Session, **filters: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in session.execute(member_query(session, **filters)).mappings().all()]
+
+
+def list_admissions(
+    session: Session, *, period_code: str | None = None, unit_code: str | None = None
+) -> list[dict[str, Any]]:
+    from dangvien_cli.services.quotas import get_period
+
+    query = (
+        select(
+            Admission.person_id,
+            Person.full_name,
+            Unit.code.label("unit_code"),
+            Admission.decision_no,
+            Admission.decision_date,
+            Admission.decision_body,
+            Admission.ceremony_date,
+            Admission.official_date,
+            Admission.struck_off_date,
+        )
+        .join(Person, Person.id == Admission.person_id)
+        .join(Unit, Unit.id == Admission.unit_id)
+        .order_by(Admission.decision_date, Person.sort_key)
+    )
+    if period_code:
+        period = get_period(session, period_code)
+        query = query.where(Admission.decision_date.between(period.start_on, period.end_on))
+    if unit_code:
+        query = query.where(
+            Admission.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+        )
+    return [dict(r) for r in session.execute(query).mappings().all()]

@@ -1,0 +1,163 @@
+"""Periods (a year, a term, any named range) and the quotas set for them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import InvalidValue, NotFound
+from dangvien_cli.models import Period, Quota, Unit, utcnow
+from dangvien_cli.services import audit
+from dangvien_cli.services.units import get_unit, subtree_ids
+from dangvien_cli.vntext import fold, nfc
+
+_YEAR = re.compile(r"^(\d{4})$")
+_TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+
+
+def implied_period(code: str) -> Period | None:
+    """A year ('2022') or a term ('2020-2025') needs no declaration: its dates are implied."""
+    code = nfc(code)
+    if m := _YEAR.match(code):
+        y = int(m.group(1))
+        return Period(
+            code=code, name=code, kind="year", start_on=date(y, 1, 1), end_on=date(y, 12, 31)
+        )
+    if m := _TERM.match(code):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b <= a:
+            raise InvalidValue("period.bad_range", code=code)
+        term = f"{a}-{b}"
+        return Period(
+            code=term, name=term, kind="term", start_on=date(a, 1, 1), end_on=date(b, 12, 31)
+        )
+    return None
+
+
+def normalize_period_code(code: str) -> str:
+    implied = implied_period(code)
+    return implied.code if implied else nfc(code)
+
+
+def find_period(session: Session, code: str) -> Period | None:
+    return session.execute(
+        select(Period).where(Period.code == normalize_period_code(code))
+    ).scalar_one_or_none()
+
+
+def get_period(session: Session, code: str) -> Period:
+    """A stored period, or the implied year/term (not stored: reading never writes)."""
+    period = find_period(session, code) or implied_period(code)
+    if period is None:
+        raise NotFound("period.not_found", code=nfc(code))
+    return period
+
+
+def ensure_period(session: Session, code: str) -> Period:
+    period = get_period(session, code)
+    if period.id is None:
+        session.add(period)
+        session.flush()
+    return period
+
+
+def add_period(
+    session: Session, *, code: str, name: str | None, start_on: date, end_on: date
+) -> Period:
+    if end_on < start_on:
+        raise InvalidValue("period.bad_range", code=code)
+    code = normalize_period_code(code)
+    period = find_period(session, code)
+    if period is None:
+        period = Period(
+            code=code, name=nfc(name or code), kind="range", start_on=start_on, end_on=end_on
+        )
+        session.add(period)
+    else:
+        period.start_on, period.end_on = start_on, end_on
+        if name:
+            period.name = nfc(name)
+    session.flush()
+    return period
+
+
+def list_periods(session: Session) -> list[dict[str, Any]]:
+    rows = session.execute(select(Period).order_by(Period.start_on, Period.end_on)).scalars()
+    return [period_row(p) for p in rows]
+
+
+def period_row(p: Period) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "name": p.name,
+        "kind": p.kind,
+        "start_on": p.start_on,
+        "end_on": p.end_on,
+        "closed": p.closed_at is not None,
+    }
+
+
+def normalize_source(source: str) -> str:
+    key = fold(source).replace(" ", "-").replace("_", "-")
+    if not key:
+        raise InvalidValue("error.required", field="source")
+    return key
+
+
+def set_quota(
+    session: Session, *, unit_code: str, period_code: str, target: int, source: str
+) -> tuple[Quota, str]:
+    """Create or change one quota. Returns the quota and 'new', 'updated' or 'unchanged'."""
+    if target < 0:
+        raise InvalidValue("error.negative", field="target", value=target)
+    unit = get_unit(session, unit_code)
+    period = ensure_period(session, period_code)
+    source = normalize_source(source)
+    quota = session.execute(
+        select(Quota).where(
+            Quota.unit_id == unit.id, Quota.period_id == period.id, Quota.source == source
+        )
+    ).scalar_one_or_none()
+    after = {"unit": unit.code, "period": period.code, "source": source, "target": target}
+    if quota is None:
+        quota = Quota(unit_id=unit.id, period_id=period.id, source=source, target=target)
+        session.add(quota)
+        outcome = "new"
+    elif quota.target == target:
+        return quota, "unchanged"
+    else:
+        before = dict(after, target=quota.target)
+        quota.target, quota.updated_at = target, utcnow()
+        outcome = "updated"
+        audit.record(
+            session, entity="quota", entity_id=quota.id, action="update", before=before, after=after
+        )
+    session.flush()
+    if outcome == "new":
+        audit.record(session, entity="quota", entity_id=quota.id, action="add", after=after)
+    return quota, outcome
+
+
+def list_quotas(
+    session: Session, *, period_code: str | None = None, unit_code: str | None = None
+) -> list[dict[str, Any]]:
+    query = (
+        select(Unit.code, Unit.name, Period.code, Quota.source, Quota.target)
+        .join(Unit, Unit.id == Quota.unit_id)
+        .join(Period, Period.id == Quota.period_id)
+        .order_by(Period.start_on, Period.code, Unit.code_key, Quota.source)
+    )
+    if period_code:
+        query = query.where(Period.code == normalize_period_code(period_code))
+    if unit_code:
+        query = query.where(
+            Quota.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+        )
+    return [
+        {"unit_code": u, "unit_name": n, "period": p, "source": s, "target": t}
+        for u, n, p, s, t in session.execute(query).all()
+    ]

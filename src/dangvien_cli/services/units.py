@@ -1,0 +1,197 @@
+"""Party units: the organisation tree every report rolls up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, aliased
+
+from dangvien_cli.errors import Conflict, InvalidValue, NotFound
+from dangvien_cli.models import Admission, Member, Person, Unit
+from dangvien_cli.services import audit
+from dangvien_cli.vntext import fold, nfc
+from dangvien_cli.vocab import Block, MemberStatus, Stage, UnitKind
+
+IN_PROGRESS = (
+    Stage.sourced,
+    Stage.trained,
+    Stage.applied,
+    Stage.voted,
+    Stage.recommended,
+)
+
+
+def code_key(code: str) -> str:
+    """Codes are matched case-insensitively: 'dalan' is 'DALAN'."""
+    return nfc(code).casefold()
+
+
+def check_code(code: str) -> str:
+    code = nfc(code)
+    if not code:
+        raise InvalidValue("error.required", field="code")
+    if len(code) > 64:
+        raise InvalidValue("error.too_long", field="code", limit=64)
+    return code
+
+
+def find_unit(session: Session, code: str) -> Unit | None:
+    return session.execute(select(Unit).where(Unit.code_key == code_key(code))).scalars().first()
+
+
+def get_unit(session: Session, code: str) -> Unit:
+    unit = find_unit(session, code)
+    if unit is None:
+        raise NotFound("unit.not_found", code=nfc(code))
+    return unit
+
+
+def add_unit(
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    kind: UnitKind,
+    parent: str | None = None,
+    block: Block | None = None,
+    founded_on: date | None = None,
+) -> Unit:
+    code = check_code(code)
+    name = nfc(name)
+    if not name:
+        raise InvalidValue("error.required", field="name")
+    if find_unit(session, code) is not None:
+        raise Conflict("unit.duplicate", code=code)
+    parent_unit = None
+    if parent:
+        parent_unit = find_unit(session, parent)
+        if parent_unit is None:
+            raise NotFound("unit.parent_not_found", code=nfc(parent))
+    unit = Unit(
+        code=code,
+        code_key=code_key(code),
+        name=name,
+        name_key=fold(name),
+        kind=kind.value,
+        parent_id=parent_unit.id if parent_unit else None,
+        block=(block.value if block else (parent_unit.block if parent_unit else None)),
+        founded_on=founded_on,
+    )
+    session.add(unit)
+    session.flush()
+    audit.record(session, entity="unit", entity_id=unit.code, action="add", after=unit_row(unit))
+    return unit
+
+
+def unit_row(unit: Unit, parent_code: str | None = None) -> dict[str, Any]:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind,
+        "parent": parent_code,
+        "block": unit.block,
+        "founded_on": unit.founded_on,
+        "dissolved_on": unit.dissolved_on,
+    }
+
+
+def list_units(
+    session: Session, *, under: str | None = None, block: Block | None = None
+) -> list[dict[str, Any]]:
+    parent = aliased(Unit)
+    query = (
+        select(Unit, parent.code)
+        .outerjoin(parent, parent.id == Unit.parent_id)
+        .order_by(Unit.code_key)
+    )
+    if under:
+        query = query.where(Unit.id.in_(subtree_ids(session, get_unit(session, under).id)))
+    if block:
+        query = query.where(Unit.block == block.value)
+    return [unit_row(u, pcode) for u, pcode in session.execute(query).all()]
+
+
+def subtree_ids(session: Session, unit_id: int | None) -> list[int]:
+    """The unit and every unit below it, in one recursive query."""
+    rows = session.execute(
+        text(
+            "WITH RECURSIVE sub(id) AS (SELECT :root UNION ALL "
+            "SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub"
+        ),
+        params={"root": unit_id},
+    ).all()
+    return [r[0] for r in rows]
+
+
+@dataclass
+class TreeNode:
+    id: int
+    code: str
+    name: str
+    kind: str
+    block: str | None
+    parent_id: int | None
+    children: list[int] = field(default_factory=list)
+
+
+def load_tree(session: Session) -> dict[int, TreeNode]:
+    """The whole unit tree in one query; reports walk it in memory."""
+    nodes = {
+        r.id: TreeNode(r.id, r.code, r.name, r.kind, r.block, r.parent_id)
+        for r in session.execute(
+            select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.block, Unit.parent_id)
+        ).all()
+    }
+    for node in nodes.values():
+        if node.parent_id in nodes:
+            nodes[node.parent_id].children.append(node.id)
+    for node in nodes.values():
+        node.children.sort(key=lambda i: nodes[i].code.casefold())
+    return nodes
+
+
+def unit_detail(session: Session, code: str) -> dict[str, Any]:
+    unit = get_unit(session, code)
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    ids = subtree_ids(session, unit.id)
+    members = session.execute(
+        select(
+            func.count(),
+            func.sum(func.cast(Member.status == MemberStatus.probationary.value, type_=_int())),
+            func.sum(func.cast(Member.key_position, type_=_int())),
+        ).where(Member.unit_id.in_(ids), Member.left_on.is_(None))
+    ).one()
+    total, probationary, key = members[0] or 0, members[1] or 0, members[2] or 0
+    children = session.execute(
+        select(Unit.code, Unit.name, Unit.kind)
+        .where(Unit.parent_id == unit.id)
+        .order_by(Unit.code_key)
+    ).all()
+    in_progress = session.execute(
+        select(func.count()).where(
+            Person.unit_id.in_(ids), Person.stage.in_([s.value for s in IN_PROGRESS])
+        )
+    ).one()[0]
+    admitted = session.execute(select(func.count()).where(Admission.unit_id.in_(ids))).one()[0]
+    row = unit_row(unit, parent.code if parent else None)
+    row.update(
+        parent_name=parent.name if parent else None,
+        members=total,
+        official_members=total - probationary,
+        probationary_members=probationary,
+        key_position_members=key,
+        key_position_percent=round(100 * key / total) if total else None,
+        candidates_in_progress=in_progress,
+        admissions=admitted,
+        sub_units=[{"code": c, "name": n, "kind": k} for c, n, k in children],
+    )
+    return row
+
+
+def _int():  # type: ignore[no-untyped-def]
+    from sqlalchemy import Integer
+
+    return Integer()
