@@ -2,6 +2,7 @@
 list of bad rows, the ``--errors`` file and the summary."""
 
 import csv
+import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, info, warn
+from dangvien_cli.cli._context import app_ctx, command, info, warn
 from dangvien_cli.errors import InvalidFile
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, to_json
@@ -36,6 +37,51 @@ SUMMARY_COLUMNS = [
     Column("unchanged", "col.unchanged", "int"),
     Column("encoding", "col.encoding"),
 ]
+
+
+def import_command(group: typer.Typer, *, help_key: str, runner: str, **extra: Any) -> None:
+    """Declare ``<group> import FILE`` with the options every import shares.
+
+    ``runner`` is "module:function" (imported only when the command runs, to keep --help
+    fast); ``extra`` maps further keyword-only parameters to (annotation, default).
+    """
+
+    def import_(
+        path: FileArg,
+        *,
+        encoding: EncodingOpt = None,
+        delimiter: DelimiterOpt = None,
+        sheet: SheetOpt = None,
+        dry_run: DryRunOpt = False,
+        errors: ErrorsOpt = None,
+        quiet: QuietOpt = False,
+        **options: Any,
+    ) -> None:
+        import importlib
+
+        module, name = runner.split(":")
+        function = getattr(importlib.import_module(module), name)
+        with progress(path, quiet) as tick:
+            run_import(
+                function,
+                path,
+                encoding=encoding,
+                delimiter=delimiter,
+                sheet=sheet,
+                dry_run=dry_run,
+                errors_file=errors,
+                progress=tick,
+                **options,
+            )
+
+    signature = inspect.signature(import_)
+    params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    params += [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=ann, default=default)
+        for name, (ann, default) in extra.items()
+    ]
+    import_.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    command(group, "import", help_key=help_key)(import_)
 
 
 def run_import(

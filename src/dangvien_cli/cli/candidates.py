@@ -120,30 +120,11 @@ def build() -> typer.Typer:
             return
         print_candidate(detail)
 
-    @command(group, "import", help_key="help.candidate.import")
-    def import_(
-        path: imp.FileArg,
-        *,
-        encoding: imp.EncodingOpt = None,
-        delimiter: imp.DelimiterOpt = None,
-        sheet: imp.SheetOpt = None,
-        dry_run: imp.DryRunOpt = False,
-        errors: imp.ErrorsOpt = None,
-        quiet: imp.QuietOpt = False,
-    ) -> None:
-        from dangvien_cli.services.imports.candidates import import_candidates
-
-        with imp.progress(path, quiet) as tick:
-            imp.run_import(
-                import_candidates,
-                path,
-                encoding=encoding,
-                delimiter=delimiter,
-                sheet=sheet,
-                dry_run=dry_run,
-                errors_file=errors,
-                progress=tick,
-            )
+    imp.import_command(
+        group,
+        help_key="help.candidate.import",
+        runner="dangvien_cli.services.imports.candidates:import_candidates",
+    )
 
     from dangvien_cli.cli.steps import register_steps
 

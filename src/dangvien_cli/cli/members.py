@@ -39,28 +39,11 @@ def build() -> typer.Typer:
             rows = list_members(session, unit_code=unit, status=status.value if status else None)
         emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
 
-    @command(group, "import", help_key="help.member.import")
-    def import_(
-        path: imp.FileArg,
-        *,
-        unit: Annotated[str, required("--unit", help_key="opt.unit")],
-        encoding: imp.EncodingOpt = None,
-        delimiter: imp.DelimiterOpt = None,
-        sheet: imp.SheetOpt = None,
-        dry_run: imp.DryRunOpt = False,
-        errors: imp.ErrorsOpt = None,
-    ) -> None:
-        from dangvien_cli.services.imports.members import import_members
-
-        imp.run_import(
-            import_members,
-            path,
-            encoding=encoding,
-            delimiter=delimiter,
-            sheet=sheet,
-            dry_run=dry_run,
-            errors_file=errors,
-            unit_code=unit,
-        )
+    imp.import_command(
+        group,
+        help_key="help.member.import",
+        runner="dangvien_cli.services.imports.members:import_members",
+        unit_code=(Annotated[str, required("--unit", help_key="opt.unit")], ...),
+    )
 
     return group

@@ -61,28 +61,14 @@ def build() -> typer.Typer:
             rows = list_quotas(session, period_code=period, unit_code=unit)
         emit(rows, COLUMNS, ctx.fmt, title=t("title.quotas"))
 
-    @command(group, "import", help_key="help.quota.import")
-    def import_(
-        path: imp.FileArg,
-        *,
-        source: Annotated[str, opt("--source", help_key="opt.source")] = DEFAULT_SOURCE,
-        encoding: imp.EncodingOpt = None,
-        delimiter: imp.DelimiterOpt = None,
-        sheet: imp.SheetOpt = None,
-        dry_run: imp.DryRunOpt = False,
-        errors: imp.ErrorsOpt = None,
-    ) -> None:
-        from dangvien_cli.services.imports.quotas import import_quotas
-
-        imp.run_import(
-            import_quotas,
-            path,
-            encoding=encoding,
-            delimiter=delimiter,
-            sheet=sheet,
-            dry_run=dry_run,
-            errors_file=errors,
-            default_source=source,
-        )
+    imp.import_command(
+        group,
+        help_key="help.quota.import",
+        runner="dangvien_cli.services.imports.quotas:import_quotas",
+        default_source=(
+            Annotated[str, typer.Option("--source", help=t("opt.source"))],
+            DEFAULT_SOURCE,
+        ),
+    )
 
     return group

@@ -90,26 +90,10 @@ def build() -> typer.Typer:
         if ctx.fmt.value == "table" and detail["sub_units"]:
             emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=t("title.sub_units"))
 
-    @command(group, "import", help_key="help.unit.import")
-    def import_(
-        path: imp.FileArg,
-        *,
-        encoding: imp.EncodingOpt = None,
-        delimiter: imp.DelimiterOpt = None,
-        sheet: imp.SheetOpt = None,
-        dry_run: imp.DryRunOpt = False,
-        errors: imp.ErrorsOpt = None,
-    ) -> None:
-        from dangvien_cli.services.imports.units import import_units
-
-        imp.run_import(
-            import_units,
-            path,
-            encoding=encoding,
-            delimiter=delimiter,
-            sheet=sheet,
-            dry_run=dry_run,
-            errors_file=errors,
-        )
+    imp.import_command(
+        group,
+        help_key="help.unit.import",
+        runner="dangvien_cli.services.imports.units:import_units",
+    )
 
     return group

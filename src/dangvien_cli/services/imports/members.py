@@ -62,6 +62,7 @@ def import_members(
     delimiter: str | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    progress: Any = None,
 ) -> ImportResult:
     import re
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -33,6 +34,7 @@ def import_quotas(
     delimiter: str | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    progress: Any = None,
 ) -> ImportResult:
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("quotas", str(path), mapping.table.encoding, dry_run=dry_run)

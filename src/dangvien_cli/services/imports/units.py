@@ -38,6 +38,7 @@ def import_units(
     delimiter: str | None = None,
     sheet: str | None = None,
     dry_run: bool = False,
+    progress: Any = None,
 ) -> ImportResult:
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("units", str(path), mapping.table.encoding, dry_run=dry_run)
