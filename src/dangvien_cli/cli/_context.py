@@ -174,6 +174,7 @@ def command(
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             obj = app_ctx()
+            typer_ctx = kwargs.pop("_ctx")
             db = kwargs.pop("_db", None)
             lang = kwargs.pop("_lang", None)
             fmt = kwargs.pop("_fmt", None)
@@ -183,19 +184,32 @@ def command(
                 set_lang(lang)
             if fmt:
                 obj.fmt = fmt
-            obj.command = " ".join(["dangvien", *sys.argv[1:]])[:200]
+            obj.command = describe_command(typer_ctx)
             with error_boundary():
                 try:
                     return fn(*args, **kwargs)
                 finally:
                     obj.close()
 
-        params = list(signature.parameters.values()) + _common_parameters(records)
+        context_param = inspect.Parameter(
+            "_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context
+        )
+        params = [*signature.parameters.values(), context_param, *_common_parameters(records)]
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
         group.command(name, help=t(help_key))(wrapper)
         return fn
 
     return decorate
+
+
+def describe_command(ctx: typer.Context) -> str:
+    """The command as the audit trail records it: its path and the values given."""
+    given = [
+        f"{name}={value}"
+        for name, value in ctx.params.items()
+        if not name.startswith("_") and value not in (None, False, [], ())
+    ]
+    return " ".join([ctx.command_path, *given])[:200]
 
 
 @contextmanager
