@@ -5,7 +5,7 @@ migration runs inside the caller's transaction; run standalone, it opens ``sqlal
 """
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import String, Text, engine_from_config, pool
 
 from dangvien_cli import models
 
@@ -13,11 +13,25 @@ config = context.config
 target_metadata = models.metadata
 
 
+def _compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):
+    """On PostgreSQL text columns carry no varchar(n) limit (migration 0003: SQLite never
+    enforced one), so there only the collation of a varchar column is compared."""
+    if context.dialect.name != "postgresql":
+        return None
+    wanted = getattr(metadata_type, "_variant_mapping", {}).get("postgresql", metadata_type)
+    wanted = getattr(wanted, "impl_instance", wanted)
+    if not isinstance(inspected_type, String) or not isinstance(wanted, String):
+        return None
+    if isinstance(inspected_type, Text) or isinstance(wanted, Text):
+        return None
+    return (inspected_type.collation or None) != (wanted.collation or None)
+
+
 def _configure(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        compare_type=True,
+        compare_type=_compare_type,
         render_as_batch=True,
     )
 

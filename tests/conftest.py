@@ -1,9 +1,21 @@
-"""Shared fixtures: an isolated environment, a CLI runner, and the demo database."""
+"""Shared fixtures: an isolated environment, a CLI runner, and the demo database.
+
+The whole suite runs on SQLite (default) or on a real PostgreSQL server
+(``--engine postgresql`` or ``DANGVIEN_TEST_ENGINE=postgresql``). On PostgreSQL a
+throwaway server is started once for the session and stopped at the end; every test gets
+its own database, copied from one migrated to head, as DANGVIEN_DB.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import pwd
 import shutil
+import socket
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,12 +26,210 @@ from dangvien_cli.i18n import lang_from_argv, set_lang
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engine",
+        choices=ENGINES,
+        default=os.environ.get("DANGVIEN_TEST_ENGINE", "sqlite"),
+        help="database engine the suite runs on (DANGVIEN_TEST_ENGINE)",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: SQLite by nature (files, WAL, sqlite3)")
+    config.addinivalue_line("markers", "postgresql_only: needs the PostgreSQL server")
+
+
+def pytest_report_header(config):
+    return f"dangvien engine: {config.getoption('--engine')}"
+
+
+def pytest_collection_modifyitems(config, items):
+    engine = config.getoption("--engine")
+    for item in items:
+        if engine == "postgresql" and item.get_closest_marker("sqlite_only"):
+            item.add_marker(pytest.mark.skip(reason="SQLite by nature"))
+        if engine == "sqlite" and item.get_closest_marker("postgresql_only"):
+            item.add_marker(pytest.mark.skip(reason="runs with --engine postgresql"))
+
+
+@pytest.fixture(scope="session")
+def engine_name(pytestconfig) -> str:
+    return pytestconfig.getoption("--engine")
+
+
+# --- the PostgreSQL server --------------------------------------------------------------
+
+
+def _pg_bindir() -> Path:
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (candidate / "initdb").exists():
+            return candidate
+    raise RuntimeError("PostgreSQL not found: initdb is neither on PATH nor in /usr/lib/postgresql")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PgServer:
+    """A throwaway PostgreSQL cluster in a temporary directory, on 127.0.0.1 only.
+
+    PostgreSQL refuses to run as root, so as root it runs as an unprivileged user
+    (``DANGVIEN_PG_USER``, default ``nobody``). Its default collation is Vietnamese (ICU)
+    where available, like a real server's: anything that sorts by the database collation
+    instead of dangvien's byte-order keys then shows up as a failing test.
+    """
+
+    def __init__(self) -> None:
+        self.bindir = _pg_bindir()
+        self.user = os.environ.get("DANGVIEN_PG_USER", "nobody") if os.geteuid() == 0 else None
+        self.root = Path(tempfile.mkdtemp(prefix="dangvien-pg-"))
+        if self.user:
+            entry = pwd.getpwnam(self.user)
+            os.chown(self.root, entry.pw_uid, entry.pw_gid)
+        self.port = 0
+        self._names = itertools.count(1)
+        self._pending: dict[str, str] = {}
+        self._created: set[str] = set()
+
+    def _run(self, *args: object) -> None:
+        kwargs: dict[str, object] = {}
+        if self.user:
+            kwargs = {
+                "user": self.user,
+                "group": pwd.getpwnam(self.user).pw_gid,
+                "extra_groups": [],
+            }
+        env = {"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"}
+        subprocess.run(
+            [str(self.bindir / str(args[0])), *map(str, args[1:])],
+            check=True,
+            capture_output=True,
+            cwd=self.root,
+            env=env,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def start(self) -> None:
+        data = self.root / "data"
+        base = ["initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]
+        try:
+            self._run(*base, "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=vi-VN")
+        except subprocess.CalledProcessError:
+            shutil.rmtree(data, ignore_errors=True)
+            self._run(*base, "--locale=C.UTF-8")
+        for _attempt in range(3):
+            self.port = _free_port()
+            options = (
+                f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            )
+            try:
+                self._run(
+                    "pg_ctl", "-D", data, "-l", self.root / "log", "-w", "-o", options, "start"
+                )
+                return
+            except subprocess.CalledProcessError:
+                continue  # the port was taken between choosing and binding it
+        log = (self.root / "log").read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"PostgreSQL did not start:\n{log}")
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, name: str, user: str = "postgres", password: str | None = None) -> str:
+        auth = f"{user}:{password}" if password else user
+        return f"postgresql+psycopg://{auth}@127.0.0.1:{self.port}/{name}"
+
+    def admin(self, *statements: str, database: str = "postgres") -> None:
+        import psycopg
+
+        dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname={database}"
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)  # type: ignore[arg-type]
+
+    def create_database(self, template: str = "template0", name: str | None = None) -> str:
+        name = name or f"t{next(self._names)}"
+        self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    # Most tests never open a database; creating one for each would cost a CREATE and a
+    # DROP (with a checkpoint) per test. A reserved database is created from its template
+    # when something first connects to it (the do_connect hook below).
+    def reserve(self, template: str) -> str:
+        name = f"t{next(self._names)}"
+        self._pending[name] = template
+        return name
+
+    def materialize(self, name: str) -> None:
+        template = self._pending.pop(name, None)
+        if template is not None:
+            self.create_database(template=template, name=name)
+            self._created.add(name)
+
+    def release(self, name: str) -> None:
+        self._pending.pop(name, None)
+        if name in self._created:
+            self._created.discard(name)
+            self.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_server(engine_name):
+    """The PostgreSQL server of a ``--engine postgresql`` run, with a database at head."""
+    if engine_name != "postgresql":
+        pytest.skip("runs with --engine postgresql")
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from dangvien_cli import db
+
+    def on_connect(_dialect, _record, _cargs, cparams):  # type: ignore[no-untyped-def]
+        if cparams.get("port") in (server.port, str(server.port)):
+            server.materialize(cparams.get("dbname", ""))
+
+    server = PgServer()
+    try:
+        server.start()
+        server.create_database(name="head")
+        db.open_engine(server.url("head")).dispose()
+        event.listen(Engine, "do_connect", on_connect)
+        yield server
+    finally:
+        if event.contains(Engine, "do_connect", on_connect):
+            event.remove(Engine, "do_connect", on_connect)
+        server.stop()
+
+
+# --- every test ---------------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
+def isolated(tmp_path, monkeypatch, request, engine_name):
     """Nothing may touch the real user data directory or depend on the caller's terminal."""
-    monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "dangvien.db"))
+    pg_database = None
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        pg_database = server.reserve(template="head")
+        monkeypatch.setenv("DANGVIEN_DB", server.url(pg_database))
+    else:
+        monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "dangvien.db"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("CI", "1")
@@ -27,6 +237,8 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     yield
     set_lang("vi")
+    if pg_database:
+        server.release(pg_database)
 
 
 class Cli:
@@ -49,18 +261,84 @@ def cli() -> Cli:
     return Cli()
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The demo database, built once by `dangvien demo` itself."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = Cli()("demo", "--db", str(path))
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db_url(engine_name, request) -> str:
+    """This test's database as a SQLAlchemy URL (DANGVIEN_DB on either engine); on
+    PostgreSQL it exists already, so that other processes can use it."""
+    from sqlalchemy.engine import make_url
+
+    from dangvien_cli.db import resolve_url
+
+    url = resolve_url(None)
+    if engine_name == "postgresql":
+        request.getfixturevalue("pg_server").materialize(make_url(url).database or "")
+    return url
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path, monkeypatch) -> Path:
-    """A private copy of the demo database, set as DANGVIEN_DB."""
+def sql():
+    """``sql(statement, db=None, **params)``: the rows of one query on a dangvien database
+    (this test's, or the file or URL given), whatever the engine."""
+    from sqlalchemy import create_engine, text
+
+    from dangvien_cli.db import resolve_url
+
+    def run(statement: str, db: object = None, **params: object) -> list[tuple]:
+        engine = create_engine(resolve_url(str(db) if db is not None else None))
+        try:
+            with engine.connect() as conn:
+                return [tuple(r) for r in conn.execute(text(statement), params)]
+        finally:
+            engine.dispose()
+
+    return run
+
+
+@pytest.fixture
+def new_db_url(tmp_path, request, engine_name):
+    """A factory of empty databases (no schema yet) on this run's engine, as URLs."""
+    made: list[str] = []
+    counter = itertools.count(1)
+
+    def make() -> str:
+        if engine_name == "postgresql":
+            server = request.getfixturevalue("pg_server")
+            name = server.create_database()
+            made.append(name)
+            return server.url(name)
+        return f"sqlite:///{tmp_path / f'new{next(counter)}.db'}"
+
+    yield make
+    for name in made:
+        request.getfixturevalue("pg_server").drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, engine_name, request) -> Path | str:
+    """The demo database, built once by `dangvien demo` itself (a file, or a template
+    database on PostgreSQL)."""
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        target: Path | str = server.url(server.create_database(template="head", name="demo"))
+    else:
+        target = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = Cli()("demo", "--db", str(target))
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path, monkeypatch, engine_name, request) -> Path | str:
+    """A private copy of the demo database, set as DANGVIEN_DB: a file path on SQLite,
+    a URL on PostgreSQL."""
+    if engine_name == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        name = server.reserve(template="demo")
+        request.addfinalizer(lambda: server.release(name))
+        server.materialize(name)  # now: scripts run in a subprocess use it too
+        url = server.url(name)
+        monkeypatch.setenv("DANGVIEN_DB", url)
+        return url
     path = tmp_path / "demo.db"
     shutil.copyfile(demo_template, path)
     monkeypatch.setenv("DANGVIEN_DB", str(path))

@@ -9,8 +9,9 @@ Ordinary commands never import Alembic: the schema check compares the database's
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Every revision in migrations/versions, oldest first. The last one is the head.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 SCHEMA_HEAD = REVISIONS[-1]
 
 ENV_DB = "DANGVIEN_DB"
@@ -82,6 +83,10 @@ def make_engine(url: str) -> Engine:
     from sqlalchemy import create_engine, event
 
     if not is_sqlite(url):
+        from dangvien_cli import dialect
+
+        if dialect.is_postgresql_url(url):
+            return dialect.postgresql_engine(url)
         return create_engine(url, pool_pre_ping=True)
 
     engine = create_engine(url, connect_args={"timeout": 30})
@@ -101,12 +106,48 @@ def make_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
         write = conn.get_execution_options().get("dangvien_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        _begin_sqlite(conn.connection.driver_connection, write=write)
 
     return engine
 
 
-def _create_private_file(path: Path) -> None:
+# BEGIN IMMEDIATE waits up to busy_timeout for the write lock; SQLite can still answer
+# SQLITE_BUSY at once (a connection recovering the WAL, a lock taken while the busy handler
+# slept), so taking the lock is retried a few times. Nothing has run yet, so a retry is safe;
+# once the lock is held, nothing else in the transaction waits for another writer.
+BEGIN_ATTEMPTS = 6
+
+
+def _begin_sqlite(dbapi_conn, *, write: bool) -> None:  # type: ignore[no-untyped-def]
+    import random
+    import sqlite3
+    import time
+
+    # A read session cannot write at all: a write slipped into it would otherwise work
+    # alone and fail at random under load (SQLITE_BUSY_SNAPSHOT, which no timeout cures).
+    dbapi_conn.execute(f"PRAGMA query_only={0 if write else 1}")
+    if not write:
+        dbapi_conn.execute("BEGIN")
+        return
+    for attempt in range(1, BEGIN_ATTEMPTS + 1):
+        try:
+            dbapi_conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            if attempt == BEGIN_ATTEMPTS:
+                raise DangvienError("db.locked") from None
+            time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """SQLite's busy timeout ran out (or it refused to wait)."""
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
+
+
+def create_private_file(path: Path) -> None:
     """Create an empty database file readable and writable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -139,7 +180,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Run the Alembic migrations up to ``revision`` in one transaction."""
     from alembic import command
 
-    with engine.begin() as conn:
+    # As a writer: two processes opening one new database migrate it once, one after the
+    # other (Alembic then finds the second one's work done).
+    with engine.execution_options(dangvien_write=True).begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
 
 
@@ -153,7 +196,7 @@ def open_engine(url: str) -> Engine:
     path = sqlite_path(url)
     created = False
     if path is not None and not path.exists():
-        _create_private_file(path)
+        create_private_file(path)
         created = True
     engine = make_engine(url)
     try:
@@ -175,22 +218,6 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
-def backup_sqlite(source: Path, target: Path) -> None:
-    """An online, consistent copy through SQLite's backup API."""
-    import sqlite3
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        _create_private_file(target)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-
-
 def upgrade(url: str) -> tuple[str | None, str]:
     """Bring the schema to head, backing a SQLite file up first. Returns (before, after)."""
     path = sqlite_path(url)
@@ -206,6 +233,8 @@ def upgrade(url: str) -> tuple[str | None, str]:
             raise SchemaOutOfDate("db.schema_new", where=describe(url), current=before)
         if path is not None and before is not None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            from dangvien_cli.backups import backup_sqlite
+
             backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
         migrate(engine)
         return before, SCHEMA_HEAD
@@ -218,68 +247,75 @@ def session_scope(engine: Engine, *, write: bool, dry_run: bool = False) -> Iter
     """One transaction per command: all of it is committed, or none of it.
 
     A dry run does all the work, then rolls it back, so its counts are the real ones.
+    A writer takes the write lock at once and, before committing, has guards.check refuse
+    a change to a closed period's figures (a dry run is refused the same way).
     """
     from sqlalchemy.orm import Session
+
+    from dangvien_cli import guards
 
     bind = engine.execution_options(dangvien_write=write) if write else engine
     with Session(bind) as session:
         with session.begin():
+            if write:
+                guards.watch(session)
             yield session
+            if write:
+                guards.check(session)
             if dry_run:
                 session.rollback()
 
 
 def bulk_insert(session: Session, table_name: str, columns: list[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
-    """Insert many rows in one statement, the fastest way each engine offers.
+    """Insert many rows in the session's transaction, the fastest way each engine offers
+    (dialect.insert_rows); ids given are kept and PostgreSQL's sequence moved past them."""
+    from dangvien_cli.dialect import insert_rows
 
-    On SQLite this goes straight to the driver's executemany (SQLAlchemy's own
-    executemany costs ~3x more per row, see docs/benchmarks.md); dates are passed as the ISO
-    text SQLAlchemy itself stores. Elsewhere it is a Core insert with insertmanyvalues.
-    """
-    if not rows:
-        return
+    insert_rows(session.connection(), table_name, columns, rows)
+
+
+# Page cache (KiB) for a bulk load on SQLite; the default 2 MiB makes a million-row load
+# rewrite the same B-tree pages into the WAL over and over.
+BULK_CACHE_KIB = 16 * 1024
+
+
+@dataclass
+class DeferredIndexes:
+    """Secondary indexes dropped for a bulk load, and how to put everything back."""
+
+    statements: list[str] = field(default_factory=list)
+    cache_size: int | None = None
+
+
+def defer_indexes(session: Session, tables: Sequence[str]) -> DeferredIndexes:
+    """Before loading many rows into tables that start empty: on SQLite, drop their
+    non-unique indexes (rebuild_indexes builds each once at the end, sorted, instead of
+    updating it row by row) and enlarge the page cache. Unique indexes stay, since they
+    catch duplicates. Inside the caller's transaction, so a failed or dry run rolls the
+    DROP INDEX back with the rest. Other engines are left as they are."""
     conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        date_positions = _temporal_positions(table_name, columns)
-        if date_positions:
-            rows = [_adapt_sqlite(row, date_positions) for row in rows]
-        marks = ", ".join("?" * len(columns))
-        conn.exec_driver_sql(
-            f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({marks})", rows
-        )
-        return
-    from dangvien_cli.models import metadata
-
-    table = metadata.tables[table_name]
-    conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
-
-
-def _temporal_positions(table_name: str, columns: list[str]) -> list[int]:
-    from sqlalchemy import Date, DateTime
-
-    from dangvien_cli.models import metadata
-
-    table = metadata.tables[table_name]
-    out = []
-    for i, name in enumerate(columns):
-        col_type = table.c[name].type
-        impl = getattr(col_type, "impl", col_type)
-        if isinstance(impl, (Date, DateTime)):
-            out.append(i)
-    return out
-
-
-def _adapt_sqlite(row: tuple, positions: list[int]) -> tuple:  # type: ignore[type-arg]
-    values = list(row)
-    for i in positions:
-        v = values[i]
-        if v is None or isinstance(v, str):
+    if conn.dialect.name != "sqlite":
+        return DeferredIndexes()
+    marks = ", ".join("?" * len(tables))
+    found = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY name",
+        tuple(tables),
+    ).all()
+    deferred = DeferredIndexes(cache_size=conn.exec_driver_sql("PRAGMA cache_size").scalar())
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    for name, sql in found:
+        if sql.lstrip().upper().startswith("CREATE UNIQUE"):
             continue
-        if isinstance(v, datetime):
-            # The text form SQLAlchemy's SQLite DateTime writes and reads back (UTC).
-            from datetime import UTC
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        deferred.statements.append(sql)
+    return deferred
 
-            values[i] = v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-        else:
-            values[i] = v.isoformat()
-    return tuple(values)
+
+def rebuild_indexes(session: Session, deferred: DeferredIndexes) -> None:
+    conn = session.connection()
+    for sql in deferred.statements:
+        conn.exec_driver_sql(sql)
+    deferred.statements = []
+    if deferred.cache_size is not None:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(deferred.cache_size)}")

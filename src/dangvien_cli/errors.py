@@ -5,6 +5,7 @@ Services raise these and never print; the CLI turns them into one line on stderr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,30 @@ class ThresholdNotMet(DangvienError):
     exit_code = 3
 
 
+# A run of 9+ digits (spaces or dots between them, a leading +) standing alone is a national
+# ID or a phone number: 9 and 12 digits for ID cards, 10 to 11 for phones. Dates never reach
+# 9 digits; digits inside a word (a file digest, a document number) are not touched.
+_PRIVATE_NUMBER = re.compile(r"(?<![\w+])\+?\d(?:[\d .]{7,}\d)(?!\w)")
+
+
+def redact(text: str) -> str:
+    """Hide all but the last 3 digits of every ID-like or phone-like number in ``text``."""
+
+    def hide(m: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) < 9:
+            return m.group(0)
+        return "•" * (len(digits) - 3) + digits[-3:]
+
+    return _PRIVATE_NUMBER.sub(hide, text)
+
+
+def one_line(text: str) -> str:
+    """An error message as it may be shown: one line (a line break inside a value it echoes
+    shows as ↵) and no whole ID or phone number."""
+    return redact(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ↵ ", text))
+
+
 @dataclass(frozen=True)
 class RowError:
     """One bad cell of an import file."""
@@ -66,7 +91,10 @@ class RowErrors:
     items: list[RowError] = field(default_factory=list)
 
     def add(self, line: int, column: str, value: object, reason: str) -> None:
-        self.items.append(RowError(line, column, "" if value is None else str(value), reason))
+        # The cell is echoed so the unit can find it, but never a whole ID or phone number:
+        # error lists travel by e-mail and land in terminals' scrollback.
+        cell = "" if value is None else redact(str(value))
+        self.items.append(RowError(line, column, cell, reason))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Field, SQLModel
 
 # Named constraints let Alembic's batch mode drop and recreate them on SQLite later.
@@ -34,14 +35,20 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def bytewise(length: int) -> TypeEngine[str]:
+    """A key that is sorted and searched by range: PostgreSQL compares it byte by byte
+    (COLLATE "C"), as SQLite does, whatever the database's locale (migration 0003)."""
+    return String(length).with_variant(String(collation="C"), "postgresql")
+
+
 class Unit(SQLModel, table=True):
     __tablename__ = "unit"
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=64)
-    code_key: str = Field(max_length=64, unique=True)
+    code_key: str = Field(max_length=64, unique=True, sa_type=bytewise(64))
     name: str = Field(max_length=300)
-    name_key: str = Field(max_length=300, index=True)
+    name_key: str = Field(max_length=300, index=True, sa_type=bytewise(300))
     kind: str = Field(max_length=32)
     parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     block: str | None = Field(default=None, max_length=32, index=True)
@@ -55,7 +62,7 @@ class Period(SQLModel, table=True):
     __tablename__ = "period"
 
     id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=64, unique=True)
+    code: str = Field(max_length=64, unique=True, sa_type=bytewise(64))
     name: str = Field(max_length=200)
     kind: str = Field(max_length=16)  # year | term | range
     start_on: date
@@ -71,7 +78,7 @@ class Quota(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(foreign_key="unit.id")
     period_id: int = Field(foreign_key="period.id", index=True)
-    source: str = Field(max_length=32)
+    source: str = Field(max_length=32, sa_type=bytewise(32))
     target: int
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -81,9 +88,10 @@ class Person(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     full_name: str = Field(max_length=200)
-    name_key: str = Field(max_length=200, index=True)  # "nguyen thi hong lien"
-    given_key: str = Field(max_length=200, index=True)  # "lien nguyen thi hong": given name first
-    sort_key: str = Field(max_length=600, index=True)
+    name_key: str = Field(max_length=200, index=True, sa_type=bytewise(200))  # "nguyen thi …"
+    # "lien nguyen thi hong": given name first
+    given_key: str = Field(max_length=200, index=True, sa_type=bytewise(200))
+    sort_key: str = Field(max_length=600, index=True, sa_type=bytewise(600))
     birth_date: date | None = None
     gender: str | None = Field(default=None, max_length=8)
     ethnicity: str | None = Field(default=None, max_length=64)

@@ -30,12 +30,16 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text | int | date | percent | bool | bar | status | stage | step
+    kind: str = "text"  # text | int | number | date | percent | bool | bar | status | stage | step
     max_width: int | None = None
     min_width: int | None = None
     wrap: bool = True
     # The one column that gives way in a narrow terminal: one line, cut with an ellipsis.
     flex: bool = False
+    # A header that is data, not a catalogue key (a year above a per-year column).
+    title: str | None = None
+    # For a "bar": the record key of the share (0..1) to mark on it, e.g. the time elapsed.
+    tick: str | None = None
 
 
 STATUS_STYLE = {
@@ -68,6 +72,8 @@ def _cell_text(value: Any, kind: str) -> str:
         return fmt_int(value)
     if kind == "percent":
         return fmt_percent(value)
+    if kind == "number":
+        return fmt_number(value)
     if kind == "date":
         return fmt_date(value)
     if kind == "bool":
@@ -79,12 +85,26 @@ def _cell_text(value: Any, kind: str) -> str:
     return str(value)
 
 
-def progress_bar(fraction: float | None, width: int = 8) -> str:
-    """A bar made of characters, so it still reads with NO_COLOR and in a pipe."""
+def fmt_number(value: float | int) -> str:
+    """A count as ``1.200``, a measure with one decimal as ``32,5`` (``32.5`` in English)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return fmt_int(int(value))
+    return fmt_percent(value)[:-1]
+
+
+def progress_bar(fraction: float | None, width: int = 8, tick: float | None = None) -> str:
+    """A bar made of characters, so it still reads with NO_COLOR and in a pipe; ``tick``
+    marks where the bar should have reached (the pace), as ``│``, when it has not."""
     if fraction is None:
         return ""
     filled = max(0, min(width, round(fraction * width)))
-    return "█" * filled + "░" * (width - filled)
+    cells = ["█"] * filled + ["░"] * (width - filled)
+    if tick is not None:
+        # Only behind pace: the mark shows how far the bar should have come.
+        at = max(0, min(width - 1, round(tick * width) - 1))
+        if at >= filled:
+            cells[at] = "│"
+    return "".join(cells)
 
 
 def _write_delimited(
@@ -155,13 +175,13 @@ def _print_table(
         title=title, box=box.SIMPLE_HEAD, show_footer=footer is not None, collapse_padding=True
     )
     for col in columns:
-        numeric = col.kind in ("int", "percent")
-        header = t(col.header)
-        fixed = col.kind in ("int", "percent", "date", "bar", "status", "code")
+        numeric = col.kind in ("int", "percent", "number")
+        header = col.title or t(col.header)
+        fixed = col.kind in ("int", "percent", "number", "date", "bar", "status", "code")
         table.add_column(
             header,
             justify="right" if numeric else "left",
-            footer=_cell_text(footer.get(col.key), col.kind) if footer else "",
+            footer=_footer_text(footer, col) if footer else "",
             max_width=col.max_width,
             min_width=col.min_width or (len(header) if fixed else None),
             overflow="ellipsis" if col.flex else "fold",
@@ -174,18 +194,29 @@ def _print_table(
         for col in columns:
             value = row.get(col.key)
             if col.kind == "bar":
-                cells.append(Text(progress_bar(value), style=style))
+                tick = row.get(col.tick) if col.tick else None
+                cells.append(Text(progress_bar(value, tick=tick), style=style))
             elif col.kind == "status":
                 cells.append(Text(_cell_text(value, col.kind), style=style))
             else:
                 cells.append(_cell_text(value, col.kind))
         table.add_row(*cells)
     flex = [i for i, col in enumerate(columns) if col.flex]
-    natural = console.measure(table, options=console.options.update(max_width=100_000))
-    if flex and natural.maximum > console.width:
+    # Measuring a table costs as much as printing it: only a table with a flex column asks.
+    if flex and _natural_width(console, table) > console.width:
         table.expand = True
         table.columns[flex[0]].ratio = 1
     console.print(table)
+
+
+def _natural_width(console: Any, table: Any) -> int:
+    return console.measure(table, options=console.options.update(max_width=100_000)).maximum
+
+
+def _footer_text(footer: Mapping[str, Any], col: Column) -> str:
+    if col.kind == "bar":
+        return progress_bar(footer.get(col.key), tick=footer.get(col.tick) if col.tick else None)
+    return _cell_text(footer.get(col.key), col.kind)
 
 
 def emit_object(

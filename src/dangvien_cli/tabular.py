@@ -1,15 +1,24 @@
-"""Reading the files units send: CSV in whatever encoding and delimiter, or .xlsx.
+"""Reading the files units send and writing the files sent back: CSV in whatever encoding
+and delimiter, or .xlsx.
 
 Rows are streamed, never loaded whole. Every value comes out as text in NFC except the
 real dates and numbers of an .xlsx file, which stay dates and numbers so that nothing has
 to guess a day/month order.
+
+Formula injection: a CSV cell written here that starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return gets a leading ``'`` (as OWASP advises), so Excel shows it as text
+instead of running it; a cell that already starts with ``'`` followed by one of those (or by
+another ``'``) gets one too, which keeps the escaping reversible. Reading a CSV removes that
+one ``'`` again, so an export imports back to identical records. In .xlsx the text is written
+as an explicit string cell, which Excel never evaluates, so no prefix is needed there.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +28,10 @@ from dangvien_cli.errors import DangvienError
 from dangvien_cli.vntext import fold
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
+FORMULA_START = frozenset("=+-@\t\r")
+_ESCAPED = FORMULA_START | {"'"}
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+XLSX_MAX_ROWS = 1_048_576  # Excel's sheet limit, header included
 csv.field_size_limit(1 << 24)
 
 
@@ -27,12 +40,32 @@ def header_key(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(str(header)))
 
 
+def neutralise(value: str) -> str:
+    """Make a CSV cell safe to open in a spreadsheet (reversed by ``unneutralise``)."""
+    if value and (value[0] in FORMULA_START or (value[0] == "'" and value[1:2] in _ESCAPED)):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    if len(value) > 1 and value[0] == "'" and value[1] in _ESCAPED:
+        return value[1:]
+    return value
+
+
 @dataclass
 class Table:
     path: Path
     encoding: str
     headers: list[str]
     rows: Iterator[tuple[int, list[Any]]]  # (line number in the file, cells)
+    kind: str = "csv"  # "csv" cells are text that may carry the formula escape; "xlsx" not
+
+    @property
+    def width(self) -> int:
+        """How many cells a row should have: up to the last named header."""
+        named = [i for i, h in enumerate(self.headers) if h]
+        return named[-1] + 1 if named else 0
 
 
 def open_table(
@@ -44,8 +77,11 @@ def open_table(
 ) -> Table:
     if not path.exists() or not path.is_file():
         raise DangvienError("import.file_not_found", path=str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
         return _open_xlsx(path, sheet)
+    if suffix in (".xls", ".ods", ".numbers"):
+        raise DangvienError("import.old_spreadsheet", path=str(path))
     return _open_csv(path, encoding, delimiter)
 
 
@@ -60,7 +96,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
 
     try:
         stream, used = open_text(path, encoding)
-    except EncodingError as exc:
+    except (EncodingError, LookupError) as exc:
         raise DangvienError(
             "import.bad_encoding", path=str(path), encoding=encoding or "auto", reason=str(exc)
         ) from None
@@ -75,16 +111,21 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         stream.close()
         raise DangvienError("import.empty", path=str(path))
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _sniff_delimiter(first)
+    if len(delim) != 1:
+        stream.close()
+        raise DangvienError("import.bad_delimiter", value=delimiter)
     headers = next(csv.reader([first], delimiter=delim))
     headers = [h.lstrip("\ufeff").strip() for h in headers]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         reader = csv.reader(stream, delimiter=delim)
+        consumed = 0  # lines the reader has read; the header was line 1
         try:
             for record in reader:
-                if not record or (len(record) == 1 and not record[0].strip()):
-                    continue
-                yield reader.line_num + 1, record
+                start, consumed = consumed + 2, reader.line_num
+                if not any(record) or (not record[0].strip() and not "".join(record).strip()):
+                    continue  # a blank line, or a row of empty cells as Excel saves them
+                yield start, record
         except (UnicodeDecodeError, ValueError, csv.Error) as exc:
             raise DangvienError(
                 "import.bad_file", path=str(path), reason=f"{reader.line_num + 1}: {exc}"
@@ -100,8 +141,6 @@ def _xlsx_value(value: Any) -> Any:
         return value.date()
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str):
-        return value
     return value
 
 
@@ -114,38 +153,44 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         raise DangvienError("import.bad_file", path=str(path), reason=type(exc).__name__) from None
     if sheet is not None:
         if sheet not in book.sheetnames:
+            names = ", ".join(book.sheetnames)
             book.close()
-            raise DangvienError(
-                "import.bad_file", path=str(path), reason=f"sheet '{sheet}' ∉ {book.sheetnames}"
-            )
+            raise DangvienError("import.no_sheet", path=str(path), sheet=sheet, sheets=names)
         ws = book[sheet]
     else:
         ws = book.worksheets[0]
     it = ws.iter_rows(values_only=True)
     header_row: tuple[Any, ...] = ()
     line = 0
+    # The header is the first row naming two columns or more: a sheet often opens with a
+    # title ("DANH SÁCH ĐẢNG VIÊN …") in one cell and a blank row.
     for line, candidate in enumerate(it, start=1):  # noqa: B007 - line is used after the loop
-        if any(c is not None and str(c).strip() for c in candidate):
+        if sum(1 for c in candidate if c is not None and str(c).strip()) >= 2:
             header_row = candidate
             break
     headers = ["" if h is None else str(h).strip() for h in header_row]
     while headers and not headers[-1]:
         headers.pop()
     if not headers:
+        names = ", ".join(book.sheetnames)
         book.close()
+        if len(names.split(", ")) > 1:
+            raise DangvienError("import.no_header", path=str(path), sheet=ws.title, sheets=names)
         raise DangvienError("import.empty", path=str(path))
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             for n, record in enumerate(it, start=line + 1):
-                cells = [_xlsx_value(c) for c in record[: len(headers)]]
+                cells = [_xlsx_value(c) for c in record]
+                while cells and (cells[-1] is None or cells[-1] == ""):
+                    cells.pop()
                 if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
                     continue
                 yield n, ["" if c is None else c for c in cells]
         finally:
             book.close()
 
-    return Table(path, "xlsx", headers, rows())
+    return Table(path, "xlsx", headers, rows(), kind="xlsx")
 
 
 def as_text(value: Any) -> str:
@@ -154,3 +199,86 @@ def as_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write rows to ``path`` as CSV (UTF-8 with BOM, for Excel), TSV or .xlsx, chosen by the
+    file's extension; return how many rows were written.
+
+    The file appears only when complete: it is written beside the target, then renamed.
+    """
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        writer = _write_xlsx
+    elif suffix in (".csv", ".tsv", ".txt"):
+        writer = _write_csv
+    else:
+        raise DangvienError("export.bad_suffix", path=str(path))
+    if path.is_dir():
+        raise DangvienError("export.is_dir", path=str(path))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        count = writer(tmp, list(headers), rows, delimiter="\t" if suffix == ".tsv" else ",")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DangvienError("export.cannot_write", path=str(path), reason=exc.strerror) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return count
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, date):
+        return value.isoformat()  # ISO: no spreadsheet locale reads it month-first
+    return value
+
+
+def _write_csv(
+    path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, delimiter: str
+) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow([_csv_cell(v) for v in row])
+            count += 1
+    return count
+
+
+def _write_xlsx(
+    path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, delimiter: str
+) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(path.stem[:31] or "data")
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, date):
+            c = WriteOnlyCell(ws, value=value)
+            c.number_format = "DD/MM/YYYY"
+            return c
+        if isinstance(value, str) and value[:1] == "=":
+            c = WriteOnlyCell(ws, value=value)
+            c.data_type = "s"  # text, never a formula
+            return c
+        return value
+
+    ws.append(headers)
+    count = 0
+    for row in rows:
+        count += 1
+        if count >= XLSX_MAX_ROWS:
+            raise DangvienError("export.too_many_rows", limit=XLSX_MAX_ROWS - 1)
+        ws.append([cell(v) for v in row])
+    book.save(path)
+    return count

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlalchemy import create_engine, text
+
+from dangvien_cli.db import resolve_url
 
 
 def quota_rows(cli, period):
@@ -68,8 +69,11 @@ def test_json_rows_carry_the_documented_keys(cli, demo_db):
 
 
 def count_units(db) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM unit").fetchone()[0]
+    engine = create_engine(resolve_url(str(db)))
+    with engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM unit")).scalar_one()
+    engine.dispose()
+    return count
 
 
 def test_unit_with_missing_parent_is_refused_and_nothing_written(cli, demo_db):

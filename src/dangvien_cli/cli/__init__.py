@@ -16,11 +16,35 @@ GROUPS = (
     ("candidate", "dangvien_cli.cli.candidates", "help.candidate"),
     ("admission", "dangvien_cli.cli.admissions", "help.admission"),
     ("member", "dangvien_cli.cli.members", "help.member"),
+    ("class", "dangvien_cli.cli.classes", "help.class"),
     ("report", "dangvien_cli.cli.reports", "help.report"),
+    ("audit", "dangvien_cli.cli.audit", "help.audit"),
+    ("export", "dangvien_cli.cli.exports", "help.export"),
 )
 
 
-def build_app():  # type: ignore[no-untyped-def]
+# Root options that take a value: what follows them is not a command name.
+_VALUE_OPTIONS = frozenset({"--db", "--format", "-f", "--lang", "--actor"})
+
+
+def invoked_group(args: list[str]) -> str | None:
+    """The command group `args` name (`unit` in `dangvien --db x.db unit list`), if any."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
+    """The command tree. Given the command line, only the group it names is built in full
+    (building every command costs more than a whole --help); the other groups stay empty,
+    which is all the root --help and a mistyped name need. Without it, everything is built.
+    """
     import importlib
     from typing import Annotated
 
@@ -62,8 +86,13 @@ def build_app():  # type: ignore[no-untyped-def]
     ) -> None:
         set_app_ctx(AppContext(db=db, fmt=output_format, actor=actor))
 
+    wanted = invoked_group(args) if args is not None else None
     for name, module, help_key in GROUPS:
-        app.add_typer(importlib.import_module(module).build(), name=name, help=t(help_key))
+        if args is None or name == wanted:
+            group = importlib.import_module(module).build()
+        else:
+            group = typer.Typer()
+        app.add_typer(group, name=name, help=t(help_key))
     from dangvien_cli.cli.demo import register as register_demo
 
     register_demo(app)
@@ -76,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"dangvien {__version__}\n")
         return
     set_lang(lang_from_argv(args))
-    app = build_app()
+    app = build_app(args)
     try:
         app(args=args, prog_name="dangvien")
     except SystemExit:

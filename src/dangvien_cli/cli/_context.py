@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, one_line
 from dangvien_cli.i18n import get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
@@ -30,6 +30,7 @@ class AppContext:
     fmt: OutputFormat = OutputFormat.table
     actor: str | None = None
     command: str = ""
+    reopen: str | None = None  # --reopen "reason": may change a closed period (guards.py)
     _engine: "Engine | None" = field(default=None, repr=False)
 
     @property
@@ -53,7 +54,7 @@ class AppContext:
 
         with session_scope(self.engine(), write=write, dry_run=dry_run) as session:
             if write:
-                audit.bind(session, actor=self.who(), command=self.command)
+                audit.bind(session, actor=self.who(), command=self.command, reopen=self.reopen)
             yield session
 
     def who(self) -> str:
@@ -147,6 +148,12 @@ def _common_parameters(records: bool) -> list[inspect.Parameter]:
             default=None,
             annotation=Annotated[str | None, typer.Option("--lang", help=t("opt.lang"))],
         ),
+        inspect.Parameter(
+            "_reopen",
+            kw,
+            default=None,
+            annotation=Annotated[str | None, typer.Option("--reopen", help=t("opt.reopen"))],
+        ),
     ]
     if records:
         params.append(
@@ -178,6 +185,7 @@ def command(
             db = kwargs.pop("_db", None)
             lang = kwargs.pop("_lang", None)
             fmt = kwargs.pop("_fmt", None)
+            obj.reopen = kwargs.pop("_reopen", None) or obj.reopen
             if db:
                 obj.db = db
             if lang:
@@ -220,24 +228,29 @@ def error_boundary() -> Iterator[None]:
     except (typer.Exit, typer.Abort, typer.TyperException):
         raise
     except DangvienError as exc:
-        stderr_console().print(f"{t('error.prefix')}: {exc.message()}", style="red")
+        # One line, never a whole ID card or phone number, whatever value it echoes back.
+        stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr_console().print(t("error.interrupted"))
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader went away (`dangvien … | head`): stop quietly, as a SIGPIPE would.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(141) from None
     except Exception as exc:
-        if _is_locked(exc):
-            stderr_console().print(f"{t('error.prefix')}: {t('db.locked')}", style="red")
+        from dangvien_cli.dialect import engine_refusal
+
+        refusal = engine_refusal(exc)
+        if refusal is not None:
+            stderr_console().print(f"{t('error.prefix')}: {refusal.message()}", style="red")
             raise typer.Exit(1) from None
         if os.environ.get("DANGVIEN_DEBUG") == "1":
             traceback.print_exc()
         kind = type(exc).__name__
         stderr_console().print(f"{t('error.prefix')}: {t('error.unexpected', kind=kind)}")
         raise typer.Exit(1) from None
-
-
-def _is_locked(exc: BaseException) -> bool:
-    return "database is locked" in str(exc) or "database is busy" in str(exc)
 
 
 def lang_callback(value: str | None) -> str | None:

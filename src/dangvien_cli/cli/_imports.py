@@ -1,8 +1,8 @@
 """The shared shape of every ``import`` command: options, the all-or-nothing run, the
 list of bad rows, the ``--errors`` file and the summary."""
 
-import csv
 import inspect
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,11 +12,44 @@ import typer
 
 from dangvien_cli.cli._context import app_ctx, command, info, warn
 from dangvien_cli.errors import InvalidFile
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, OutputFormat, emit, to_json
 
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=t("opt.encoding"))]
-DelimiterOpt = Annotated[str | None, typer.Option("--delimiter", help=t("opt.delimiter"))]
+# A terminal shows this many bad rows; --errors FILE and --format json give every one.
+SHOWN_ERRORS = 200
+
+
+def _encoding(value: str | None) -> str | None:
+    if value is None or value.strip().lower() == "auto":
+        return None
+    from dangvien_cli.textcodecs import ENCODINGS, EncodingError, resolve_encoding
+
+    try:
+        return resolve_encoding(value)
+    except EncodingError:
+        choices = ", ".join(("auto", *ENCODINGS))
+        raise typer.BadParameter(
+            t("error.invalid_choice", value=value, field="--encoding", choices=choices)
+        ) from None
+
+
+def _delimiter(value: str | None) -> str | None:
+    from dangvien_cli.tabular import DELIMITERS
+
+    if value is None:
+        return None
+    delim = DELIMITERS.get(value.lower(), value)
+    if len(delim) != 1 or delim in "\"'\r\n":
+        raise typer.BadParameter(t("import.bad_delimiter", value=value))
+    return delim
+
+
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help=t("opt.encoding"), callback=_encoding)
+]
+DelimiterOpt = Annotated[
+    str | None, typer.Option("--delimiter", help=t("opt.delimiter"), callback=_delimiter)
+]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help=t("opt.sheet"))]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))]
 ErrorsOpt = Annotated[Path | None, typer.Option("--errors", help=t("opt.errors"))]
@@ -97,19 +130,17 @@ def run_import(
 ) -> None:
     """Run one import in one transaction; on any bad row, list them all and write nothing."""
     ctx = app_ctx()
+    source = {"encoding": encoding, "delimiter": delimiter, "sheet": sheet}
     try:
         with ctx.session(write=True, dry_run=dry_run) as session:
-            result = runner(
-                session,
-                path,
-                encoding=encoding,
-                delimiter=delimiter,
-                sheet=sheet,
-                dry_run=dry_run,
-                **kwargs,
-            )
+            result = runner(session, path, dry_run=dry_run, **source, **kwargs)
     except InvalidFile as exc:
-        _show_errors(exc, ctx.fmt, errors_file)
+        _show_errors(exc, ctx.fmt)
+        if errors_file is not None:
+            from dangvien_cli.services.imports import write_error_file
+
+            count = write_error_file(errors_file, path, exc.errors, **source)
+            info(t("import.errors_written", count=fmt_int(count), path=errors_file))
         raise
     for w in result.warnings:
         warn(w)
@@ -124,41 +155,40 @@ def run_import(
                 "import.summary",
                 path=path.name,
                 encoding=result.encoding,
-                new=result.new,
-                updated=result.updated,
-                unchanged=result.unchanged,
+                new=fmt_int(result.new),
+                updated=fmt_int(result.updated),
+                unchanged=fmt_int(result.unchanged),
             )
         )
         if dry_run:
             info(t("import.dry_run"))
 
 
-def _show_errors(exc: InvalidFile, fmt: OutputFormat, errors_file: Path | None) -> None:
+def _show_errors(exc: InvalidFile, fmt: OutputFormat) -> None:
     rows = [
         {"line": e.line, "column": e.column, "value": e.value, "reason": e.reason}
         for e in exc.errors
     ]
-    if errors_file is not None:
-        with errors_file.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=["line", "column", "value", "reason"])
-            writer.writeheader()
-            writer.writerows(rows)
     if fmt is OutputFormat.json:
         typer.echo(to_json({"file": exc.path, "written": False, "errors": rows}))
-    else:
-        from dangvien_cli.cli._context import stderr_console
+        return
+    from dangvien_cli.cli._context import stderr_console
 
-        emit(rows, ERROR_COLUMNS, OutputFormat.table, out=stderr_console().file)
+    console = stderr_console()
+    emit(rows[:SHOWN_ERRORS], ERROR_COLUMNS, OutputFormat.table, out=console.file)
+    if len(rows) > SHOWN_ERRORS:
+        console.print(t("import.more_errors", count=fmt_int(len(rows) - SHOWN_ERRORS)))
 
 
 @contextmanager
 def progress(path: Path, quiet: bool) -> Iterator[Callable[[int], None] | None]:
-    """A Rich progress line with rows/s on a terminal; nothing in a pipe or with --quiet."""
-    import sys
-
-    if quiet or not sys.stderr.isatty():
+    """A Rich progress line with rows/s when a person watches (stdout and stderr are a
+    terminal); nothing in a pipe, in a script or with --quiet."""
+    if quiet or not (sys.stderr.isatty() and sys.stdout.isatty()):
         yield None
         return
+    import time
+
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from dangvien_cli.cli._context import stderr_console
@@ -166,19 +196,18 @@ def progress(path: Path, quiet: bool) -> Iterator[Callable[[int], None] | None]:
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        TextColumn("{task.completed:,} rows"),
+        TextColumn("{task.fields[rows]}"),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         console=stderr_console(),
         transient=True,
     ) as bar:
-        task = bar.add_task(path.name, total=None, rate="")
-        import time
-
+        task = bar.add_task(path.name, total=None, rows="", rate="")
         start = time.monotonic()
 
         def tick(rows: int) -> None:
             elapsed = max(time.monotonic() - start, 1e-6)
-            bar.update(task, completed=rows, rate=f"{rows / elapsed:,.0f} rows/s")
+            rate = t("import.rate", rate=fmt_int(round(rows / elapsed)))
+            bar.update(task, completed=rows, rows=t("import.rows", rows=fmt_int(rows)), rate=rate)
 
         yield tick

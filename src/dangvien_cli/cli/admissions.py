@@ -1,12 +1,13 @@
 """dangvien admission …: the decision, the ceremony, official membership, striking off."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, opt, required
-from dangvien_cli.cli.steps import record
+from dangvien_cli.cli.steps import record, show_outcome, step, when
 from dangvien_cli.render import Column, emit
+from dangvien_cli.values import parse_date
 
 IdArg = Annotated[int, arg("arg.person_id")]
 LIST_COLUMNS = [
@@ -36,29 +37,57 @@ def build() -> typer.Typer:
         ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
         special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
     ) -> None:
-        record(
-            person_id,
-            Step.decision,
-            date,
-            document_no=decision,
-            issuer=body,
-            detail={"special": True} if special else {},
-        )
+        items = [
+            step(
+                Step.decision,
+                date,
+                document_no=decision,
+                issuer=body,
+                detail={"special": True} if special else {},
+            )
+        ]
         if ceremony:
-            record(person_id, Step.ceremony, ceremony)
+            items.append(step(Step.ceremony, ceremony))
+        record(person_id, *items)
 
     @command(group, "ceremony", help_key="help.admission.ceremony", records=False)
-    def ceremony(person_id: IdArg, *, date: DateOpt) -> None:
-        record(person_id, Step.ceremony, date)
+    def ceremony(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        received: Annotated[str | None, opt("--received", help_key="opt.received")] = None,
+        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    ) -> None:
+        detail = {"received_on": when(received, "--received").isoformat()} if received else {}
+        record(person_id, step(Step.ceremony, date, document_no=document, detail=detail))
 
     @command(group, "confirm", help_key="help.admission.confirm", records=False)
     def confirm(
         person_id: IdArg,
         *,
-        date: DateOpt,
-        decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
+        decision: Annotated[str, required("--decision", help_key="opt.official_decision")],
+        date: Annotated[str | None, opt("--date", help_key="opt.official_date")] = None,
+        decided: Annotated[str | None, opt("--decided", help_key="opt.decided")] = None,
+        cell_date: Annotated[str | None, opt("--cell-date", help_key="opt.cell_date")] = None,
+        body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
+        special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
     ) -> None:
-        record(person_id, Step.official, date, document_no=decision)
+        from dangvien_cli.services.candidates import probation_end_of
+        from dangvien_cli.services.pipeline import StepInput, record_step
+
+        detail: dict[str, Any] = {"special": True} if special else {}
+        for key, value, field in (
+            ("decided_on", decided, "--decided"),
+            ("cell_date", cell_date, "--cell-date"),
+        ):
+            if value:
+                detail[key] = when(value, field).isoformat()
+        with app_ctx().session(write=True) as session:
+            # R22: official as of the day probation ends, whenever the decision came.
+            on = parse_date(date) or probation_end_of(session, person_id)
+            item = StepInput(Step.official, on, document_no=decision, issuer=body, detail=detail)
+            outcome = record_step(session, person_id, item)
+        show_outcome(person_id, outcome)
 
     @command(group, "strike", help_key="help.admission.strike", records=False)
     def strike(
@@ -68,7 +97,7 @@ def build() -> typer.Typer:
         reason: Annotated[str, required("--reason", help_key="opt.reason")],
         decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
     ) -> None:
-        record(person_id, Step.struck_off, date, document_no=decision, note=reason)
+        record(person_id, step(Step.struck_off, date, document_no=decision, note=reason))
 
     @command(group, "list", help_key="help.admission.list")
     def list_(

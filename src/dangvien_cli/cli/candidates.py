@@ -1,13 +1,13 @@
 """dangvien candidate …: register, list, show, import. The pipeline steps live in
-cli/steps.py and are added to this group there."""
+cli/steps.py and cli/corrections.py and are added to this group there."""
 
 from typing import Annotated
 
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, opt, required
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.cli._context import app_ctx, arg, command, opt, required, warn
+from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, emit_object
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Gender, Stage
@@ -19,27 +19,6 @@ LIST_COLUMNS = [
     Column("unit_code", "col.unit_code"),
     Column("stage", "col.stage", "stage"),
     Column("stage_on", "col.stage_on", "date"),
-]
-SHOW_FIELDS = [
-    Column("id", "col.id"),
-    Column("full_name", "col.full_name"),
-    Column("birth_date", "col.birth_date", "date"),
-    Column("gender", "col.gender"),
-    Column("ethnicity", "col.ethnicity"),
-    Column("religion", "col.religion"),
-    Column("education", "col.education"),
-    Column("national_id", "col.national_id"),
-    Column("unit_name", "col.unit"),
-    Column("stage", "col.stage", "stage"),
-    Column("next_step", "col.next_step", "step"),
-    Column("next_deadline", "col.next_deadline", "date"),
-]
-TIMELINE_COLUMNS = [
-    Column("date", "col.date", "date"),
-    Column("step", "col.step", "step"),
-    Column("document_no", "col.document_no"),
-    Column("issuer", "col.issuer", max_width=30),
-    Column("summary", "col.detail", max_width=40),
 ]
 STAGES = ", ".join(s.value for s in Stage)
 
@@ -61,10 +40,16 @@ def build() -> typer.Typer:
         national_id: Annotated[str | None, opt("--national-id", help_key="opt.national_id")] = None,
         phone: Annotated[str | None, opt("--phone", help_key="opt.phone")] = None,
         youth_union: Annotated[bool, opt("--youth-union", help_key="opt.youth_union")] = False,
+        trade_union: Annotated[bool, opt("--trade-union", help_key="opt.trade_union")] = False,
         sourced: Annotated[str | None, opt("--sourced", help_key="opt.sourced")] = None,
         mentor: Annotated[str | None, opt("--mentor", help_key="opt.mentor")] = None,
+        mentor_member: Annotated[
+            int | None, opt("--mentor-member", help_key="opt.mentor_member")
+        ] = None,
     ) -> None:
-        from dangvien_cli.services.people import PersonInput
+        from dangvien_cli.cli.steps import show_warnings
+        from dangvien_cli.services.members import mentor_entry
+        from dangvien_cli.services.people import PersonInput, education_code
         from dangvien_cli.services.pipeline import register_candidate
 
         data = PersonInput(
@@ -73,18 +58,24 @@ def build() -> typer.Typer:
             gender=gender,
             ethnicity=ethnicity,
             religion=religion,
-            education=education,
+            education=education_code(education) if education else None,
             occupation=occupation,
             national_id=national_id,
             phone=phone,
             youth_union=youth_union,
+            trade_union=trade_union,
         )
         with app_ctx().session(write=True) as session:
-            person, warnings = register_candidate(
-                session, data, unit_code=unit, sourced_on=parse_date(sourced), mentor=mentor
+            guide = None
+            if mentor or mentor_member is not None:
+                guide = mentor_entry(session, mentor_member, mentor)
+            person, warnings, similar = register_candidate(
+                session, data, unit_code=unit, sourced_on=parse_date(sourced), mentor=guide
             )
             person_id = person.id
         show_warnings(warnings)
+        if similar:
+            warn(t("person.possible_duplicate", ids=", ".join(map(str, similar))))
         typer.echo(person_id)
 
     @command(group, "list", help_key="help.candidate.list")
@@ -110,6 +101,7 @@ def build() -> typer.Typer:
         *,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
+        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
         from dangvien_cli.services.candidates import candidate_detail
 
         ctx = app_ctx()
@@ -130,43 +122,3 @@ def build() -> typer.Typer:
 
     register_steps(group)
     return group
-
-
-def show_warnings(warnings: list) -> None:  # type: ignore[type-arg]
-    from dangvien_cli.cli._context import warn
-    from dangvien_cli.i18n import get_lang
-
-    for v in warnings:
-        warn(f"{v.rule} ({v.source}): {v.message_en if get_lang() == 'en' else v.message_vi}")
-
-
-def print_candidate(detail: dict) -> None:  # type: ignore[type-arg]
-    from dangvien_cli.render import data_console
-
-    emit_object(detail, SHOW_FIELDS, OutputFormat.table, title=detail["full_name"])
-    timeline = []
-    for e in detail["timeline"]:
-        summary = ", ".join(f"{k}={v}" for k, v in e["detail"].items())
-        if e["note"]:
-            summary = (summary + " " + e["note"]).strip()
-        if e["superseded"]:
-            summary = (t("timeline.superseded") + " " + summary).strip()
-        timeline.append({**e, "summary": summary})
-    emit(timeline, TIMELINE_COLUMNS, OutputFormat.table, title=t("title.timeline"))
-    console = data_console()
-    docs = "  ".join(("✔ " if d["present"] else "✘ ") + d["form"] for d in detail["documents"])
-    console.print(f"{t('title.documents')}: {docs}")
-    for x in detail["exceptions"]:
-        console.print(
-            t(
-                "exception.line",
-                rule=x["rule"],
-                body=x["approved_by"],
-                document=x["document_no"],
-                reason=x["reason"],
-                date=fmt_date(x["approved_on"]),
-            )
-        )
-    if detail["next_step"]:
-        deadline = fmt_date(detail["next_deadline"]) if detail["next_deadline"] else "—"
-        console.print(t("candidate.next", step=t(f"step.{detail['next_step']}"), deadline=deadline))

@@ -1,9 +1,29 @@
-"""dangvien db …: where the database is, its schema, its backups."""
+"""dangvien db …: where the database is, its schema, its backups, its health."""
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, info
-from dangvien_cli.i18n import t
+from dangvien_cli.cli._context import app_ctx, arg, command, info, interactive, opt, required
+from dangvien_cli.errors import DangvienError
+from dangvien_cli.i18n import fmt_int, t
+from dangvien_cli.render import Column, emit
+
+CHECK_COLUMNS = [
+    Column("check", "col.check"),
+    Column("severity", "col.severity"),
+    Column("table", "col.table"),
+    Column("ref", "col.ref"),
+    Column("date", "col.date", "date"),
+    Column("detail", "col.detail", max_width=70),
+]
+COPY_COLUMNS = [
+    Column("table", "col.table"),
+    Column("rows", "col.rows", "int"),
+    Column("checksum", "col.checksum", flex=True),
+]
+FileArg = Annotated[Path, arg("arg.backup_file")]
 
 
 def build() -> typer.Typer:
@@ -17,14 +37,123 @@ def build() -> typer.Typer:
 
     @command(group, "upgrade", help_key="help.db.upgrade", records=False)
     def upgrade() -> None:
-        from dangvien_cli.db import describe
+        from dangvien_cli.db import describe, sqlite_path
         from dangvien_cli.db import upgrade as run_upgrade
 
         url = app_ctx().url
         before, after = run_upgrade(url)
         if before == after:
             info(t("db.up_to_date", rev=after))
-        else:
-            info(t("db.upgraded", where=describe(url), before=before or "∅", after=after))
+            return
+        info(t("db.upgraded", where=describe(url), before=before or "∅", after=after))
+        _record("upgrade", describe(url), before={"schema": before}, after={"schema": after})
+        path = sqlite_path(url)
+        if path is not None and before is not None:
+            saved = sorted(path.parent.glob(f"{path.name}.{before}.*.bak"))
+            if saved:
+                info(t("db.backup_made", path=saved[-1]))
+
+    @command(group, "backup", help_key="help.db.backup", records=False)
+    def backup(target: FileArg) -> None:
+        from dangvien_cli.backups import backup_sqlite, file_revision
+
+        source = _sqlite_file()
+        if target.exists():
+            raise DangvienError("db.backup_exists", path=str(target))
+        file_revision(source)  # not a dangvien database, or damaged: nothing to copy
+        backup_sqlite(source, target)
+        info(t("db.backup_made", path=target))
+
+    @command(group, "restore", help_key="help.db.restore", records=False)
+    def restore(
+        source: FileArg,
+        *,
+        yes: Annotated[bool, opt("--yes", "-y", help_key="opt.yes")] = False,
+    ) -> None:
+        from dangvien_cli.backups import file_revision, restore_sqlite
+        from dangvien_cli.db import describe
+
+        target = _sqlite_file(must_exist=False)
+        file_revision(source)  # a bad file is refused before anyone is asked anything
+        if not yes:
+            question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
+            if not interactive() or not typer.confirm(question):
+                info(t("db.restore_needs_yes"))
+                raise typer.Exit(2)
+        saved = restore_sqlite(source, target)
+        _record(
+            "restore",
+            str(source),
+            after={"from": str(source), "previous_saved_to": str(saved) if saved else None},
+        )
+        info(t("db.restored", source=source, target=target))
+        if saved is not None:
+            info(t("db.backup_made", path=saved))
+
+    @command(group, "check", help_key="help.db.check")
+    def check(
+        *,
+        as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of_day")] = None,
+    ) -> None:
+        from datetime import date
+
+        from dangvien_cli.services.checks import run_checks
+        from dangvien_cli.values import parse_date
+
+        ctx = app_ctx()
+        day = parse_date(as_of) or date.today()
+        with ctx.session() as session:
+            rows = run_checks(session, as_of=day)
+        if ctx.fmt.value == "table" and rows:
+            shown = [{**r, "severity": t(f"severity.{r['severity']}")} for r in rows]
+            emit(shown, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        elif ctx.fmt.value != "table":
+            emit(rows, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        if not rows:
+            info(t("db.check_ok"))
+            return
+        info(t("db.check_found", count=fmt_int(len(rows))))
+        raise typer.Exit(1)
+
+    @command(group, "copy", help_key="help.db.copy")
+    def copy(to: Annotated[str, required("--to", help_key="opt.copy_to")]) -> None:
+        from dangvien_cli.db import describe, resolve_url
+        from dangvien_cli.services.copy import copy_database
+
+        ctx = app_ctx()
+        source, target = ctx.url, resolve_url(to)
+        copied = copy_database(source, target)
+        emit([c.as_dict() for c in copied], COPY_COLUMNS, ctx.fmt, title=t("title.copy"))
+        info(
+            t(
+                "copy.done",
+                rows=fmt_int(sum(c.rows for c in copied)),
+                tables=len(copied),
+                source=describe(source),
+                target=describe(target),
+            )
+        )
 
     return group
+
+
+def _sqlite_file(*, must_exist: bool = True) -> Path:
+    from dangvien_cli.db import describe, sqlite_path
+
+    url = app_ctx().url
+    path = sqlite_path(url)
+    if path is None:
+        raise DangvienError("db.sqlite_only", where=describe(url))
+    if must_exist and not path.exists():
+        raise DangvienError("db.file_missing", path=str(path))
+    return path
+
+
+def _record(action: str, what: str, *, before: dict | None = None, after: dict) -> None:  # type: ignore[type-arg]
+    """A change to the whole file goes to the trail of the file as it now is."""
+    from dangvien_cli.services import audit
+
+    with app_ctx().session(write=True) as session:
+        audit.record(
+            session, entity="database", entity_id=what, action=action, before=before, after=after
+        )

@@ -1,13 +1,13 @@
-"""dangvien member …: a unit's roster."""
+"""dangvien member …: a unit's roster, one member's sheet, the key-position flag."""
 
 from typing import Annotated
 
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, command, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
 from dangvien_cli.i18n import t
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.vocab import MemberStatus
 
 COLUMNS = [
@@ -19,6 +19,23 @@ COLUMNS = [
     Column("position", "col.position", max_width=30),
     Column("admitted_on", "col.admitted_on", "date"),
 ]
+SHOW_FIELDS = [
+    Column("id", "col.id"),
+    Column("full_name", "col.full_name"),
+    Column("birth_date", "col.birth_date", "date"),
+    Column("gender", "col.gender"),
+    Column("national_id", "col.national_id"),
+    Column("unit_name", "col.unit"),
+    Column("status", "col.member_status", "member"),
+    Column("key_position", "col.key_position", "bool"),
+    Column("position", "col.position"),
+    Column("admitted_on", "col.admitted_on", "date"),
+    Column("party_age_from", "col.party_age_from", "date"),
+    Column("official_on", "col.official_date", "date"),
+    Column("left_on", "col.left_on", "date"),
+    Column("person_id", "col.person_id"),
+]
+MemberArg = Annotated[int, arg("arg.member_id")]
 
 
 def build() -> typer.Typer:
@@ -31,13 +48,54 @@ def build() -> typer.Typer:
         status: Annotated[
             MemberStatus | None, opt("--status", help_key="opt.member_status")
         ] = None,
+        search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
+        key_position: Annotated[
+            bool | None,
+            opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
+        ] = None,
     ) -> None:
         from dangvien_cli.services.people import list_members
 
         ctx = app_ctx()
         with ctx.session() as session:
-            rows = list_members(session, unit_code=unit, status=status.value if status else None)
+            rows = list_members(
+                session,
+                unit_code=unit,
+                status=status.value if status else None,
+                search=search,
+                key_position=key_position,
+            )
         emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
+
+    @command(group, "show", help_key="help.member.show")
+    def show(
+        member_id: MemberArg,
+        *,
+        show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
+    ) -> None:
+        from dangvien_cli.services.members import member_detail
+
+        ctx = app_ctx()
+        with ctx.session() as session:
+            detail = member_detail(session, member_id, show_private=show_private)
+        emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["full_name"])
+
+    @command(group, "edit", help_key="help.member.edit", records=False)
+    def edit(
+        member_id: MemberArg,
+        *,
+        key_position: Annotated[
+            bool | None, opt("--key-position/--no-key-position", help_key="opt.key_position")
+        ] = None,
+        position: Annotated[str | None, opt("--position", help_key="opt.position")] = None,
+    ) -> None:
+        from dangvien_cli.services.members import edit_member
+
+        if key_position is None and position is None:
+            raise typer.BadParameter(t("member.nothing_to_edit"), param_hint="--key-position")
+        with app_ctx().session(write=True) as session:
+            edit_member(session, member_id, key_position=key_position, position=position)
+        info(t("member.edited", id=member_id))
 
     imp.import_command(
         group,

@@ -49,4 +49,26 @@ def build() -> typer.Typer:
             rows = list_periods(session)
         emit(rows, COLUMNS, ctx.fmt)
 
+    @command(group, "close", help_key="help.period.close", records=False)
+    def close(code: Annotated[str, arg("arg.period")]) -> None:
+        from dangvien_cli.i18n import fmt_date
+        from dangvien_cli.services.quotas import close_period
+
+        with app_ctx().session(write=True) as session:
+            period, changed = close_period(session, code)
+            key = "period.closed" if changed else "period.already_closed"
+            info(t(key, code=period.code, by=period.closed_by, date=fmt_date(period.closed_at)))
+
+    @command(group, "reopen", help_key="help.period.reopen", records=False)
+    def reopen(
+        code: Annotated[str, arg("arg.period")],
+        *,
+        reason: Annotated[str, required("--reason", help_key="opt.reopen_reason")],
+    ) -> None:
+        from dangvien_cli.services.quotas import reopen_period
+
+        with app_ctx().session(write=True) as session:
+            period = reopen_period(session, code, reason=reason)
+            info(t("period.reopened", code=period.code))
+
     return group

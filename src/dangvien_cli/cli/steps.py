@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required, warn
 from dangvien_cli.errors import InvalidValue
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.values import parse_date
 
 IdArg = Annotated[int, arg("arg.person_id")]
@@ -25,38 +25,79 @@ class ClassResult(StrEnum):
     failed = "failed"
 
 
-def record(person_id: int, step: Any, when: str, **fields: Any) -> None:
-    """Record one step in its own transaction and say what was recorded."""
-    from dangvien_cli.cli.candidates import show_warnings
-    from dangvien_cli.services.pipeline import StepInput, record_step
+class Area(StrEnum):
+    vung_kho_khan = "vung-kho-khan"
+    nguoi_co_uy_tin = "nguoi-co-uy-tin"
 
-    occurred_on = parse_date(when)
-    if occurred_on is None:
-        raise InvalidValue("error.required", field="--date")
-    with app_ctx().session(write=True) as session:
-        outcome = record_step(session, person_id, StepInput(step, occurred_on, **fields))
-        event_id = outcome.event.id
+
+def when(text: str | None, field: str = "--date") -> Any:
+    day = parse_date(text)
+    if day is None:
+        raise InvalidValue("error.required", field=field)
+    return day
+
+
+def show_outcome(person_id: int, outcome: Any) -> None:
+    """Warnings, the exceptions relied on, and one line saying what was recorded."""
     show_warnings(outcome.warnings)
+    for v, rule, document, body in outcome.excused:
+        info(t("exception.applied", rule=rule, waived=v.rule, document=document, body=body))
     info(
         t(
             "step.recorded",
-            step=t(f"step.{step.value}"),
+            step=t(f"step.{outcome.step}"),
             id=person_id,
-            date=fmt_date(occurred_on),
-            event=event_id,
+            date=fmt_date(outcome.occurred_on),
+            event=outcome.event_id,
         )
     )
 
 
-def parse_introducer(text: str) -> dict[str, Any]:
-    """'Name' or 'Name:months' (months worked or lived together), official by default."""
-    name, _, months = text.partition(":")
-    entry: dict[str, Any] = {"name": name.strip(), "is_official": True}
-    if months.strip():
-        if not months.strip().isdigit():
-            raise InvalidValue("error.invalid_int", value=months, field="--introducer")
-        entry["months_together"] = int(months)
-    return entry
+def show_warnings(warnings: list[Any]) -> None:
+    for v in warnings:
+        warn(f"{v.rule} ({v.source}): {v.message_en if get_lang() == 'en' else v.message_vi}")
+
+
+def record(person_id: int, *items: Any) -> None:
+    """Record one or more steps in one transaction: all of them, or none."""
+    from dangvien_cli.services.pipeline import record_step
+
+    with app_ctx().session(write=True) as session:
+        outcomes = [record_step(session, person_id, item) for item in items]
+    for outcome in outcomes:
+        show_outcome(person_id, outcome)
+
+
+def step(kind: Any, on: str | None, **fields: Any) -> Any:
+    from dangvien_cli.services.pipeline import StepInput
+
+    return StepInput(kind, when(on), **fields)
+
+
+def parse_named(text: str, field: str) -> tuple[str, int | None]:
+    """'X' or 'X:months' (months worked, studied or lived together, R12)."""
+    name, _, months = text.rpartition(":") if ":" in text else (text, "", "")
+    months = months.strip()
+    if months and not months.isdigit():
+        raise InvalidValue("error.invalid_int", value=months, field=field)
+    return name.strip(), int(months) if months else None
+
+
+def introducer_list(names: list[str], members: list[str]) -> list[Any]:
+    from dangvien_cli.services.members import Introducer
+
+    out = []
+    for text in members:
+        ident, months = parse_named(text, "--introducer-member")
+        if not ident.isdigit():
+            raise InvalidValue("error.invalid_int", value=ident, field="--introducer-member")
+        out.append(Introducer(member_id=int(ident), months_together=months))
+    for text in names:
+        name, months = parse_named(text, "--introducer")
+        out.append(Introducer(name=name, months_together=months))
+    if not out:
+        raise typer.BadParameter(t("step.no_introducers"), param_hint="--introducer-member")
+    return out
 
 
 def register_steps(group: typer.Typer) -> None:
@@ -70,10 +111,18 @@ def register_steps(group: typer.Typer) -> None:
         person_id: IdArg,
         *,
         date: DateOpt,
-        name: Annotated[str, required("--name", help_key="opt.mentor")],
+        name: Annotated[str | None, opt("--name", help_key="opt.mentor")] = None,
+        member: Annotated[int | None, opt("--member", help_key="opt.mentor_member")] = None,
         document: DocOpt = None,
     ) -> None:
-        record(person_id, Step.mentor, date, document_no=document, detail={"mentor": name})
+        from dangvien_cli.services.members import mentor_entry
+        from dangvien_cli.services.pipeline import record_step
+
+        with app_ctx().session(write=True) as session:
+            detail = mentor_entry(session, member, name)
+            item = step(Step.mentor, date, document_no=document, detail=detail)
+            outcome = record_step(session, person_id, item)
+        show_outcome(person_id, outcome)
 
     @command(group, "class-result", help_key="help.step.class", records=False)
     def class_result(
@@ -85,38 +134,48 @@ def register_steps(group: typer.Typer) -> None:
         issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
     ) -> None:
         if result is ClassResult.failed:
-            record(person_id, Step.dossier, date, detail={"item": "class-failed"}, issuer=issuer)
+            record(
+                person_id, step(Step.dossier, date, issuer=issuer, detail={"item": "class-failed"})
+            )
             return
-        record(
-            person_id,
-            Step.class_passed,
-            date,
-            document_no=certificate,
-            issuer=issuer,
-            detail={"result": result.value},
-        )
+        record(person_id, step(Step.class_passed, date, document_no=certificate, issuer=issuer))
 
     @command(group, "introducers", help_key="help.step.introducers", records=False)
     def introducers(
         person_id: IdArg,
         *,
         date: DateOpt,
-        introducer: Annotated[list[str], required("--introducer", help_key="opt.introducer")],
+        member: Annotated[
+            list[str] | None, opt("--introducer-member", help_key="opt.introducer_member")
+        ] = None,
+        introducer: Annotated[
+            list[str] | None, opt("--introducer", help_key="opt.introducer")
+        ] = None,
         route: Annotated[Route, opt("--route", help_key="opt.route")] = Route.two_members,
         document: DocOpt = None,
+        union_document: Annotated[
+            str | None, opt("--union-document", help_key="opt.union_document")
+        ] = None,
     ) -> None:
-        people = [parse_introducer(x) for x in introducer]
-        record(
-            person_id,
-            Step.introducers,
-            date,
-            document_no=document,
-            detail={"route": route.value, "introducers": people},
-        )
+        from dangvien_cli.services.members import introducer_entries
+        from dangvien_cli.services.pipeline import record_step
+
+        people = introducer_list(introducer or [], member or [])
+        with app_ctx().session(write=True) as session:
+            entries = introducer_entries(session, person_id, when(date), people)
+            detail: dict[str, Any] = {"route": route.value, "introducers": entries}
+            if union_document:
+                detail["union_document"] = union_document
+            outcome = record_step(
+                session,
+                person_id,
+                step(Step.introducers, date, document_no=document, detail=detail),
+            )
+        show_outcome(person_id, outcome)
 
     @command(group, "apply", help_key="help.step.application", records=False)
     def apply(person_id: IdArg, *, date: DateOpt, document: DocOpt = None) -> None:
-        record(person_id, Step.application, date, document_no=document or "1-KNĐ")
+        record(person_id, step(Step.application, date, document_no=document))
 
     @command(group, "dossier", help_key="help.step.dossier", records=False)
     def dossier(
@@ -126,11 +185,20 @@ def register_steps(group: typer.Typer) -> None:
         date: DateOpt,
         document: DocOpt = None,
     ) -> None:
-        record(person_id, Step.dossier, date, document_no=document, detail={"item": item})
+        from dangvien_cli.services.candidates import dossier_item
+
+        form = dossier_item(item)
+        record(person_id, step(Step.dossier, date, document_no=document, detail={"item": form}))
 
     @command(group, "check", help_key="help.step.background", records=False)
-    def check(person_id: IdArg, *, date: DateOpt, document: DocOpt = None) -> None:
-        record(person_id, Step.background_check, date, document_no=document)
+    def check(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        document: DocOpt = None,
+        issuer: Annotated[str | None, opt("--issuer", help_key="opt.checked_by")] = None,
+    ) -> None:
+        record(person_id, step(Step.background_check, date, document_no=document, issuer=issuer))
 
     @command(group, "vote", help_key="help.step.vote", records=False)
     def vote(
@@ -140,14 +208,12 @@ def register_steps(group: typer.Typer) -> None:
         votes_for: Annotated[int, required("--for", help_key="opt.votes_for")],
         members: Annotated[int, required("--members", help_key="opt.official_members")],
         document: DocOpt = None,
+        area: Annotated[Area | None, opt("--area", help_key="opt.area")] = None,
     ) -> None:
-        record(
-            person_id,
-            Step.cell_vote,
-            date,
-            document_no=document,
-            detail={"votes_for": votes_for, "official_members": members},
-        )
+        detail: dict[str, Any] = {"votes_for": votes_for, "official_members": members}
+        if area is not None:
+            detail["area_exception"] = area.value
+        record(person_id, step(Step.cell_vote, date, document_no=document, detail=detail))
 
     @command(group, "recommend", help_key="help.step.recommend", records=False)
     def recommend(
@@ -161,64 +227,24 @@ def register_steps(group: typer.Typer) -> None:
         detail = {}
         if votes_for is not None and members is not None:
             detail = {"votes_for": votes_for, "committee_members": members}
-        record(person_id, Step.committee_resolution, date, document_no=document, detail=detail)
+        elif votes_for is not None or members is not None:
+            raise typer.BadParameter(t("step.votes_pair"), param_hint="--for/--members")
+        record(
+            person_id, step(Step.committee_resolution, date, document_no=document, detail=detail)
+        )
 
-    for name, step, help_key in (
+    for name, kind, help_key in (
         ("reject", Step.rejected, "help.step.reject"),
         ("withdraw", Step.withdrawn, "help.step.withdraw"),
     ):
-        _exit_command(group, name, step, help_key)
+        exit_command(group, name, kind, help_key)
 
-    @command(group, "correct", help_key="help.step.correct", records=False)
-    def correct(
-        person_id: IdArg,
-        *,
-        event: Annotated[int, required("--event", help_key="opt.event")],
-        date: DateOpt,
-        document: DocOpt = None,
-        reason: Annotated[str | None, opt("--reason", help_key="opt.reason")] = None,
-    ) -> None:
-        from dangvien_cli.services.pipeline import correction_of
+    from dangvien_cli.cli.corrections import register_corrections
 
-        with app_ctx().session() as session:
-            step, detail, issuer = correction_of(session, person_id, event)
-        record(
-            person_id,
-            step,
-            date,
-            document_no=document,
-            detail=detail,
-            issuer=issuer,
-            supersedes=event,
-            note=reason,
-        )
-
-    @command(group, "exception", help_key="help.step.exception", records=False)
-    def exception(
-        person_id: IdArg,
-        *,
-        rule: Annotated[str, required("--rule", help_key="opt.rule")],
-        body: Annotated[str, required("--by", help_key="opt.approved_by")],
-        document: Annotated[str, required("--document", help_key="opt.document")],
-        reason: Annotated[str, required("--reason", help_key="opt.reason")],
-        date: Annotated[str | None, opt("--date", help_key="opt.date")] = None,
-    ) -> None:
-        from dangvien_cli.services.pipeline import add_exception
-
-        with app_ctx().session(write=True) as session:
-            add_exception(
-                session,
-                person_id,
-                rule=rule,
-                approved_by=body,
-                document_no=document,
-                reason=reason,
-                approved_on=parse_date(date),
-            )
-        info(t("exception.recorded", rule=rule.upper(), id=person_id))
+    register_corrections(group)
 
 
-def _exit_command(group: typer.Typer, name: str, step: Any, help_key: str) -> None:
+def exit_command(group: typer.Typer, name: str, kind: Any, help_key: str) -> None:
     @command(group, name, help_key=help_key, records=False)
     def leave(
         person_id: IdArg,
@@ -227,4 +253,4 @@ def _exit_command(group: typer.Typer, name: str, step: Any, help_key: str) -> No
         reason: Annotated[str, required("--reason", help_key="opt.reason")],
         document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
     ) -> None:
-        record(person_id, step, date, document_no=document, note=reason)
+        record(person_id, step(kind, date, document_no=document, note=reason))

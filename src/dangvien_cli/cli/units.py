@@ -34,6 +34,7 @@ SHOW_FIELDS = [
     Column("candidates_in_progress", "col.candidates_in_progress", "int"),
     Column("admissions", "col.admissions", "int"),
 ]
+STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
 KINDS = ", ".join(k.value for k in UnitKind)
 BLOCKS = ", ".join(b.value for b in Block)
 
@@ -65,6 +66,32 @@ def build() -> typer.Typer:
             )
             info(t("unit.added", code=unit.code))
 
+    @command(group, "edit", help_key="help.unit.edit", records=False)
+    def edit(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
+        kind: Annotated[UnitKind | None, opt("--kind", help_key="opt.kind", choices=KINDS)] = None,
+        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+        dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
+    ) -> None:
+        from dangvien_cli.services.units import edit_unit
+
+        with app_ctx().session(write=True) as session:
+            unit = edit_unit(
+                session,
+                code,
+                name=name,
+                kind=kind,
+                parent=parent,
+                block=block,
+                founded_on=parse_date(founded),
+                dissolved_on=parse_date(dissolved),
+            )
+            info(t("unit.edited", code=unit.code))
+
     @command(group, "list", help_key="help.unit.list")
     def list_(
         *,
@@ -87,8 +114,13 @@ def build() -> typer.Typer:
             detail = unit_detail(session, code)
         detail["sub_unit_count"] = len(detail["sub_units"])
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
-        if ctx.fmt.value == "table" and detail["sub_units"]:
+        if ctx.fmt.value != "table":
+            return
+        if detail["sub_units"]:
             emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=t("title.sub_units"))
+        stages = [{"stage": s, "count": n} for s, n in detail["candidates_by_stage"].items() if n]
+        if stages:
+            emit(stages, STAGE_COLUMNS, ctx.fmt, title=t("title.candidates_in_progress"))
 
     imp.import_command(
         group,

@@ -1,23 +1,37 @@
 """The audit trail: who changed what, when, with which command, before and after.
 
 Services call ``record`` for each change; the CLI binds the actor and the command to the
-session once, so the services need not know who is at the keyboard.
+session once, so the services need not know who is at the keyboard. The table is
+append-only in the database itself (migration 0002: triggers refuse UPDATE and DELETE).
+
+What is recorded: one entry per record a command adds or changes, with the values before
+and after. An import records one summary entry (file, SHA-256 of its bytes, encoding,
+counts): the rows it adds are the file's rows, and the digest ties them to the exact file,
+whereas an entry per row would double the size and the time of a million-row import. The
+candidate import also records each existing person it updates.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dangvien_cli.errors import redact
 from dangvien_cli.models import AuditEntry
+from dangvien_cli.vntext import nfc
 
 
-def bind(session: Session, *, actor: str, command: str) -> None:
+def bind(session: Session, *, actor: str, command: str, reopen: str | None = None) -> None:
     session.info["audit_actor"] = actor
     session.info["audit_command"] = command
+    if reopen:
+        session.info["reopen_reason"] = nfc(reopen)
 
 
 def _dump(value: Any) -> str | None:
@@ -32,6 +46,14 @@ def _dump(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=default, sort_keys=True)
 
 
+def file_digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def record(
     session: Session,
     *,
@@ -41,6 +63,8 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
+    if entity == "import" and after is not None and entity_id is not None:
+        after = {**after, "sha256": file_digest(Path(str(entity_id)))}
     session.add(
         AuditEntry(
             actor=session.info.get("audit_actor", "?"),
@@ -52,3 +76,56 @@ def record(
             after=_dump(after),
         )
     )
+
+
+def mask_numbers(text: str | None) -> str | None:
+    """Hide all but the last 3 digits of every ID-like or phone-like number in a text."""
+    return redact(text) if text else text
+
+
+def list_entries(
+    session: Session,
+    *,
+    entity: str | None = None,
+    since: date | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+    show_private: bool = False,
+) -> list[dict[str, Any]]:
+    """The trail, oldest first (the last ``limit`` entries when a limit is given)."""
+    query = select(AuditEntry)
+    if entity:
+        query = query.where(AuditEntry.entity == entity)
+    if since:
+        # The day as the clerk's clock sees it; entries are stamped in UTC.
+        start = datetime.combine(since, time()).astimezone().astimezone(UTC)
+        query = query.where(AuditEntry.at >= start)
+    if actor:
+        query = query.where(AuditEntry.actor == actor)
+    if limit:
+        query = query.order_by(AuditEntry.id.desc()).limit(limit)
+    entries = sorted(session.execute(query).scalars(), key=lambda e: e.id or 0)
+    keep = (lambda s: s) if show_private else mask_numbers
+    return [
+        {
+            "id": e.id,
+            "at": e.at,
+            "actor": e.actor,
+            "command": keep(e.command),
+            "entity": e.entity,
+            "entity_id": keep(e.entity_id),
+            "action": e.action,
+            "before": _load(keep(e.before)),
+            "after": _load(keep(e.after)),
+        }
+        for e in entries
+    ]
+
+
+def _load(text: str | None) -> Any:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text

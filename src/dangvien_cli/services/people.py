@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.models import Admission, Member, Person, Unit
 from dangvien_cli.services import audit
+from dangvien_cli.services.rules import EDUCATION_LEVELS
 from dangvien_cli.services.units import get_unit, subtree_ids
 from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
 from dangvien_cli.vocab import Gender, Stage
@@ -31,6 +33,27 @@ class PersonInput:
     phone: str | None = None
     youth_union: bool = False
     trade_union: bool = False
+
+
+# Education as clerks write it, beyond the codes themselves (rules.EDUCATION_LEVELS).
+EDUCATION_ALIASES = {
+    "biet-doc-biet-viet": "biet-doc-viet",
+    "trung-hoc-co-so": "thcs",
+    "trung-hoc-pho-thong": "thpt",
+    "5-12": "tieu-hoc",
+    "9-12": "thcs",
+    "12-12": "thpt",
+}
+
+
+def education_code(text: str) -> str:
+    """'THCS', 'Trung học cơ sở', '9/12' → 'thcs'; anything else is refused with the choices."""
+    key = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    key = EDUCATION_ALIASES.get(key, key)
+    if key not in EDUCATION_LEVELS:
+        choices = ", ".join(EDUCATION_LEVELS)
+        raise InvalidValue("error.invalid_choice", value=text, field="--education", choices=choices)
+    return key
 
 
 def clean_name(full_name: str) -> str:
@@ -57,6 +80,14 @@ def given_first_key(name: str) -> str:
 def _starts_with(column: Any, prefix: str) -> Any:
     # A range instead of LIKE: both engines answer it from the plain index on the column.
     return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def name_matches(search: str) -> Any:
+    """Names starting with `search` read family-first or given-first, any case or diacritics:
+    "nguyen thi hong lien", "Nguyễn Thị", "lien" and "Liên Nguyễn" all find Nguyễn Thị Hồng
+    Liên; "d" finds Đỗ and Dũng alike."""
+    key = fold(search)
+    return or_(_starts_with(Person.name_key, key), _starts_with(Person.given_key, key))
 
 
 def person_values(data: PersonInput) -> dict[str, Any]:
@@ -105,6 +136,23 @@ def add_person(
     return person
 
 
+def similar_people(session: Session, person: Person) -> list[int]:
+    """Other people with the same name (any diacritics) and birth date: likely the same human."""
+    if person.birth_date is None:
+        return []
+    return list(
+        session.execute(
+            select(Person.id)
+            .where(
+                Person.name_key == person.name_key,
+                Person.birth_date == person.birth_date,
+                Person.id != person.id,
+            )
+            .order_by(Person.id)
+        ).scalars()
+    )
+
+
 def get_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
@@ -149,12 +197,8 @@ def candidate_query(
         )
     if stage:
         query = query.where(Person.stage == stage.value)
-    if search:
-        key = fold(search)
-        # "nguyen thi hong lien", "nguyen thi", "lien", "lien nguyen": all use an index.
-        query = query.where(
-            or_(_starts_with(Person.name_key, key), _starts_with(Person.given_key, key))
-        )
+    if search and fold(search):
+        query = query.where(name_matches(search))
     return query
 
 
@@ -176,7 +220,12 @@ def count_people(session: Session) -> int:
 
 
 def member_query(
-    session: Session, *, unit_code: str | None = None, status: str | None = None
+    session: Session,
+    *,
+    unit_code: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    key_position: bool | None = None,
 ) -> Select[Any]:
     query = (
         select(
@@ -201,6 +250,10 @@ def member_query(
         )
     if status:
         query = query.where(Member.status == status)
+    if search and fold(search):
+        query = query.where(name_matches(search))
+    if key_position is not None:
+        query = query.where(Member.key_position == key_position)
     return query
 
 

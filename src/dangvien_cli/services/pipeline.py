@@ -3,7 +3,8 @@
 Every step is appended to ``pipeline_event`` and never changed; a correction is a new event
 that supersedes an earlier one. After each append the person's projection (``stage``, the
 ``admission`` and ``member`` rows) is brought in line with the effective events. Each step is
-checked by the rules in force on the date of the act (services.rules).
+checked by the rules in force on the date of the act (services.step_checks); a rule a higher
+body waived for the person (``rule_exception``) is skipped, and the event says so.
 """
 
 from __future__ import annotations
@@ -17,10 +18,40 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation
-from dangvien_cli.models import Admission, Member, Person, PipelineEvent, RuleException, utcnow
+from dangvien_cli.i18n import t
+from dangvien_cli.models import (
+    Admission,
+    Member,
+    Person,
+    PipelineEvent,
+    Unit,
+    utcnow,
+)
 from dangvien_cli.services import audit, rules
-from dangvien_cli.services.people import get_person
+from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
+from dangvien_cli.services.rule_exceptions import exceptions_for, excuse
+from dangvien_cli.services.step_checks import (
+    BEFORE_VOTE,
+    ORDERED,
+    check_step,
+    detail_of,
+    latest,
+)
 from dangvien_cli.vocab import MemberStatus, Stage, Step
+
+__all__ = [
+    "ORDERED",
+    "STAGE_AFTER",
+    "Step",
+    "StepInput",
+    "StepOutcome",
+    "check_step",
+    "detail_of",
+    "effective_events",
+    "latest",
+    "record_step",
+    "refresh_projection",
+]
 
 STAGE_AFTER: dict[Step, Stage] = {
     Step.sourced: Stage.sourced,
@@ -35,26 +66,26 @@ STAGE_AFTER: dict[Step, Stage] = {
     Step.withdrawn: Stage.withdrawn,
     Step.struck_off: Stage.struck_off,
 }
-
-# The steps whose dates must follow one another, as rules.check_order names them.
-ORDERED: dict[Step, str] = {
-    Step.sourced: "sourced",
-    Step.class_passed: "class_passed",
-    Step.application: "application",
-    Step.cell_vote: "cell_vote",
-    Step.committee_resolution: "committee_resolution",
-    Step.decision: "decision",
-    Step.ceremony: "ceremony",
-    Step.official: "official",
-}
-
-EXITS = (Step.rejected, Step.withdrawn, Step.struck_off)
-CLOSED_STAGES = (
-    Stage.rejected.value,
-    Stage.withdrawn.value,
-    Stage.struck_off.value,
-    Stage.official.value,
+LEFT = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
+# Steps that happen at most once in a person's effective history (later: 'candidate correct').
+ONCE = (
+    Step.sourced,
+    Step.application,
+    Step.cell_vote,
+    Step.committee_resolution,
+    Step.decision,
+    Step.ceremony,
+    Step.official,
 )
+NEEDS: dict[Step, Step] = {
+    Step.committee_resolution: Step.cell_vote,
+    Step.decision: Step.cell_vote,
+    Step.ceremony: Step.decision,
+    Step.official: Step.ceremony,
+    Step.struck_off: Step.ceremony,
+}
+# Paperwork and the helper member go on after admission; nothing else follows official status.
+AFTER_OFFICIAL = (Step.mentor, Step.dossier)
 
 
 class PipelineError(DangvienError):
@@ -74,8 +105,14 @@ class StepInput:
 
 @dataclass
 class StepOutcome:
-    event: PipelineEvent
+    """What was recorded, in plain values that outlive the session."""
+
+    event_id: int
+    step: str
+    occurred_on: date
     warnings: list[rules.Violation]
+    # (the violation waived, the exception's rule, its document, the approving body)
+    excused: list[tuple[rules.Violation, str, str, str]] = field(default_factory=list)
 
 
 def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
@@ -91,122 +128,71 @@ def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
     return [e for e in events if e.id not in superseded]
 
 
-def latest(events: list[PipelineEvent], step: Step) -> PipelineEvent | None:
-    found = [e for e in events if e.step == step.value]
-    return found[-1] if found else None
-
-
-def detail_of(event: PipelineEvent | None) -> dict[str, Any]:
-    if event is None or not event.detail:
-        return {}
-    return json.loads(event.detail)
-
-
-def exceptions_for(session: Session, person_id: int) -> set[str]:
-    return set(
-        session.execute(
-            select(RuleException.rule).where(RuleException.person_id == person_id)
-        ).scalars()
-    )
-
-
-def check_step(
-    person: Person, events: list[PipelineEvent], item: StepInput, *, excepted: set[str]
-) -> list[rules.Violation]:
-    """Everything the Party's rules say about this step, judged on the act's date."""
-    found: list[rules.Violation] = []
-    dates = {ORDERED[Step(e.step)]: e.occurred_on for e in events if Step(e.step) in ORDERED}
-    if item.step in ORDERED:
-        dates[ORDERED[item.step]] = item.occurred_on
-        found += rules.check_order(dates)
-    d = item.detail
-    if item.step is Step.cell_vote:
-        if person.birth_date:
-            found += rules.check_age(person.birth_date, item.occurred_on)
-        found += rules.check_education(person.education, item.occurred_on, d.get("area_exception"))
-        cls = latest(events, Step.class_passed)
-        cert = detail_of(cls).get("certificate_date") if cls else None
-        cert_date = date.fromisoformat(cert) if cert else (cls.occurred_on if cls else None)
-        found += rules.check_certificate(cert_date, item.occurred_on)
-        found += rules.check_cell_vote(d["votes_for"], d["official_members"], item.occurred_on)
-        intro = detail_of(latest(events, Step.introducers))
-        if intro and person.birth_date:
-            infos = [
-                rules.IntroducerInfo(
-                    bool(i.get("is_official", True)), int(i.get("months_together", 12))
-                )
-                for i in intro.get("introducers", [])
-            ]
-            found += rules.check_introducers(
-                intro.get("route", "two-members"), infos, person.birth_date, item.occurred_on
-            )
-    elif item.step is Step.committee_resolution:
-        if "votes_for" in d and "committee_members" in d:
-            found += rules.check_committee_vote(
-                d["votes_for"], d["committee_members"], item.occurred_on
-            )
-    elif item.step is Step.decision:
-        vote = latest(events, Step.cell_vote)
-        if vote is not None:
-            found += rules.check_decision_deadline(
-                vote.occurred_on, item.occurred_on, special=bool(d.get("special"))
-            )
-    elif item.step is Step.ceremony:
-        decision = latest(events, Step.decision)
-        if decision is not None:
-            found += rules.check_ceremony_deadline(decision.occurred_on, item.occurred_on)
-    elif item.step is Step.official:
-        ceremony = latest(events, Step.ceremony)
-        if ceremony is not None:
-            found += rules.check_official(ceremony.occurred_on, item.occurred_on)
-    return [v for v in found if v.rule not in excepted]
+def _label(step: Step | str) -> str:
+    return t(f"step.{Step(step).value}")
 
 
 def check_transition(person: Person, events: list[PipelineEvent], item: StepInput) -> None:
-    """The state machine: which step may follow which."""
-    have = {e.step for e in events}
-    stage = person.stage
+    """The state machine: which step may follow which. Corrections replace, so they pass."""
     if item.supersedes is not None:
         return
-    if stage in CLOSED_STAGES and item.step is not Step.struck_off:
-        raise PipelineError("pipeline.closed", id=person.id, stage=stage)
-    needs = {
-        Step.ceremony: Step.decision,
-        Step.official: Step.ceremony,
-        Step.struck_off: Step.ceremony,
-    }
-    if item.step in needs and needs[item.step].value not in have:
-        raise PipelineError("pipeline.needs", step=item.step.value, before=needs[item.step].value)
+    have = {e.step for e in events}
+    stage = person.stage
+    if stage is None:  # on a roster only, never a candidate here
+        raise PipelineError("pipeline.not_candidate", id=person.id)
+    if stage in LEFT or (stage == Stage.official.value and item.step not in AFTER_OFFICIAL):
+        raise PipelineError("pipeline.closed", id=person.id, stage=t(f"stage.{stage}"))
+    need = NEEDS.get(item.step)
+    if need is not None and need.value not in have:
+        raise PipelineError("pipeline.needs", step=_label(item.step), before=_label(need))
+    if item.step in ONCE and item.step.value in have:
+        raise PipelineError("pipeline.already", id=person.id, step=_label(item.step))
     if item.step is Step.struck_off and stage != Stage.probationary.value:
         raise PipelineError("pipeline.not_probationary", id=person.id)
-    if item.step in (Step.decision, Step.ceremony, Step.official) and item.step.value in have:
-        raise PipelineError("pipeline.already", id=person.id, step=item.step.value)
     if item.step in (Step.rejected, Step.withdrawn) and Step.decision.value in have:
         raise PipelineError("pipeline.already_admitted", id=person.id)
+    if item.step in BEFORE_VOTE and Step.cell_vote.value in have:
+        raise PipelineError(
+            "pipeline.too_late", step=_label(item.step), after=_label(Step.cell_vote)
+        )
+
+
+def _target(session: Session, person_id: int, item: StepInput, live: set[int]) -> None:
+    target = session.get(PipelineEvent, item.supersedes)
+    if target is None or target.person_id != person_id:
+        raise InvalidValue("pipeline.bad_supersedes", event=item.supersedes, id=person_id)
+    if target.id not in live:
+        raise InvalidValue("pipeline.already_superseded", event=target.id)
+    if target.step != item.step.value:
+        raise InvalidValue("pipeline.correction_step", event=target.id, step=_label(target.step))
 
 
 def record_step(
     session: Session, person_id: int, item: StepInput, *, actor: str | None = None
 ) -> StepOutcome:
+    """Check one step against the state machine and the rules, then append it."""
     person = get_person(session, person_id)
     events = effective_events(session, person_id)
     if item.supersedes is not None:
-        target = session.get(PipelineEvent, item.supersedes)
-        if target is None or target.person_id != person_id:
-            raise InvalidValue("pipeline.bad_supersedes", event=item.supersedes, id=person_id)
+        _target(session, person_id, item, {e.id for e in events if e.id is not None})
         events = [e for e in events if e.id != item.supersedes]
     check_transition(person, events, item)
-    violations = check_step(person, events, item, excepted=exceptions_for(session, person_id))
-    errors = [v for v in violations if v.severity == "error"]
+    unit = session.get(Unit, person.unit_id) if person.unit_id else None
+    found = check_step(person, events, item, unit_kind=unit.kind if unit else None)
+    kept, excused = excuse(found, exceptions_for(session, person_id))
+    errors = [v for v in kept if v.severity == "error"]
     if errors:
         raise RuleViolation(errors)
+    detail = dict(item.detail)
+    if excused:
+        detail["exceptions"] = sorted({exc.rule for _v, exc in excused})
     event = PipelineEvent(
         person_id=person_id,
         step=item.step.value,
         occurred_on=item.occurred_on,
         document_no=item.document_no,
         issuer=item.issuer,
-        detail=json.dumps(item.detail, ensure_ascii=False, default=str) if item.detail else None,
+        detail=json.dumps(detail, ensure_ascii=False, default=str) if detail else None,
         note=item.note,
         supersedes_id=item.supersedes,
         recorded_by=actor or session.info.get("audit_actor"),
@@ -221,7 +207,14 @@ def record_step(
         action="correct" if item.supersedes else "add",
         after={"person_id": person_id, "step": item.step.value, "on": item.occurred_on},
     )
-    return StepOutcome(event, [v for v in violations if v.severity != "error"])
+    assert event.id is not None
+    return StepOutcome(
+        event.id,
+        event.step,
+        event.occurred_on,
+        [v for v in kept if v.severity != "error"],
+        [(v, exc.rule, exc.document_no, exc.approved_by) for v, exc in excused],
+    )
 
 
 def refresh_projection(session: Session, person: Person) -> None:
@@ -263,6 +256,7 @@ def refresh_projection(session: Session, person: Person) -> None:
 
 
 def _sync_member(session: Session, person: Person, admission: Admission) -> None:
+    """Admitted means a probationary member from the decision (R24); official from R22's day."""
     member = session.execute(
         select(Member).where(Member.person_id == person.id)
     ).scalar_one_or_none()
@@ -280,71 +274,46 @@ def _sync_member(session: Session, person: Person, admission: Admission) -> None
     member.updated_at = utcnow()
 
 
-def add_exception(
-    session: Session,
-    person_id: int,
-    *,
-    rule: str,
-    approved_by: str,
-    document_no: str,
-    reason: str,
-    approved_on: date | None = None,
-) -> RuleException:
-    get_person(session, person_id)
-    exc = RuleException(
-        person_id=person_id,
-        rule=rule.upper(),
-        approved_by=approved_by,
-        document_no=document_no,
-        approved_on=approved_on,
-        reason=reason,
-        recorded_by=session.info.get("audit_actor"),
-    )
-    session.add(exc)
-    session.flush()
-    audit.record(
-        session,
-        entity="rule_exception",
-        entity_id=exc.id,
-        action="add",
-        after={"person_id": person_id, "rule": exc.rule, "document_no": document_no},
-    )
-    return exc
-
-
 def register_candidate(
     session: Session,
-    data: Any,
+    data: PersonInput,
     *,
     unit_code: str,
     sourced_on: date | None = None,
-    mentor: str | None = None,
-) -> tuple[Person, list[rules.Violation]]:
-    """Put a person on the source list (tạo nguồn), with the member assigned to guide them."""
-    from dangvien_cli.services.people import add_person
+    mentor: dict[str, Any] | None = None,
+) -> tuple[Person, list[rules.Violation], list[int]]:
+    """Put a person on the source list (tạo nguồn), with the member assigned to guide them.
+
+    Returns the person, rule warnings, and the ids of people with the same name and birth
+    date (possible duplicates the clerk should look at)."""
+    from dangvien_cli.services.people import similar_people
 
     warnings: list[rules.Violation] = []
-    if data.national_id:
+    national_id = clean_national_id(data.national_id)
+    if national_id:
         found = rules.check_cccd(
-            data.national_id.strip(), data.birth_date, data.gender.value if data.gender else None
+            national_id, data.birth_date, data.gender.value if data.gender else None
         )
         errors = [v for v in found if v.severity == "error"]
         if errors:
             raise RuleViolation(errors)
         warnings += found
     person = add_person(session, data, unit_code=unit_code, stage=Stage.sourced)
-    detail = {"mentor": mentor} if mentor else {}
     outcome = record_step(
-        session, person.id, StepInput(Step.sourced, sourced_on or date.today(), detail=detail)
+        session,
+        person.id,
+        StepInput(Step.sourced, sourced_on or date.today(), detail=dict(mentor or {})),
     )
-    return person, warnings + outcome.warnings
+    return person, warnings + outcome.warnings, similar_people(session, person)
 
 
 def correction_of(
     session: Session, person_id: int, event_id: int
-) -> tuple[Step, dict[str, Any], str | None]:
-    """What a correction of ``event_id`` starts from: its step, detail and issuer."""
+) -> tuple[Step, dict[str, Any], PipelineEvent]:
+    """What a correction of ``event_id`` starts from: its step, detail and the event."""
     event = session.get(PipelineEvent, event_id)
     if event is None or event.person_id != person_id:
         raise InvalidValue("pipeline.bad_supersedes", event=event_id, id=person_id)
-    return Step(event.step), detail_of(event), event.issuer
+    detail = detail_of(event)
+    detail.pop("exceptions", None)
+    return Step(event.step), detail, event

@@ -62,6 +62,9 @@ def ensure_period(session: Session, code: str) -> Period:
     if period.id is None:
         session.add(period)
         session.flush()
+        audit.record(
+            session, entity="period", entity_id=period.code, action="add", after=period_row(period)
+        )
     return period
 
 
@@ -72,16 +75,24 @@ def add_period(
         raise InvalidValue("period.bad_range", code=code)
     code = normalize_period_code(code)
     period = find_period(session, code)
+    before = None
     if period is None:
         period = Period(
             code=code, name=nfc(name or code), kind="range", start_on=start_on, end_on=end_on
         )
         session.add(period)
     else:
+        before = period_row(period)
         period.start_on, period.end_on = start_on, end_on
         if name:
             period.name = nfc(name)
     session.flush()
+    after = period_row(period)
+    if before != after:
+        action = "add" if before is None else "update"
+        audit.record(
+            session, entity="period", entity_id=code, action=action, before=before, after=after
+        )
     return period
 
 
@@ -98,7 +109,44 @@ def period_row(p: Period) -> dict[str, Any]:
         "start_on": p.start_on,
         "end_on": p.end_on,
         "closed": p.closed_at is not None,
+        "closed_at": p.closed_at,
+        "closed_by": p.closed_by,
     }
+
+
+def close_period(session: Session, code: str) -> tuple[Period, bool]:
+    """Freeze a period's figures (see guards). Returns the period and whether it was open."""
+    period = ensure_period(session, code)
+    if period.closed_at is not None:
+        return period, False
+    period.closed_at, period.closed_by = utcnow(), session.info.get("audit_actor")
+    session.flush()
+    audit.record(
+        session, entity="period", entity_id=period.code, action="close", after=period_row(period)
+    )
+    return period, True
+
+
+def reopen_period(session: Session, code: str, *, reason: str) -> Period:
+    """Open a closed period again for good; the reason stays in the audit trail."""
+    reason = nfc(reason)
+    if not reason:
+        raise InvalidValue("error.required", field="--reason")
+    period = find_period(session, code)
+    if period is None or period.closed_at is None:
+        raise InvalidValue("period.not_closed", code=nfc(code))
+    before = period_row(period)
+    period.closed_at, period.closed_by = None, None
+    session.flush()
+    audit.record(
+        session,
+        entity="period",
+        entity_id=period.code,
+        action="reopen",
+        before=before,
+        after={**period_row(period), "reason": reason},
+    )
+    return period
 
 
 def normalize_source(source: str) -> str:

@@ -4,20 +4,45 @@ row before anything is written, and counting what changed.
 An import runs inside the command's one transaction. Rows are validated as they stream
 by; the first bad row stops the writing (the transaction is then rolled back), but the
 rest of the file is still read so that every bad row is reported at once.
+
+Choices every import follows:
+- a column missing from the file leaves that field of stored records as it is; an empty
+  cell in a column the file has clears an optional field;
+- a row with more cells than the header names (other than empty ones), or a CSV row with
+  fewer, is a bad row: its values may have slid into the wrong columns;
+- a file with a header and no rows imports nothing and succeeds; an empty file is refused.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dangvien_cli.errors import DangvienError, InvalidFile, RowError, RowErrors
-from dangvien_cli.tabular import Table, header_key, open_table
+from dangvien_cli.errors import DangvienError, InvalidFile, InvalidValue, RowError, RowErrors
+from dangvien_cli.i18n import t
+from dangvien_cli.tabular import Table, header_key, open_table, unneutralise, write_table
+from dangvien_cli.values import parse_date
 from dangvien_cli.vntext import nfc
 
-IGNORED_HEADERS = {"stt", "tt", "sott", "sothutu", "no", "notes", "ghichu"}
+# Row numbers and remarks clerks add, and the two columns an --errors file puts in front.
+IGNORED_HEADERS = {
+    "stt",
+    "tt",
+    "sott",
+    "sothutu",
+    "no",
+    "notes",
+    "note",
+    "ghichu",
+    "dong",
+    "line",
+    "loi",
+    "errors",
+}
+MASK = "•"
+PROGRESS_EVERY = 2000
 
 
 @dataclass(frozen=True)
@@ -56,13 +81,21 @@ class ImportResult:
 class Row:
     """One data row, read by field key; cells come out stripped and NFC, '' as None."""
 
-    __slots__ = ("line", "_cells", "_index", "_headers")
+    __slots__ = ("line", "_cells", "_index", "_headers", "_escaped")
 
-    def __init__(self, line: int, cells: list[Any], index: dict[str, int], headers: list[str]):
+    def __init__(
+        self,
+        line: int,
+        cells: list[Any],
+        index: dict[str, int],
+        headers: list[str],
+        escaped: bool = True,
+    ):
         self.line = line
         self._cells = cells
         self._index = index
         self._headers = headers
+        self._escaped = escaped  # CSV text may carry the formula-injection "'" (tabular)
 
     def raw(self, key: str) -> Any:
         i = self._index.get(key)
@@ -73,6 +106,8 @@ class Row:
             value = value.strip()
             if not value:
                 return None
+            if value[0] == "'" and self._escaped:
+                value = unneutralise(value)
             if not value.isascii():
                 value = nfc(value)
         return value
@@ -109,10 +144,43 @@ class Mapping:
             )
         self.table = table
 
-    def rows(self) -> Iterator[Row]:
-        headers = self.table.headers
+    def has(self, key: str) -> bool:
+        """Whether the file has a column for ``key`` (absent columns change nothing)."""
+        return key in self.index
+
+    def warnings(self) -> list[str]:
+        return [t("import.column_ignored", column=c) for c in self.unknown]
+
+    def rows(
+        self, errors: RowErrors | None = None, progress: Callable[[int], None] | None = None
+    ) -> Iterator[Row]:
+        """The data rows; with ``errors``, rows of the wrong width are reported there instead."""
+        headers, index = self.table.headers, self.index
+        width, escaped = self.table.width, self.table.kind == "csv"
+        count = 0
         for line, cells in self.table.rows:
-            yield Row(line, cells, self.index, headers)
+            count += 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+            if len(cells) != width and errors is not None and self._bad_width(line, cells, errors):
+                continue
+            yield Row(line, cells, index, headers, escaped)
+        if progress is not None:
+            progress(count)
+
+    def _bad_width(self, line: int, cells: list[Any], errors: RowErrors) -> bool:
+        """A CSV row must have a cell per header (trailing unnamed ones may be left out);
+        an .xlsx row may stop early but hold nothing outside the named columns."""
+        width, named = len(self.table.headers), self.table.width
+        extra = [c for c in cells[named:] if c is not None and str(c).strip()]
+        if self.table.kind == "csv":
+            if named <= len(cells) <= width:
+                return False
+        elif not extra:
+            return False
+        value = " | ".join(str(c) for c in extra)
+        errors.add(line, "*", value, t("import.row_width", found=len(cells), expected=width))
+        return True
 
 
 def open_mapped(
@@ -126,6 +194,40 @@ def open_mapped(
     return Mapping(open_table(path, encoding=encoding, delimiter=delimiter, sheet=sheet), fields)
 
 
+# --- cells every import reads the same way ------------------------------------------------
+
+
+def parse_date_cell(value: Any) -> Any:
+    """A date as text or a real .xlsx date; a bare number is refused, never read as a date."""
+    try:
+        return parse_date(value)
+    except AttributeError:  # an int or float from .xlsx: a serial or a year, we cannot tell
+        raise InvalidValue("import.number_not_date", value=value) from None
+
+
+def national_id_cell(value: Any) -> str:
+    """A CCCD as text. Excel keeps one typed as a number and drops its leading zero (every
+    province code starts with 0), so a number is padded back to 12 digits (9 for an old CMND)."""
+    if isinstance(value, int):
+        digits = str(value)
+        return digits.zfill(9) if len(digits) <= 9 else digits.zfill(12)
+    text = str(value).replace(" ", "").replace(".", "")
+    if MASK in text:
+        raise InvalidValue("import.masked", field="national_id")
+    return text
+
+
+def phone_cell(value: Any) -> str:
+    """A phone number as text; a number cell gets back the leading 0 Excel dropped."""
+    if isinstance(value, int):
+        digits = str(value)
+        return digits if digits.startswith("84") else "0" + digits
+    text = str(value)
+    if MASK in text:
+        raise InvalidValue("import.masked", field="phone")
+    return text
+
+
 def reason_of(exc: DangvienError) -> str:
     return exc.message()
 
@@ -135,6 +237,41 @@ def raise_if_errors(path: Path, errors: RowErrors) -> None:
         raise InvalidFile(str(path), sorted(errors.items, key=lambda e: e.line))
 
 
+def write_error_file(
+    target: Path,
+    source: Path,
+    errors: list[RowError],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+) -> int:
+    """Write the bad rows as the unit sent them, each led by its line number and what is
+    wrong, so the unit can correct them in place and send the file back."""
+    by_line: dict[int, list[RowError]] = {}
+    for e in errors:
+        by_line.setdefault(e.line, []).append(e)
+    table = open_table(source, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    escaped = table.kind == "csv"
+
+    def describe(line: int) -> str:
+        return "; ".join(f"{e.column}: {e.reason}" for e in by_line[line])
+
+    def rows() -> Iterator[list[Any]]:
+        seen: set[int] = set()
+        for line, cells in table.rows:
+            if line in by_line:
+                seen.add(line)
+                if escaped:
+                    cells = [unneutralise(c) if isinstance(c, str) else c for c in cells]
+                yield [line, describe(line), *cells]
+        for line in sorted(set(by_line) - seen):
+            yield [line, describe(line)]
+
+    headers = [t("col.line"), t("col.errors"), *table.headers]
+    return write_table(target, headers, rows())
+
+
 __all__ = [
     "FieldSpec",
     "ImportResult",
@@ -142,7 +279,11 @@ __all__ = [
     "Row",
     "RowError",
     "RowErrors",
+    "national_id_cell",
     "open_mapped",
+    "parse_date_cell",
+    "phone_cell",
     "raise_if_errors",
     "reason_of",
+    "write_error_file",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dangvien_cli.db import bulk_insert
+from dangvien_cli.db import bulk_insert, defer_indexes, rebuild_indexes
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.models import Person, PipelineEvent, Unit
@@ -29,13 +30,19 @@ from dangvien_cli.services.imports import (
     FieldSpec,
     ImportResult,
     Row,
+    national_id_cell,
     open_mapped,
+    parse_date_cell,
+    phone_cell,
     raise_if_errors,
+)
+from dangvien_cli.services.imports import (
+    candidate_checks as checks,
 )
 from dangvien_cli.services.people import given_first_key
 from dangvien_cli.services.pipeline import STAGE_AFTER, Step, refresh_projection
 from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_bool, parse_choice, parse_date, parse_int
+from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
 from dangvien_cli.vocab import Gender, MemberStatus, Stage
 
@@ -130,6 +137,26 @@ EDUCATION = {
     "7-10": "thcs",
 }
 BATCH = 5000
+BULK_TABLES = ("person", "pipeline_event", "admission", "member")
+# Per-event constants of the hot loop (an enum's .value is a property call).
+_STEP_TEXT = {step: step.value for step in Step}
+_EXITS = frozenset({Step.rejected, Step.withdrawn, Step.struck_off})
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+_DETAILS: dict[tuple[tuple[str, int], ...], str] = {}
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    """The JSON of a step's detail. Vote counts repeat, so each set is encoded once; texts
+    (a mentor's name) are nearly all different and are not remembered."""
+    if not all(type(v) is int for v in detail.values()):
+        return _to_json(detail)
+    key = tuple(detail.items())
+    text = _DETAILS.get(key)
+    if text is None:
+        if len(_DETAILS) >= 10_000:
+            _DETAILS.clear()
+        text = _DETAILS[key] = _to_json(detail)
+    return text
 
 
 @dataclass
@@ -151,6 +178,9 @@ class _State:
     next_event_id: int = 1
     had_people: bool = False
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    absent: tuple[str, ...] = ()  # person fields the file has no column for: left as stored
+    touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
+    excepted: dict[Any, set[str]] = field(default_factory=dict)  # id or CCCD -> waived rules
 
 
 def import_candidates(
@@ -165,20 +195,28 @@ def import_candidates(
 ) -> ImportResult:
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("candidates", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    result.warnings += mapping.warnings()
     state = _State()
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
     state.had_people = state.next_id > 1
+    state.absent = tuple(
+        k for k in PERSON_FIELDS if not mapping.has("unit_code" if k == "unit_id" else k)
+    )
+    state.excepted = checks.waived_rules(session) if state.had_people else {}
     units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
-    for row in mapping.rows():
+    deferred = None
+    for row in mapping.rows(state.errors):
         result.rows += 1
         cand = _parse(row, units, state, lang_en)
         if cand is not None:
             batch.append(cand)
         if len(batch) >= BATCH:
+            if deferred is None and not state.had_people:
+                # a first load of a large file: build the indexes once, at the end
+                deferred = defer_indexes(session, BULK_TABLES)
             _write(session, batch, state, result)
             batch = []
             if progress is not None:
@@ -186,8 +224,12 @@ def import_candidates(
     _write(session, batch, state, result)
     if progress is not None:
         progress(result.rows)
+    if deferred is not None and not state.errors:
+        rebuild_indexes(session, deferred)
     raise_if_errors(path, state.errors)
-    result.warnings += [f"{rule}: {n}" for rule, n in sorted(state.warnings.items())]
+    result.warnings += [
+        t("import.rule_warnings", rule=rule, count=n) for rule, n in sorted(state.warnings.items())
+    ]
     audit.record(
         session, entity="import", entity_id=str(path), action="candidates", after=result.as_dict()
     )
@@ -205,6 +247,28 @@ def _field(row: Row, key: str, state: _State, parse: Any, *args: Any) -> Any:
         return None
 
 
+def _memo(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A parser of cell texts that remembers its answers: a province's file repeats a few
+    thousand dates, genders and education levels a million times. A refused value raises
+    and is not remembered; the memory is bounded."""
+    seen: dict[Any, Any] = {}
+
+    def parse_once(value: Any) -> Any:
+        if not isinstance(value, str):
+            return parse(value)
+        try:
+            return seen[value]
+        except KeyError:
+            pass
+        found = parse(value)
+        if len(seen) >= 100_000:
+            seen.clear()
+        seen[value] = found
+        return found
+
+    return parse_once
+
+
 def _education(value: Any, _field_name: str = "education") -> str:
     import re
 
@@ -219,12 +283,9 @@ def _education(value: Any, _field_name: str = "education") -> str:
     )
 
 
-def _national_id(value: Any) -> str:
-    # Excel stores a CCCD typed as a number and drops its leading zero (every province
-    # code starts with 0), so a number cell is padded back to 12 digits.
-    if isinstance(value, int):
-        return str(value).zfill(12)
-    return str(value).replace(" ", "").replace(".", "")
+_date_cell = _memo(parse_date_cell)
+_gender_cell = _memo(lambda value: parse_choice(value, Gender, "gender"))
+_education_cell = _memo(_education)
 
 
 def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Candidate | None:
@@ -240,16 +301,15 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
         state.errors.add(
             row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
         )
-    birth = _field(row, "birth_date", state, parse_date)
-    gender = _field(row, "gender", state, parse_choice, Gender, "gender")
-    education = _field(row, "education", state, _education)
-    national_id = row.raw("national_id")
-    national_id = _national_id(national_id) if national_id is not None else None
+    birth = _field(row, "birth_date", state, _date_cell)
+    gender = _field(row, "gender", state, _gender_cell)
+    education = _field(row, "education", state, _education_cell)
+    national_id = _field(row, "national_id", state, national_id_cell)
     explicit_id = _field(row, "id", state, parse_int, "id")
     youth = _field(row, "youth_union", state, parse_bool, "youth_union") or False
     dates: dict[str, date | None] = {}
     for col, _step, _doc in STEP_COLUMNS:
-        dates[col] = _field(row, col, state, parse_date)
+        dates[col] = _field(row, col, state, _date_cell)
     votes_for = _field(row, "votes_for", state, parse_int, "votes_for")
     official_members = _field(row, "official_members", state, parse_int, "official_members")
     exit_raw = row.text("exit")
@@ -270,7 +330,7 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
                     choices="rejected, withdrawn, struck-off",
                 ),
             )
-    exit_date = _field(row, "exit_date", state, parse_date)
+    exit_date = _field(row, "exit_date", state, _date_cell)
     if len(state.errors.items) > errors_before or not name or unit_id is None:
         return None
 
@@ -287,6 +347,8 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
         violations += rules.check_certificate(dates["class_date"], vote)
         if votes_for is not None and official_members is not None:
             violations += rules.check_cell_vote(votes_for, official_members, vote)
+    checks.vote_counts(row, state.errors, vote, votes_for, official_members)
+    checks.exit_step(row, state.errors, exit_step, exit_date, dates)
     decision = dates["decision_date"]
     if decision and not row.text("decision_no"):
         state.errors.add(
@@ -314,12 +376,15 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
             )
         else:
             violations += rules.check_official(dates["ceremony_date"], dates["official_date"])
+    waived = state.excepted.get(explicit_id) or state.excepted.get(national_id) or ()
     for v in violations:
+        if v.rule in waived:
+            continue
         if v.severity == "error":
             state.errors.add(
                 row.line,
                 _rule_column(v.rule, row),
-                "",
+                row.raw(_RULE_COLUMNS.get(v.rule, "vote_date")),
                 f"{v.rule} ({v.source}): " + (v.message_en if lang_en else v.message_vi),
             )
         else:
@@ -355,7 +420,7 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
         "professional_education": row.text("professional_education"),
         "occupation": row.text("occupation"),
         "national_id": national_id,
-        "phone": row.text("phone"),
+        "phone": _field(row, "phone", state, phone_cell),
         "unit_id": unit_id,
         "youth_union": youth,
     }
@@ -371,23 +436,25 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
 
 
 def _rule_column(rule: str, row: Row) -> str:
-    columns = {
-        "R1": "birth_date",
-        "R2": "birth_date",
-        "R4": "education",
-        "R7": "class_date",
-        "R8": "class_date",
-        "R14": "votes_for",
-        "R17": "decision_date",
-        "R18": "ceremony_date",
-        "R19": "official_date",
-        "R22": "official_date",
-        "R29": "national_id",
-    }
-    return row.column(columns.get(rule, "vote_date"))
+    return row.column(_RULE_COLUMNS.get(rule, "vote_date"))
 
 
-def _existing(session: Session, batch: list[Candidate]) -> dict[int, int]:
+_RULE_COLUMNS = {
+    "R1": "birth_date",
+    "R2": "birth_date",
+    "R4": "education",
+    "R7": "class_date",
+    "R8": "class_date",
+    "R14": "votes_for",
+    "R17": "decision_date",
+    "R18": "ceremony_date",
+    "R19": "official_date",
+    "R22": "official_date",
+    "R29": "national_id",
+}
+
+
+def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[int, int]:
     """Map batch positions to the ids of people already stored, in three set lookups."""
     found: dict[int, int] = {}
     ids = [c.explicit_id for c in batch if c.explicit_id]
@@ -418,24 +485,39 @@ def _existing(session: Session, batch: list[Candidate]) -> dict[int, int]:
                 tuple_(Person.name_key, Person.unit_id).in_(keys)
             )
         ).all()
-        by_key = {(n, u, b): pid for pid, n, u, b in stored}
+        by_key: dict[tuple[Any, ...], list[int]] = {}
+        for pid, n, u, b in sorted(stored):
+            by_key.setdefault((n, u, b), []).append(pid)
+        taken = set(found.values())
         for i, c in rest:
-            pid = by_key.get(
-                (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
+            # Namesakes born the same day in one unit: each stored person answers one row.
+            key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
+            pid = next(
+                (p for p in by_key.get(key, ()) if p not in taken and p not in state.touched),
+                None,
             )
             if pid is not None:
                 found[i] = pid
+                taken.add(pid)
     return found
 
 
 def _write(session: Session, batch: list[Candidate], state: _State, result: ImportResult) -> None:
     if not batch:
         return
-    matches = _existing(session, batch) if state.had_people else {}
+    matches = _existing(session, batch, state) if state.had_people else {}
     fresh = [c for i, c in enumerate(batch) if i not in matches]
     for i, pid in matches.items():
+        if pid in state.touched:  # two rows of the file are one person
+            reason = t("import.duplicate_person", id=pid, first=state.touched[pid])
+            state.errors.add(batch[i].line, "id", pid, reason)
+            continue
+        state.touched[pid] = batch[i].line
         outcome = _update(session, pid, batch[i], state)
         setattr(result, outcome, getattr(result, outcome) + 1)
+    if result.updated and not state.errors:  # corrections took ids: hand out the next ones
+        last = session.execute(select(func.max(PipelineEvent.id))).scalar() or 0
+        state.next_event_id = max(state.next_event_id, last + 1)
     result.new += len(fresh)
     if state.errors:
         return  # nothing will be committed: checking goes on, writing stops
@@ -480,14 +562,12 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
                 (
                     state.next_event_id,
                     pid,
-                    step.value,
+                    _STEP_TEXT[step],
                     when,
                     doc,
                     issuer,
-                    json.dumps(detail, ensure_ascii=False) if detail else None,
-                    cand.exit_note
-                    if step in (Step.rejected, Step.withdrawn, Step.struck_off)
-                    else None,
+                    _detail_text(detail) if detail else None,
+                    cand.exit_note if step in _EXITS else None,
                     state.now,
                 )
             )
@@ -609,6 +689,8 @@ def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
     assert person is not None
     changed = False
     for key in PERSON_FIELDS:
+        if key in state.absent:
+            continue
         if getattr(person, key) != cand.person[key]:
             changed = True
             if not state.errors:
@@ -622,7 +704,8 @@ def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
     current = {e.step: e for e in effective_events(session, pid)}
     for step, when, doc, issuer, detail in cand.steps:
         old = current.get(step.value)
-        if old is not None and old.occurred_on == when and (doc is None or old.document_no == doc):
+        note = cand.exit_note if step in (Step.rejected, Step.withdrawn, Step.struck_off) else None
+        if old is not None and checks.same_step(old, when, doc, issuer, detail, note, current):
             continue
         changed = True
         if state.errors:
@@ -635,6 +718,7 @@ def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
                 document_no=doc,
                 issuer=issuer,
                 detail=json.dumps(detail, ensure_ascii=False) if detail else None,
+                note=note,
                 supersedes_id=old.id if old is not None else None,
                 recorded_by=session.info.get("audit_actor"),
             )

@@ -2,32 +2,48 @@
 
 Each row is a person and their roster line. The file belongs to one unit (``--unit``);
 a ``unit_code`` column may place a row in a cell below that unit. A person already on
-file (national ID, or name + birth date within the unit) is updated, not duplicated.
+file is updated, not duplicated: matched by explicit id, else national ID, else name +
+birth date among the people of the unit (only people stored without a national ID, or rows
+without one, match by name). The person moves to the unit of their roster line.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from dangvien_cli.db import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.models import Member, Person, Unit
-from dangvien_cli.services import audit
-from dangvien_cli.services.imports import FieldSpec, ImportResult, open_mapped, raise_if_errors
-from dangvien_cli.services.imports.candidates import _education, _national_id
-from dangvien_cli.services.people import given_first_key
+from dangvien_cli.services import audit, rules
+from dangvien_cli.services.imports import (
+    FieldSpec,
+    ImportResult,
+    Mapping,
+    Row,
+    national_id_cell,
+    open_mapped,
+    parse_date_cell,
+    phone_cell,
+    raise_if_errors,
+)
+from dangvien_cli.services.imports.candidates import _education
+from dangvien_cli.services.people import clean_name, given_first_key
 from dangvien_cli.services.units import code_key, get_unit, subtree_ids
-from dangvien_cli.values import parse_bool, parse_choice, parse_date
+from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
 from dangvien_cli.vocab import Gender, MemberStatus
 
 FIELDS = [
+    FieldSpec("id", ("Mã số", "ID", "person_id")),
     FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên"), required=True),
     FieldSpec("birth_date", ("Ngày sinh",)),
     FieldSpec("gender", ("Giới tính",)),
@@ -51,6 +67,23 @@ STATUS = {
     "du-bi": MemberStatus.probationary,
     "db": MemberStatus.probationary,
 }
+PERSON_KEYS = tuple(
+    "full_name birth_date gender ethnicity religion education national_id phone unit_id".split()
+)
+MEMBER_KEYS = ("unit_id", "status", "key_position", "position", "admitted_on", "official_on")
+CHUNK = 5000
+_PARSERS: dict[str, Any] = {
+    "id": lambda v: parse_int(v, "id"),
+    "birth_date": parse_date_cell,
+    "admitted_on": parse_date_cell,
+    "official_on": parse_date_cell,
+    "gender": lambda v: parse_choice(v, Gender, "gender"),
+    "education": _education,
+    "key_position": lambda v: parse_bool(v, "key_position"),
+    "national_id": national_id_cell,
+    "phone": phone_cell,
+    "full_name": clean_name,
+}
 
 
 def import_members(
@@ -64,189 +97,266 @@ def import_members(
     dry_run: bool = False,
     progress: Any = None,
 ) -> ImportResult:
-    import re
-
     home = get_unit(session, unit_code)
     allowed = set(subtree_ids(session, home.id))
     units = {k: i for k, i in session.execute(select(Unit.code_key, Unit.id)).all() if i in allowed}
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("members", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    result.warnings += mapping.warnings()
     errors = RowErrors()
-    rows: list[dict[str, Any]] = []
-    for row in mapping.rows():
+    warned: Counter[str] = Counter()
+    records = []
+    for row in mapping.rows(errors, progress):
         result.rows += 1
-        rec: dict[str, Any] = {"line": row.line, "full_name": row.text("full_name")}
-        for key, parse in (
-            ("birth_date", parse_date),
-            ("admitted_on", parse_date),
-            ("official_on", parse_date),
-            ("gender", lambda v: parse_choice(v, Gender, "gender")),
-            ("education", _education),
-            ("key_position", lambda v: parse_bool(v, "key_position")),
-        ):
-            raw = row.raw(key)
-            try:
-                value = parse(raw) if raw is not None else None
-                rec[key] = value.value if isinstance(value, Gender) else value
-            except DangvienError as exc:
-                errors.add(row.line, row.column(key), raw, exc.message())
-        status_raw = row.text("status") or ("official" if rec.get("official_on") else "official")
-        status = STATUS.get(re.sub(r"[^a-z0-9]+", "-", fold(status_raw)).strip("-"))
-        if status is None:
-            errors.add(
-                row.line,
-                row.column("status"),
-                status_raw,
-                t(
-                    "error.invalid_choice",
-                    value=status_raw,
-                    field="status",
-                    choices="official/chính thức, probationary/dự bị",
-                ),
-            )
-        rec["status"] = status.value if status else None
-        cell = row.text("unit_code")
-        rec["unit_id"] = units.get(code_key(cell)) if cell else home.id
-        if rec["unit_id"] is None:
-            errors.add(
-                row.line,
-                row.column("unit_code"),
-                cell,
-                t("member.outside_unit", code=cell, unit=home.code),
-            )
-        if not rec["full_name"]:
-            errors.add(
-                row.line, row.column("full_name"), "", t("error.required", field="full_name")
-            )
-        nid = row.raw("national_id")
-        rec["national_id"] = _national_id(nid) if nid is not None else None
-        rec.update(
-            ethnicity=row.text("ethnicity"),
-            religion=row.text("religion"),
-            phone=row.text("phone"),
-            position=row.text("position"),
-        )
-        rows.append(rec)
-    seen: dict[str, int] = {}
-    for rec in rows:
-        nid = rec["national_id"]
-        if nid and nid in seen:
-            errors.add(
-                rec["line"],
-                "national_id",
-                nid,
-                t("import.duplicate_in_file", value="CCCD", first=seen[nid]),
-            )
-        elif nid:
-            seen[nid] = rec["line"]
+        rec = _parse(row, mapping, home, units, errors, warned)
+        if rec is not None:
+            records.append(rec)
+    _check_duplicates(records, errors)
+    found = _match(session, records, allowed, errors)
     raise_if_errors(path, errors)
-
-    now = datetime.now(UTC)
-    by_nid = dict(
-        session.execute(
-            select(Person.national_id, Person.id).where(Person.national_id.in_(list(seen)))
-        ).all()
-    )
-    by_name = {
-        (n, b): pid
-        for pid, n, b in session.execute(
-            select(Person.id, Person.name_key, Person.birth_date).where(Person.unit_id.in_(allowed))
-        )
-    }
-    members = dict(session.execute(select(Member.person_id, Member.id)).all())
-    next_id = (
-        session.execute(select(Person.id).order_by(Person.id.desc()).limit(1)).scalar() or 0
-    ) + 1
-    new_people, new_members = [], []
-    for rec in rows:
-        name = rec["full_name"]
-        pid = by_nid.get(rec["national_id"]) or by_name.get((fold(name), rec.get("birth_date")))
-        member_values = {
-            "unit_id": rec["unit_id"],
-            "status": rec["status"],
-            "key_position": bool(rec.get("key_position")),
-            "position": rec["position"],
-            "admitted_on": rec.get("admitted_on"),
-            "official_on": rec.get("official_on"),
-        }
-        if pid is None:
-            pid, next_id = next_id, next_id + 1
-            new_people.append(
-                (
-                    pid,
-                    name,
-                    fold(name),
-                    given_first_key(name),
-                    name_sort_key(name),
-                    rec.get("birth_date"),
-                    rec.get("gender"),
-                    rec["ethnicity"],
-                    rec["religion"],
-                    rec.get("education"),
-                    rec["national_id"],
-                    rec["phone"],
-                    rec["unit_id"],
-                    False,
-                    False,
-                    now,
-                    now,
-                )
-            )
-            new_members.append((pid, *member_values.values(), now))
-            result.new += 1
-            continue
-        if pid in members:
-            old = session.get(Member, members[pid])
-            if all(getattr(old, k) == v for k, v in member_values.items()):
-                result.unchanged += 1
-                continue
-            session.execute(
-                update(Member).where(Member.id == old.id).values(**member_values, updated_at=now)
-            )
-        else:
-            new_members.append((pid, *member_values.values(), now))
-        result.updated += 1
-    bulk_insert(
-        session,
-        "person",
-        [
-            "id",
-            "full_name",
-            "name_key",
-            "given_key",
-            "sort_key",
-            "birth_date",
-            "gender",
-            "ethnicity",
-            "religion",
-            "education",
-            "national_id",
-            "phone",
-            "unit_id",
-            "youth_union",
-            "trade_union",
-            "created_at",
-            "updated_at",
-        ],
-        new_people,
-    )
-    bulk_insert(
-        session,
-        "member",
-        [
-            "person_id",
-            "unit_id",
-            "status",
-            "key_position",
-            "position",
-            "admitted_on",
-            "official_on",
-            "updated_at",
-        ],
-        new_members,
-    )
+    _write(session, records, found, result, home.id)
+    result.warnings += [t("import.rule_warnings", rule=r, count=n) for r, n in warned.items()]
     audit.record(
         session, entity="import", entity_id=str(path), action="members", after=result.as_dict()
     )
     return result
+
+
+def _parse(
+    row: Row,
+    mapping: Mapping,
+    home: Unit,
+    units: dict[str, int],
+    errors: RowErrors,
+    warned: Counter[str],
+) -> dict[str, Any] | None:
+    """The row as {field: value}, holding only the fields the file has columns for."""
+    before = len(errors.items)
+    rec: dict[str, Any] = {"line": row.line, "full_name": None}
+    for key in (f.key for f in FIELDS):
+        if not mapping.has(key) or key in ("unit_code", "status"):
+            continue
+        raw = row.raw(key)
+        try:
+            value = _PARSERS[key](raw) if key in _PARSERS and raw is not None else raw
+        except DangvienError as exc:
+            errors.add(row.line, row.column(key), raw, exc.message())
+            continue
+        rec[key] = value.value if isinstance(value, Gender) else value
+    if row.raw("full_name") is None:
+        errors.add(row.line, row.column("full_name"), "", t("error.required", field="full_name"))
+    status = _status(row, rec, errors)
+    if status is not None:
+        rec["status"] = status
+    if mapping.has("unit_code"):  # else a new person joins --unit, one on file stays put
+        cell = row.text("unit_code")
+        rec["unit_id"] = units.get(code_key(cell)) if cell else home.id
+        if rec["unit_id"] is None:
+            reason = t("member.outside_unit", code=cell, unit=home.code)
+            errors.add(row.line, row.column("unit_code"), cell, reason)
+    if rec.get("national_id"):
+        _check_cccd(row, rec, errors, warned)
+    return rec if len(errors.items) == before else None
+
+
+def _status(row: Row, rec: dict[str, Any], errors: RowErrors) -> str | None:
+    raw = row.text("status")
+    if raw is None:  # no status given: an official date says official, else as stored
+        return MemberStatus.official.value if rec.get("official_on") else None
+    status = STATUS.get(re.sub(r"[^a-z0-9]+", "-", fold(raw)).strip("-"))
+    if status is None:
+        choices = "official/chính thức, probationary/dự bị"
+        reason = t("error.invalid_choice", value=raw, field="status", choices=choices)
+        errors.add(row.line, row.column("status"), raw, reason)
+        return None
+    if status is MemberStatus.probationary and rec.get("official_on"):
+        errors.add(row.line, row.column("status"), raw, t("import.probationary_with_official"))
+    return status.value
+
+
+def _check_cccd(row: Row, rec: dict[str, Any], errors: RowErrors, warned: Counter[str]) -> None:
+    """R29, as `candidate add` checks it: the number agrees with birth year and sex."""
+    for v in rules.check_cccd(rec["national_id"], rec.get("birth_date"), rec.get("gender")):
+        if v.severity == "error":
+            text = v.message_en if get_lang() == "en" else v.message_vi
+            reason = f"{v.rule} ({v.source}): {text}"
+            errors.add(row.line, row.column("national_id"), rec["national_id"], reason)
+        else:
+            warned[v.rule] += 1
+
+
+def _check_duplicates(records: list[dict[str, Any]], errors: RowErrors) -> None:
+    """One person, one row: the same id, national ID or unnamed-ID name+birth date twice."""
+    seen: dict[tuple[str, Any], int] = {}
+    for rec in records:
+        keys = [("id", rec.get("id")), ("national_id", rec.get("national_id"))]
+        if not rec.get("id") and not rec.get("national_id"):
+            keys.append(("full_name", (fold(rec["full_name"]), rec.get("birth_date"))))
+        for column, value in keys:
+            if value is None:
+                continue
+            first = seen.setdefault((column, value), rec["line"])
+            if first != rec["line"]:
+                shown = value if column != "full_name" else rec["full_name"]
+                errors.add(
+                    rec["line"],
+                    column,
+                    shown,
+                    t("import.duplicate_in_file", value=shown, first=first),
+                )
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(values), CHUNK):
+        yield values[i : i + CHUNK]
+
+
+def _match(
+    session: Session, records: list[dict[str, Any]], allowed: set[int], errors: RowErrors
+) -> dict[int, int]:
+    """Record position → id of the person already stored, in a few set lookups."""
+    ids = [r["id"] for r in records if r.get("id")]
+    known: set[int] = set()
+    for part in _chunks(ids):
+        known.update(session.execute(select(Person.id).where(Person.id.in_(part))).scalars())
+    nids = [r["national_id"] for r in records if r.get("national_id")]
+    by_nid: dict[str, int] = {}
+    for part in _chunks(nids):
+        q = select(Person.national_id, Person.id).where(Person.national_id.in_(part))
+        by_nid.update((nid, pid) for nid, pid in session.execute(q))
+    names = list({fold(r["full_name"]) for r in records})
+    by_name: dict[tuple[str, Any, bool], int] = {}
+    for part in _chunks(names):
+        q = select(
+            Person.id, Person.name_key, Person.birth_date, Person.unit_id, Person.national_id
+        ).where(Person.name_key.in_(part))
+        for pid, key, birth, unit_id, nid in session.execute(q):
+            if unit_id in allowed:
+                by_name.setdefault((key, birth, nid is None), pid)
+    found: dict[int, int] = {}
+    for i, rec in enumerate(records):
+        nid = rec.get("national_id")
+        name = (fold(rec["full_name"]), rec.get("birth_date"))
+        pid = rec.get("id") if rec.get("id") in known else by_nid.get(nid) if nid else None
+        if pid is None:
+            pid = by_name.get((*name, True)) or (None if nid else by_name.get((*name, False)))
+        other = by_nid.get(nid) if nid else None
+        if other is not None and pid is not None and other != pid:
+            reason = t("person.duplicate_national_id", other=other)
+            errors.add(rec["line"], "national_id", nid, reason)
+        if pid is not None:
+            found[i] = pid
+    return found
+
+
+def _write(
+    session: Session,
+    records: list[dict[str, Any]],
+    found: dict[int, int],
+    result: ImportResult,
+    home_id: int,
+) -> None:
+    now = datetime.now(UTC)
+    stored = _load(session, Person, PERSON_KEYS, Person.id, list(found.values()))
+    on_roster = _load(session, Member, MEMBER_KEYS, Member.person_id, list(found.values()))
+    next_id = (
+        session.execute(select(Person.id).order_by(Person.id.desc()).limit(1)).scalar() or 0
+    ) + 1
+    next_id = max([next_id, *(r["id"] + 1 for r in records if r.get("id"))])
+    new_people, new_members, person_updates, member_updates = [], [], [], []
+    for i, rec in enumerate(records):
+        pid = found.get(i)
+        if pid is None:
+            rec.setdefault("unit_id", home_id)
+            pid = rec.get("id") or next_id
+            next_id = max(next_id, pid + 1)
+            person = {k: rec.get(k) for k in PERSON_KEYS}
+            new_people.append(_person_row(pid, person, now))
+            new_members.append(_member_row(pid, _member_values(rec, None), now))
+            result.new += 1
+            continue
+        old = stored[pid]
+        person = {**old, **{k: rec[k] for k in PERSON_KEYS if k in rec}}
+        member_old = on_roster.get(pid)
+        member = _member_values(rec, member_old)
+        member["unit_id"] = member["unit_id"] or person["unit_id"]
+        if person == old and member == member_old:
+            result.unchanged += 1
+            continue
+        result.updated += 1
+        if person != old:
+            person_updates.append({**_person_values(person), "pid": pid, "updated_at": now})
+        if member_old is None:
+            new_members.append(_member_row(pid, member, now))
+        elif member != member_old:
+            member_updates.append({**member, "pid": pid, "updated_at": now})
+    bulk_insert(session, "person", PERSON_COLUMNS, new_people)
+    bulk_insert(session, "member", MEMBER_COLUMNS, new_members)
+    _update_many(session, Person.__table__, "id", person_updates)
+    _update_many(session, Member.__table__, "person_id", member_updates)
+
+
+def _load(
+    session: Session, model: Any, keys: tuple[str, ...], id_col: Any, ids: list[int]
+) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    columns = [getattr(model, k) for k in keys]
+    for part in _chunks(ids):
+        for row in session.execute(select(id_col, *columns).where(id_col.in_(part))):
+            out[row[0]] = dict(zip(keys, row[1:], strict=True))
+    return out
+
+
+def _member_values(rec: dict[str, Any], old: dict[str, Any] | None) -> dict[str, Any]:
+    """The roster line the file asks for; what it does not say stays as stored."""
+    base = old or {
+        "unit_id": None,
+        "status": MemberStatus.official.value,
+        "key_position": False,
+        "position": None,
+        "admitted_on": None,
+        "official_on": None,
+    }
+    values = {**base, **{k: rec[k] for k in MEMBER_KEYS if k in rec}}
+    values["key_position"] = bool(values["key_position"])
+    return values
+
+
+def _person_values(person: dict[str, Any]) -> dict[str, Any]:
+    name = person["full_name"]
+    return {
+        **person,
+        "name_key": fold(name),
+        "given_key": given_first_key(name),
+        "sort_key": name_sort_key(name),
+    }
+
+
+def _person_row(pid: int, person: dict[str, Any], now: datetime) -> tuple[Any, ...]:
+    values = _person_values(person)
+    return (pid, *(values[c] for c in PERSON_COLUMNS[1:-4]), False, False, now, now)
+
+
+def _member_row(pid: int, member: dict[str, Any], now: datetime) -> tuple[Any, ...]:
+    return (pid, *(member[k] for k in MEMBER_KEYS), now)
+
+
+def _update_many(session: Session, table: Any, key: str, rows: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE; bind names differ from column names, as SQLAlchemy requires."""
+    if not rows:
+        return
+    columns = [c for c in rows[0] if c != "pid"]
+    statement = (
+        update(table)
+        .where(table.c[key] == bindparam("b_pid"))
+        .values({c: bindparam(f"b_{c}") for c in columns})
+    )
+    session.connection().execute(statement, [{f"b_{k}": v for k, v in r.items()} for r in rows])
+
+
+PERSON_COLUMNS = [
+    "id",
+    *PERSON_KEYS,
+    *"name_key given_key sort_key youth_union trade_union created_at updated_at".split(),
+]
+MEMBER_COLUMNS = ["person_id", *MEMBER_KEYS, "updated_at"]

@@ -12,7 +12,13 @@ from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import t
 from dangvien_cli.models import Period, Quota, Unit, utcnow
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import FieldSpec, ImportResult, open_mapped, raise_if_errors
+from dangvien_cli.services.imports import (
+    FieldSpec,
+    ImportResult,
+    Row,
+    open_mapped,
+    raise_if_errors,
+)
 from dangvien_cli.services.quotas import get_period, normalize_source
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_int
@@ -38,38 +44,30 @@ def import_quotas(
 ) -> ImportResult:
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("quotas", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    result.warnings += mapping.warnings()
     errors = RowErrors()
     unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
-    periods: dict[str, Period] = {}
+    periods: dict[str, Period | DangvienError] = {}
     seen: dict[tuple[int, str, str], int] = {}
     wanted: dict[tuple[int, str, str], int] = {}
-    for row in mapping.rows():
+    for row in mapping.rows(errors, progress):
         result.rows += 1
+        before = len(errors.items)
         unit_code = row.text("unit_code") or ""
         unit_id = unit_ids.get(code_key(unit_code))
         if unit_id is None:
-            errors.add(
-                row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
+            reason = (
+                t("unit.not_found", code=unit_code)
+                if unit_code
+                else t("error.required", field="unit_code")
             )
-        period_code = row.text("period") or ""
-        try:
-            period = periods.get(period_code) or get_period(session, period_code)
-            periods[period_code] = period
-        except DangvienError as exc:
-            errors.add(row.line, row.column("period"), period_code, exc.message())
-            period = None
-        try:
-            source = normalize_source(row.text("source") or default_source)
-            target = parse_int(row.raw("target"), "target")
-            if target is None:
-                raise DangvienError("error.required", field="target")
-            if target < 0:
-                raise DangvienError("error.negative", field="target", value=target)
-        except DangvienError as exc:
-            errors.add(row.line, row.column("target"), row.raw("target"), exc.message())
-            continue
-        if unit_id is None or period is None:
+            errors.add(row.line, row.column("unit_code"), unit_code, reason)
+        period = _period(session, row.text("period") or "", periods)
+        if isinstance(period, DangvienError):
+            errors.add(row.line, row.column("period"), row.text("period"), period.message())
+        source = _cell(row, "source", errors, lambda v: normalize_source(v or default_source))
+        target = _cell(row, "target", errors, _target)
+        if len(errors.items) > before:
             continue
         key = (unit_id, period.code, source)
         if key in seen:
@@ -85,7 +83,8 @@ def import_quotas(
     raise_if_errors(path, errors)
 
     period_ids = {}
-    for period in {p.code: p for p in periods.values()}.values():
+    stored = [p for p in periods.values() if isinstance(p, Period)]
+    for period in {p.code: p for p in stored}.values():
         if period.id is None:
             session.add(period)
             session.flush()
@@ -129,3 +128,32 @@ def import_quotas(
         session, entity="import", entity_id=str(path), action="quotas", after=result.as_dict()
     )
     return result
+
+
+def _period(session: Session, code: str, cache: dict[str, Period | DangvienError]) -> Any:
+    """The period named by ``code`` (a year and a term need no declaration), looked up once."""
+    if code not in cache:
+        try:
+            if not code:
+                raise DangvienError("error.required", field="period")
+            cache[code] = get_period(session, code)
+        except DangvienError as exc:
+            cache[code] = exc
+    return cache[code]
+
+
+def _target(value: Any) -> int:
+    target = parse_int(value, "target")
+    if target is None:
+        raise DangvienError("error.required", field="target")
+    if target < 0:
+        raise DangvienError("error.negative", field="target", value=target)
+    return target
+
+
+def _cell(row: Row, key: str, errors: RowErrors, parse: Any) -> Any:
+    try:
+        return parse(row.raw(key))
+    except DangvienError as exc:
+        errors.add(row.line, row.column(key), row.raw(key), exc.message())
+        return None

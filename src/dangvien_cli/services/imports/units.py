@@ -1,20 +1,28 @@
-"""Import of the unit tree. A parent may come later in the same file."""
+"""Import of the unit tree, matched by unit code. A parent may come later in the same file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import t
 from dangvien_cli.models import Unit
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import FieldSpec, ImportResult, open_mapped, raise_if_errors
-from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_choice, parse_date
+from dangvien_cli.services.imports import (
+    FieldSpec,
+    ImportResult,
+    Mapping,
+    Row,
+    open_mapped,
+    parse_date_cell,
+    raise_if_errors,
+)
+from dangvien_cli.services.units import check_code, code_key
+from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, UnitKind
 
@@ -27,7 +35,8 @@ FIELDS = [
     FieldSpec("founded_on", ("Ngày thành lập",)),
     FieldSpec("dissolved_on", ("Ngày giải thể",)),
 ]
-COMPARED = ("name", "kind", "parent_key", "block", "founded_on", "dissolved_on")
+OPTIONAL = ("kind", "parent_key", "block", "founded_on", "dissolved_on")
+NAME_LIMIT = 300
 
 
 def import_units(
@@ -42,37 +51,20 @@ def import_units(
 ) -> ImportResult:
     mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
     result = ImportResult("units", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += [f"column ignored: {c}" for c in mapping.unknown]
+    result.warnings += mapping.warnings()
     errors = RowErrors()
     records: dict[str, dict[str, Any]] = {}
-    for row in mapping.rows():
+    for row in mapping.rows(errors, progress):
         result.rows += 1
-        rec: dict[str, Any] = {"line": row.line}
-        for key, parse in (
-            ("kind", lambda v: parse_choice(v, UnitKind, "kind")),
-            ("block", lambda v: parse_choice(v, Block, "block")),
-            ("founded_on", parse_date),
-            ("dissolved_on", parse_date),
-        ):
-            try:
-                value = parse(row.raw(key))
-                rec[key] = value.value if hasattr(value, "value") else value
-            except DangvienError as exc:
-                errors.add(row.line, row.column(key), row.raw(key), exc.message())
-        code, name = row.text("code"), row.text("name")
-        if not code:
-            errors.add(row.line, row.column("code"), "", _required("code"))
+        rec = _parse(row, mapping, errors)
+        if rec is None:
             continue
-        if not name:
-            errors.add(row.line, row.column("name"), "", _required("name"))
-        rec.update(code=code, name=name, parent_key=code_key(row.text("parent") or "") or None)
-        rec["parent_raw"] = row.text("parent")
-        rec["kind"] = rec.get("kind") or UnitKind.chi_bo_co_so.value
-        if code_key(code) in records:
-            first = records[code_key(code)]["line"]
-            errors.add(row.line, row.column("code"), code, _dup(code, first))
+        key = code_key(rec["code"])
+        if key in records:
+            first = records[key]["line"]
+            errors.add(row.line, row.column("code"), rec["code"], _dup(rec["code"], first))
             continue
-        records[code_key(code)] = rec
+        records[key] = rec
 
     existing = {
         r.code_key: r
@@ -91,89 +83,140 @@ def import_units(
     }
     key_by_id = {r.id: k for k, r in existing.items()}
     for key, rec in records.items():
+        _merge_with_stored(rec, existing.get(key), key_by_id)
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
-            errors.add(rec["line"], "parent", rec["parent_raw"], _parent_missing(rec["parent_raw"]))
-        if parent == key:
-            errors.add(rec["line"], "parent", rec["parent_raw"], _cycle(rec["code"]))
+            errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
     _check_cycles(records, existing, key_by_id, errors)
     raise_if_errors(path, errors)
-
-    new_rows, changed = [], []
-    for key, rec in records.items():
-        old = existing.get(key)
-        if old is None:
-            new_rows.append(rec)
-            continue
-        old_values = {
-            "name": old.name,
-            "kind": old.kind,
-            "parent_key": key_by_id.get(old.parent_id),
-            "block": old.block,
-            "founded_on": old.founded_on,
-            "dissolved_on": old.dissolved_on,
-        }
-        if rec.get("block") is None:
-            rec["block"] = old.block
-        if any(rec.get(f) != old_values[f] for f in COMPARED):
-            changed.append((old.id, rec, old_values))
-    result.new, result.updated = len(new_rows), len(changed)
-    result.unchanged = len(records) - result.new - result.updated
-
-    if new_rows:
-        session.execute(
-            insert(Unit),
-            [
-                {
-                    "code": r["code"],
-                    "code_key": code_key(r["code"]),
-                    "name": r["name"],
-                    "name_key": fold(r["name"]),
-                    "kind": r["kind"],
-                    "block": r.get("block"),
-                    "founded_on": r.get("founded_on"),
-                    "dissolved_on": r.get("dissolved_on"),
-                }
-                for r in new_rows
-            ],
-        )
-    ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
-    for unit_id, rec, _old in changed:
-        session.execute(
-            update(Unit)
-            .where(Unit.id == unit_id)
-            .values(
-                name=rec["name"],
-                name_key=fold(rec["name"]),
-                kind=rec["kind"],
-                block=rec.get("block"),
-                founded_on=rec.get("founded_on"),
-                dissolved_on=rec.get("dissolved_on"),
-            )
-        )
-    parent_updates = [
-        {"uid": ids[k], "pid": ids[r["parent_key"]] if r["parent_key"] else None}
-        for k, r in records.items()
-    ]
-    if parent_updates:
-        from sqlalchemy import bindparam
-
-        unit = Unit.__table__
-        session.connection().execute(
-            update(unit).where(unit.c.id == bindparam("uid")).values(parent_id=bindparam("pid")),
-            parent_updates,
-        )
-    _inherit_blocks(session)
+    _write(session, records, existing, key_by_id, result)
     audit.record(
         session, entity="import", entity_id=str(path), action="units", after=result.as_dict()
     )
     return result
 
 
+def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | None:
+    before = len(errors.items)
+    rec: dict[str, Any] = {"line": row.line}
+    for key, parse in (
+        ("kind", lambda v: parse_choice(v, UnitKind, "kind")),
+        ("block", lambda v: parse_choice(v, Block, "block")),
+        ("founded_on", parse_date_cell),
+        ("dissolved_on", parse_date_cell),
+    ):
+        if not mapping.has(key):
+            continue
+        try:
+            value = parse(row.raw(key))
+            rec[key] = value.value if hasattr(value, "value") else value
+        except DangvienError as exc:
+            errors.add(row.line, row.column(key), row.raw(key), exc.message())
+    code, name = row.text("code"), row.text("name")
+    try:
+        code = check_code(code or "")
+    except DangvienError as exc:
+        errors.add(row.line, row.column("code"), code, exc.message())
+    if not name:
+        errors.add(row.line, row.column("name"), "", t("error.required", field="name"))
+    elif len(name) > NAME_LIMIT:
+        errors.add(row.line, row.column("name"), name, t("error.too_long", field="name", limit=300))
+    founded, dissolved = rec.get("founded_on"), rec.get("dissolved_on")
+    if founded and dissolved and dissolved < founded:
+        errors.add(
+            row.line,
+            row.column("dissolved_on"),
+            row.raw("dissolved_on"),
+            t("import.dissolved_before_founded"),
+        )
+    if len(errors.items) > before:
+        return None
+    rec.update(code=code, name=name, parent_col=row.column("parent"))
+    if mapping.has("parent"):
+        rec["parent_raw"] = row.text("parent")
+        rec["parent_key"] = code_key(rec["parent_raw"] or "") or None
+        if rec["parent_key"] == code_key(code):
+            errors.add(row.line, rec["parent_col"], rec["parent_raw"], _cycle(code))
+            return None
+    return rec
+
+
+def _merge_with_stored(rec: dict[str, Any], old: Any, key_by_id: dict[int, str]) -> None:
+    """Fill what the file does not say: from the stored unit, else the defaults."""
+    stored = (
+        {
+            "kind": old.kind,
+            "parent_key": key_by_id.get(old.parent_id),
+            "block": old.block,
+            "founded_on": old.founded_on,
+            "dissolved_on": old.dissolved_on,
+        }
+        if old is not None
+        else {"kind": UnitKind.chi_bo_co_so.value}
+    )
+    for key in OPTIONAL:
+        # An empty kind or block keeps what is stored: a unit always has a kind, and an
+        # empty block means "as the parent's".
+        if key not in rec or (key in ("kind", "block") and rec[key] is None):
+            rec[key] = stored.get(key)
+    rec.setdefault("parent_raw", rec["parent_key"])
+
+
+def _write(
+    session: Session,
+    records: dict[str, dict[str, Any]],
+    existing: dict[str, Any],
+    key_by_id: dict[int, str],
+    result: ImportResult,
+) -> None:
+    new_rows, changed = [], []
+    for key, rec in records.items():
+        old = existing.get(key)
+        if old is None:
+            new_rows.append(rec)
+        elif (rec["name"], *(rec[f] for f in OPTIONAL)) != (
+            old.name,
+            old.kind,
+            key_by_id.get(old.parent_id),
+            old.block,
+            old.founded_on,
+            old.dissolved_on,
+        ):
+            changed.append((old.id, rec))
+    result.new, result.updated = len(new_rows), len(changed)
+    result.unchanged = len(records) - result.new - result.updated
+    if new_rows:
+        session.execute(insert(Unit), [{**_values(r), "code": r["code"]} for r in new_rows])
+    for unit_id, rec in changed:
+        session.execute(update(Unit).where(Unit.id == unit_id).values(**_values(rec)))
+    ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    moved = [
+        {"uid": ids[code_key(r["code"])], "pid": ids[r["parent_key"]] if r["parent_key"] else None}
+        for r in [*new_rows, *(rec for _id, rec in changed)]
+    ]
+    if moved:
+        unit = Unit.__table__
+        session.connection().execute(
+            update(unit).where(unit.c.id == bindparam("uid")).values(parent_id=bindparam("pid")),
+            moved,
+        )
+    _inherit_blocks(session)
+
+
+def _values(rec: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code_key": code_key(rec["code"]),
+        "name": rec["name"],
+        "name_key": fold(rec["name"]),
+        "kind": rec["kind"],
+        "block": rec["block"],
+        "founded_on": rec["founded_on"],
+        "dissolved_on": rec["dissolved_on"],
+    }
+
+
 def _inherit_blocks(session: Session) -> None:
     """A unit with no block of its own takes its parent's (one statement per tree level)."""
-    from sqlalchemy import text
-
     for _ in range(32):
         done = session.execute(
             text(
@@ -186,29 +229,30 @@ def _inherit_blocks(session: Session) -> None:
             break
 
 
-def _check_cycles(records, existing, key_by_id, errors: RowErrors) -> None:  # type: ignore[no-untyped-def]
+def _check_cycles(
+    records: dict[str, dict[str, Any]],
+    existing: dict[str, Any],
+    key_by_id: dict[int, str],
+    errors: RowErrors,
+) -> None:
     parent_of = {k: key_by_id.get(r.parent_id) for k, r in existing.items()}
     parent_of.update({k: r["parent_key"] for k, r in records.items()})
     for key, rec in records.items():
         seen, cur = {key}, parent_of.get(key)
         while cur:
             if cur in seen:
-                errors.add(rec["line"], "parent", rec["parent_raw"], _cycle(rec["code"]))
+                errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _cycle(rec["code"]))
                 break
             seen.add(cur)
             cur = parent_of.get(cur)
-
-
-def _required(field: str) -> str:
-    return t("error.required", field=field)
 
 
 def _dup(code: str, first: int) -> str:
     return t("import.duplicate_in_file", value=code, first=first)
 
 
-def _parent_missing(code: str | None) -> str:
-    return t("unit.parent_not_found", code=code)
+def _parent_missing(rec: dict[str, Any]) -> str:
+    return t("unit.parent_not_found", code=rec["parent_raw"])
 
 
 def _cycle(code: str) -> str:

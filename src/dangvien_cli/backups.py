@@ -1,0 +1,102 @@
+"""Copies of a SQLite database: online backups, checks of a backup file, restores.
+
+Everything goes through SQLite's backup API, which copies a consistent snapshot while other
+connections keep reading and writing, and every file made is readable by its owner only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from dangvien_cli.db import REVISIONS, SCHEMA_HEAD, create_private_file
+from dangvien_cli.errors import DangvienError, SchemaOutOfDate
+
+
+def backup_sqlite(source: Path, target: Path) -> None:
+    """An online, consistent copy through SQLite's backup API, readable by its owner only.
+
+    The copy is one self-contained file (rollback journal, not WAL), to be moved as it is.
+    """
+    import sqlite3
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        create_private_file(target)
+    src = sqlite3.connect(source, timeout=30)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+
+
+def file_revision(path: Path) -> str:
+    """The schema revision of a dangvien SQLite file; a file that is not one, or is damaged,
+    is refused. Nothing is written to it."""
+    import sqlite3
+
+    where = str(path)
+    if not path.is_file():
+        raise DangvienError("db.file_missing", path=where)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise DangvienError("db.file_damaged", path=where)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if not {"alembic_version", "audit_log", "person", "unit"} <= tables:
+                raise DangvienError("db.not_dangvien", where=where)
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise DangvienError("db.not_dangvien", where=where) from None
+    if revision is None:
+        raise DangvienError("db.not_dangvien", where=where)
+    return str(revision[0])
+
+
+def restore_sqlite(source: Path, target: Path) -> Path | None:
+    """Replace the database ``target`` with the backup ``source``, online, after a check of
+    the backup and a copy of what it replaces. Returns that copy (None for a new file)."""
+    import sqlite3
+
+    revision = file_revision(source)
+    if revision != SCHEMA_HEAD:
+        raise DangvienError(
+            "db.restore_schema", path=str(source), found=revision, expected=SCHEMA_HEAD
+        )
+    saved = None
+    if target.exists():
+        _check_replaceable(target)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        saved = target.with_name(f"{target.name}.before-restore.{stamp}.bak")
+        backup_sqlite(target, saved)
+    else:
+        create_private_file(target)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target, timeout=30)
+    try:
+        # Into the live file, through its own journal: readers see the old or the new
+        # database, a crash leaves one of the two.
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return saved
+
+
+def _check_replaceable(target: Path) -> None:
+    """A damaged database may be restored over; another program's file, or one from a
+    newer dangvien, may not."""
+    try:
+        current = file_revision(target)
+    except DangvienError as exc:
+        if exc.key == "db.file_damaged" or target.stat().st_size == 0:
+            return
+        raise
+    if current not in REVISIONS:
+        raise SchemaOutOfDate("db.schema_new", where=str(target), current=current)

@@ -1,0 +1,83 @@
+"""``candidate correct`` and ``candidate exception``: the two ways history is amended without
+being rewritten — a correction supersedes a step, an exception waives one rule."""
+
+from typing import Annotated, Any
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.i18n import t
+from dangvien_cli.values import parse_date
+
+IdArg = Annotated[int, arg("arg.person_id")]
+
+
+def parse_settings(pairs: list[str]) -> dict[str, Any]:
+    """KEY=VALUE pairs of a step's detail; whole numbers stay numbers."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidValue(
+                "error.invalid_choice", value=pair, field="--set", choices="KEY=VALUE"
+            )
+        value = value.strip()
+        out[key.strip()] = int(value) if value.isdigit() else value
+    return out
+
+
+def register_corrections(group: typer.Typer) -> None:
+    @command(group, "correct", help_key="help.step.correct", records=False)
+    def correct(
+        person_id: IdArg,
+        *,
+        event: Annotated[int, required("--event", help_key="opt.event")],
+        reason: Annotated[str, required("--reason", help_key="opt.correct_reason")],
+        date: Annotated[str | None, opt("--date", help_key="opt.correct_date")] = None,
+        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+        issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
+        settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
+    ) -> None:
+        from dangvien_cli.cli.steps import show_outcome
+        from dangvien_cli.services.pipeline import StepInput, correction_of, record_step
+
+        changes = parse_settings(settings or [])
+        with app_ctx().session(write=True) as session:
+            kind, detail, old = correction_of(session, person_id, event)
+            item = StepInput(
+                kind,
+                parse_date(date) or old.occurred_on,
+                document_no=document if document is not None else old.document_no,
+                issuer=issuer if issuer is not None else old.issuer,
+                detail={**detail, **changes},
+                note=reason,
+                supersedes=event,
+            )
+            outcome = record_step(session, person_id, item)
+        show_outcome(person_id, outcome)
+
+    @command(group, "exception", help_key="help.step.exception", records=False)
+    def exception(
+        person_id: IdArg,
+        *,
+        rule: Annotated[str, required("--rule", help_key="opt.rule")],
+        body: Annotated[str, required("--by", help_key="opt.approved_by")],
+        document: Annotated[str, required("--document", help_key="opt.exception_document")],
+        reason: Annotated[str, required("--reason", help_key="opt.reason")],
+        date: Annotated[str | None, opt("--date", help_key="opt.approved_on")] = None,
+    ) -> None:
+        from dangvien_cli.services.rule_exceptions import add_exception
+
+        with app_ctx().session(write=True) as session:
+            exc = add_exception(
+                session,
+                person_id,
+                rule=rule,
+                approved_by=body,
+                document_no=document,
+                reason=reason,
+                approved_on=parse_date(date),
+            )
+            code = exc.rule
+        info(t("exception.recorded", rule=code, id=person_id))

@@ -1,0 +1,80 @@
+"""dangvien export …: records as CSV (UTF-8 with BOM, for Excel) or .xlsx files that the
+imports read back. The file type follows the extension: .csv, .tsv or .xlsx."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, warn
+from dangvien_cli.i18n import fmt_int, t
+from dangvien_cli.render import OutputFormat, to_json
+
+FileArg = Annotated[Path, arg("arg.export_file", metavar="FILE")]
+PrivateOpt = Annotated[bool, opt("--show-private", help_key="opt.export_private")]
+UnitOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
+PeriodOpt = Annotated[str | None, opt("--period", help_key="opt.period_filter")]
+
+
+def run_export(
+    kind: str,
+    path: Path,
+    *,
+    show_private: bool = False,
+    unit: str | None = None,
+    period: str | None = None,
+) -> None:
+    """Write one kind to ``path`` in a read transaction and say what was written."""
+    from dangvien_cli.services.exports import export
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        result = export(
+            session, kind, path, show_private=show_private, unit_code=unit, period_code=period
+        )
+    if ctx.fmt is OutputFormat.json:
+        typer.echo(to_json(result.as_dict()))
+        return
+    info(t("export.done", rows=fmt_int(result.rows), path=path))
+    if result.masked:
+        warn(t("export.masked"))
+
+
+def build() -> typer.Typer:
+    group = typer.Typer(no_args_is_help=True)
+
+    @command(group, "units", help_key="help.export.units")
+    def units(path: FileArg, *, unit: UnitOpt = None, show_private: PrivateOpt = False) -> None:
+        run_export("units", path, unit=unit, show_private=show_private)
+
+    @command(group, "quotas", help_key="help.export.quotas")
+    def quotas(
+        path: FileArg,
+        *,
+        unit: UnitOpt = None,
+        period: PeriodOpt = None,
+        show_private: PrivateOpt = False,
+    ) -> None:
+        run_export("quotas", path, unit=unit, period=period, show_private=show_private)
+
+    @command(group, "members", help_key="help.export.members")
+    def members(path: FileArg, *, unit: UnitOpt = None, show_private: PrivateOpt = False) -> None:
+        run_export("members", path, unit=unit, show_private=show_private)
+
+    @command(group, "candidates", help_key="help.export.candidates")
+    def candidates(
+        path: FileArg, *, unit: UnitOpt = None, show_private: PrivateOpt = False
+    ) -> None:
+        run_export("candidates", path, unit=unit, show_private=show_private)
+
+    @command(group, "admissions", help_key="help.export.admissions")
+    def admissions(
+        path: FileArg,
+        *,
+        unit: UnitOpt = None,
+        period: PeriodOpt = None,
+        show_private: PrivateOpt = False,
+    ) -> None:
+        run_export("admissions", path, unit=unit, period=period, show_private=show_private)
+
+    return group

@@ -1,0 +1,303 @@
+"""What SQLite and PostgreSQL do differently, in one place.
+
+The services write portable SQLAlchemy; whatever needs engine-specific SQL lives here:
+how a PostgreSQL session is set up (UTC, a lock timeout like SQLite's busy timeout), how
+writers are serialised, the fastest bulk insert each engine offers, and how sequences are
+moved past ids handed out by the application.
+
+Writers: SQLite lets one writer in at a time (``BEGIN IMMEDIATE``) and the services rely on
+that: an import hands out ids from ``max(id) + 1``, a closed period is checked and then
+written. On PostgreSQL a write transaction takes one transaction-scoped advisory lock
+first, so writers queue exactly as on SQLite while readers never wait; under READ
+COMMITTED every statement after the lock sees everything committed before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Integer
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+from dangvien_cli.errors import DangvienError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+# pg_advisory_xact_lock key shared by every dangvien writer ("dang" in ASCII).
+WRITER_LOCK = 0x64616E67
+LOCK_TIMEOUT_MS = 30_000  # as long as SQLite's busy timeout
+
+
+def is_postgresql(conn_or_engine: Connection | Engine) -> bool:
+    return conn_or_engine.dialect.name == "postgresql"
+
+
+def is_postgresql_url(url: str) -> bool:
+    return url.startswith(("postgresql", "postgres:"))
+
+
+def postgresql_engine(url: str) -> Engine:
+    """An engine on a PostgreSQL server; a bare ``postgresql://`` (or ``postgres://``) URL
+    gets the psycopg driver that ``dangvien[postgres]`` installs."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername == "postgresql+psycopg":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            raise DangvienError("db.no_driver") from None
+    libpq = parsed.get_driver_name() in ("psycopg", "psycopg2")
+    engine = create_engine(
+        parsed, pool_pre_ping=True, connect_args=postgresql_connect_args() if libpq else {}
+    )
+    install_postgresql(engine)
+    return engine
+
+
+def postgresql_connect_args() -> dict[str, Any]:
+    # UTC so that timestamps read back as SQLite stores them; the lock timeout turns a
+    # stuck writer into the same "database is busy" refusal SQLite gives.
+    return {
+        "options": f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}",
+        "application_name": "dangvien",
+    }
+
+
+def install_postgresql(engine: Engine) -> None:
+    """Writers (``dangvien_write`` execution option) queue on one advisory lock."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get("dangvien_write", False):
+            take_writer_lock(conn)
+
+
+def take_writer_lock(conn: Connection) -> None:
+    if is_postgresql(conn):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
+def engine_refusal(exc: BaseException) -> DangvienError | None:
+    """An engine's error that is a plain refusal, not a bug, as the message to show.
+
+    SQLite's busy timeout or PostgreSQL's lock timeout ran out: someone else is writing.
+    PostgreSQL refused a role the privilege (a read-only reporting role tried to write),
+    or SQLite cannot write to a read-only file.
+    """
+    text = str(exc)
+    if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
+        return DangvienError("db.locked")
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
+        reason = str(orig or exc).splitlines()[0]
+        return DangvienError("db.no_permission", reason=reason)
+    return None
+
+
+def sync_sequences(conn: Connection, tables: Iterable[str]) -> None:
+    """Move each table's id sequence past its largest id (PostgreSQL only).
+
+    Bulk imports and ``db copy`` write explicit ids; without this the next ordinary insert
+    would be handed an id that is already taken.
+    """
+    if not is_postgresql(conn):
+        return
+    for name in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+            f"COALESCE((SELECT max(id) FROM {name}), 0) + 1, false)"
+        )
+
+
+def insert_rows(
+    conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert many rows the fastest way each engine offers; ids given are kept.
+
+    SQLite: straight to the driver's executemany (SQLAlchemy's own executemany costs ~3x
+    more per row, see docs/benchmarks.md), dates passed as the ISO text SQLAlchemy itself
+    stores. PostgreSQL: COPY, inside a savepoint so that a refused batch (a duplicate key)
+    leaves the transaction usable, as a failed statement does on SQLite. Elsewhere: a Core
+    insert.
+    """
+    if not rows:
+        return
+    name = conn.dialect.name
+    if name == "sqlite":
+        _insert_sqlite(conn, table_name, columns, rows)
+    elif name == "postgresql" and conn.dialect.driver == "psycopg":
+        with conn.begin_nested():
+            _copy_postgresql(conn, table_name, columns, rows)
+        if "id" in columns:
+            sync_sequences(conn, [table_name])
+    else:
+        from dangvien_cli.models import metadata
+
+        table = metadata.tables[table_name]
+        conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
+        if "id" in columns:
+            sync_sequences(conn, [table_name])
+
+
+def _insert_sqlite(
+    conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    positions = _temporal_positions(table_name, columns)
+    if positions:
+        # A batch repeats a few dates and one timestamp: each is turned into text once.
+        seen: dict[Any, str] = {}
+        rows = [_adapt_sqlite(row, positions, seen) for row in rows]
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def stream_rows(
+    conn: Connection, table_name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> None:
+    """Write a stream of rows of any length, ids kept. PostgreSQL: one COPY, whose foreign
+    keys are checked at its end, so a row may refer to one further down the stream. SQLite:
+    executemany in batches; the caller defers foreign keys (PRAGMA defer_foreign_keys)."""
+    if is_postgresql(conn):
+        _copy_postgresql(conn, table_name, columns, rows)
+        return
+    batch: list[tuple[Any, ...]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= STREAM_BATCH:
+            insert_rows(conn, table_name, columns, batch)
+            batch = []
+    insert_rows(conn, table_name, columns, batch)
+
+
+STREAM_BATCH = 5000
+
+
+def _copy_postgresql(
+    conn: Connection, table_name: str, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
+) -> None:
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    statement = f"COPY {table_name} ({', '.join(columns)}) FROM STDIN"
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    try:
+        with raw.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        # Callers catch SQLAlchemy's exceptions (IntegrityError for a duplicate key).
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from None
+
+
+def _temporal_positions(table_name: str, columns: Sequence[str]) -> list[int]:
+    from sqlalchemy import Date, DateTime
+
+    from dangvien_cli.models import metadata
+
+    table = metadata.tables[table_name]
+    out = []
+    for i, name in enumerate(columns):
+        col_type = table.c[name].type
+        impl = getattr(col_type, "impl", col_type)
+        if isinstance(impl, (Date, DateTime)):
+            out.append(i)
+    return out
+
+
+def _adapt_sqlite(
+    row: tuple[Any, ...], positions: list[int], seen: dict[Any, str] | None = None
+) -> tuple[Any, ...]:
+    values = list(row)
+    for i in positions:
+        v = values[i]
+        if v is None or isinstance(v, str):
+            continue
+        text = seen.get(v) if seen is not None else None
+        if text is None:
+            if isinstance(v, datetime):
+                text = sqlite_datetime(v)
+            elif isinstance(v, date):
+                text = v.isoformat()
+            else:
+                continue
+            if seen is not None:
+                seen[v] = text  # a date never equals a datetime, so neither takes the other's
+        values[i] = text
+    return tuple(values)
+
+
+def sqlite_datetime(value: datetime) -> str:
+    """The text form SQLAlchemy's SQLite DateTime writes and reads back (UTC)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def watch_postgresql(conn: Connection) -> bool:
+    """Switch on, for this transaction only, the closed-period notes of migration 0003's
+    triggers, if some period is closed (see guards.watch). Returns whether it did."""
+    closed = conn.exec_driver_sql("SELECT 1 FROM period WHERE closed_at IS NOT NULL LIMIT 1")
+    if closed.first() is None:
+        return False
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS dv_touched (period_id INTEGER, what TEXT, ref TEXT) "
+        "ON COMMIT DELETE ROWS"
+    )
+    conn.exec_driver_sql("DELETE FROM pg_temp.dv_touched")
+    conn.exec_driver_sql("SELECT set_config('dangvien.guard', 'on', true)")
+    return True
+
+
+# --- date arithmetic in SQL, so that reports stay set-based on both engines -----------------
+# SQLite stores dates as ISO text; PostgreSQL has real dates.
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
+    """Whole days from the first date to the second."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_default(element: Any, compiler: Any, **kw: Any) -> str:
+    a, b = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"({b} - {a})"
+
+
+@compiles(days_between, "sqlite")
+def _days_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    a, b = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"CAST(julianday({b}) - julianday({a}) AS INTEGER)"
+
+
+class age_years(FunctionElement[int]):  # noqa: N801
+    """Completed years of age on a day: the birthday must have come."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(age_years)
+def _age_default(element: Any, compiler: Any, **kw: Any) -> str:
+    birth, on = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"CAST(date_part('year', age({on}, {birth})) AS INTEGER)"
+
+
+@compiles(age_years, "sqlite")
+def _age_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    birth, on = (compiler.process(arg, **kw) for arg in element.clauses)
+    return (
+        f"(CAST(strftime('%Y', {on}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER)"
+        f" - (strftime('%m-%d', {on}) < strftime('%m-%d', {birth})))"
+    )

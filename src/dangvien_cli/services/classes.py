@@ -1,0 +1,317 @@
+"""Awareness classes (lớp bồi dưỡng nhận thức về Đảng): who attended, who passed, and the
+certificate (Mẫu CN-NTVĐ) each one earned.
+
+A passed attendee's certificate is also the pipeline's ``class`` step, recorded through
+services.pipeline so that the rules of its date apply; a failed result stays on the class
+only. A whole class's results go in one transaction: one refusal and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import Conflict, DangvienError, InvalidValue, NotFound, RowErrors
+from dangvien_cli.models import ClassAttendance, Person, TrainingClass, Unit
+from dangvien_cli.services import audit
+from dangvien_cli.services.imports import FieldSpec, open_mapped, raise_if_errors
+from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step
+from dangvien_cli.services.units import check_code, get_unit
+from dangvien_cli.values import parse_date, parse_int
+from dangvien_cli.vntext import fold, nfc
+from dangvien_cli.vocab import Stage, Step
+
+PASSED, FAILED = "passed", "failed"
+# Results as clerks write them; the grades all mean the attendee passed.
+RESULT_WORDS = {
+    "passed": PASSED,
+    "pass": PASSED,
+    "dat": PASSED,
+    "gioi": PASSED,
+    "kha": PASSED,
+    "trung binh": PASSED,
+    "xuat sac": PASSED,
+    "failed": FAILED,
+    "fail": FAILED,
+    "khong dat": FAILED,
+    "truot": FAILED,
+}
+ENROLLABLE = (Stage.sourced.value, Stage.trained.value, Stage.applied.value)
+RESULT_FIELDS = [
+    FieldSpec("person_id", ("id", "Mã số", "Mã số người"), required=True),
+    FieldSpec("result", ("Kết quả", "Xếp loại"), required=True),
+    FieldSpec("certificate_no", ("Số giấy chứng nhận", "Số chứng nhận")),
+    FieldSpec("certificate_date", ("Ngày cấp", "Ngày chứng nhận")),
+]
+
+
+class PersonRefused(DangvienError):
+    """One attendee's step was refused: the message names the person."""
+
+
+@dataclass
+class Result:
+    person_id: int
+    result: str
+    certificate_no: str | None = None
+    certificate_date: date | None = None
+
+
+def get_class(session: Session, code: str) -> TrainingClass:
+    found = session.execute(
+        select(TrainingClass).where(func.lower(TrainingClass.code) == nfc(code).lower())
+    ).scalar_one_or_none()
+    if found is None:
+        raise NotFound("class.not_found", code=nfc(code))
+    return found
+
+
+def add_class(
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    start_on: date,
+    end_on: date,
+    organizer: str,
+    unit_code: str | None = None,
+) -> TrainingClass:
+    code = check_code(code)
+    if not nfc(name):
+        raise InvalidValue("error.required", field="NAME")
+    if not nfc(organizer):
+        raise InvalidValue("error.required", field="--organizer")
+    if end_on < start_on:
+        raise InvalidValue("class.bad_dates", code=code)
+    try:
+        get_class(session, code)
+    except NotFound:
+        pass
+    else:
+        raise Conflict("class.duplicate", code=code)
+    unit = get_unit(session, unit_code) if unit_code else None
+    cls = TrainingClass(
+        code=code,
+        name=nfc(name),
+        organizer=nfc(organizer),
+        unit_id=unit.id if unit else None,
+        start_on=start_on,
+        end_on=end_on,
+    )
+    session.add(cls)
+    session.flush()
+    audit.record(session, entity="training_class", entity_id=code, action="add", after=_row(cls))
+    return cls
+
+
+def _row(cls: TrainingClass, unit_code: str | None = None) -> dict[str, Any]:
+    return {
+        "code": cls.code,
+        "name": cls.name,
+        "organizer": cls.organizer,
+        "unit_code": unit_code,
+        "start_on": cls.start_on,
+        "end_on": cls.end_on,
+    }
+
+
+def list_classes(session: Session) -> list[dict[str, Any]]:
+    """Every class with its head counts, in one grouped query."""
+    counts = (
+        select(
+            ClassAttendance.class_id,
+            func.count().label("attendees"),
+            func.sum(case((ClassAttendance.result == PASSED, 1), else_=0)).label("passed"),
+            func.sum(case((ClassAttendance.result == FAILED, 1), else_=0)).label("failed"),
+        )
+        .group_by(ClassAttendance.class_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(TrainingClass, Unit.code, counts.c.attendees, counts.c.passed, counts.c.failed)
+        .outerjoin(Unit, Unit.id == TrainingClass.unit_id)
+        .outerjoin(counts, counts.c.class_id == TrainingClass.id)
+        .order_by(TrainingClass.start_on.desc(), TrainingClass.code)
+    ).all()
+    return [
+        {**_row(cls, unit), "attendees": n or 0, "passed": p or 0, "failed": f or 0}
+        for cls, unit, n, p, f in rows
+    ]
+
+
+def class_detail(session: Session, code: str) -> dict[str, Any]:
+    cls = get_class(session, code)
+    unit = session.get(Unit, cls.unit_id) if cls.unit_id else None
+    rows = session.execute(
+        select(Person.id, Person.full_name, Unit.code, Person.stage, ClassAttendance)
+        .join(Person, Person.id == ClassAttendance.person_id)
+        .outerjoin(Unit, Unit.id == Person.unit_id)
+        .where(ClassAttendance.class_id == cls.id)
+        .order_by(Person.sort_key, Person.id)
+    ).all()
+    attendees = [
+        {
+            "person_id": pid,
+            "full_name": name,
+            "unit_code": unit_code,
+            "stage": stage,
+            "result": a.result,
+            "certificate_no": a.certificate_no,
+            "certificate_date": a.certificate_date,
+        }
+        for pid, name, unit_code, stage, a in rows
+    ]
+    passed = sum(1 for a in attendees if a["result"] == PASSED)
+    failed = sum(1 for a in attendees if a["result"] == FAILED)
+    detail = _row(cls, unit.code if unit else None)
+    detail.update(attendee_count=len(attendees), passed=passed, failed=failed)
+    detail["attendees"] = attendees
+    return detail
+
+
+def enroll(session: Session, code: str, person_ids: list[int]) -> tuple[int, str]:
+    """Put candidates on a class's list; each must be a candidate not yet admitted."""
+    cls = get_class(session, code)
+    if len(set(person_ids)) != len(person_ids):
+        dup = next(p for p in person_ids if person_ids.count(p) > 1)
+        raise InvalidValue("class.repeated_id", id=dup)
+    people = {
+        p.id: p for p in session.execute(select(Person).where(Person.id.in_(person_ids))).scalars()
+    }
+    enrolled = _attendance(session, cls.id, person_ids)
+    for pid in person_ids:
+        person = people.get(pid)
+        if person is None:
+            raise NotFound("person.not_found", id=pid)
+        if person.stage not in ENROLLABLE:
+            raise InvalidValue("class.not_candidate", id=pid)
+        if pid in enrolled:
+            raise Conflict("class.already_enrolled", id=pid, code=cls.code)
+    session.add_all(ClassAttendance(class_id=cls.id, person_id=pid) for pid in person_ids)
+    audit.record(
+        session,
+        entity="training_class",
+        entity_id=cls.code,
+        action="enroll",
+        after={"person_ids": person_ids},
+    )
+    return len(person_ids), cls.code
+
+
+def _attendance(
+    session: Session, class_id: int | None, ids: list[int]
+) -> dict[int, ClassAttendance]:
+    return {
+        a.person_id: a
+        for a in session.execute(
+            select(ClassAttendance).where(
+                ClassAttendance.class_id == class_id, ClassAttendance.person_id.in_(ids)
+            )
+        ).scalars()
+    }
+
+
+def certificate_numbers(prefix: str | None, first: int, count: int) -> list[str | None]:
+    """'{n}/CN-TTCT' from 41 gives 41/CN-TTCT, 42/CN-TTCT…; a prefix without {n} is followed
+    by the number ('CN-2021-' gives CN-2021-1…); no prefix, no numbers."""
+    if not prefix:
+        return [None] * count
+    if "{n}" in prefix:
+        return [prefix.replace("{n}", str(first + i)) for i in range(count)]
+    return [f"{prefix}{first + i}" for i in range(count)]
+
+
+def record_results(
+    session: Session, code: str, results: list[Result]
+) -> list[tuple[int, StepOutcome]]:
+    """Record a class's results; each pass becomes the attendee's ``class`` step."""
+    cls = get_class(session, code)
+    ids = [r.person_id for r in results]
+    if len(set(ids)) != len(ids):
+        raise InvalidValue("class.repeated_id", id=next(i for i in ids if ids.count(i) > 1))
+    attendance = _attendance(session, cls.id, ids)
+    outcomes = []
+    for r in results:
+        a = attendance.get(r.person_id)
+        if a is None:
+            raise InvalidValue("class.not_enrolled", id=r.person_id, code=cls.code)
+        if a.result is not None:
+            raise Conflict("class.already_result", id=r.person_id, code=cls.code)
+        when = r.certificate_date
+        if when is None:
+            raise InvalidValue("error.required", field="--date")
+        if when < cls.start_on:
+            raise InvalidValue("class.result_before_start", id=r.person_id, code=cls.code)
+        a.result = r.result
+        if r.result == PASSED:
+            a.certificate_no, a.certificate_date = r.certificate_no, when
+            outcomes.append((r.person_id, _pass(session, cls, r, when)))
+    audit.record(
+        session,
+        entity="training_class",
+        entity_id=cls.code,
+        action="results",
+        after={
+            "passed": [r.person_id for r in results if r.result == PASSED],
+            "failed": [r.person_id for r in results if r.result == FAILED],
+        },
+    )
+    return outcomes
+
+
+def _pass(session: Session, cls: TrainingClass, r: Result, when: date) -> StepOutcome:
+    item = StepInput(
+        Step.class_passed,
+        when,
+        document_no=r.certificate_no,
+        issuer=cls.organizer,
+        detail={"class": cls.code},
+    )
+    try:
+        return record_step(session, r.person_id, item)
+    except DangvienError as exc:
+        raise PersonRefused("class.person_refused", id=r.person_id, reason=exc.message()) from None
+
+
+def results_from_file(path: Path, default_date: date | None) -> list[Result]:
+    """A small results file: person id, result (passed/đạt/giỏi/… or failed/không đạt),
+    certificate number and date; every bad row is reported at once."""
+    from dangvien_cli.i18n import t
+
+    mapping = open_mapped(path, RESULT_FIELDS)
+    errors = RowErrors()
+    out: list[Result] = []
+    for row in mapping.rows():
+        before = len(errors.items)
+        values: dict[str, Any] = {}
+        for key, parse in (
+            ("person_id", lambda v: parse_int(v, "person_id")),
+            ("certificate_date", parse_date),
+        ):
+            raw = row.raw(key)
+            try:
+                values[key] = parse(raw)
+            except DangvienError as exc:
+                errors.add(row.line, row.column(key), raw, exc.message())
+        if values.get("person_id") is None and len(errors.items) == before:
+            errors.add(row.line, row.column("person_id"), "", t("error.required", field="id"))
+        word = RESULT_WORDS.get(fold(row.text("result") or ""))
+        if word is None:
+            choices = "passed/đạt, failed/không đạt"
+            reason = t(
+                "error.invalid_choice",
+                value=row.text("result") or "",
+                field="result",
+                choices=choices,
+            )
+            errors.add(row.line, row.column("result"), row.raw("result"), reason)
+        if len(errors.items) == before:
+            when = values.get("certificate_date") or default_date
+            out.append(Result(values["person_id"], word or "", row.text("certificate_no"), when))
+    raise_if_errors(path, errors)
+    return out

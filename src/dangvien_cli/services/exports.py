@@ -1,0 +1,327 @@
+"""Exports: the records as files that open cleanly in Excel and import back unchanged.
+
+The columns of each kind are the keys its import reads (the ``FIELDS`` of
+services.imports.*), so an exported file goes back in with ``<group> import``:
+``units`` → ``unit import``, ``members`` → ``member import --unit ROOT``, ``quotas`` →
+``quota import``, and ``candidates`` and ``admissions`` → ``candidate import`` (a candidate
+row carries every step's date and number, so the history comes back too; an admission row
+is a candidate row holding only the admission's steps). National ID and phone numbers are
+masked unless ``show_private`` is set; the imports refuse a masked value, so a file meant
+to go back in must be exported with it. Not exported: superseded steps (only the history in
+force), rule exceptions, and steps no import column holds (introducers, dossier items,
+background checks, committee votes).
+
+Rows are streamed from the database (``yield_per``) straight into the file writer, so a
+province's million candidates never sit in memory at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
+from dangvien_cli.services.imports import candidates, members, quotas, units
+from dangvien_cli.services.people import mask
+from dangvien_cli.services.units import get_unit, subtree_ids
+from dangvien_cli.tabular import write_table
+from dangvien_cli.vocab import Step
+
+KINDS = ("units", "members", "candidates", "admissions", "quotas")
+BATCH = 2000
+PRIVATE = ("national_id", "phone")
+FLAGS = ("youth_union", "key_position")
+EXITS = (Step.rejected.value, Step.withdrawn.value, Step.struck_off.value)
+ADMISSION_KEYS = (
+    "id",
+    "full_name",
+    "birth_date",
+    "national_id",
+    "unit_code",
+    "decision_no",
+    "decision_date",
+    "decision_body",
+    "ceremony_date",
+    "official_date",
+    "exit",
+    "exit_date",
+)
+
+Rows = Iterator[dict[str, Any]]
+
+
+@dataclass
+class ExportResult:
+    kind: str
+    path: str
+    rows: int
+    masked: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        fmt = "xlsx" if self.path.lower().endswith((".xlsx", ".xlsm")) else "csv"
+        return {
+            "kind": self.kind,
+            "file": self.path,
+            "format": fmt,
+            "rows": self.rows,
+            "masked": self.masked,
+        }
+
+
+@dataclass
+class Scope:
+    unit_ids: list[int] | None  # None: every unit
+    period: Period | None
+
+
+def export(
+    session: Session,
+    kind: str,
+    path: Path,
+    *,
+    show_private: bool = False,
+    unit_code: str | None = None,
+    period_code: str | None = None,
+) -> ExportResult:
+    """Write the records of one kind to ``path`` (.csv, .tsv or .xlsx)."""
+    from dangvien_cli.services.quotas import get_period
+
+    unit_ids = subtree_ids(session, get_unit(session, unit_code).id) if unit_code else None
+    period = get_period(session, period_code) if period_code else None
+    keys, source = SOURCES[kind]
+    private = [k for k in PRIVATE if k in keys and not show_private]
+    flags = [k for k in FLAGS if k in keys]
+
+    def rows() -> Iterator[list[Any]]:
+        for row in source(session, Scope(unit_ids, period)):
+            for k in private:
+                row[k] = mask(row[k])
+            for k in flags:
+                row[k] = "x" if row[k] else ""
+            yield [row.get(k) for k in keys]
+
+    count = write_table(path, keys, rows())
+    return ExportResult(kind, str(path), count, bool(private))
+
+
+def _stream(session: Session, query: Select[Any]) -> Rows:
+    for row in session.execute(query, execution_options={"yield_per": BATCH}):
+        yield dict(row._mapping)
+
+
+def _within(query: Select[Any], column: Any, scope: Scope) -> Select[Any]:
+    return query if scope.unit_ids is None else query.where(column.in_(scope.unit_ids))
+
+
+def _units(session: Session, scope: Scope) -> Rows:
+    """Parents before children, siblings by code: the order a clerk reads a tree in."""
+    parent = aliased(Unit)
+    query = select(
+        Unit.id,
+        Unit.parent_id,
+        Unit.code_key,
+        Unit.code,
+        Unit.name,
+        Unit.kind,
+        parent.code.label("parent"),
+        Unit.block,
+        Unit.founded_on,
+        Unit.dissolved_on,
+    ).outerjoin(parent, parent.id == Unit.parent_id)
+    rows = list(_stream(session, _within(query, Unit.id, scope)))  # thousands at most
+    below: dict[int | None, list[dict[str, Any]]] = {}
+    for r in rows:
+        below.setdefault(r["parent_id"], []).append(r)
+    inside = {r["id"] for r in rows}
+    stack = sorted((r for r in rows if r["parent_id"] not in inside), key=_code, reverse=True)
+    while stack:
+        unit = stack.pop()
+        yield unit
+        stack += sorted(below.get(unit["id"], []), key=_code, reverse=True)
+
+
+def _code(row: dict[str, Any]) -> str:
+    return str(row["code_key"])
+
+
+def _quotas(session: Session, scope: Scope) -> Rows:
+    query = (
+        select(
+            Unit.code.label("unit_code"),
+            Period.code.label("period"),
+            Quota.source,
+            Quota.target,
+        )
+        .join(Unit, Unit.id == Quota.unit_id)
+        .join(Period, Period.id == Quota.period_id)
+        .order_by(Period.start_on, Period.code, Unit.code_key, Quota.source)
+    )
+    if scope.period is not None:
+        query = query.where(Period.code == scope.period.code)
+    return _stream(session, _within(query, Quota.unit_id, scope))
+
+
+PERSON = (
+    Person.id,
+    Person.full_name,
+    Person.birth_date,
+    Person.gender,
+    Person.ethnicity,
+    Person.religion,
+    Person.education,
+    Person.professional_education,
+    Person.occupation,
+    Person.national_id,
+    Person.phone,
+    Unit.code.label("unit_code"),
+    Person.youth_union,
+)
+
+
+def _members(session: Session, scope: Scope) -> Rows:
+    query = (
+        select(
+            *PERSON,
+            Member.status,
+            Member.key_position,
+            Member.position,
+            Member.admitted_on,
+            Member.official_on,
+        )
+        .select_from(Person)
+        .join(Member, Member.person_id == Person.id)
+        .join(Unit, Unit.id == Member.unit_id)
+        .where(Member.left_on.is_(None))
+        .order_by(Unit.code_key, Person.sort_key, Person.id)
+    )
+    return _stream(session, _within(query, Member.unit_id, scope))
+
+
+def _candidates(session: Session, scope: Scope) -> Rows:
+    query = (
+        select(*PERSON)
+        .join(Unit, Unit.id == Person.unit_id)
+        .where(Person.stage.is_not(None))
+        .order_by(Person.id)
+    )
+    steps = _steps_by_person(session, scope)
+    pending = next(steps, None)
+    for person in _stream(session, _within(query, Person.unit_id, scope)):
+        while pending is not None and pending[0] < person["id"]:
+            pending = next(steps, None)
+        if pending is not None and pending[0] == person["id"]:
+            person.update(pending[1])
+        yield person
+
+
+def _steps_by_person(session: Session, scope: Scope) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(person id, the step columns) in person id order, from the events still in force."""
+    superseded = set(
+        session.execute(
+            select(PipelineEvent.supersedes_id).where(PipelineEvent.supersedes_id.is_not(None))
+        ).scalars()
+    )  # corrections are few: a set beats a NOT EXISTS per event
+    query = select(
+        PipelineEvent.id,
+        PipelineEvent.person_id,
+        PipelineEvent.step,
+        PipelineEvent.occurred_on,
+        PipelineEvent.document_no,
+        PipelineEvent.issuer,
+        PipelineEvent.detail,
+        PipelineEvent.note,
+    ).order_by(PipelineEvent.person_id, PipelineEvent.occurred_on, PipelineEvent.id)
+    if scope.unit_ids is not None:
+        query = query.join(Person, Person.id == PipelineEvent.person_id)
+    current: int | None = None
+    found: dict[str, Any] = {}
+    for e in _stream(session, _within(query, Person.unit_id, scope)):
+        if e["id"] in superseded:
+            continue
+        if e["person_id"] != current:
+            if current is not None:
+                yield current, found
+            current, found = e["person_id"], {}
+        _put(found, e)
+    if current is not None:
+        yield current, found
+
+
+def _put(found: dict[str, Any], e: dict[str, Any]) -> None:
+    """One event into the step columns; of two events of one step, the later one wins."""
+    step, on, doc = e["step"], e["occurred_on"], e["document_no"]
+    detail = json.loads(e["detail"]) if e["detail"] else {}
+    if step == Step.sourced.value:
+        found["source_date"] = on
+        if detail.get("mentor"):
+            found.setdefault("mentor", detail["mentor"])
+    elif step == Step.mentor.value and detail.get("mentor"):
+        found["mentor"] = detail["mentor"]
+    elif step == Step.class_passed.value:
+        found.update(class_date=on, certificate_no=doc)
+    elif step == Step.application.value:
+        found["application_date"] = on
+    elif step == Step.cell_vote.value:
+        found.update(
+            vote_date=on,
+            votes_for=detail.get("votes_for"),
+            official_members=detail.get("official_members"),
+        )
+    elif step == Step.committee_resolution.value:
+        found["committee_date"] = on
+    elif step == Step.decision.value:
+        found.update(decision_date=on, decision_no=doc, decision_body=e["issuer"])
+    elif step == Step.ceremony.value:
+        found["ceremony_date"] = on
+    elif step == Step.official.value:
+        found["official_date"] = on
+    elif step in EXITS:
+        found.update(exit=step, exit_date=on, exit_reason=e["note"])
+
+
+def _admissions(session: Session, scope: Scope) -> Rows:
+    query = (
+        select(
+            Admission.person_id.label("id"),
+            Person.full_name,
+            Person.birth_date,
+            Person.national_id,
+            Unit.code.label("unit_code"),
+            Admission.decision_no,
+            Admission.decision_date,
+            Admission.decision_body,
+            Admission.ceremony_date,
+            Admission.official_date,
+            Admission.struck_off_date.label("exit_date"),
+        )
+        .select_from(Admission)
+        .join(Person, Person.id == Admission.person_id)
+        .join(Unit, Unit.id == Admission.unit_id)
+        .order_by(Admission.decision_date, Person.sort_key, Person.id)
+    )
+    if scope.period is not None:
+        query = query.where(
+            Admission.decision_date.between(scope.period.start_on, scope.period.end_on)
+        )
+    for row in _stream(session, _within(query, Admission.unit_id, scope)):
+        row["exit"] = Step.struck_off.value if row["exit_date"] else None
+        yield row
+
+
+def _keys(module: Any) -> tuple[str, ...]:
+    return tuple(spec.key for spec in module.FIELDS)
+
+
+SOURCES: dict[str, tuple[tuple[str, ...], Callable[[Session, Scope], Rows]]] = {
+    "units": (_keys(units), _units),
+    "members": (_keys(members), _members),
+    "candidates": (_keys(candidates), _candidates),
+    "admissions": (ADMISSION_KEYS, _admissions),
+    "quotas": (_keys(quotas), _quotas),
+}

@@ -1,0 +1,198 @@
+"""What is due or overdue, each item with its legal deadline and the rule it comes from.
+
+SQL picks the people (one query per kind of deadline, joined to their unit); Python only
+does the calendar arithmetic of each picked row (working days, months), with the rule value
+in force on the day the clock started (services.rules).
+
+Kinds: ``decision`` (R17: the admission decision after the cell vote), ``ceremony`` (R18:
+after the decision), ``probation-end`` (R19: ceremony + 12 months, official from that day),
+``official-review`` (R20: the cell's review after probation ended), ``certificate`` (R8:
+the awareness-class certificate of a candidate not yet voted on), ``stalled`` (no step for
+``--stalled`` days; no legal deadline, so ``rule`` and ``source`` are null).
+
+Row keys: ``kind``, ``rule``, ``source``, ``person_id``, ``full_name``, ``unit_code``,
+``unit_name``, ``stage``, ``since`` (the date the clock started), ``deadline``,
+``days_left`` (calendar days from ``as_of``; negative when overdue) and ``overdue``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, func, null, select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
+from dangvien_cli.services import rules
+from dangvien_cli.services.reports.sqlfuncs import not_superseded, subtree_select
+from dangvien_cli.services.units import get_unit
+from dangvien_cli.services.workdays import add_months, add_working_days
+from dangvien_cli.vocab import Stage, Step
+
+FIELDS = (
+    "kind",
+    "rule",
+    "source",
+    "person_id",
+    "full_name",
+    "unit_code",
+    "unit_name",
+    "stage",
+    "since",
+    "deadline",
+    "days_left",
+    "overdue",
+)
+KINDS = ("decision", "ceremony", "probation-end", "official-review", "certificate", "stalled")
+_NOT_VOTED = (Stage.sourced.value, Stage.trained.value, Stage.applied.value)
+_IN_PROGRESS = (*_NOT_VOTED, Stage.voted.value, Stage.recommended.value)
+
+
+@cache
+def _rule(key: str, on: date, fallback: date) -> rules.Rule:
+    """The rule row in force on the day; for acts older than the rules on file, today's."""
+    found = rules.rules_in_force(on).get(key) or rules.rules_in_force(fallback).get(key)
+    if found is None:
+        raise LookupError(key)
+    return found
+
+
+def _people(*columns: Any) -> Select[Any]:
+    return (
+        select(Person.id, Person.full_name, Unit.code, Unit.name, Person.stage, *columns)
+        .select_from(Person)
+        .join(Unit, Unit.id == Person.unit_id)
+    )
+
+
+def _latest_step(step: Step) -> Any:
+    """The latest effective event of one step per person, with its detail."""
+    ranked = (
+        select(
+            PipelineEvent.person_id,
+            PipelineEvent.occurred_on,
+            PipelineEvent.detail,
+            func.row_number()
+            .over(
+                partition_by=PipelineEvent.person_id,
+                order_by=(PipelineEvent.occurred_on.desc(), PipelineEvent.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(PipelineEvent.step == step.value, not_superseded())
+        .subquery()
+    )
+    return ranked
+
+
+def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
+    vote = _latest_step(Step.cell_vote)
+    cls = _latest_step(Step.class_passed)
+    admission = Admission.person_id == Person.id
+    return {
+        "decision": _people(vote.c.occurred_on, null())
+        .join(vote, (vote.c.person_id == Person.id) & (vote.c.rn == 1))
+        .where(Person.stage.in_((Stage.voted.value, Stage.recommended.value))),
+        "ceremony": _people(Admission.decision_date, null())
+        .join(Admission, admission)
+        .where(Person.stage == Stage.admitted.value, Admission.ceremony_date.is_(None)),
+        "probation": _people(Admission.ceremony_date, null())
+        .join(Admission, admission)
+        .where(
+            Person.stage == Stage.probationary.value,
+            Admission.ceremony_date.is_not(None),
+            Admission.official_date.is_(None),
+            Admission.struck_off_date.is_(None),
+        ),
+        "certificate": _people(cls.c.occurred_on, cls.c.detail)
+        .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
+        .where(Person.stage.in_(_NOT_VOTED)),
+        "stalled": _people(Person.stage_on, null()).where(
+            Person.stage.in_(_IN_PROGRESS),
+            Person.stage_on <= as_of - timedelta(days=stalled),
+        ),
+    }
+
+
+# (kind, rule or None, the day the clock started, the deadline)
+Due = tuple[str, rules.Rule | None, date, date]
+
+
+def _decision(since: date, _detail: str | None, as_of: date) -> Due:
+    rule = _rule("decision_deadline_wd", since, as_of)
+    return "decision", rule, since, add_working_days(since, int(rule.value))
+
+
+def _ceremony(since: date, _detail: str | None, as_of: date) -> Due:
+    rule = _rule("ceremony_deadline_wd", since, as_of)
+    return "ceremony", rule, since, add_working_days(since, int(rule.value))
+
+
+def _probation(since: date, _detail: str | None, as_of: date) -> Due:
+    end = rules.probation_end(since)
+    if end >= as_of:
+        return "probation-end", _rule("probation_months", since, as_of), since, end
+    rule = _rule("official_review_deadline_wd", end, as_of)
+    return "official-review", rule, end, rules.official_review_deadline(since)
+
+
+def _certificate(since: date, detail: str | None, as_of: date) -> Due:
+    issued = json.loads(detail).get("certificate_date") if detail else None
+    start = date.fromisoformat(issued) if issued else since
+    rule = _rule("certificate_validity_months", start, as_of)
+    return "certificate", rule, start, add_months(start, int(rule.value))
+
+
+_DUE: dict[str, Callable[[date, str | None, date], Due]] = {
+    "decision": _decision,
+    "ceremony": _ceremony,
+    "probation": _probation,
+    "certificate": _certificate,
+}
+
+
+def report_deadlines(
+    session: Session,
+    *,
+    as_of: date,
+    within: int = 30,
+    stalled: int = 180,
+    unit_code: str | None = None,
+) -> list[dict[str, Any]]:
+    horizon = as_of + timedelta(days=within)
+    unit_id = get_unit(session, unit_code).id if unit_code else None
+
+    def stall(since: date, _detail: str | None, _as_of: date) -> Due:
+        return "stalled", None, since, since + timedelta(days=stalled)
+
+    rows = []
+    for name, query in _queries(as_of, stalled).items():
+        if unit_id is not None:
+            query = query.where(Person.unit_id.in_(subtree_select(unit_id)))
+        due_of = _DUE.get(name, stall)
+        for pid, full_name, ucode, uname, stage, started, detail in session.execute(query):
+            kind, rule, since, deadline = due_of(started, detail, as_of)
+            if deadline > horizon:
+                continue
+            rows.append(
+                {
+                    "kind": kind,
+                    "rule": rule.code if rule else None,
+                    "source": rule.source if rule else None,
+                    "person_id": pid,
+                    "full_name": full_name,
+                    "unit_code": ucode,
+                    "unit_name": uname,
+                    "stage": stage,
+                    "since": since,
+                    "deadline": deadline,
+                    "days_left": (deadline - as_of).days,
+                    "overdue": deadline < as_of,
+                }
+            )
+    rows.sort(key=lambda r: (r["deadline"], KINDS.index(r["kind"]), r["person_id"]))
+    return rows

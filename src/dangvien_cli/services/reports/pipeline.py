@@ -1,0 +1,221 @@
+"""The pipeline funnel per unit: who stands at each stage now, and what moved in a period.
+
+Computed from the append-only ``pipeline_event`` log, not from the projection, except for
+"now" (``person.stage``). A *spell* is the time a person spends in one stage: it opens with
+the event that put them there and closes with their next stage-changing event, found with a
+window function (``LEAD … OVER (PARTITION BY person ORDER BY date, id)``).
+
+Row keys, one row per unit (rolled up the tree) and stage: ``unit_code``, ``unit_name``,
+``parent_code``, ``depth``, ``period``, ``start_on`` and ``end_on`` (the window: the period
+up to ``as_of``), ``stage``, ``now`` (people at the stage today),
+``entered`` (spells opened in the period), ``advanced`` (spells closed in the period by a
+later stage), ``dropped`` (closed in the period by rejection, withdrawal or striking off),
+``conversion_percent`` (of the spells opened in the period, the share that has moved on
+since; null when none opened) and ``median_days`` (median length of the spells that moved on
+in the period; null when none did).
+
+Four queries whatever the size: units, "now" counts, spell counts per unit and stage, and
+the medians per unit of the tree (spells joined to each unit's ancestors by a recursive CTE,
+ranked by a window function), so no person is ever looped over in Python.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, and_, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.services.pipeline import STAGE_AFTER
+from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
+from dangvien_cli.services.reports.sqlfuncs import days_between, not_superseded
+from dangvien_cli.vocab import Stage
+
+FUNNEL: tuple[Stage, ...] = (
+    Stage.sourced,
+    Stage.trained,
+    Stage.applied,
+    Stage.voted,
+    Stage.recommended,
+    Stage.admitted,
+    Stage.probationary,
+)
+FIELDS = (
+    "unit_code",
+    "unit_name",
+    "parent_code",
+    "depth",
+    "period",
+    "start_on",
+    "end_on",
+    "stage",
+    "now",
+    "entered",
+    "advanced",
+    "dropped",
+    "conversion_percent",
+    "median_days",
+)
+_RANK = {stage.value: i for i, stage in enumerate((*FUNNEL, Stage.official))}
+_EXITS = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
+_STAGE_OF_STEP = {step.value: stage.value for step, stage in STAGE_AFTER.items()}
+
+
+def _spells():  # type: ignore[no-untyped-def]
+    """Every effective stage-changing event with the stage it opens and the one that follows."""
+    stage = case(_STAGE_OF_STEP, value=PipelineEvent.step)
+    order = (PipelineEvent.occurred_on, PipelineEvent.id)
+    events = (
+        select(
+            PipelineEvent.person_id,
+            stage.label("stage"),
+            PipelineEvent.occurred_on.label("opened"),
+        )
+        .add_columns(
+            func.lead(stage)
+            .over(partition_by=PipelineEvent.person_id, order_by=order)
+            .label("next_stage"),
+            func.lead(PipelineEvent.occurred_on, type_=Date)
+            .over(partition_by=PipelineEvent.person_id, order_by=order)
+            .label("closed"),
+        )
+        .where(PipelineEvent.step.in_(_STAGE_OF_STEP), not_superseded())
+        .cte("events")
+    )
+    rank = case(_RANK, value=events.c.stage)
+    next_rank = case(_RANK, value=events.c.next_stage)
+    return select(
+        events.c.person_id,
+        events.c.stage,
+        events.c.opened,
+        events.c.closed,
+        (next_rank > rank).label("moved_on"),
+        events.c.next_stage.in_(_EXITS).label("dropped_out"),
+    ).cte("spells")
+
+
+def _flag(condition: Any) -> Any:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def _spell_counts(session: Session, win: Window) -> dict[int, dict[tuple[str, str], int]]:
+    sp = _spells()
+    opened = sp.c.opened.between(win.start, win.end)
+    closed = sp.c.closed.between(win.start, win.end)
+    moved = sp.c.moved_on.is_(True)
+    query = (
+        select(
+            Person.unit_id,
+            sp.c.stage,
+            _flag(opened),
+            _flag(and_(moved, closed)),
+            _flag(and_(sp.c.dropped_out.is_(True), closed)),
+            _flag(and_(opened, moved)),
+        )
+        .join(Person, Person.id == sp.c.person_id)
+        .where(Person.unit_id.is_not(None))
+        .group_by(Person.unit_id, sp.c.stage)
+    )
+    out: dict[int, dict[tuple[str, str], int]] = {}
+    for unit_id, stage, *counts in session.execute(query):
+        into = out.setdefault(unit_id, {})
+        for key, n in zip(("entered", "advanced", "dropped", "cohort_moved"), counts, strict=True):
+            into[(stage, key)] = int(n or 0)
+    return out
+
+
+def _now_counts(session: Session) -> dict[int, dict[tuple[str, str], int]]:
+    out: dict[int, dict[tuple[str, str], int]] = {}
+    query = (
+        select(Person.unit_id, Person.stage, func.count())
+        .where(Person.unit_id.is_not(None), Person.stage.in_([s.value for s in FUNNEL]))
+        .group_by(Person.unit_id, Person.stage)
+    )
+    for unit_id, stage, n in session.execute(query):
+        out.setdefault(unit_id, {})[(stage, "now")] = n
+    return out
+
+
+def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
+    """Median days per (unit with its subtree, stage), all in SQL."""
+    sp = _spells()
+    anc = select(Unit.id.label("unit_id"), Unit.id.label("ancestor_id")).cte(
+        "ancestors", recursive=True
+    )
+    parent = Unit.__table__.alias("parent_link")
+    anc = anc.union_all(
+        select(anc.c.unit_id, parent.c.parent_id)
+        .join(parent, parent.c.id == anc.c.ancestor_id)
+        .where(parent.c.parent_id.is_not(None))
+    )
+    done = (
+        select(
+            anc.c.ancestor_id,
+            sp.c.stage,
+            days_between(sp.c.opened, sp.c.closed).label("days"),
+        )
+        .join(Person, Person.id == sp.c.person_id)
+        .join(anc, anc.c.unit_id == Person.unit_id)
+        .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))
+        .cte("done")
+    )
+    part = (done.c.ancestor_id, done.c.stage)
+    ranked = select(
+        done.c.ancestor_id,
+        done.c.stage,
+        done.c.days,
+        func.row_number().over(partition_by=part, order_by=done.c.days).label("rn"),
+        func.count().over(partition_by=part).label("cnt"),
+    ).cte("ranked")
+    middle = ranked.c.rn.in_([(ranked.c.cnt + 1) // 2, (ranked.c.cnt + 2) // 2])
+    query = (
+        select(ranked.c.ancestor_id, ranked.c.stage, func.avg(ranked.c.days * literal(1.0)))
+        .where(middle)
+        .group_by(ranked.c.ancestor_id, ranked.c.stage)
+    )
+    return {(uid, stage): float(m) for uid, stage, m in session.execute(query)}
+
+
+def report_pipeline(
+    session: Session,
+    *,
+    period_code: str,
+    as_of: date,
+    unit_code: str | None = None,
+    depth: int | None = None,
+) -> list[dict[str, Any]]:
+    win = window(session, period_code, as_of)
+    sc = scope(session, unit_code, depth)
+    own = _spell_counts(session, win)
+    for uid, counts in _now_counts(session).items():
+        own.setdefault(uid, {}).update(counts)
+    totals = roll_up(sc.tree, own)
+    medians = _medians(session, win) if sc.shown else {}
+    rows = []
+    for uid in sc.shown:
+        node, counts = sc.tree[uid], totals.get(uid, {})
+        for stage in FUNNEL:
+            entered = counts.get((stage.value, "entered"), 0)
+            moved = counts.get((stage.value, "cohort_moved"), 0)
+            median = medians.get((uid, stage.value))
+            rows.append(
+                {
+                    "unit_code": node.code,
+                    "unit_name": node.name,
+                    "parent_code": sc.parent_code(uid),
+                    "depth": sc.levels[uid],
+                    "period": win.period.code,
+                    "start_on": win.start,
+                    "end_on": win.end,
+                    "stage": stage.value,
+                    "now": counts.get((stage.value, "now"), 0),
+                    "entered": entered,
+                    "advanced": counts.get((stage.value, "advanced"), 0),
+                    "dropped": counts.get((stage.value, "dropped"), 0),
+                    "conversion_percent": round(100 * moved / entered, 1) if entered else None,
+                    "median_days": round(median, 1) if median is not None else None,
+                }
+            )
+    return rows

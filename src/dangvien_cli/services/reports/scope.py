@@ -1,0 +1,137 @@
+"""What every report shares: the time window (a period cut at ``--as-of``) and the part of
+the unit tree it covers (``--unit``, ``--depth``), walked in memory after one query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from dangvien_cli.models import Period
+from dangvien_cli.services.quotas import get_period
+from dangvien_cli.services.units import TreeNode, get_unit, load_tree
+from dangvien_cli.services.workdays import add_months
+
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A period as a report sees it: admissions count from ``start`` to ``end`` inclusive,
+    ``end`` being the period's last day or ``as_of`` when that comes first."""
+
+    period: Period
+    as_of: date
+
+    @property
+    def start(self) -> date:
+        return self.period.start_on
+
+    @property
+    def end(self) -> date:
+        return min(self.period.end_on, self.as_of)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.period.start_on.year, self.period.end_on.year + 1))
+
+    @property
+    def days(self) -> int:
+        return (self.period.end_on - self.period.start_on).days + 1
+
+    @property
+    def gone(self) -> int:
+        """Days of the period gone by at the end of ``as_of``, 0..days."""
+        gone = (min(self.as_of, self.period.end_on) - self.period.start_on).days + 1
+        return max(0, gone)
+
+    @property
+    def elapsed(self) -> float:
+        """Share of the period gone by at the end of ``as_of``, 0..1."""
+        return self.gone / self.days
+
+    def previous_year(self) -> tuple[date, date]:
+        """The same window one year earlier ("cùng kỳ năm trước")."""
+        return add_months(self.start, -12), add_months(self.end, -12)
+
+
+def window(session: Session, period_code: str, as_of: date) -> Window:
+    return Window(get_period(session, period_code), as_of)
+
+
+@dataclass
+class Scope:
+    """The units a report lists, in tree order, each with its depth below the scope's top."""
+
+    tree: dict[int, TreeNode]
+    tops: list[int]
+    levels: dict[int, int]  # every unit of the scope (whatever --depth says) → depth
+    shown: list[int]  # the units listed, in tree order (--depth applied)
+
+    def parent_code(self, uid: int) -> str | None:
+        parent = self.tree.get(self.tree[uid].parent_id or -1)
+        return parent.code if parent else None
+
+    def first_level(self) -> list[int]:
+        """The units one level below the top, or the tops themselves when there are several."""
+        if len(self.tops) == 1:
+            return list(self.tree[self.tops[0]].children)
+        return list(self.tops)
+
+
+def scope(session: Session, unit_code: str | None = None, depth: int | None = None) -> Scope:
+    tree = load_tree(session)
+    tops = [get_unit(session, unit_code).id] if unit_code else [n.id for n in roots(tree)]
+    levels: dict[int, int] = {}
+    order = []
+    stack = [(uid, 0) for uid in reversed(tops)]
+    while stack:
+        uid, level = stack.pop()
+        levels[uid] = level
+        order.append(uid)
+        stack.extend((child, level + 1) for child in reversed(tree[uid].children))
+    shown = [u for u in order if depth is None or levels[u] < depth]
+    return Scope(tree, tops, levels, shown)
+
+
+def roots(tree: Mapping[int, TreeNode]) -> list[TreeNode]:
+    found = [n for n in tree.values() if n.parent_id is None or n.parent_id not in tree]
+    return sorted(found, key=lambda n: n.code.casefold())
+
+
+def roll_up(
+    tree: Mapping[int, TreeNode], own: Mapping[int, Mapping[K, int]]
+) -> dict[int, dict[K, int]]:
+    """Each unit's counters plus those of every unit below it (children before parents)."""
+    total: dict[int, dict[K, int]] = {}
+    for uid in reversed(_preorder(tree)):
+        counts = dict(own.get(uid, {}))
+        for child in tree[uid].children:
+            for key, n in total[child].items():
+                counts[key] = counts.get(key, 0) + n
+        total[uid] = counts
+    return total
+
+
+def _preorder(tree: Mapping[int, TreeNode]) -> list[int]:
+    out: list[int] = []
+    stack = [n.id for n in reversed(roots(tree))]
+    while stack:
+        uid = stack.pop()
+        out.append(uid)
+        stack.extend(reversed(tree[uid].children))
+    return out
+
+
+def subtree_of(tree: Mapping[int, TreeNode], tops: Iterable[int]) -> set[int]:
+    out: set[int] = set()
+    stack = list(tops)
+    while stack:
+        uid = stack.pop()
+        out.add(uid)
+        stack.extend(tree[uid].children)
+    return out

@@ -1,0 +1,88 @@
+"""Exceptions a higher body approved to one rule for one person (R3 consent, a late ceremony
+agreed by the superior committee, …): recorded with the approving body, the document and the
+reason, and skipped by later checks of that rule. The event that relied on one names it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import InvalidValue
+from dangvien_cli.models import RuleException
+from dangvien_cli.services import audit, rules
+from dangvien_cli.services.people import get_person
+
+# An exception to one rule that also waives another: the R3 consent covers the R2 age limit.
+COVERS: dict[str, tuple[str, ...]] = {"R3": ("R2",)}
+
+
+def exceptions_for(session: Session, person_id: int) -> dict[str, RuleException]:
+    """The person's recorded exceptions by rule code (the latest one of each rule)."""
+    rows = session.execute(
+        select(RuleException).where(RuleException.person_id == person_id).order_by(RuleException.id)
+    ).scalars()
+    return {x.rule: x for x in rows}
+
+
+def excuse(
+    violations: list[rules.Violation], excepted: dict[str, RuleException]
+) -> tuple[list[rules.Violation], list[tuple[rules.Violation, RuleException]]]:
+    kept, excused = [], []
+    for v in violations:
+        codes = [v.rule] + [code for code, covered in COVERS.items() if v.rule in covered]
+        exc = next((excepted[c] for c in codes if c in excepted), None)
+        if exc is None:
+            kept.append(v)
+        else:
+            excused.append((v, exc))
+    return kept, excused
+
+
+def exception_codes() -> list[str]:
+    """The rule codes an exception may name: those the tool checks."""
+    return sorted(
+        {r.code for r in rules.RULES}, key=lambda c: (not c[1:].isdigit(), c[1:].zfill(3))
+    )
+
+
+def add_exception(
+    session: Session,
+    person_id: int,
+    *,
+    rule: str,
+    approved_by: str,
+    document_no: str,
+    reason: str,
+    approved_on: date | None = None,
+) -> RuleException:
+    """Record a higher body's waiver of one rule for one person; later steps skip that rule."""
+    get_person(session, person_id)
+    code = rule.strip().upper()
+    if code not in exception_codes():
+        raise InvalidValue(
+            "error.invalid_choice", value=rule, field="--rule", choices=", ".join(exception_codes())
+        )
+    for name, value in (("--by", approved_by), ("--document", document_no), ("--reason", reason)):
+        if not value.strip():
+            raise InvalidValue("error.required", field=name)
+    exc = RuleException(
+        person_id=person_id,
+        rule=code,
+        approved_by=approved_by.strip(),
+        document_no=document_no.strip(),
+        approved_on=approved_on,
+        reason=reason.strip(),
+        recorded_by=session.info.get("audit_actor"),
+    )
+    session.add(exc)
+    session.flush()
+    audit.record(
+        session,
+        entity="rule_exception",
+        entity_id=exc.id,
+        action="add",
+        after={"person_id": person_id, "rule": exc.rule, "document_no": exc.document_no},
+    )
+    return exc

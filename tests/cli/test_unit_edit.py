@@ -1,0 +1,34 @@
+"""dangvien unit edit: changes what is given, refuses cycles, records the change."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def test_edit_renames_and_moves_a_unit(cli, demo_db):
+    result = cli(
+        "unit", "edit", "DALAN.CB5", "--name", "Chi bộ Kho vận và Bán hàng", "--parent", "DALAN.CB1"
+    )
+    assert result.exit_code == 0, result.output
+    unit = [u for u in cli.json("unit", "list", "--unit", "DALAN") if u["code"] == "DALAN.CB5"][0]
+    assert unit["name"] == "Chi bộ Kho vận và Bán hàng"
+    assert unit["parent"] == "DALAN.CB1"
+    with sqlite3.connect(demo_db) as conn:
+        action, before = conn.execute(
+            "SELECT action, before FROM audit_log WHERE entity='unit' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert action == "edit" and "Kho vận" in before
+
+
+def test_edit_refuses_a_cycle_and_writes_nothing(cli, demo_db):
+    before = cli.json("unit", "list")
+    result = cli("unit", "edit", "DALAN", "--parent", "DALAN.CB2")
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert cli.json("unit", "list") == before
+
+
+def test_edit_unknown_unit_and_bad_date(cli, demo_db):
+    assert cli("unit", "edit", "NOPE", "--name", "X").exit_code == 1
+    bad = cli("unit", "edit", "DALAN", "--dissolved", "30/02/2024")
+    assert bad.exit_code == 1 and "30/02/2024" in bad.stderr
