@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 
-
-def test_edit_renames_and_moves_a_unit(cli, demo_db):
+def test_edit_renames_and_moves_a_unit(cli, demo_db, sql):
     result = cli(
         "unit", "edit", "DALAN.CB5", "--name", "Chi bộ Kho vận và Bán hàng", "--parent", "DALAN.CB1"
     )
@@ -13,10 +11,9 @@ def test_edit_renames_and_moves_a_unit(cli, demo_db):
     unit = [u for u in cli.json("unit", "list", "--unit", "DALAN") if u["code"] == "DALAN.CB5"][0]
     assert unit["name"] == "Chi bộ Kho vận và Bán hàng"
     assert unit["parent"] == "DALAN.CB1"
-    with sqlite3.connect(demo_db) as conn:
-        action, before = conn.execute(
-            "SELECT action, before FROM audit_log WHERE entity='unit' ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+    ((action, before),) = sql(
+        "SELECT action, before FROM audit_log WHERE entity='unit' ORDER BY id DESC LIMIT 1"
+    )
     assert action == "edit" and "Kho vận" in before
 
 
