@@ -72,6 +72,7 @@ def refusals(db: Path, tmp_path: Path) -> dict[str, tuple[str, ...]]:
         "candidate import": ("candidate", "import", decided_2021),
         "candidate import --dry-run": ("candidate", "import", decided_2021, "--dry-run"),
         "unit import (re-parent)": ("unit", "import", units),
+        "unit edit (re-parent)": ("unit", "edit", moved_unit, "--parent", other_parent),
         "decision re-dated": ("candidate", "correct", person, "--event", decision_event)
         + ("--date", day_before, "--reason", "nhầm ngày"),
         "period dates": ("period", "add", "2021", "--start", "01/01/2021", "--end", "30/06/2021"),

@@ -208,7 +208,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
     """Write rows to ``path`` as CSV (UTF-8 with BOM, for Excel), TSV or .xlsx, chosen by the
     file's extension; return how many rows were written.
 
-    The file appears only when complete: it is written beside the target, then renamed.
+    The file appears only when complete: it is written beside the target, then renamed; it
+    is readable and writable by its owner only.
     """
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
@@ -221,6 +222,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
         raise DangvienError("export.is_dir", path=str(path))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        # Owner-only from the first byte: exports and error files can hold whole national IDs.
+        os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
         count = writer(tmp, list(headers), rows, delimiter="\t" if suffix == ".tsv" else ",")
         os.replace(tmp, path)
     except OSError as exc:

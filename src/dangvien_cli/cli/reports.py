@@ -1,3 +1,4 @@
+
 """dangvien report …: quota, behind, pipeline, composition, deadlines.
 
 Each command parses its options, opens one read session, calls one service and hands the
@@ -5,6 +6,7 @@ rows on. Script formats (json, csv, tsv) carry the service's keys unchanged, as 
 in each service module; the table and the workbook add display-only keys (labels, bars).
 """
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -238,6 +240,8 @@ def deliver(
 
 def _to_file(output: Path, write: Callable[[IO[str] | None], None]) -> None:
     try:
+        # Owner-only, like the database: a report can list people by name.
+        os.close(os.open(output, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
         if output.suffix.lower() == ".xlsx":
             write(None)
         else:
