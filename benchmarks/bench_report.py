@@ -117,8 +117,9 @@ def document(info: dict[str, str], sections: list[tuple[str, str]], command: str
         *(f"- {k}: {v}" for k, v in info.items()),
         f"- command: `{command}`",
         "- method: whole-process wall time (time.perf_counter around each child), median "
-        "after one warm-up, commands of a group interleaved round by round; peak RSS from "
-        "os.wait4 of each child (median of the runs); outputs discarded (/dev/null).",
+        "after one warm-up, commands of a group interleaved round by round; peak RSS of each "
+        "child from GNU time (%M; os.wait4 where /usr/bin/time is missing), median of the "
+        "runs; outputs discarded (/dev/null).",
         "",
     ]
     body = []

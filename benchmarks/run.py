@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         ("Import of candidates (CSV → SQLite, one transaction)", import_table(imports)),
         ("Queries on the imported database", query_table(queries)),
     ]
-    text = document(info, sections, "python benchmarks/run.py " + " ".join(sys.argv[1:]))
+    text = document(info, sections, " ".join(["python benchmarks/run.py", *sys.argv[1:]]))
     print(text)
     (args.out / "results.md").write_text(text, encoding="utf-8")
     raw = {
@@ -109,6 +109,8 @@ def ensure_data(scale: float) -> Path:
     if stamp.exists() and stamp.read_text() == wanted:
         return folder
     progress(f"generating the data set into {folder} (once)")
+    for old in folder.glob("candidates_*.csv"):  # prefixes of the previous data set
+        old.unlink()
     subprocess.run(
         [
             PY,
@@ -136,7 +138,7 @@ def growth_files(data: Path) -> dict[int, Path]:
     size = 10_000
     while size < total:
         part = data / f"candidates_{size}.csv"
-        if not part.exists():
+        if not part.exists() or part.stat().st_mtime < full.stat().st_mtime:
             with full.open(encoding="utf-8") as src, part.open("w", encoding="utf-8") as dst:
                 for _ in range(size + 1):
                     dst.write(src.readline())

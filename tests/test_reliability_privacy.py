@@ -147,3 +147,11 @@ def test_the_catalogue_has_no_slot_for_a_name_id_or_phone_in_errors():
         assert not slots & personal, key
         if "name" in slots:
             assert key in allowed, key
+
+
+def test_unit_codes_are_not_masked_as_numbers():
+    from dangvien_cli.errors import redact
+
+    assert redact("Không có đơn vị mã '05.003.001.02'.") == "Không có đơn vị mã '05.003.001.02'."
+    assert "038190123456" not in redact("CCCD 038190123456")
+    assert "0912.345.678" not in redact("SĐT 0912.345.678")

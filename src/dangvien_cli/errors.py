@@ -61,7 +61,9 @@ def redact(text: str) -> str:
 
     def hide(m: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) < 9:
+        # A hierarchical unit code (05.003.001.02) is not personal: a phone written with
+        # dots has at most two of them.
+        if len(digits) < 9 or m.group(0).count(".") > 2:
             return m.group(0)
         return "•" * (len(digits) - 3) + digits[-3:]
 
