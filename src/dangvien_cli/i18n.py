@@ -872,12 +872,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.after_vote": (
         "Bước \u201c{this_step}\u201d ngày {on} sau ngày chi bộ xét kết nạp {start}; "
         "phải làm trước khi chi bộ xét.",
-        "Step \"{this_step}\" of {on} comes after the cell vote of {start}; it must come "
+        'Step "{this_step}" of {on} comes after the cell vote of {start}; it must come '
         "before the vote.",
     ),
     "check.before_step": (
         "Bước \u201c{this_step}\u201d ngày {on} sớm hơn bước \u201c{prev_step}\u201d ngày {start}.",
-        "Step \"{this_step}\" of {on} is dated before the step \"{prev_step}\" of {start}.",
+        'Step "{this_step}" of {on} is dated before the step "{prev_step}" of {start}.',
     ),
     "check.introducer_twice": (
         "Một đảng viên được ghi hai lần làm người giới thiệu.",

@@ -1,4 +1,3 @@
-
 """dangvien report …: quota, behind, pipeline, composition, deadlines.
 
 Each command parses its options, opens one read session, calls one service and hands the
