@@ -232,6 +232,24 @@ def reason_of(exc: DangvienError) -> str:
     return exc.message()
 
 
+def start_import(
+    kind: str,
+    path: Path,
+    fields: list[FieldSpec],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    dry_run: bool = False,
+) -> tuple[Mapping, ImportResult]:
+    """Open a file for one kind of import: its column mapping, and a result that already
+    names the encoding used and the columns ignored."""
+    mapping = open_mapped(path, fields, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    result = ImportResult(kind, str(path), mapping.table.encoding, dry_run=dry_run)
+    result.warnings += mapping.warnings()
+    return mapping, result
+
+
 def raise_if_errors(path: Path, errors: RowErrors) -> None:
     if errors:
         raise InvalidFile(str(path), sorted(errors.items, key=lambda e: e.line))
@@ -285,5 +303,6 @@ __all__ = [
     "phone_cell",
     "raise_if_errors",
     "reason_of",
+    "start_import",
     "write_error_file",
 ]

@@ -31,10 +31,10 @@ from dangvien_cli.services.imports import (
     ImportResult,
     Row,
     national_id_cell,
-    open_mapped,
     parse_date_cell,
     phone_cell,
     raise_if_errors,
+    start_import,
 )
 from dangvien_cli.services.imports import (
     candidate_checks as checks,
@@ -193,9 +193,15 @@ def import_candidates(
     dry_run: bool = False,
     progress: Any = None,
 ) -> ImportResult:
-    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
-    result = ImportResult("candidates", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += mapping.warnings()
+    mapping, result = start_import(
+        "candidates",
+        path,
+        FIELDS,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        dry_run=dry_run,
+    )
     state = _State()
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1

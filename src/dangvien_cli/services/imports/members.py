@@ -30,10 +30,10 @@ from dangvien_cli.services.imports import (
     Mapping,
     Row,
     national_id_cell,
-    open_mapped,
     parse_date_cell,
     phone_cell,
     raise_if_errors,
+    start_import,
 )
 from dangvien_cli.services.imports.candidates import _education
 from dangvien_cli.services.people import clean_name, given_first_key
@@ -100,9 +100,15 @@ def import_members(
     home = get_unit(session, unit_code)
     allowed = set(subtree_ids(session, home.id))
     units = {k: i for k, i in session.execute(select(Unit.code_key, Unit.id)).all() if i in allowed}
-    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
-    result = ImportResult("members", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += mapping.warnings()
+    mapping, result = start_import(
+        "members",
+        path,
+        FIELDS,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        dry_run=dry_run,
+    )
     errors = RowErrors()
     warned: Counter[str] = Counter()
     records = []

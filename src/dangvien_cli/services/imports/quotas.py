@@ -16,8 +16,8 @@ from dangvien_cli.services.imports import (
     FieldSpec,
     ImportResult,
     Row,
-    open_mapped,
     raise_if_errors,
+    start_import,
 )
 from dangvien_cli.services.quotas import get_period, normalize_source
 from dangvien_cli.services.units import code_key
@@ -42,9 +42,15 @@ def import_quotas(
     dry_run: bool = False,
     progress: Any = None,
 ) -> ImportResult:
-    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
-    result = ImportResult("quotas", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += mapping.warnings()
+    mapping, result = start_import(
+        "quotas",
+        path,
+        FIELDS,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        dry_run=dry_run,
+    )
     errors = RowErrors()
     unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     periods: dict[str, Period | DangvienError] = {}

@@ -17,9 +17,9 @@ from dangvien_cli.services.imports import (
     ImportResult,
     Mapping,
     Row,
-    open_mapped,
     parse_date_cell,
     raise_if_errors,
+    start_import,
 )
 from dangvien_cli.services.units import check_code, code_key
 from dangvien_cli.values import parse_choice
@@ -49,9 +49,15 @@ def import_units(
     dry_run: bool = False,
     progress: Any = None,
 ) -> ImportResult:
-    mapping = open_mapped(path, FIELDS, encoding=encoding, delimiter=delimiter, sheet=sheet)
-    result = ImportResult("units", str(path), mapping.table.encoding, dry_run=dry_run)
-    result.warnings += mapping.warnings()
+    mapping, result = start_import(
+        "units",
+        path,
+        FIELDS,
+        encoding=encoding,
+        delimiter=delimiter,
+        sheet=sheet,
+        dry_run=dry_run,
+    )
     errors = RowErrors()
     records: dict[str, dict[str, Any]] = {}
     for row in mapping.rows(errors, progress):
