@@ -140,10 +140,14 @@ def insert_rows(
         if "id" in columns:
             sync_sequences(conn, [table_name])
     else:
-        from dangvien_cli.models import metadata
+        from sqlalchemy import text
 
-        table = metadata.tables[table_name]
-        conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
+        names = ", ".join(columns)
+        marks = ", ".join(f":{c}" for c in columns)
+        conn.execute(
+            text(f"INSERT INTO {table_name} ({names}) VALUES ({marks})"),
+            [dict(zip(columns, row, strict=True)) for row in rows],
+        )
         if "id" in columns:
             sync_sequences(conn, [table_name])
 
@@ -151,11 +155,6 @@ def insert_rows(
 def _insert_sqlite(
     conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
-    positions = _temporal_positions(table_name, columns)
-    if positions:
-        # A batch repeats a few dates and one timestamp: each is turned into text once.
-        seen: dict[Any, str] = {}
-        rows = [_adapt_sqlite(row, positions, seen) for row in rows]
     marks = ", ".join("?" * len(columns))
     conn.exec_driver_sql(f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
@@ -199,48 +198,24 @@ def _copy_postgresql(
         raise DBAPIError.instance(statement, None, exc, psycopg.Error) from None
 
 
-def _temporal_positions(table_name: str, columns: Sequence[str]) -> list[int]:
-    from sqlalchemy import Date, DateTime
-
-    from dangvien_cli.models import metadata
-
-    table = metadata.tables[table_name]
-    out = []
-    for i, name in enumerate(columns):
-        col_type = table.c[name].type
-        impl = getattr(col_type, "impl", col_type)
-        if isinstance(impl, (Date, DateTime)):
-            out.append(i)
-    return out
-
-
-def _adapt_sqlite(
-    row: tuple[Any, ...], positions: list[int], seen: dict[Any, str] | None = None
-) -> tuple[Any, ...]:
-    values = list(row)
-    for i in positions:
-        v = values[i]
-        if v is None or isinstance(v, str):
-            continue
-        text = seen.get(v) if seen is not None else None
-        if text is None:
-            if isinstance(v, datetime):
-                text = sqlite_datetime(v)
-            elif isinstance(v, date):
-                text = v.isoformat()
-            else:
-                continue
-            if seen is not None:
-                seen[v] = text  # a date never equals a datetime, so neither takes the other's
-        values[i] = text
-    return tuple(values)
-
-
 def sqlite_datetime(value: datetime) -> str:
     """The text form SQLAlchemy's SQLite DateTime writes and reads back (UTC)."""
     if value.tzinfo is not None:
         value = value.astimezone(UTC)
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _register_sqlite_adapters() -> None:
+    """Dates and timestamps bound straight to the sqlite3 driver (bulk inserts, text SQL)
+    are stored in the very text SQLAlchemy's Date and DateTime write, converted inside the
+    driver; Python 3.12 deprecates the driver's own defaults, which differ for timestamps."""
+    import sqlite3
+
+    sqlite3.register_adapter(date, date.isoformat)
+    sqlite3.register_adapter(datetime, sqlite_datetime)
+
+
+_register_sqlite_adapters()
 
 
 def watch_postgresql(conn: Connection) -> bool:

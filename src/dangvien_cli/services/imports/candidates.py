@@ -10,6 +10,7 @@ updates that person through the append-only history instead of adding a second o
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dangvien_cli.db import bulk_insert, defer_indexes, rebuild_indexes
+from dangvien_cli.db import defer_indexes, rebuild_indexes
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.models import Person, PipelineEvent, Unit
@@ -39,12 +40,15 @@ from dangvien_cli.services.imports import (
 from dangvien_cli.services.imports import (
     candidate_checks as checks,
 )
+from dangvien_cli.services.imports import (
+    candidate_load as load,
+)
 from dangvien_cli.services.people import given_first_key
 from dangvien_cli.services.pipeline import STAGE_AFTER, Step, refresh_projection
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
-from dangvien_cli.vocab import Gender, MemberStatus, Stage
+from dangvien_cli.vocab import Gender, Stage
 
 FIELDS = [
     FieldSpec("id", ("Mã số", "ID", "person_id")),
@@ -79,20 +83,7 @@ FIELDS = [
     FieldSpec("exit_reason", ("Lý do dừng", "Lý do")),
 ]
 
-PERSON_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "ethnicity",
-    "religion",
-    "education",
-    "professional_education",
-    "occupation",
-    "national_id",
-    "phone",
-    "unit_id",
-    "youth_union",
-)
+PERSON_FIELDS = load.PERSON_VALUES
 # file column → (pipeline step, the column holding its document number)
 STEP_COLUMNS: list[tuple[str, Step, str | None]] = [
     ("source_date", Step.sourced, None),
@@ -181,6 +172,7 @@ class _State:
     absent: tuple[str, ...] = ()  # person fields the file has no column for: left as stored
     touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
     excepted: dict[Any, set[str]] = field(default_factory=dict)  # id or CCCD -> waived rules
+    staging: bool = False  # candidate_load's table exists in this transaction
 
 
 def import_candidates(
@@ -230,6 +222,8 @@ def import_candidates(
     _write(session, batch, state, result)
     if progress is not None:
         progress(result.rows)
+    if state.staging:
+        load.drop_stage(session.connection())
     if deferred is not None and not state.errors:
         rebuild_indexes(session, deferred)
     raise_if_errors(path, state.errors)
@@ -242,43 +236,37 @@ def import_candidates(
     return result
 
 
-def _field(row: Row, key: str, state: _State, parse: Any, *args: Any) -> Any:
-    raw = row.raw(key)
+def _field(values: dict[str, Any], row: Row, key: str, state: _State, parse: Any) -> Any:
+    raw = values.get(key)
     if raw is None:
         return None
     try:
-        return parse(raw, *args)
+        return parse(raw)
     except DangvienError as exc:
         state.errors.add(row.line, row.column(key), raw, exc.message())
         return None
 
 
-def _memo(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+class _Memo(dict[Any, Any]):
     """A parser of cell texts that remembers its answers: a province's file repeats a few
-    thousand dates, genders and education levels a million times. A refused value raises
-    and is not remembered; the memory is bounded."""
-    seen: dict[Any, Any] = {}
+    thousand dates, genders and education levels a million times, and a hit is one dict
+    lookup. A refused value raises and is not remembered; the memory is bounded."""
 
-    def parse_once(value: Any) -> Any:
-        if not isinstance(value, str):
-            return parse(value)
-        try:
-            return seen[value]
-        except KeyError:
-            pass
-        found = parse(value)
-        if len(seen) >= 100_000:
-            seen.clear()
-        seen[value] = found
+    def __init__(self, parse: Callable[[Any], Any], limit: int = 20_000) -> None:
+        super().__init__()
+        self.parse = parse
+        self.limit = limit
+
+    def __missing__(self, value: Any) -> Any:
+        found = self.parse(value)
+        if len(self) >= self.limit:
+            self.clear()
+        self[value] = found
         return found
 
-    return parse_once
 
-
-def _education(value: Any, _field_name: str = "education") -> str:
-    import re
-
-    key = re.sub(r"[^a-z0-9]+", "-", fold(str(value))).strip("-")
+def _education(value: Any) -> str:
+    key = _NON_WORD.sub("-", fold(str(value))).strip("-")
     if key in EDUCATION:
         return EDUCATION[key]
     raise DangvienError(
@@ -289,41 +277,85 @@ def _education(value: Any, _field_name: str = "education") -> str:
     )
 
 
-_date_cell = _memo(parse_date_cell)
-_gender_cell = _memo(lambda value: parse_choice(value, Gender, "gender"))
-_education_cell = _memo(_education)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_date_cell = _Memo(parse_date_cell).__getitem__
+_gender_cell = _Memo(lambda value: parse_choice(value, Gender, "gender")).__getitem__
+_education_cell = _Memo(_education).__getitem__
+_youth_cell = _Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
+_votes_for_cell = _Memo(lambda value: parse_int(value, "votes_for")).__getitem__
+_members_cell = _Memo(lambda value: parse_int(value, "official_members")).__getitem__
+_STEP_DATES = tuple(col for col, _step, _doc in STEP_COLUMNS)
+
+
+def _text(value: Any) -> str | None:
+    return value if value is None or type(value) is str else str(value)
 
 
 def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Candidate | None:
+    """A row as a candidate, or None after noting every reason it is refused."""
+    v = row.values()
     errors_before = len(state.errors.items)
-    name = row.text("full_name")
+    cells = _read_cells(v, row, units, state)
+    if cells is None or len(state.errors.items) > errors_before:
+        return None
+    name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
+    votes_for, official_members = cells[9:]
+    _judge(row, state, lang_en, cells)
+    if len(state.errors.items) > errors_before:
+        return None
+    steps = _steps_of(v, dates, exit_step, votes_for, official_members)
+    staged = [s for s in steps if s[0] in STAGE_AFTER]
+    person = {
+        "full_name": name,
+        "birth_date": birth,
+        "gender": gender.value if gender else None,
+        "ethnicity": _text(v.get("ethnicity")),
+        "religion": _text(v.get("religion")),
+        "education": education,
+        "professional_education": _text(v.get("professional_education")),
+        "occupation": _text(v.get("occupation")),
+        "national_id": national_id,
+        "phone": _field(v, row, "phone", state, phone_cell),
+        "unit_id": unit_id,
+        "youth_union": _field(v, row, "youth_union", state, _youth_cell) or False,
+    }
+    return Candidate(
+        line=row.line,
+        person=person,
+        steps=steps,
+        explicit_id=explicit_id,
+        exit_note=_text(v.get("exit_reason")),
+        stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
+        stage_on=staged[-1][1] if staged else None,
+    )
+
+
+def _read_cells(
+    v: dict[str, Any], row: Row, units: dict[str, int], state: _State
+) -> tuple[Any, ...] | None:
+    """The row's cells as values, each bad one noted with its column."""
+    name = _text(v.get("full_name"))
     if not name:
         state.errors.add(
             row.line, row.column("full_name"), "", t("error.required", field="full_name")
         )
-    unit_code = row.text("unit_code") or ""
+    unit_code = _text(v.get("unit_code")) or ""
     unit_id = units.get(code_key(unit_code))
     if unit_id is None:
         state.errors.add(
             row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
         )
-    birth = _field(row, "birth_date", state, _date_cell)
-    gender = _field(row, "gender", state, _gender_cell)
-    education = _field(row, "education", state, _education_cell)
-    national_id = _field(row, "national_id", state, national_id_cell)
-    explicit_id = _field(row, "id", state, parse_int, "id")
-    youth = _field(row, "youth_union", state, parse_bool, "youth_union") or False
-    dates: dict[str, date | None] = {}
-    for col, _step, _doc in STEP_COLUMNS:
-        dates[col] = _field(row, col, state, _date_cell)
-    votes_for = _field(row, "votes_for", state, parse_int, "votes_for")
-    official_members = _field(row, "official_members", state, parse_int, "official_members")
-    exit_raw = row.text("exit")
+    birth = _field(v, row, "birth_date", state, _date_cell)
+    gender = _field(v, row, "gender", state, _gender_cell)
+    education = _field(v, row, "education", state, _education_cell)
+    national_id = _field(v, row, "national_id", state, national_id_cell)
+    explicit_id = _field(v, row, "id", state, _id_cell)
+    dates = {col: _field(v, row, col, state, _date_cell) for col in _STEP_DATES}
+    dates["exit_date"] = _field(v, row, "exit_date", state, _date_cell)
     exit_step = None
+    exit_raw = _text(v.get("exit"))
     if exit_raw:
-        import re
-
-        exit_step = EXIT_STEPS.get(re.sub(r"[^a-z0-9]+", "-", fold(exit_raw)).strip("-"))
+        exit_step = EXIT_STEPS.get(_NON_WORD.sub("-", fold(exit_raw)).strip("-"))
         if exit_step is None:
             state.errors.add(
                 row.line,
@@ -336,10 +368,38 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
                     choices="rejected, withdrawn, struck-off",
                 ),
             )
-    exit_date = _field(row, "exit_date", state, _date_cell)
-    if len(state.errors.items) > errors_before or not name or unit_id is None:
+    votes_for = _field(v, row, "votes_for", state, _votes_for_cell)
+    official_members = _field(v, row, "official_members", state, _members_cell)
+    if not name or unit_id is None:
         return None
+    return (
+        *(name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step),
+        *(votes_for, official_members),
+    )
 
+
+def _id_cell(value: Any) -> int | None:
+    return parse_int(value, "id")
+
+
+def _remembered(check: Callable[..., list[rules.Violation]]) -> _Memo:
+    """A rule check of a few dates and counts, answered once per distinct argument set: the
+    checks are pure, and a file's acts fall on a few thousand days."""
+    return _Memo(lambda args: tuple(check(*args)))
+
+
+_education_check = _remembered(rules.check_education)
+_certificate_check = _remembered(rules.check_certificate)
+_vote_check = _remembered(rules.check_cell_vote)
+_decision_check = _remembered(rules.check_decision_deadline)
+_ceremony_check = _remembered(rules.check_ceremony_deadline)
+_official_check = _remembered(rules.check_official)
+
+
+def _judge(row: Row, state: _State, lang_en: bool, cells: tuple[Any, ...]) -> None:
+    """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
+    _name, _unit, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
+    votes_for, official_members = cells[9:]
     violations: list[rules.Violation] = []
     if national_id:
         violations += rules.check_cccd(national_id, birth, gender.value if gender else None)
@@ -349,55 +409,58 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
     if vote:
         if birth:
             violations += rules.check_age(birth, vote)
-        violations += rules.check_education(education, vote)
-        violations += rules.check_certificate(dates["class_date"], vote)
+        violations += _education_check[education, vote]
+        violations += _certificate_check[dates["class_date"], vote]
         if votes_for is not None and official_members is not None:
-            violations += rules.check_cell_vote(votes_for, official_members, vote)
+            violations += _vote_check[votes_for, official_members, vote]
     checks.vote_counts(row, state.errors, vote, votes_for, official_members)
-    checks.exit_step(row, state.errors, exit_step, exit_date, dates)
+    checks.exit_step(row, state.errors, exit_step, dates["exit_date"], dates)
     decision = dates["decision_date"]
     if decision and not row.text("decision_no"):
-        state.errors.add(
-            row.line, row.column("decision_no"), "", t("error.required", field="decision_no")
-        )
+        _required(row, state, "decision_no")
     if decision and vote:
-        violations += rules.check_decision_deadline(vote, decision)
-    if dates["ceremony_date"]:
+        violations += _decision_check[vote, decision]
+    ceremony = dates["ceremony_date"]
+    if ceremony:
         if not decision:
-            state.errors.add(
-                row.line,
-                row.column("decision_date"),
-                "",
-                t("error.required", field="decision_date"),
-            )
+            _required(row, state, "decision_date")
         else:
-            violations += rules.check_ceremony_deadline(decision, dates["ceremony_date"])
+            violations += _ceremony_check[decision, ceremony]
     if dates["official_date"]:
-        if not dates["ceremony_date"]:
-            state.errors.add(
-                row.line,
-                row.column("ceremony_date"),
-                "",
-                t("error.required", field="ceremony_date"),
-            )
+        if not ceremony:
+            _required(row, state, "ceremony_date")
         else:
-            violations += rules.check_official(dates["ceremony_date"], dates["official_date"])
+            violations += _official_check[ceremony, dates["official_date"]]
+    if not violations:
+        return
     waived = state.excepted.get(explicit_id) or state.excepted.get(national_id) or ()
-    for v in violations:
-        if v.rule in waived:
+    for found in violations:
+        if found.rule in waived:
             continue
-        if v.severity == "error":
+        if found.severity == "error":
             state.errors.add(
                 row.line,
-                _rule_column(v.rule, row),
-                row.raw(_RULE_COLUMNS.get(v.rule, "vote_date")),
-                f"{v.rule} ({v.source}): " + (v.message_en if lang_en else v.message_vi),
+                _rule_column(found.rule, row),
+                row.raw(_RULE_COLUMNS.get(found.rule, "vote_date")),
+                f"{found.rule} ({found.source}): "
+                + (found.message_en if lang_en else found.message_vi),
             )
         else:
-            state.warnings[v.rule] += 1
-    if len(state.errors.items) > errors_before:
-        return None
+            state.warnings[found.rule] += 1
 
+
+def _required(row: Row, state: _State, key: str) -> None:
+    state.errors.add(row.line, row.column(key), "", t("error.required", field=key))
+
+
+def _steps_of(
+    v: dict[str, Any],
+    dates: dict[str, date | None],
+    exit_step: Step | None,
+    votes_for: int | None,
+    official_members: int | None,
+) -> list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]:
+    """The row's pipeline steps in date order, each with its document, issuer and detail."""
     steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]] = []
     for col, step, doc_col in STEP_COLUMNS:
         when = dates[col]
@@ -405,40 +468,23 @@ def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Can
             continue
         detail: dict[str, Any] | None = None
         issuer = None
-        if step is Step.sourced and row.text("mentor"):
-            detail = {"mentor": row.text("mentor")}
+        if step is Step.sourced:
+            mentor = _text(v.get("mentor"))
+            detail = {"mentor": mentor} if mentor else None
         elif step is Step.cell_vote and votes_for is not None:
             detail = {"votes_for": votes_for, "official_members": official_members}
         elif step is Step.decision:
-            issuer = row.text("decision_body")
-        steps.append((step, when, row.text(doc_col) if doc_col else None, issuer, detail))
+            issuer = _text(v.get("decision_body"))
+        steps.append((step, when, _text(v.get(doc_col)) if doc_col else None, issuer, detail))
     if exit_step is not None:
-        steps.append((exit_step, exit_date or max(d for _s, d, *_ in steps), None, None, None))
-    steps.sort(key=lambda s: s[1])
-    staged = [s for s in steps if s[0] in STAGE_AFTER]
-    person = {
-        "full_name": name,
-        "birth_date": birth,
-        "gender": gender.value if gender else None,
-        "ethnicity": row.text("ethnicity"),
-        "religion": row.text("religion"),
-        "education": education,
-        "professional_education": row.text("professional_education"),
-        "occupation": row.text("occupation"),
-        "national_id": national_id,
-        "phone": _field(row, "phone", state, phone_cell),
-        "unit_id": unit_id,
-        "youth_union": youth,
-    }
-    return Candidate(
-        line=row.line,
-        person=person,
-        steps=steps,
-        explicit_id=explicit_id,
-        exit_note=row.text("exit_reason"),
-        stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
-        stage_on=staged[-1][1] if staged else None,
-    )
+        when = dates["exit_date"] or max(d for _s, d, *_ in steps)
+        steps.append((exit_step, when, None, None, None))
+    steps.sort(key=_step_date)
+    return steps
+
+
+def _step_date(step: tuple[Any, ...]) -> date:
+    return step[1]  # type: ignore[no-any-return]
 
 
 def _rule_column(rule: str, row: Row) -> str:
@@ -531,131 +577,67 @@ def _write(session: Session, batch: list[Candidate], state: _State, result: Impo
 
 
 def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
-    people, events, admissions, members = [], [], [], []
+    """Write the batch's new people with their history, set-based (candidate_load)."""
+    if not fresh:
+        return
+    staged = []
     for cand in fresh:
         pid = cand.explicit_id or state.next_id
         state.next_id = max(state.next_id, pid) + 1
         cand.person["id"] = pid
-        p = cand.person
-        people.append(
-            (
-                pid,
-                p["full_name"],
-                fold(p["full_name"]),
-                given_first_key(p["full_name"]),
-                name_sort_key(p["full_name"]),
-                p["birth_date"],
-                p["gender"],
-                p["ethnicity"],
-                p["religion"],
-                p["education"],
-                p["professional_education"],
-                p["occupation"],
-                p["national_id"],
-                p["phone"],
-                p["unit_id"],
-                p["youth_union"],
-                False,
-                cand.stage,
-                cand.stage_on,
-                state.now,
-                state.now,
-            )
-        )
-        by_step = {}
-        for step, when, doc, issuer, detail in cand.steps:
-            events.append(
-                (
-                    state.next_event_id,
-                    pid,
-                    _STEP_TEXT[step],
-                    when,
-                    doc,
-                    issuer,
-                    _detail_text(detail) if detail else None,
-                    cand.exit_note if step in _EXITS else None,
-                    state.now,
-                )
-            )
-            state.next_event_id += 1
-            by_step[step] = (when, doc, issuer)
-        if Step.decision in by_step:
-            when, doc, issuer = by_step[Step.decision]
-            ceremony = by_step.get(Step.ceremony, (None,))[0]
-            official = by_step.get(Step.official, (None,))[0]
-            struck = by_step.get(Step.struck_off, (None,))[0]
-            admissions.append(
-                (pid, p["unit_id"], doc or "", when, issuer, ceremony, official, struck, state.now)
-            )
-            status = MemberStatus.official if official else MemberStatus.probationary
-            members.append(
-                (pid, p["unit_id"], status.value, False, when, official, struck, state.now)
-            )
+        staged.append(_staged_row(pid, cand))
+    conn = session.connection()
+    if not state.staging:
+        load.create_stage(conn)
+        state.staging = True
+    load.stage(conn, staged)
     try:
-        bulk_insert(session, "person", PERSON_COLUMNS, people)
+        with conn.begin_nested():  # a clash leaves the transaction usable, on both engines
+            load.insert_people(conn, state.now)
     except IntegrityError:
         _report_duplicates(session, fresh, state)
         return
-    bulk_insert(session, "pipeline_event", EVENT_COLUMNS, events)
-    bulk_insert(session, "admission", ADMISSION_COLUMNS, admissions)
-    bulk_insert(session, "member", MEMBER_COLUMNS, members)
+    state.next_event_id += load.insert_history(conn, state.now, state.next_event_id)
 
 
-PERSON_COLUMNS = [
-    "id",
-    "full_name",
-    "name_key",
-    "given_key",
-    "sort_key",
-    "birth_date",
-    "gender",
-    "ethnicity",
-    "religion",
-    "education",
-    "professional_education",
-    "occupation",
-    "national_id",
-    "phone",
-    "unit_id",
-    "youth_union",
-    "trade_union",
-    "stage",
-    "stage_on",
-    "created_at",
-    "updated_at",
-]
-EVENT_COLUMNS = [
-    "id",
-    "person_id",
-    "step",
-    "occurred_on",
-    "document_no",
-    "issuer",
-    "detail",
-    "note",
-    "recorded_at",
-]
-ADMISSION_COLUMNS = [
-    "person_id",
-    "unit_id",
-    "decision_no",
-    "decision_date",
-    "decision_body",
-    "ceremony_date",
-    "official_date",
-    "struck_off_date",
-    "recorded_at",
-]
-MEMBER_COLUMNS = [
-    "person_id",
-    "unit_id",
-    "status",
-    "key_position",
-    "admitted_on",
-    "official_on",
-    "left_on",
-    "updated_at",
-]
+def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
+    """The candidate as one row of candidate_load.STAGE_COLUMNS."""
+    p = cand.person
+    by_step = {step: (when, doc, issuer, detail) for step, when, doc, issuer, detail in cand.steps}
+    none = (None, None, None, None)
+    sourced, trained = by_step.get(Step.sourced, none), by_step.get(Step.class_passed, none)
+    vote, decision = by_step.get(Step.cell_vote, none), by_step.get(Step.decision, none)
+    exit_step = next((s for s in _EXITS if s in by_step), None)
+    exit_on = by_step[exit_step][0] if exit_step is not None else None
+    return (
+        pid,
+        p["full_name"],
+        fold(p["full_name"]),
+        given_first_key(p["full_name"]),
+        name_sort_key(p["full_name"]),
+        *(p[k] for k in _PERSON_STAGED),
+        cand.stage,
+        cand.stage_on,
+        sourced[0],
+        _detail_text(sourced[3]) if sourced[3] else None,
+        trained[0],
+        trained[1],
+        by_step.get(Step.application, none)[0],
+        vote[0],
+        _detail_text(vote[3]) if vote[3] else None,
+        by_step.get(Step.committee_resolution, none)[0],
+        decision[1],
+        decision[0],
+        decision[2],
+        by_step.get(Step.ceremony, none)[0],
+        by_step.get(Step.official, none)[0],
+        _STEP_TEXT[exit_step] if exit_step is not None else None,
+        exit_on,
+        cand.exit_note if exit_step is not None else None,
+    )
+
+
+_PERSON_STAGED = load.PERSON_VALUES[1:]  # after the name and its three keys
 
 
 def _report_duplicates(session: Session, fresh: list[Candidate], state: _State) -> None:
