@@ -13,12 +13,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, tuple_
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -173,6 +175,8 @@ class _State:
     touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
     excepted: dict[Any, set[str]] = field(default_factory=dict)  # id or CCCD -> waived rules
     staging: bool = False  # candidate_load's table exists in this transaction
+    writer: ThreadPoolExecutor | None = None
+    pending: tuple[Future[None], list[Candidate]] | None = None  # the batch being written
 
 
 def import_candidates(
@@ -206,20 +210,24 @@ def import_candidates(
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
     deferred = None
-    for row in mapping.rows(state.errors):
-        result.rows += 1
-        cand = _parse(row, units, state, lang_en)
-        if cand is not None:
-            batch.append(cand)
-        if len(batch) >= BATCH:
-            if deferred is None and not state.had_people:
-                # a first load of a large file: build the indexes once, at the end
-                deferred = defer_indexes(session, BULK_TABLES)
-            _write(session, batch, state, result)
-            batch = []
-            if progress is not None:
-                progress(result.rows)
-    _write(session, batch, state, result)
+    try:
+        for row in mapping.rows(state.errors):
+            result.rows += 1
+            cand = _parse(row, units, state, lang_en)
+            if cand is not None:
+                batch.append(cand)
+            if len(batch) >= BATCH:
+                if deferred is None and not state.had_people:
+                    # a first load of a large file: build the indexes once, at the end
+                    deferred = defer_indexes(session, BULK_TABLES)
+                _write(session, batch, state, result)
+                batch = []
+                if progress is not None:
+                    progress(result.rows)
+        _write(session, batch, state, result)
+        _settle(session, state)
+    finally:
+        _stop_writer(state)
     if progress is not None:
         progress(result.rows)
     if state.staging:
@@ -555,6 +563,7 @@ def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[i
 
 
 def _write(session: Session, batch: list[Candidate], state: _State, result: ImportResult) -> None:
+    _settle(session, state)
     if not batch:
         return
     matches = _existing(session, batch, state) if state.had_people else {}
@@ -591,13 +600,46 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
         load.create_stage(conn)
         state.staging = True
     load.stage(conn, staged)
+    first_event = state.next_event_id
+    state.next_event_id += sum(len(c.steps) for c in fresh)
+    if state.writer is None:
+        state.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvien-writer")
+    job = state.writer.submit(_fan_out, conn, state.now, first_event, state.next_event_id)
+    state.pending = (job, fresh)
+
+
+# The engine writes a batch's people and history (candidate_load) in a thread while this one
+# checks the next batch: SQLite and psycopg release the GIL while they work, so on two cores
+# the writing mostly hides behind the checking. The connection is only ever used by one
+# thread at a time: every other use of the session first waits for the batch (_settle).
+
+
+def _fan_out(conn: Connection, now: datetime, first_event: int, next_event: int) -> None:
+    with conn.begin_nested():  # a clash leaves the transaction usable, on both engines
+        load.insert_people(conn, now)
+    written = load.insert_history(conn, now, first_event)
+    if written != next_event - first_event:
+        raise RuntimeError(f"{written} events written for {next_event - first_event} steps")
+
+
+def _settle(session: Session, state: _State) -> None:
+    """Wait for the batch being written; a national ID or id already taken is reported."""
+    if state.pending is None:
+        return
+    job, fresh = state.pending
+    state.pending = None
     try:
-        with conn.begin_nested():  # a clash leaves the transaction usable, on both engines
-            load.insert_people(conn, state.now)
+        job.result()
     except IntegrityError:
         _report_duplicates(session, fresh, state)
-        return
-    state.next_event_id += load.insert_history(conn, state.now, state.next_event_id)
+
+
+def _stop_writer(state: _State) -> None:
+    """On the way out, even after an error: nothing may still use the connection when the
+    transaction is committed or rolled back."""
+    if state.writer is not None:
+        state.writer.shutdown(wait=True)
+        state.writer = None
 
 
 def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
