@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from dangvien_cli.errors import DangvienError, InvalidFile, InvalidValue, RowError, RowErrors
 from dangvien_cli.i18n import t
@@ -251,19 +251,25 @@ def reason_of(exc: DangvienError) -> str:
     return exc.message()
 
 
+class Source(TypedDict, total=False):
+    """How to read a file, when the clerk says so (--encoding, --delimiter, --sheet)."""
+
+    encoding: str | None
+    delimiter: str | None
+    sheet: str | None
+
+
 def start_import(
     kind: str,
     path: Path,
     fields: list[FieldSpec],
     *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
     dry_run: bool = False,
+    **source: Unpack[Source],
 ) -> tuple[Mapping, ImportResult]:
     """Open a file for one kind of import: its column mapping, and a result that already
     names the encoding used and the columns ignored."""
-    mapping = open_mapped(path, fields, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    mapping = open_mapped(path, fields, **source)
     result = ImportResult(kind, str(path), mapping.table.encoding, dry_run=dry_run)
     result.warnings += mapping.warnings()
     return mapping, result
@@ -316,6 +322,7 @@ __all__ = [
     "Row",
     "RowError",
     "RowErrors",
+    "Source",
     "national_id_cell",
     "open_mapped",
     "parse_date_cell",

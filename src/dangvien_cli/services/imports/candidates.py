@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.engine import Connection
@@ -33,6 +33,7 @@ from dangvien_cli.services.imports import (
     FieldSpec,
     ImportResult,
     Row,
+    Source,
     national_id_cell,
     parse_date_cell,
     phone_cell,
@@ -183,20 +184,16 @@ def import_candidates(
     session: Session,
     path: Path,
     *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
     dry_run: bool = False,
     progress: Any = None,
+    **source: Unpack[Source],
 ) -> ImportResult:
     mapping, result = start_import(
         "candidates",
         path,
         FIELDS,
-        encoding=encoding,
-        delimiter=delimiter,
-        sheet=sheet,
         dry_run=dry_run,
+        **source,
     )
     state = _State()
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1

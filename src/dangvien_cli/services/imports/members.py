@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from dangvien_cli.services.imports import (
     ImportResult,
     Mapping,
     Row,
+    Source,
     national_id_cell,
     parse_date_cell,
     phone_cell,
@@ -91,11 +92,9 @@ def import_members(
     path: Path,
     *,
     unit_code: str,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
     dry_run: bool = False,
     progress: Any = None,
+    **source: Unpack[Source],
 ) -> ImportResult:
     home = get_unit(session, unit_code)
     allowed = set(subtree_ids(session, home.id))
@@ -104,10 +103,8 @@ def import_members(
         "members",
         path,
         FIELDS,
-        encoding=encoding,
-        delimiter=delimiter,
-        sheet=sheet,
         dry_run=dry_run,
+        **source,
     )
     errors = RowErrors()
     warned: Counter[str] = Counter()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from dangvien_cli.services.imports import (
     FieldSpec,
     ImportResult,
     Row,
+    Source,
     raise_if_errors,
     start_import,
 )
@@ -36,20 +37,16 @@ def import_quotas(
     path: Path,
     *,
     default_source: str,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
     dry_run: bool = False,
     progress: Any = None,
+    **source: Unpack[Source],
 ) -> ImportResult:
     mapping, result = start_import(
         "quotas",
         path,
         FIELDS,
-        encoding=encoding,
-        delimiter=delimiter,
-        sheet=sheet,
         dry_run=dry_run,
+        **source,
     )
     errors = RowErrors()
     unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from dangvien_cli.services.imports import (
     ImportResult,
     Mapping,
     Row,
+    Source,
     parse_date_cell,
     raise_if_errors,
     start_import,
@@ -43,20 +44,16 @@ def import_units(
     session: Session,
     path: Path,
     *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
     dry_run: bool = False,
     progress: Any = None,
+    **source: Unpack[Source],
 ) -> ImportResult:
     mapping, result = start_import(
         "units",
         path,
         FIELDS,
-        encoding=encoding,
-        delimiter=delimiter,
-        sheet=sheet,
         dry_run=dry_run,
+        **source,
     )
     errors = RowErrors()
     records: dict[str, dict[str, Any]] = {}
