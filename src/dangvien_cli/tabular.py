@@ -126,6 +126,10 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
                 if not any(record) or (not record[0].strip() and not "".join(record).strip()):
                     continue  # a blank line, or a row of empty cells as Excel saves them
                 yield start, record
+        except EncodingError as exc:  # a streamed file: bytes past the detection sample
+            raise DangvienError(
+                "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
+            ) from None
         except (UnicodeDecodeError, ValueError, csv.Error) as exc:
             raise DangvienError(
                 "import.bad_file", path=str(path), reason=f"{reader.line_num + 1}: {exc}"

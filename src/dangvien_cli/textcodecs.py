@@ -7,7 +7,9 @@ stdlib codec, so both are registered here as `codecs` codecs named "tcvn3" and "
 
 Auto-detection: BOM, then strict UTF-8, then a Vietnamese heuristic that decodes the lines
 holding non-ASCII bytes as cp1258, tcvn3 and vni and keeps the decoding with the most valid
-Vietnamese syllables and the fewest impossible characters.
+Vietnamese syllables and the fewest impossible characters. `open_text` streams files over
+1 MiB and detects their encoding on their first MiB (see `_sniff`): such a file that turns
+out not to be UTF-8 after that fails with the line of the bad bytes, never as mojibake.
 
 Choices, documented because the encodings leave room:
 - TCVN3 decoding accepts all of TCVN 5712:1993 VN2 (0xA0-0xFF), a superset of VN3; bytes
@@ -28,6 +30,7 @@ import codecs
 import io
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
@@ -57,9 +60,11 @@ _ALIASES = {
     **dict.fromkeys(("tcvn3", "tcvn-3", "tcvn", "abc", "vn3", "tcvn5712-3"), "tcvn3"),
     **dict.fromkeys(("vni", "vni-windows", "vni-win"), "vni"),
 }
-_WHOLE_FILE_LIMIT = 64 * 1024 * 1024  # open_text decodes files up to this size in one go
-_HEAD_SIZE = 1024 * 1024  # larger files: detect on this much, then stream
-_CHUNK_SIZE = 64 * 1024
+# open_text decodes files up to this size in one go (bytes, str and a StringIO copy: about
+# 9 MiB at the limit); larger ones are streamed, so peak memory is the same at every size.
+_WHOLE_FILE_LIMIT = 1024 * 1024
+_HEAD_SIZE = 1024 * 1024  # streamed files: the encoding is detected on this much
+_CHUNK_SIZE = 64 * 1024  # streamed files: bytes decoded at a time
 _SAMPLE_SIZE = 64 * 1024  # bytes of non-ASCII lines the heuristic scores
 
 
@@ -269,7 +274,12 @@ class _TableCodec:
                     end = max(end - 1, 0)
                     if end and data[end - 1] in codec.pair_starts:  # and "A" of b"A\xb8"
                         end -= 1
-                return codec.decode(data[:end], errors)[0], end
+                try:
+                    return codec.decode(data[:end], errors)[0], end
+                except UnicodeDecodeError as exc:  # on all of `data`, as utf-8's decoder does
+                    raise UnicodeDecodeError(
+                        codec.name, data, exc.start, exc.end, exc.reason
+                    ) from None
 
         class IncrementalEncoder(codecs.BufferedIncrementalEncoder):
             def _buffer_encode(self, text: str, errors: str, final: bool) -> tuple[bytes, int]:
@@ -363,7 +373,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         text = codecs.decode(data, enc)
     except UnicodeDecodeError as exc:
-        raise _decode_error(enc, exc, data.count(b"\n", 0, exc.start) + 1) from None
+        raise _decode_error(enc, exc, _line_at(io.BytesIO(data), exc.start)) from None
     return unicodedata.normalize("NFC", text), enc
 
 
@@ -384,8 +394,11 @@ def open_text(
 ) -> tuple[io.TextIOBase, str]:
     """Open `path` as NFC text for csv (newline="" semantics); return the stream and encoding.
 
-    Files up to 64 MiB are decoded in one go; larger ones are detected on their first MiB (cut
-    at a line end) and then decoded incrementally, so memory stays flat.
+    Files up to 1 MiB are decoded in one go. Larger ones are detected on a bounded sample (see
+    `_sniff`) and then decoded incrementally, so memory stays flat whatever the size. The one
+    difference: UTF-8 is decided on the sample, so a file that turns invalid after it (a file
+    mixing encodings) fails when the stream reaches the bad bytes, with an EncodingError that
+    names their line, instead of being read whole as a legacy encoding.
     """
     if os.path.getsize(path) <= _WHOLE_FILE_LIMIT:
         with open(path, "rb") as fh:
@@ -393,15 +406,21 @@ def open_text(
         return io.StringIO(text, newline=""), enc
     raw = open(path, "rb")  # the stream closes it
     try:
-        head = raw.read(_HEAD_SIZE)
+        start = raw.read(len(codecs.BOM_UTF8))
+        raw.seek(0)
         if encoding is None or encoding.strip().lower() == "auto":
-            enc = detect_encoding(_whole_lines(head))
+            enc = _sniff(raw)
         else:
             enc = resolve_encoding(encoding)
-        if enc == "utf-8" and head.startswith(codecs.BOM_UTF8):
-            enc = "utf-8-sig"
+            if enc == "utf-8" and start == codecs.BOM_UTF8:
+                enc = "utf-8-sig"
         raw.seek(0)
-        return _DecodedStream(raw, enc), enc
+        codec = enc
+        if enc == "utf-16" and not start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # codecs.decode reads BOM-less UTF-16 in the machine's byte order, as the whole
+            # file is read; the incremental decoder would refuse it instead.
+            codec = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+        return _DecodedStream(raw, enc, codec), enc
     except BaseException:
         raw.close()
         raise
@@ -418,16 +437,23 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _guess_legacy(data: bytes) -> str:
-    """Pick cp1258, tcvn3 or vni for non-UTF-8 `data` by scoring its non-ASCII lines."""
+def _high_lines(data: bytes, limit: int, stop: int | None = None) -> bytearray:
+    """The lines of `data[:stop]` holding non-ASCII bytes, each ending in b"\\n", until `limit`."""
+    stop = len(data) if stop is None else stop
     sample = bytearray()
     pos = 0
-    while len(sample) < _SAMPLE_SIZE and (hit := _HIGH.search(data, pos)):
+    while len(sample) < limit and (hit := _HIGH.search(data, pos, stop)):
         start = data.rfind(b"\n", 0, hit.start()) + 1
-        end = data.find(b"\n", hit.start())
-        end = len(data) if end < 0 else end
+        end = data.find(b"\n", hit.start(), stop)
+        end = stop if end < 0 else end
         sample += data[start:end] + b"\n"
         pos = end + 1
+    return sample
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Pick cp1258, tcvn3 or vni for non-UTF-8 `data` by scoring its non-ASCII lines."""
+    sample = _high_lines(data, _SAMPLE_SIZE)
     scores = {}
     for enc in ("cp1258", "tcvn3", "vni"):  # ties go to the earlier, more common one
         try:
@@ -443,12 +469,51 @@ def _guess_legacy(data: bytes) -> str:
 _HIGH = re.compile(rb"[\x80-\xff]")
 
 
-def _whole_lines(head: bytes) -> bytes:
-    """Cut `head` after its last line end (else before its trailing non-ASCII bytes)."""
-    end = head.rfind(b"\n") + 1
-    if not end:
-        end = len(head.rstrip(bytes(range(0x80, 0x100))))
-    return head[:end] if end else head
+def _sniff(raw: BinaryIO) -> str:
+    """Detect the encoding of `raw` on bounded memory, as `detect_encoding` does on the sample:
+    its first _HEAD_SIZE bytes cut at a line end or, when those are all ASCII, the first
+    _HEAD_SIZE bytes after them that are not. The BOM; else UTF-8 if the sample is valid UTF-8;
+    else `_guess_legacy` on the sample's non-ASCII lines.
+
+    A file that stops being UTF-8 after the sample fails when the stream reaches the bad
+    bytes, naming their line.
+    """
+    chunk = raw.read(_HEAD_SIZE)
+    if bom := _bom_encoding(chunk):
+        return bom
+    carry = b""
+    while True:
+        data = carry + chunk
+        final = len(chunk) < _HEAD_SIZE  # a file's read is short only at its end
+        end = len(data) if final else _line_cut(data)
+        sample = bytearray() if data.isascii() else _high_lines(data, _SAMPLE_SIZE, end)
+        if sample:
+            return "utf-8" if _is_utf8(data, end) else _guess_legacy(bytes(sample))
+        if final:
+            return "utf-8"
+        carry, chunk = data[end:], raw.read(_HEAD_SIZE)
+
+
+def _is_utf8(data: bytes, end: int) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:  # in pieces: decoding the whole head at once would hold two or four times its size
+        for pos in range(0, end, _CHUNK_SIZE):
+            decoder.decode(data[pos : min(pos + _CHUNK_SIZE, end)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _line_cut(data: bytes) -> int:
+    """Where `data` can be cut without splitting a line (or, past _HEAD_SIZE, a letter)."""
+    end = data.rfind(b"\n") + 1
+    if not end and len(data) > _HEAD_SIZE:  # CR-only line ends, or one very long line
+        end = max(data.rfind(b"\r") + 1, len(data.rstrip(_HIGH_BYTES))) or len(data)
+    return end
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _decode_error(enc: str, exc: UnicodeDecodeError, line: int | None) -> EncodingError:
@@ -459,20 +524,32 @@ def _decode_error(enc: str, exc: UnicodeDecodeError, line: int | None) -> Encodi
     return EncodingError(enc, message, bytes(exc.object), exc.start, exc.end, line)
 
 
-class _DecodedStream(io.TextIOBase):
-    """Read-only text over a binary file, decoded incrementally and normalized to NFC."""
+def _line_at(raw: BinaryIO, offset: int) -> int:
+    """The line holding byte `offset` of `raw`, line ends counted as csv reads them."""
+    raw.seek(0)
+    line, left, after_cr = 1, offset, False
+    while left > 0 and (chunk := raw.read(min(left, _HEAD_SIZE))):
+        left -= len(chunk)
+        line += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+        line -= after_cr and chunk.startswith(b"\n")  # a CRLF cut in two: counted twice
+        after_cr = chunk.endswith(b"\r")
+    return line
 
-    def __init__(self, raw: BinaryIO, encoding: str, chunk_size: int | None = None) -> None:
-        codec = "utf-8-sig" if encoding == "utf-8" else encoding
+
+class _DecodedStream(io.TextIOBase):
+    """Read-only NFC text over a binary file, decoded incrementally.
+
+    io.TextIOWrapper decodes and splits lines (newline="": line ends kept, a CRLF across two
+    reads stays one); each line is then normalized alone, which equals normalizing the whole
+    text because nothing composes or reorders across a line end.
+    """
+
+    def __init__(self, raw: BinaryIO, encoding: str, codec: str, chunk_size: int = 0) -> None:
+        self._text = io.TextIOWrapper(raw, encoding=codec, errors="strict", newline="")
+        self._text._CHUNK_SIZE = chunk_size or _CHUNK_SIZE  # type: ignore[attr-defined]
         self._raw = raw
         self._encoding = encoding
-        self._decoder = codecs.getincrementaldecoder(codec)(errors="strict")
-        self._chunk_size = chunk_size or _CHUNK_SIZE
-        self._buffer = ""  # NFC text not yet handed out, from self._pos on
-        self._pos = 0
-        self._pending = ""  # decoded text that a following combining mark could still change
-        self._eof = False
-        self._newlines = 0
+        self._rest = ""  # what read(size) or readline(size) left of the current line
 
     @property
     def encoding(self) -> str:  # type: ignore[override]
@@ -482,57 +559,52 @@ class _DecodedStream(io.TextIOBase):
         return True
 
     def close(self) -> None:
-        self._raw.close()
+        if not self.closed:
+            self._text.close()
         super().close()
 
-    def _fill(self) -> None:
-        chunk = self._raw.read(self._chunk_size)
+    def _line(self) -> str:
         try:
-            text = self._decoder.decode(chunk, final=not chunk)
+            line = self._text.readline()
         except UnicodeDecodeError as exc:
-            line = self._newlines + bytes(exc.object).count(b"\n", 0, exc.start) + 1
-            raise _decode_error(self._encoding, exc, line) from None
-        self._newlines += text.count("\n")
-        pending = self._pending + text
-        cut = len(pending)
-        if chunk:  # normalize up to the last ASCII character: nothing composes across it
-            while cut and pending[cut - 1] >= "\x80":
-                cut -= 1
-            cut = max(cut - 1, 0)
-        else:
-            self._eof = True
-        self._buffer = self._buffer[self._pos :] + unicodedata.normalize("NFC", pending[:cut])
-        self._pos = 0
-        self._pending = pending[cut:]
+            raise _decode_error(self._encoding, exc, self._line_of(exc)) from None
+        return unicodedata.normalize("NFC", line)
 
-    def read(self, size: int | None = -1, /) -> str:
-        self._checkClosed()
-        while not self._eof and (size is None or size < 0 or len(self._buffer) - self._pos < size):
-            self._fill()
-        end = len(self._buffer) if size is None or size < 0 else self._pos + size
-        out = self._buffer[self._pos : end]
-        self._pos += len(out)
-        return out
+    def _line_of(self, exc: UnicodeDecodeError) -> int | None:
+        if self._encoding == "utf-16":
+            return None
+        # The decoders report the bytes they held plus the chunk just read, which ends where
+        # the file now stands. Counting from the start again is the one exact way (a pending
+        # CR or the lines still buffered are out of sight); the stream is dead after this.
+        return _line_at(self._raw, self._raw.tell() - len(exc.object) + exc.start)
+
+    def __next__(self) -> str:  # what csv.reader calls, once per line
+        line, self._rest = self._rest or self._line(), ""
+        if not line:
+            raise StopIteration
+        return line
 
     def readline(self, size: int | None = -1, /) -> str:  # type: ignore[override]
         self._checkClosed()
-        while True:
-            match = _EOL.search(self._buffer, self._pos)
-            if match and (match.group() != "\r" or match.end() < len(self._buffer) or self._eof):
-                end = match.end()
-                break
-            if self._eof:
-                end = len(self._buffer)
-                break
-            self._fill()
-        if size is not None and size >= 0:
-            end = min(end, self._pos + size)
-        out = self._buffer[self._pos : end]
-        self._pos = end
-        return out
+        line = self._rest or self._line()
+        if size is None or size < 0 or size >= len(line):
+            self._rest = ""
+            return line
+        self._rest = line[size:]
+        return line[:size]
 
+    def read(self, size: int | None = -1, /) -> str:
+        self._checkClosed()
+        limit = -1 if size is None else size
+        parts, have = [self._rest], len(self._rest)
+        while (limit < 0 or have < limit) and (line := self._line()):
+            parts.append(line)
+            have += len(line)
+        text = "".join(parts)
+        cut = len(text) if limit < 0 else limit
+        self._rest = text[cut:]
+        return text[:cut]
 
-_EOL = re.compile(r"\r\n|\r|\n")
 
 # --- the heuristic ----------------------------------------------------------------------------
 
