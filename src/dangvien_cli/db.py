@@ -4,12 +4,16 @@ its transactions.
 Ordinary commands never import Alembic: the schema check compares the database's
 ``alembic_version`` with the revisions listed below (a test keeps the list equal to
 ``migrations/versions``). Alembic is loaded only to create a new database or upgrade one.
+
+Small read commands read through ``reader.open_reader`` instead of a Session: the same
+schema check (``stored_revision``, ``check_revision``), and on SQLite the standard
+library's ``sqlite3`` without SQLAlchemy, which is most of their start-up.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +31,9 @@ REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 SCHEMA_HEAD = REVISIONS[-1]
 
 ENV_DB = "DANGVIEN_DB"
+
+# How long SQLite waits for another connection's lock before "database is locked".
+BUSY_TIMEOUT_S = 30
 
 
 def default_db_path() -> Path:
@@ -89,7 +96,7 @@ def make_engine(url: str) -> Engine:
             return dialect.postgresql_engine(url)
         return create_engine(url, pool_pre_ping=True)
 
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -98,7 +105,7 @@ def make_engine(url: str) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -159,11 +166,35 @@ def current_revision(engine: Engine) -> str | None:
     from sqlalchemy import inspect, text
 
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            if inspect(conn).get_table_names():
-                raise DangvienError("db.not_dangvien", where=describe(str(engine.url)))
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return stored_revision(
+            str(engine.url),
+            inspect(conn).get_table_names(),
+            lambda: conn.execute(text("SELECT version_num FROM alembic_version")).scalar(),
+        )
+
+
+def stored_revision(
+    url: str, tables: Collection[str], read_version: Callable[[], str | None]
+) -> str | None:
+    """The revision in ``alembic_version`` (read_version), None for an empty database;
+    a database of other tables is refused."""
+    if "alembic_version" not in tables:
+        if tables:
+            raise DangvienError("db.not_dangvien", where=describe(url))
+        return None
+    return read_version()
+
+
+def check_revision(url: str, revision: str | None) -> None:
+    """Refuse, with exit 4, a schema older than head or from a newer dangvien."""
+    if revision != SCHEMA_HEAD:
+        key = "db.schema_old" if revision in REVISIONS else "db.schema_new"
+        raise SchemaOutOfDate(key, where=describe(url), current=revision)
+
+
+def cannot_open(url: str, exc: BaseException) -> DangvienError:
+    """The driver's refusal to open or read the file, as the one line users see."""
+    return DangvienError("db.cannot_open", where=describe(url), reason=str(exc).splitlines()[0])
 
 
 def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
@@ -208,13 +239,12 @@ def open_engine(url: str) -> Engine:
         engine.dispose()
         if created and path is not None:
             path.unlink(missing_ok=True)
-        raise DangvienError(
-            "db.cannot_open", where=describe(url), reason=str(exc.orig).splitlines()[0]
-        ) from None
-    if revision != SCHEMA_HEAD:
+        raise cannot_open(url, exc.orig) from None
+    try:
+        check_revision(url, revision)
+    except SchemaOutOfDate:
         engine.dispose()
-        key = "db.schema_old" if revision in REVISIONS else "db.schema_new"
-        raise SchemaOutOfDate(key, where=describe(url), current=revision)
+        raise
     return engine
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
+    from dangvien_cli.reader import Reader
+
 
 @dataclass
 class AppContext:
@@ -56,6 +58,15 @@ class AppContext:
             if write:
                 audit.bind(session, actor=self.who(), command=self.command, reopen=self.reopen)
             yield session
+
+    @contextmanager
+    def reader(self) -> Iterator["Reader"]:
+        """A read-only view for commands that only list rows: on SQLite it starts without
+        SQLAlchemy (reader.py). The same schema check and error lines as ``session()``."""
+        from dangvien_cli.reader import open_reader
+
+        with open_reader(self.url) as reader:
+            yield reader
 
     def who(self) -> str:
         if self.actor:

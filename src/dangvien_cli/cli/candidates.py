@@ -89,9 +89,9 @@ def build() -> typer.Typer:
         from dangvien_cli.services.people import list_candidates
 
         ctx = app_ctx()
-        with ctx.session() as session:
+        with ctx.reader() as reader:
             rows = list_candidates(
-                session, unit_code=unit, stage=stage, search=search, show_private=show_private
+                reader, unit_code=unit, stage=stage, search=search, show_private=show_private
             )
         emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
 

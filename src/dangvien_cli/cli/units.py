@@ -101,8 +101,8 @@ def build() -> typer.Typer:
         from dangvien_cli.services.units import list_units
 
         ctx = app_ctx()
-        with ctx.session() as session:
-            rows = list_units(session, under=under, block=block)
+        with ctx.reader() as reader:
+            rows = list_units(reader, under=under, block=block)
         emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")

@@ -1,22 +1,33 @@
-"""People: one record per human being, from candidate to member."""
+"""People: one record per human being, from candidate to member.
+
+``list_candidates`` reads through a ``Reader`` (reader.py), so ``candidate list`` starts
+without SQLAlchemy or the models: they are imported inside the functions that use a Session.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
-from dangvien_cli.models import Admission, Member, Person, Unit
-from dangvien_cli.services import audit
-from dangvien_cli.services.rules import EDUCATION_LEVELS
-from dangvien_cli.services.units import get_unit, subtree_ids
+from dangvien_cli.services.units import (
+    SUBTREE_OF_CODE,
+    code_key,
+    get_unit,
+    require_unit,
+    subtree_ids,
+)
 from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
 from dangvien_cli.vocab import Gender, Stage
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select, TextClause
+    from sqlalchemy.orm import Session
+
+    from dangvien_cli.models import Person
+    from dangvien_cli.reader import Reader
 
 
 @dataclass
@@ -48,6 +59,8 @@ EDUCATION_ALIASES = {
 
 def education_code(text: str) -> str:
     """'THCS', 'Trung học cơ sở', '9/12' → 'thcs'; anything else is refused with the choices."""
+    from dangvien_cli.services.rules import EDUCATION_LEVELS
+
     key = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     key = EDUCATION_ALIASES.get(key, key)
     if key not in EDUCATION_LEVELS:
@@ -77,17 +90,28 @@ def given_first_key(name: str) -> str:
     return fold(" ".join(p for p in (given, family, middle) if p))
 
 
-def _starts_with(column: Any, prefix: str) -> Any:
-    # A range instead of LIKE: both engines answer it from the plain index on the column.
-    return and_(column >= prefix, column < prefix + "\uffff")
+def name_matches_sql(person: str) -> str:
+    """Names starting with a search text read family-first or given-first, any case or
+    diacritics: "nguyen thi hong lien", "Nguyễn Thị", "lien" and "Liên Nguyễn" all find
+    Nguyễn Thị Hồng Liên; "d" finds Đỗ and Dũng alike. SQL on the table or alias ``person``,
+    with name_match_params. A range instead of LIKE, so that both engines answer it from the
+    plain indexes ix_person_name_key and ix_person_given_key."""
+    return (
+        f"(({person}.name_key >= :name_from AND {person}.name_key < :name_to) "
+        f"OR ({person}.given_key >= :name_from AND {person}.given_key < :name_to))"
+    )
 
 
-def name_matches(search: str) -> Any:
-    """Names starting with `search` read family-first or given-first, any case or diacritics:
-    "nguyen thi hong lien", "Nguyễn Thị", "lien" and "Liên Nguyễn" all find Nguyễn Thị Hồng
-    Liên; "d" finds Đỗ and Dũng alike."""
+def name_match_params(search: str) -> dict[str, str]:
     key = fold(search)
-    return or_(_starts_with(Person.name_key, key), _starts_with(Person.given_key, key))
+    return {"name_from": key, "name_to": key + "\uffff"}
+
+
+def name_matches(search: str) -> TextClause:
+    """name_matches_sql as a condition for a Core query on the person table."""
+    from sqlalchemy import text
+
+    return text(name_matches_sql("person")).bindparams(**name_match_params(search))
 
 
 def person_values(data: PersonInput) -> dict[str, Any]:
@@ -114,6 +138,10 @@ def person_values(data: PersonInput) -> dict[str, Any]:
 def check_national_id_free(
     session: Session, national_id: str | None, person_id: int | None = None
 ) -> None:
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Person
+
     if not national_id:
         return
     other = session.execute(
@@ -126,6 +154,9 @@ def check_national_id_free(
 def add_person(
     session: Session, data: PersonInput, *, unit_code: str, stage: Stage | None
 ) -> Person:
+    from dangvien_cli.models import Person
+    from dangvien_cli.services import audit
+
     unit = get_unit(session, unit_code)
     values = person_values(data)
     check_national_id_free(session, values["national_id"])
@@ -138,6 +169,10 @@ def add_person(
 
 def similar_people(session: Session, person: Person) -> list[int]:
     """Other people with the same name (any diacritics) and birth date: likely the same human."""
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Person
+
     if person.birth_date is None:
         return []
     return list(
@@ -154,6 +189,8 @@ def similar_people(session: Session, person: Person) -> list[int]:
 
 
 def get_person(session: Session, person_id: int) -> Person:
+    from dangvien_cli.models import Person
+
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound("person.not_found", id=person_id)
@@ -167,55 +204,65 @@ def mask(value: str | None, keep: int = 3) -> str | None:
     return "•" * max(0, len(value) - keep) + value[-keep:]
 
 
-def candidate_query(
-    session: Session,
-    *,
-    unit_code: str | None = None,
-    stage: Stage | None = None,
-    search: str | None = None,
-) -> Select[Any]:
-    query = (
-        select(
-            Person.id,
-            Person.full_name,
-            Person.birth_date,
-            Person.gender,
-            Person.national_id,
-            Unit.code.label("unit_code"),
-            Person.stage,
-            Person.stage_on,
-            Admission.decision_date,
-        )
-        .join(Unit, Unit.id == Person.unit_id)
-        .outerjoin(Admission, Admission.person_id == Person.id)
-        .where(Person.stage.is_not(None))
-        .order_by(Person.sort_key, Person.id)
-    )
+# Candidates (people with a pipeline stage) in name order.
+CANDIDATE_LIST = (
+    "SELECT p.id, p.full_name, p.birth_date, p.gender, p.national_id, u.code AS unit_code, "
+    "p.stage, p.stage_on, a.decision_date "
+    "FROM person p JOIN unit u ON u.id = p.unit_id "
+    "LEFT OUTER JOIN admission a ON a.person_id = p.id "
+    "WHERE {where} ORDER BY p.sort_key, p.id"
+)
+CANDIDATE_DATES = ("birth_date", "stage_on", "decision_date")
+
+
+def candidate_sql(
+    *, unit_code: str | None = None, stage: Stage | None = None, search: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The candidate list as SQL text and its parameters: under ``unit_code`` (its whole
+    subtree, in the same statement), at ``stage``, with a name starting with ``search``."""
+    conditions, params = ["p.stage IS NOT NULL"], {}
     if unit_code:
-        query = query.where(
-            Person.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
-        )
+        conditions.append("p.unit_id IN (SELECT id FROM subtree)")
+        params["unit_key"] = code_key(unit_code)
     if stage:
-        query = query.where(Person.stage == stage.value)
+        conditions.append("p.stage = :stage")
+        params["stage"] = stage.value
     if search and fold(search):
-        query = query.where(name_matches(search))
-    return query
+        conditions.append(name_matches_sql("p"))
+        params.update(name_match_params(search))
+    sql = CANDIDATE_LIST.format(where=" AND ".join(conditions))
+    return (SUBTREE_OF_CODE + sql if unit_code else sql), params
 
 
 def list_candidates(
-    session: Session, *, show_private: bool = False, **filters: Any
+    reader: Reader, *, show_private: bool = False, **filters: Any
 ) -> list[dict[str, Any]]:
-    rows = session.execute(candidate_query(session, **filters)).mappings().all()
-    out = []
-    for r in rows:
-        row = dict(r)
-        if not show_private:
+    """Candidates as plain rows; ID numbers masked unless ``show_private``."""
+    sql, params = candidate_sql(**filters)
+    rows = reader.mappings(sql, params, dates=CANDIDATE_DATES)
+    if not rows and filters.get("unit_code"):
+        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
+    if not show_private:
+        for row in rows:
             row["national_id"] = mask(row["national_id"])
-        out.append(row)
-    return out
+    return rows
+
+
+def candidate_query(session: Session, **filters: Any) -> TextClause:
+    """candidate_sql as a statement for a Session (an unknown unit is refused first)."""
+    from sqlalchemy import text
+
+    if filters.get("unit_code"):
+        get_unit(session, filters["unit_code"])
+    sql, params = candidate_sql(**filters)
+    return text(sql).bindparams(**params)
 
 
 def count_people(session: Session) -> int:
+    from sqlalchemy import func, select
+
+    from dangvien_cli.models import Person
+
     return session.execute(select(func.count()).select_from(Person)).scalar_one()
 
 
@@ -227,6 +274,10 @@ def member_query(
     search: str | None = None,
     key_position: bool | None = None,
 ) -> Select[Any]:
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Member, Person, Unit
+
     query = (
         select(
             Member.id,
@@ -264,6 +315,9 @@ def list_members(session: Session, **filters: Any) -> list[dict[str, Any]]:
 def list_admissions(
     session: Session, *, period_code: str | None = None, unit_code: str | None = None
 ) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Admission, Person, Unit
     from dangvien_cli.services.quotas import get_period
 
     query = (

@@ -1,19 +1,24 @@
-"""Party units: the organisation tree every report rolls up."""
+"""Party units: the organisation tree every report rolls up.
+
+``list_units`` reads through a ``Reader`` (reader.py), so ``unit list`` starts without
+SQLAlchemy or the models: they are imported inside the functions that use a Session.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from sqlalchemy import case, func, select, text
-from sqlalchemy.orm import Session, aliased
+from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
-from dangvien_cli.models import Admission, Member, Person, Unit
-from dangvien_cli.services import audit
 from dangvien_cli.vntext import fold, nfc
 from dangvien_cli.vocab import Block, MemberStatus, Stage, UnitKind
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from dangvien_cli.models import Unit
+    from dangvien_cli.reader import Reader
 
 IN_PROGRESS = (
     Stage.sourced,
@@ -39,6 +44,10 @@ def check_code(code: str) -> str:
 
 
 def find_unit(session: Session, code: str) -> Unit | None:
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Unit
+
     return session.execute(select(Unit).where(Unit.code_key == code_key(code))).scalars().first()
 
 
@@ -59,6 +68,9 @@ def add_unit(
     block: Block | None = None,
     founded_on: date | None = None,
 ) -> Unit:
+    from dangvien_cli.models import Unit
+    from dangvien_cli.services import audit
+
     code = check_code(code)
     name = nfc(name)
     if not name:
@@ -99,6 +111,9 @@ def edit_unit(
 ) -> Unit:
     """Change what was given; history stays (admissions keep their unit, a moved unit's past
     admissions count under its new parent — a closed period refuses that, see guards.py)."""
+    from dangvien_cli.models import Unit
+    from dangvien_cli.services import audit
+
     unit = get_unit(session, code)
     old_parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     before = unit_row(unit, old_parent.code if old_parent else None)
@@ -149,31 +164,60 @@ def unit_row(unit: Unit, parent_code: str | None = None) -> dict[str, Any]:
     }
 
 
-def list_units(
-    session: Session, *, under: str | None = None, block: Block | None = None
-) -> list[dict[str, Any]]:
-    parent = aliased(Unit)
-    query = (
-        select(Unit, parent.code)
-        .outerjoin(parent, parent.id == Unit.parent_id)
-        .order_by(Unit.code_key)
+def subtree_cte(seed: str) -> str:
+    """``WITH RECURSIVE subtree(id)``: the unit(s) ``seed`` selects and every unit below."""
+    return (
+        f"WITH RECURSIVE subtree(id) AS ({seed} UNION ALL "
+        "SELECT child.id FROM unit child JOIN subtree ON child.parent_id = subtree.id) "
     )
+
+
+# The unit whose code the user gave (:unit_key, its code_key) and every unit below it.
+SUBTREE_OF_CODE = subtree_cte("SELECT id FROM unit WHERE code_key = :unit_key")
+
+
+UNIT_LIST = (
+    "SELECT u.code, u.name, u.kind, parent.code AS parent, u.block, u.founded_on, "
+    "u.dissolved_on FROM unit u LEFT OUTER JOIN unit parent ON parent.id = u.parent_id"
+    "{where} ORDER BY u.code_key"
+)
+
+
+def list_units(
+    reader: Reader, *, under: str | None = None, block: Block | None = None
+) -> list[dict[str, Any]]:
+    """Units in code order, as unit_row: all, or the subtree of ``under``, of ``block``."""
+    conditions, params = [], {}
     if under:
-        query = query.where(Unit.id.in_(subtree_ids(session, get_unit(session, under).id)))
+        conditions.append("u.id IN (SELECT id FROM subtree)")
+        params["unit_key"] = code_key(under)
     if block:
-        query = query.where(Unit.block == block.value)
-    return [unit_row(u, pcode) for u, pcode in session.execute(query).all()]
+        conditions.append("u.block = :block")
+        params["block"] = block.value
+    sql = UNIT_LIST.format(where=" WHERE " + " AND ".join(conditions) if conditions else "")
+    if under:
+        sql = SUBTREE_OF_CODE + sql
+    rows = reader.mappings(sql, params, dates=("founded_on", "dissolved_on"))
+    if not rows and under:
+        require_unit(reader, under)  # no rows because there is no such unit?
+    return rows
+
+
+def require_unit(reader: Reader, code: str) -> int:
+    """The id of the unit ``code`` names, refused as get_unit refuses it."""
+    sql = "SELECT id FROM unit WHERE code_key = :unit_key"
+    unit_id = reader.scalar(sql, {"unit_key": code_key(code)})
+    if unit_id is None:
+        raise NotFound("unit.not_found", code=nfc(code))
+    return int(unit_id)
 
 
 def subtree_ids(session: Session, unit_id: int | None) -> list[int]:
     """The unit and every unit below it, in one recursive query."""
-    rows = session.execute(
-        text(
-            "WITH RECURSIVE sub(id) AS (SELECT CAST(:root AS INTEGER) UNION ALL "
-            "SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub"
-        ),
-        params={"root": unit_id},
-    ).all()
+    from sqlalchemy import text
+
+    sql = subtree_cte("SELECT CAST(:root AS INTEGER)") + "SELECT id FROM subtree"
+    rows = session.execute(text(sql), params={"root": unit_id}).all()
     return [r[0] for r in rows]
 
 
@@ -190,6 +234,10 @@ class TreeNode:
 
 def load_tree(session: Session) -> dict[int, TreeNode]:
     """The whole unit tree in one query; reports walk it in memory."""
+    from sqlalchemy import select
+
+    from dangvien_cli.models import Unit
+
     # 60,000 units at national scale: plain rows through the connection, slotted nodes and
     # one sort key per unit keep this a fraction of a second.
     rows = session.connection().execute(
@@ -208,6 +256,10 @@ def load_tree(session: Session) -> dict[int, TreeNode]:
 
 
 def unit_detail(session: Session, code: str) -> dict[str, Any]:
+    from sqlalchemy import case, func, select
+
+    from dangvien_cli.models import Admission, Member, Person, Unit
+
     unit = get_unit(session, code)
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     ids = subtree_ids(session, unit.id)

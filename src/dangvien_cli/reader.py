@@ -1,0 +1,173 @@
+"""The light read path: a small read-only ``Reader`` for commands that only list rows.
+
+Start-up, not the query, is most of a small read command's time, and SQLAlchemy, SQLModel,
+pydantic and the model classes are most of start-up (~0.2 s). So the SQL of such a command
+is written once, as text with ``:name`` parameters, and run:
+
+- on a SQLite file, by the standard library's ``sqlite3`` (``:name`` is its own placeholder
+  style): none of the above is imported;
+- anywhere else (PostgreSQL, a database still to be created), through SQLAlchemy's
+  ``text()`` on an engine from ``db.open_engine``, or on a Session's connection
+  (``ConnectionReader(session.connection())``) for code that already holds one.
+
+Both refuse an older or newer schema exactly as ``db.open_engine`` does (``db.check_revision``).
+Values come back as the driver gives them, except dates: SQLite stores them as ISO text, so
+a caller names its date columns (``dates=("birth_date",)``) and gets ``datetime.date`` on
+every engine.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dangvien_cli import db
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+Params = Mapping[str, Any] | None
+
+
+def as_date(value: str | date | None) -> date | None:
+    """A date column's value as ``datetime.date``: SQLite hands back ISO text."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+class Reader:
+    """Runs read-only SQL written with ``:name`` parameters; ``dialect`` is the engine's name
+    ("sqlite", "postgresql") for the rare query that must differ."""
+
+    dialect: str
+
+    def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
+        raise NotImplementedError
+
+    def rows(
+        self, sql: str, params: Params = None, *, dates: Collection[str] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Every row as a tuple; the columns named in ``dates`` as ``datetime.date``."""
+        names, rows = self._execute(sql, params)
+        at = [i for i, name in enumerate(names) if name in dates]
+        if not at:
+            return rows
+        out = []
+        for row in rows:
+            values = list(row)
+            for i in at:
+                values[i] = as_date(values[i])
+            out.append(tuple(values))
+        return out
+
+    def mappings(
+        self, sql: str, params: Params = None, *, dates: Collection[str] = ()
+    ) -> list[dict[str, Any]]:
+        """Every row as a dict keyed by column name, in the SELECT's order."""
+        names, rows = self._execute(sql, params)
+        out = [dict(zip(names, row, strict=True)) for row in rows]
+        for key in set(dates).intersection(names):
+            for row in out:
+                row[key] = as_date(row[key])
+        return out
+
+    def scalar(self, sql: str, params: Params = None) -> Any:
+        """The first column of the first row, or None when there is no row."""
+        _, rows = self._execute(sql, params)
+        return rows[0][0] if rows else None
+
+
+class SqliteReader(Reader):
+    dialect = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cur = self.conn.execute(sql, dict(params or {}))
+        names = [d[0] for d in cur.description]
+        return names, cur.fetchall()
+
+
+class ConnectionReader(Reader):
+    """The same queries through a SQLAlchemy connection (``sqlalchemy.text``)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.dialect = conn.dialect.name
+
+    def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
+        from sqlalchemy import text
+
+        result = self.conn.execute(text(sql), dict(params or {}))
+        return list(result.keys()), [tuple(r) for r in result]
+
+
+@contextmanager
+def open_reader(url: str) -> Iterator[Reader]:
+    """A read-only view of the database at ``url``, at the head schema, for one command."""
+    path = db.sqlite_path(url)
+    conn = _open_sqlite(url, path) if path is not None and path.exists() else None
+    if conn is not None:
+        try:
+            yield SqliteReader(conn)
+        finally:
+            conn.close()
+        return
+    # PostgreSQL, or a database to create at head first (open_engine does that).
+    engine = db.open_engine(url)
+    try:
+        with engine.connect() as connection:
+            yield ConnectionReader(connection)
+    finally:
+        engine.dispose()
+
+
+def _open_sqlite(url: str, path: Path) -> sqlite3.Connection | None:
+    """A connection inside a read transaction (one snapshot for the whole command, taken
+    even while a writer holds the WAL), after the schema check; None for an empty file,
+    which open_engine creates at head as it always has."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise db.cannot_open(url, exc) from None
+    try:
+        revision = _begin_read(url, conn)
+        if revision is not None:
+            db.check_revision(url, revision)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise db.cannot_open(url, exc) from None
+    except BaseException:
+        conn.close()
+        raise
+    if revision is None:
+        conn.close()
+        return None
+    return conn
+
+
+def _begin_read(url: str, conn: sqlite3.Connection) -> str | None:
+    """Start the read transaction; the schema revision stored (db.stored_revision)."""
+    conn.execute(f"PRAGMA busy_timeout={int(db.BUSY_TIMEOUT_S * 1000)}")
+    # Anything but a read here would be a bug: refuse it rather than take the write lock.
+    conn.execute("PRAGMA query_only=1")
+    conn.execute("BEGIN")
+    tables = {name for (name,) in conn.execute(_TABLES)}
+    return db.stored_revision(url, tables, lambda: _version(conn))
+
+
+# The tables as SQLAlchemy's inspector lists them for open_engine: SQLite's own left out.
+_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+)
+
+
+def _version(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
