@@ -59,3 +59,12 @@ def test_help_is_in_english_on_request():
         check=True,
     )
     assert "Thêm một tổ chức đảng" in vi.stdout
+
+
+@pytest.mark.parametrize("args", [[], ["unit"], ["unit", "list"], ["report", "quota"]])
+def test_typer_s_own_help_line_is_translated_too(cli, args):
+    vi = cli(*args, "--help")
+    assert "Hiện hướng dẫn này rồi thoát." in vi.stdout
+    assert "Show this message and exit." not in vi.stdout
+    en = cli("--lang", "en", *args, "--help")
+    assert "Show this message and exit." in en.stdout

@@ -80,6 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.lang": ("Ngôn ngữ: vi hoặc en (DANGVIEN_LANG).", "Language: vi or en (DANGVIEN_LANG)."),
     "opt.version": ("In phiên bản rồi thoát.", "Print the version and exit."),
+    "opt.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "opt.actor": (
         "Người thực hiện ghi vào nhật ký (mặc định: người dùng hệ điều hành).",
         "Who to record in the audit trail (default: the operating-system user).",

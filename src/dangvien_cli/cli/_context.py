@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from dangvien_cli.errors import DangvienError, one_line
 from dangvien_cli.i18n import get_lang, set_lang, t
@@ -180,6 +181,29 @@ def _common_parameters(records: bool) -> list[inspect.Parameter]:
     return params
 
 
+class _TranslatedHelp:
+    """Typer's own --help line ("Show this message and exit.") in the clerk's language."""
+
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("opt.help")
+        return option
+
+
+class HelpCommand(_TranslatedHelp, TyperCommand):
+    pass
+
+
+class HelpGroup(_TranslatedHelp, TyperGroup):
+    pass
+
+
+def new_group() -> typer.Typer:
+    """A command group; a bare name lists its commands."""
+    return typer.Typer(no_args_is_help=True, cls=HelpGroup)
+
+
 def command(
     group: typer.Typer, name: str, *, help_key: str, records: bool = True
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -215,7 +239,7 @@ def command(
         )
         params = [*signature.parameters.values(), context_param, *_common_parameters(records)]
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-        group.command(name, help=t(help_key))(wrapper)
+        group.command(name, help=t(help_key), cls=HelpCommand)(wrapper)
         return fn
 
     return decorate

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
 from dangvien_cli.cli.steps import record, show_outcome, step, when
 from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_date
@@ -24,7 +24,7 @@ LIST_COLUMNS = [
 def build() -> typer.Typer:
     from dangvien_cli.vocab import Step
 
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
     DateOpt = Annotated[str, required("--date", help_key="opt.date")]  # noqa: N806
 
     @command(group, "record", help_key="help.admission.record", records=False)

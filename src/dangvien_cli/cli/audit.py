@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, opt
+from dangvien_cli.cli._context import app_ctx, command, new_group, opt
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit
 from dangvien_cli.values import parse_date, parse_int
@@ -22,7 +22,7 @@ COLUMNS = [
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "list", help_key="help.audit.list")
     def list_(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, opt, required, warn
+from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required, warn
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -24,7 +24,7 @@ STAGES = ", ".join(s.value for s in Stage)
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "add", help_key="help.candidate.add", records=False)
     def add(

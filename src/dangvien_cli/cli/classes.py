@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit, emit_object
 
@@ -42,7 +42,7 @@ CodeArg = Annotated[str, arg("arg.class_code")]
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "add", help_key="help.class.add", records=False)
     def add(

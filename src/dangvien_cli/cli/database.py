@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, interactive, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    info,
+    interactive,
+    new_group,
+    opt,
+    required,
+)
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
@@ -27,7 +36,7 @@ FileArg = Annotated[Path, arg("arg.backup_file")]
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "path", help_key="help.db.path", records=False)
     def path() -> None:

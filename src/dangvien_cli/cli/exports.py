@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, warn
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, warn
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import OutputFormat, to_json
 
@@ -41,7 +41,7 @@ def run_export(
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "units", help_key="help.export.units")
     def units(path: FileArg, *, unit: UnitOpt = None, show_private: PrivateOpt = False) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.vocab import MemberStatus
@@ -39,7 +39,7 @@ MemberArg = Annotated[int, arg("arg.member_id")]
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "list", help_key="help.member.list")
     def list_(

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit
@@ -21,7 +21,7 @@ COLUMNS = [
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "add", help_key="help.period.add", records=False)
     def add(

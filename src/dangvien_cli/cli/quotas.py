@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_int
@@ -21,7 +21,7 @@ COLUMNS = [
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "set", help_key="help.quota.set", records=False)
     def set_(

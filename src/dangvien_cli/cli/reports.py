@@ -13,7 +13,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, command, info, new_group, opt, required
 from dangvien_cli.errors import DangvienError, ThresholdNotMet
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, OutputFormat, data_console, emit
@@ -49,7 +49,7 @@ OutputOpt = Annotated[Path | None, opt("--output", "-o", help_key="opt.output")]
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "quota", help_key="help.report.quota")
     def quota(

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -40,7 +40,7 @@ BLOCKS = ", ".join(b.value for b in Block)
 
 
 def build() -> typer.Typer:
-    group = typer.Typer(no_args_is_help=True)
+    group = new_group()
 
     @command(group, "add", help_key="help.unit.add", records=False)
     def add(

@@ -130,6 +130,8 @@ def _clean(value: Any, escaped: bool) -> Any:
     """A cell as every import reads it: stripped, NFC, '' as None, Excel's escape undone."""
     if type(value) is not str:
         return value
+    if not value:  # most cells of a wide file are empty: no strip for them
+        return None
     value = value.strip()
     if not value:
         return None
