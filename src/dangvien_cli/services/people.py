@@ -54,10 +54,12 @@ EDUCATION_ALIASES = {
     "5-12": "tieu-hoc",
     "9-12": "thcs",
     "12-12": "thpt",
+    "7-10": "thcs",  # the old ten-year school system
+    "10-10": "thpt",
 }
 
 
-def education_code(text: str) -> str:
+def education_code(text: str, field: str = "--education") -> str:
     """'THCS', 'Trung học cơ sở', '9/12' → 'thcs'; anything else is refused with the choices."""
     from dangvien_cli.services.rules import EDUCATION_LEVELS
 
@@ -65,7 +67,7 @@ def education_code(text: str) -> str:
     key = EDUCATION_ALIASES.get(key, key)
     if key not in EDUCATION_LEVELS:
         choices = ", ".join(EDUCATION_LEVELS)
-        raise InvalidValue("error.invalid_choice", value=text, field="--education", choices=choices)
+        raise InvalidValue("error.invalid_choice", value=text, field=field, choices=choices)
     return key
 
 

@@ -10,12 +10,9 @@ updates that person through the append-only history instead of adding a second o
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -25,18 +22,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dangvien_cli.db import defer_indexes, rebuild_indexes
-from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.models import Person, PipelineEvent, Unit
-from dangvien_cli.services import audit, rules
+from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
-    FieldSpec,
     ImportResult,
-    Row,
     Source,
-    national_id_cell,
-    parse_date_cell,
-    phone_cell,
     raise_if_errors,
     start_import,
 )
@@ -46,90 +37,17 @@ from dangvien_cli.services.imports import (
 from dangvien_cli.services.imports import (
     candidate_load as load,
 )
+from dangvien_cli.services.imports.candidate_rows import (
+    FIELDS,
+    Candidate,
+    Checking,
+    parse_candidate,
+)
 from dangvien_cli.services.people import given_first_key
-from dangvien_cli.services.pipeline import STAGE_AFTER, Step, refresh_projection
-from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_bool, parse_choice, parse_int
+from dangvien_cli.services.pipeline import Step, refresh_projection
 from dangvien_cli.vntext import fold, name_sort_key
-from dangvien_cli.vocab import Gender, Stage
-
-FIELDS = [
-    FieldSpec("id", ("Mã số", "ID", "person_id")),
-    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên", "name"), required=True),
-    FieldSpec("birth_date", ("Ngày sinh", "Ngày tháng năm sinh", "birth")),
-    FieldSpec("gender", ("Giới tính", "Nam/Nữ", "sex")),
-    FieldSpec("ethnicity", ("Dân tộc",)),
-    FieldSpec("religion", ("Tôn giáo",)),
-    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa", "GDPT")),
-    FieldSpec("professional_education", ("Trình độ chuyên môn", "Chuyên môn")),
-    FieldSpec("occupation", ("Nghề nghiệp",)),
-    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước", "Số căn cước", "Số định danh")),
-    FieldSpec("phone", ("Điện thoại", "Số điện thoại", "SĐT")),
-    FieldSpec("unit_code", ("Mã đơn vị", "Đơn vị", "Chi bộ", "unit"), required=True),
-    FieldSpec("youth_union", ("Đoàn viên",)),
-    FieldSpec("source_date", ("Ngày tạo nguồn", "Ngày vào danh sách")),
-    FieldSpec("mentor", ("Người giúp đỡ", "Đảng viên giúp đỡ", "Người kèm cặp")),
-    FieldSpec("class_date", ("Ngày học lớp", "Ngày chứng nhận", "Ngày cấp giấy chứng nhận")),
-    FieldSpec("certificate_no", ("Số giấy chứng nhận", "Số chứng nhận")),
-    FieldSpec("application_date", ("Ngày nộp đơn", "Ngày làm đơn")),
-    FieldSpec("vote_date", ("Ngày chi bộ xét", "Ngày chi bộ họp", "Ngày nghị quyết chi bộ")),
-    FieldSpec("votes_for", ("Số tán thành", "Phiếu tán thành")),
-    FieldSpec("official_members", ("Số đảng viên chính thức", "Đảng viên chính thức")),
-    FieldSpec("committee_date", ("Ngày nghị quyết đảng ủy",)),
-    FieldSpec("decision_no", ("Số quyết định", "Quyết định số")),
-    FieldSpec("decision_date", ("Ngày quyết định", "Ngày kết nạp")),
-    FieldSpec("decision_body", ("Cơ quan quyết định", "Nơi ra quyết định")),
-    FieldSpec("ceremony_date", ("Ngày lễ kết nạp", "Ngày tổ chức lễ")),
-    FieldSpec("official_date", ("Ngày chính thức", "Ngày công nhận chính thức")),
-    FieldSpec("exit", ("Dừng", "Kết thúc")),
-    FieldSpec("exit_date", ("Ngày dừng",)),
-    FieldSpec("exit_reason", ("Lý do dừng", "Lý do")),
-]
 
 PERSON_FIELDS = load.PERSON_VALUES
-# file column → (pipeline step, the column holding its document number)
-STEP_COLUMNS: list[tuple[str, Step, str | None]] = [
-    ("source_date", Step.sourced, None),
-    ("class_date", Step.class_passed, "certificate_no"),
-    ("application_date", Step.application, None),
-    ("vote_date", Step.cell_vote, None),
-    ("committee_date", Step.committee_resolution, None),
-    ("decision_date", Step.decision, "decision_no"),
-    ("ceremony_date", Step.ceremony, None),
-    ("official_date", Step.official, None),
-]
-ORDER_KEYS = {
-    Step.sourced: "sourced",
-    Step.class_passed: "class_passed",
-    Step.application: "application",
-    Step.cell_vote: "cell_vote",
-    Step.committee_resolution: "committee_resolution",
-    Step.decision: "decision",
-    Step.ceremony: "ceremony",
-    Step.official: "official",
-}
-EXIT_STEPS = {
-    "rejected": Step.rejected,
-    "withdrawn": Step.withdrawn,
-    "struck-off": Step.struck_off,
-    "tu-choi": Step.rejected,
-    "khong-ket-nap": Step.rejected,
-    "rut": Step.withdrawn,
-    "xoa-ten": Step.struck_off,
-}
-EDUCATION = {
-    "biet-doc-viet": "biet-doc-viet",
-    "tieu-hoc": "tieu-hoc",
-    "thcs": "thcs",
-    "thpt": "thpt",
-    "trung-hoc-co-so": "thcs",
-    "trung-hoc-pho-thong": "thpt",
-    "5-12": "tieu-hoc",
-    "9-12": "thcs",
-    "12-12": "thpt",
-    "10-10": "thpt",
-    "7-10": "thcs",
-}
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
 # Per-event constants of the hot loop (an enum's .value is a property call).
@@ -154,27 +72,13 @@ def _detail_text(detail: dict[str, Any]) -> str:
 
 
 @dataclass
-class Candidate:
-    line: int
-    person: dict[str, Any]
-    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]
-    explicit_id: int | None = None
-    exit_note: str | None = None
-    stage: str | None = None
-    stage_on: date | None = None
-
-
-@dataclass
-class _State:
-    errors: RowErrors = field(default_factory=RowErrors)
-    warnings: Counter[str] = field(default_factory=Counter)
+class _State(Checking):
     next_id: int = 1
     next_event_id: int = 1
     had_people: bool = False
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     absent: tuple[str, ...] = ()  # person fields the file has no column for: left as stored
     touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
-    excepted: dict[Any, set[str]] = field(default_factory=dict)  # id or CCCD -> waived rules
     staging: bool = False  # candidate_load's table exists in this transaction
     writer: ThreadPoolExecutor | None = None
     pending: tuple[Future[None], list[Candidate]] | None = None  # the batch being written
@@ -210,7 +114,7 @@ def import_candidates(
     try:
         for row in mapping.rows(state.errors):
             result.rows += 1
-            cand = _parse(row, units, state, lang_en)
+            cand = parse_candidate(row, units, state, lang_en)
             if cand is not None:
                 batch.append(cand)
             if len(batch) >= BATCH:
@@ -239,276 +143,6 @@ def import_candidates(
         session, entity="import", entity_id=str(path), action="candidates", after=result.as_dict()
     )
     return result
-
-
-def _field(values: dict[str, Any], row: Row, key: str, state: _State, parse: Any) -> Any:
-    raw = values.get(key)
-    if raw is None:
-        return None
-    try:
-        return parse(raw)
-    except DangvienError as exc:
-        state.errors.add(row.line, row.column(key), raw, exc.message())
-        return None
-
-
-class _Memo(dict[Any, Any]):
-    """A parser of cell texts that remembers its answers: a province's file repeats a few
-    thousand dates, genders and education levels a million times, and a hit is one dict
-    lookup. A refused value raises and is not remembered; the memory is bounded."""
-
-    def __init__(self, parse: Callable[[Any], Any], limit: int = 20_000) -> None:
-        super().__init__()
-        self.parse = parse
-        self.limit = limit
-
-    def __missing__(self, value: Any) -> Any:
-        found = self.parse(value)
-        if len(self) >= self.limit:
-            self.clear()
-        self[value] = found
-        return found
-
-
-def _education(value: Any) -> str:
-    key = _NON_WORD.sub("-", fold(str(value))).strip("-")
-    if key in EDUCATION:
-        return EDUCATION[key]
-    raise DangvienError(
-        "error.invalid_choice",
-        value=value,
-        field="education",
-        choices="biet-doc-viet, tieu-hoc, thcs, thpt",
-    )
-
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_date_cell = _Memo(parse_date_cell).__getitem__
-_gender_cell = _Memo(lambda value: parse_choice(value, Gender, "gender")).__getitem__
-_education_cell = _Memo(_education).__getitem__
-_youth_cell = _Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
-_votes_for_cell = _Memo(lambda value: parse_int(value, "votes_for")).__getitem__
-_members_cell = _Memo(lambda value: parse_int(value, "official_members")).__getitem__
-_STEP_DATES = tuple(col for col, _step, _doc in STEP_COLUMNS)
-
-
-def _text(value: Any) -> str | None:
-    return value if value is None or type(value) is str else str(value)
-
-
-def _parse(row: Row, units: dict[str, int], state: _State, lang_en: bool) -> Candidate | None:
-    """A row as a candidate, or None after noting every reason it is refused."""
-    v = row.values()
-    errors_before = len(state.errors.items)
-    cells = _read_cells(v, row, units, state)
-    if cells is None or len(state.errors.items) > errors_before:
-        return None
-    name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
-    votes_for, official_members = cells[9:]
-    _judge(row, state, lang_en, cells)
-    if len(state.errors.items) > errors_before:
-        return None
-    steps = _steps_of(v, dates, exit_step, votes_for, official_members)
-    staged = [s for s in steps if s[0] in STAGE_AFTER]
-    person = {
-        "full_name": name,
-        "birth_date": birth,
-        "gender": gender.value if gender else None,
-        "ethnicity": _text(v.get("ethnicity")),
-        "religion": _text(v.get("religion")),
-        "education": education,
-        "professional_education": _text(v.get("professional_education")),
-        "occupation": _text(v.get("occupation")),
-        "national_id": national_id,
-        "phone": _field(v, row, "phone", state, phone_cell),
-        "unit_id": unit_id,
-        "youth_union": _field(v, row, "youth_union", state, _youth_cell) or False,
-    }
-    return Candidate(
-        line=row.line,
-        person=person,
-        steps=steps,
-        explicit_id=explicit_id,
-        exit_note=_text(v.get("exit_reason")),
-        stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
-        stage_on=staged[-1][1] if staged else None,
-    )
-
-
-def _read_cells(
-    v: dict[str, Any], row: Row, units: dict[str, int], state: _State
-) -> tuple[Any, ...] | None:
-    """The row's cells as values, each bad one noted with its column."""
-    name = _text(v.get("full_name"))
-    if not name:
-        state.errors.add(
-            row.line, row.column("full_name"), "", t("error.required", field="full_name")
-        )
-    unit_code = _text(v.get("unit_code")) or ""
-    unit_id = units.get(code_key(unit_code))
-    if unit_id is None:
-        state.errors.add(
-            row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
-        )
-    birth = _field(v, row, "birth_date", state, _date_cell)
-    gender = _field(v, row, "gender", state, _gender_cell)
-    education = _field(v, row, "education", state, _education_cell)
-    national_id = _field(v, row, "national_id", state, national_id_cell)
-    explicit_id = _field(v, row, "id", state, _id_cell)
-    dates = {col: _field(v, row, col, state, _date_cell) for col in _STEP_DATES}
-    dates["exit_date"] = _field(v, row, "exit_date", state, _date_cell)
-    exit_step = None
-    exit_raw = _text(v.get("exit"))
-    if exit_raw:
-        exit_step = EXIT_STEPS.get(_NON_WORD.sub("-", fold(exit_raw)).strip("-"))
-        if exit_step is None:
-            state.errors.add(
-                row.line,
-                row.column("exit"),
-                exit_raw,
-                t(
-                    "error.invalid_choice",
-                    value=exit_raw,
-                    field="exit",
-                    choices="rejected, withdrawn, struck-off",
-                ),
-            )
-    votes_for = _field(v, row, "votes_for", state, _votes_for_cell)
-    official_members = _field(v, row, "official_members", state, _members_cell)
-    if not name or unit_id is None:
-        return None
-    return (
-        *(name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step),
-        *(votes_for, official_members),
-    )
-
-
-def _id_cell(value: Any) -> int | None:
-    return parse_int(value, "id")
-
-
-def _remembered(check: Callable[..., list[rules.Violation]]) -> _Memo:
-    """A rule check of a few dates and counts, answered once per distinct argument set: the
-    checks are pure, and a file's acts fall on a few thousand days."""
-    return _Memo(lambda args: tuple(check(*args)))
-
-
-_education_check = _remembered(rules.check_education)
-_certificate_check = _remembered(rules.check_certificate)
-_vote_check = _remembered(rules.check_cell_vote)
-_decision_check = _remembered(rules.check_decision_deadline)
-_ceremony_check = _remembered(rules.check_ceremony_deadline)
-_official_check = _remembered(rules.check_official)
-
-
-def _judge(row: Row, state: _State, lang_en: bool, cells: tuple[Any, ...]) -> None:
-    """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
-    _name, _unit, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
-    votes_for, official_members = cells[9:]
-    violations: list[rules.Violation] = []
-    if national_id:
-        violations += rules.check_cccd(national_id, birth, gender.value if gender else None)
-    order = {ORDER_KEYS[step]: dates[col] for col, step, _doc in STEP_COLUMNS}
-    violations += rules.check_order(order)
-    vote = dates["vote_date"]
-    if vote:
-        if birth:
-            violations += rules.check_age(birth, vote)
-        violations += _education_check[education, vote]
-        violations += _certificate_check[dates["class_date"], vote]
-        if votes_for is not None and official_members is not None:
-            violations += _vote_check[votes_for, official_members, vote]
-    checks.vote_counts(row, state.errors, vote, votes_for, official_members)
-    checks.exit_step(row, state.errors, exit_step, dates["exit_date"], dates)
-    decision = dates["decision_date"]
-    if decision and not row.text("decision_no"):
-        _required(row, state, "decision_no")
-    if decision and vote:
-        violations += _decision_check[vote, decision]
-    ceremony = dates["ceremony_date"]
-    if ceremony:
-        if not decision:
-            _required(row, state, "decision_date")
-        else:
-            violations += _ceremony_check[decision, ceremony]
-    if dates["official_date"]:
-        if not ceremony:
-            _required(row, state, "ceremony_date")
-        else:
-            violations += _official_check[ceremony, dates["official_date"]]
-    if not violations:
-        return
-    waived = state.excepted.get(explicit_id) or state.excepted.get(national_id) or ()
-    for found in violations:
-        if found.rule in waived:
-            continue
-        if found.severity == "error":
-            state.errors.add(
-                row.line,
-                _rule_column(found.rule, row),
-                row.raw(_RULE_COLUMNS.get(found.rule, "vote_date")),
-                f"{found.rule} ({found.source}): "
-                + (found.message_en if lang_en else found.message_vi),
-            )
-        else:
-            state.warnings[found.rule] += 1
-
-
-def _required(row: Row, state: _State, key: str) -> None:
-    state.errors.add(row.line, row.column(key), "", t("error.required", field=key))
-
-
-def _steps_of(
-    v: dict[str, Any],
-    dates: dict[str, date | None],
-    exit_step: Step | None,
-    votes_for: int | None,
-    official_members: int | None,
-) -> list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]:
-    """The row's pipeline steps in date order, each with its document, issuer and detail."""
-    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]] = []
-    for col, step, doc_col in STEP_COLUMNS:
-        when = dates[col]
-        if when is None:
-            continue
-        detail: dict[str, Any] | None = None
-        issuer = None
-        if step is Step.sourced:
-            mentor = _text(v.get("mentor"))
-            detail = {"mentor": mentor} if mentor else None
-        elif step is Step.cell_vote and votes_for is not None:
-            detail = {"votes_for": votes_for, "official_members": official_members}
-        elif step is Step.decision:
-            issuer = _text(v.get("decision_body"))
-        steps.append((step, when, _text(v.get(doc_col)) if doc_col else None, issuer, detail))
-    if exit_step is not None:
-        when = dates["exit_date"] or max(d for _s, d, *_ in steps)
-        steps.append((exit_step, when, None, None, None))
-    steps.sort(key=_step_date)
-    return steps
-
-
-def _step_date(step: tuple[Any, ...]) -> date:
-    return step[1]  # type: ignore[no-any-return]
-
-
-def _rule_column(rule: str, row: Row) -> str:
-    return row.column(_RULE_COLUMNS.get(rule, "vote_date"))
-
-
-_RULE_COLUMNS = {
-    "R1": "birth_date",
-    "R2": "birth_date",
-    "R4": "education",
-    "R7": "class_date",
-    "R8": "class_date",
-    "R14": "votes_for",
-    "R17": "decision_date",
-    "R18": "ceremony_date",
-    "R19": "official_date",
-    "R22": "official_date",
-    "R29": "national_id",
-}
 
 
 def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[int, int]:

@@ -36,7 +36,7 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.imports.candidates import _education
+from dangvien_cli.services.imports.candidate_rows import education_code
 from dangvien_cli.services.people import clean_name, given_first_key
 from dangvien_cli.services.units import code_key, get_unit, subtree_ids
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
@@ -79,7 +79,7 @@ _PARSERS: dict[str, Any] = {
     "admitted_on": parse_date_cell,
     "official_on": parse_date_cell,
     "gender": lambda v: parse_choice(v, Gender, "gender"),
-    "education": _education,
+    "education": education_code,
     "key_position": lambda v: parse_bool(v, "key_position"),
     "national_id": national_id_cell,
     "phone": phone_cell,
