@@ -254,16 +254,13 @@ def _id_cell(value: Any) -> int | None:
 
 
 def _remembered(check: Callable[..., list[rules.Violation]]) -> _Memo:
-    """A rule check of a few dates and counts, answered once per distinct argument set: the
-    checks are pure, and a file's acts fall on a few thousand days."""
+    """A rule check answered once per distinct set of arguments: the checks are pure, and
+    the ones kept here see few sets (an education level and a vote day; a ceremony day and
+    its official day). Checks of two free dates see nearly all-new pairs: not remembered."""
     return _Memo(lambda args: tuple(check(*args)))
 
 
 _education_check = _remembered(rules.check_education)
-_certificate_check = _remembered(rules.check_certificate)
-_vote_check = _remembered(rules.check_cell_vote)
-_decision_check = _remembered(rules.check_decision_deadline)
-_ceremony_check = _remembered(rules.check_ceremony_deadline)
 _official_check = _remembered(rules.check_official)
 
 
@@ -281,22 +278,22 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: tuple[Any, ...]) -> 
         if birth:
             violations += rules.check_age(birth, vote)
         violations += _education_check[education, vote]
-        violations += _certificate_check[dates["class_date"], vote]
+        violations += rules.check_certificate(dates["class_date"], vote)
         if votes_for is not None and official_members is not None:
-            violations += _vote_check[votes_for, official_members, vote]
+            violations += rules.check_cell_vote(votes_for, official_members, vote)
     checks.vote_counts(row, state.errors, vote, votes_for, official_members)
     checks.exit_step(row, state.errors, exit_step, dates["exit_date"], dates)
     decision = dates["decision_date"]
     if decision and not row.text("decision_no"):
         _required(row, state, "decision_no")
     if decision and vote:
-        violations += _decision_check[vote, decision]
+        violations += rules.check_decision_deadline(vote, decision)
     ceremony = dates["ceremony_date"]
     if ceremony:
         if not decision:
             _required(row, state, "decision_date")
         else:
-            violations += _ceremony_check[decision, ceremony]
+            violations += rules.check_ceremony_deadline(decision, ceremony)
     if dates["official_date"]:
         if not ceremony:
             _required(row, state, "ceremony_date")

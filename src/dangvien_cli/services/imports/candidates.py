@@ -81,7 +81,8 @@ class _State(Checking):
     touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
     staging: bool = False  # candidate_load's table exists in this transaction
     writer: ThreadPoolExecutor | None = None
-    pending: tuple[Future[None], list[Candidate]] | None = None  # the batch being written
+    # The batch being written: its rows' (line, national ID, id), for a clash to be named.
+    pending: tuple[Future[None], list[tuple[int, str | None, int]]] | None = None
 
 
 def import_candidates(
@@ -236,7 +237,8 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
     if state.writer is None:
         state.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvien-writer")
     job = state.writer.submit(_fan_out, conn, state.now, first_event, state.next_event_id)
-    state.pending = (job, fresh)
+    # Only what naming a clash needs is kept: the candidates can go while the batch is written.
+    state.pending = (job, [(c.line, c.person["national_id"], c.person["id"]) for c in fresh])
 
 
 # The engine writes a batch's people and history (candidate_load) in a thread while this one
@@ -257,12 +259,12 @@ def _settle(session: Session, state: _State) -> None:
     """Wait for the batch being written; a national ID or id already taken is reported."""
     if state.pending is None:
         return
-    job, fresh = state.pending
+    job, written = state.pending
     state.pending = None
     try:
         job.result()
     except IntegrityError:
-        _report_duplicates(session, fresh, state)
+        _report_duplicates(session, written, state)
 
 
 def _stop_writer(state: _State) -> None:
@@ -313,35 +315,32 @@ def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
 _PERSON_STAGED = load.PERSON_VALUES[1:]  # after the name and its three keys
 
 
-def _report_duplicates(session: Session, fresh: list[Candidate], state: _State) -> None:
-    """A unique key clashed: name each row whose national ID or id is already taken."""
-    nids = [c.person["national_id"] for c in fresh if c.person["national_id"]]
+def _report_duplicates(
+    session: Session, written: list[tuple[int, str | None, int]], state: _State
+) -> None:
+    """A unique key clashed: name each row (line, national ID, id given) whose national ID
+    or id is already taken."""
+    nids = [nid for _line, nid, _pid in written if nid]
     taken = dict(
         session.execute(
             select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
         ).all()
     )
     seen: dict[str, int] = {}
-    for c in fresh:
-        nid = c.person["national_id"]
+    for line, nid, pid in written:
         if not nid:
             continue
         if nid in seen:
+            reason = t("import.duplicate_in_file", value="CCCD", first=seen[nid])
+            state.errors.add(line, "national_id", nid, reason)
+        elif nid in taken and taken[nid] != pid:
             state.errors.add(
-                c.line,
-                "national_id",
-                nid,
-                t("import.duplicate_in_file", value="CCCD", first=seen[nid]),
+                line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
             )
-        elif nid in taken and taken[nid] != c.person.get("id"):
-            state.errors.add(
-                c.line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
-            )
-        seen.setdefault(nid, c.line)
+        seen.setdefault(nid, line)
     if not state.errors:
-        state.errors.add(
-            fresh[0].line, "id", "", t("import.duplicate_in_file", value="id", first=fresh[0].line)
-        )
+        first = written[0][0]
+        state.errors.add(first, "id", "", t("import.duplicate_in_file", value="id", first=first))
 
 
 def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
