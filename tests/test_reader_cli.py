@@ -145,3 +145,20 @@ def test_the_light_path_itself_imports_no_pydantic(demo_db):
     modules = set(out.stderr.split())
     assert "Nguyễn" in out.stdout and "116" in modules
     assert not [m for m in modules if m.startswith((*HEAVY, "pydantic"))]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "quota", "--period", "2021", "--format", "csv"],
+        ["report", "quota", "--period", "2020-2025", "--by", "block"],
+        ["report", "behind", "--period", "2021", "--format", "json"],
+    ],
+)
+def test_the_quota_reports_on_sqlite_import_no_sqlalchemy(cli, demo_db, command):
+    roots, stdout = import_roots(*command, "--db", str(demo_db))
+    modules = {m for tree in roots.values() for m in tree}
+    assert "dangvien_cli.reader" in modules
+    assert not [m for m in modules if m.startswith(HEAVY)]
+    assert stdout == cli(*command, "--db", demo_db).stdout  # the same report as in-process

@@ -282,8 +282,9 @@ def test_blocks_group_the_first_level_and_the_total_is_the_top(cli, tree_db, sql
 
 @pytest.mark.sqlite_only
 def test_the_queries_run_on_a_plain_sqlite3_connection(cli, tree_db, tmp_path):
-    """The SQL takes the standard library's connection as it is (:name parameters)."""
+    """The light reader (stdlib sqlite3) and a SQLAlchemy connection give the same rows."""
     from dangvien_cli.db import make_engine, resolve_url
+    from dangvien_cli.reader import ConnectionReader, SqliteReader
     from dangvien_cli.services.reports.quota import admitted_rows, unit_rows
 
     url = resolve_url(None)
@@ -301,8 +302,9 @@ def test_the_queries_run_on_a_plain_sqlite3_connection(cli, tree_db, tmp_path):
         }
         with engine.connect() as through_sqlalchemy:
             for query in (unit_rows, admitted_rows):
-                plain = sorted(map(tuple, query(conn, params)), key=repr)
-                assert plain == sorted(map(tuple, query(through_sqlalchemy, params)), key=repr)
+                plain = sorted(map(tuple, query(SqliteReader(conn), params)), key=repr)
+                other = query(ConnectionReader(through_sqlalchemy), params)
+                assert plain == sorted(map(tuple, other), key=repr)
                 assert plain
     finally:
         conn.close()

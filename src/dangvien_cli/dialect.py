@@ -276,11 +276,3 @@ def _age_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
         f"(CAST(strftime('%Y', {on}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER)"
         f" - (strftime('%m-%d', {on}) < strftime('%m-%d', {birth})))"
     )
-
-
-def year_of(column: str, dialect_name: str) -> str:
-    """The year of a date column as an integer, for SQL written as text (``dialect_name``:
-    "sqlite" or "postgresql"), where the FunctionElements above cannot go."""
-    if dialect_name == "postgresql":
-        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
-    return f"CAST(substr({column}, 1, 4) AS INTEGER)"  # SQLite keeps dates as ISO text

@@ -171,3 +171,11 @@ _TABLES = (
 def _version(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def year_of(column: str, dialect_name: str) -> str:
+    """The year of a date column as an integer, in SQL written as text (``dialect_name``:
+    a Reader's ``dialect``, "sqlite" or "postgresql")."""
+    if dialect_name == "postgresql":
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
+    return f"CAST(substr({column}, 1, 4) AS INTEGER)"  # SQLite keeps dates as ISO text

@@ -99,3 +99,21 @@ def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
             return member
     choices = ", ".join(m.value for m in enum)
     raise InvalidValue("error.invalid_choice", value=value, field=field, choices=choices)
+
+
+_YEAR = re.compile(r"^(\d{4})$")
+_TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+
+
+def implied_period(code: str) -> tuple[str, str, date, date] | None:
+    """A year ('2022') or a term ('2020-2025') needs no declaration: (code, kind, first day,
+    last day) as implied; None for any other code."""
+    if m := _YEAR.match(code):
+        y = int(m.group(1))
+        return code, "year", date(y, 1, 1), date(y, 12, 31)
+    if m := _TERM.match(code):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b <= a:
+            raise InvalidValue("period.bad_range", code=code)
+        return f"{a}-{b}", "term", date(a, 1, 1), date(b, 12, 31)
+    return None

@@ -25,8 +25,8 @@ def register(app: typer.Typer) -> None:
             counts = load_demo(session)
         info(t_loaded(describe(ctx.url), counts))
         day = parse_date(as_of) or date(2021, 12, 31)
-        with ctx.session() as session:
-            rows = report_quota(session, period_code="2021", as_of=day, depth=2)
+        with ctx.reader() as reader:
+            rows = report_quota(reader, period_code="2021", as_of=day, depth=2)
         show_quota_table(rows, ctx.fmt, by="unit", period="2021", as_of=day)
 
 

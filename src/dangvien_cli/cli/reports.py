@@ -69,9 +69,9 @@ def build() -> typer.Typer:
                 t("error.invalid_choice", value=by, field="--by", choices="unit, block")
             )
         day, output = _day(as_of), _checked(output)
-        with app_ctx().session() as session:
+        with app_ctx().reader() as reader:
             rows = report_quota(
-                session, period_code=period, as_of=day, by=by, unit_code=unit, depth=depth
+                reader, period_code=period, as_of=day, by=by, unit_code=unit, depth=depth
             )
         show_quota_table(rows, app_ctx().fmt, by=by, period=period, as_of=day, output=output)
         if fail_under is not None:
@@ -95,10 +95,8 @@ def build() -> typer.Typer:
         from dangvien_cli.services.reports.behind import FIELDS, report_behind
 
         day, output = _day(as_of), _checked(output)
-        with app_ctx().session() as session:
-            rows = report_behind(
-                session, period_code=period, as_of=day, unit_code=unit, depth=depth
-            )
+        with app_ctx().reader() as reader:
+            rows = report_behind(reader, period_code=period, as_of=day, unit_code=unit, depth=depth)
         title = t("title.behind", period=period, as_of=fmt_date(day))
         deliver(rows, _behind_columns, _behind_display, fields=FIELDS, title=title, output=output)
 

@@ -2,40 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dangvien_cli import values
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.models import Period, Quota, Unit, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.units import get_unit, subtree_ids
 from dangvien_cli.vntext import fold, nfc
 
-_YEAR = re.compile(r"^(\d{4})$")
-_TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
-
 
 def implied_period(code: str) -> Period | None:
     """A year ('2022') or a term ('2020-2025') needs no declaration: its dates are implied."""
-    code = nfc(code)
-    if m := _YEAR.match(code):
-        y = int(m.group(1))
-        return Period(
-            code=code, name=code, kind="year", start_on=date(y, 1, 1), end_on=date(y, 12, 31)
-        )
-    if m := _TERM.match(code):
-        a, b = int(m.group(1)), int(m.group(2))
-        if b <= a:
-            raise InvalidValue("period.bad_range", code=code)
-        term = f"{a}-{b}"
-        return Period(
-            code=term, name=term, kind="term", start_on=date(a, 1, 1), end_on=date(b, 12, 31)
-        )
-    return None
+    implied = values.implied_period(nfc(code))
+    if implied is None:
+        return None
+    code, kind, start_on, end_on = implied
+    return Period(code=code, name=code, kind=kind, start_on=start_on, end_on=end_on)
 
 
 def normalize_period_code(code: str) -> str:

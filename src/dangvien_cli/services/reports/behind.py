@@ -11,10 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
-
+from dangvien_cli.reader import Reader
 from dangvien_cli.services.reports.quota import UNIT_FIELDS, report_quota
-from dangvien_cli.services.reports.scope import window
+from dangvien_cli.services.reports.scope import read_window
 
 FIELDS = (*UNIT_FIELDS, "shortfall", "months_left", "needed_per_month")
 
@@ -28,18 +27,18 @@ def months_left(as_of: date, start: date, end: date) -> int:
 
 
 def report_behind(
-    session: Session,
+    reader: Reader,
     *,
     period_code: str,
     as_of: date,
     unit_code: str | None = None,
     depth: int | None = None,
 ) -> list[dict[str, Any]]:
-    win = window(session, period_code, as_of)
+    win = read_window(reader, period_code, as_of)
     left = months_left(as_of, win.period.start_on, win.period.end_on)
     rows = []
     for row in report_quota(
-        session, period_code=period_code, as_of=as_of, unit_code=unit_code, depth=depth
+        reader, period_code=period_code, as_of=as_of, unit_code=unit_code, depth=depth
     ):
         if row["status"] != "cham":
             continue

@@ -22,12 +22,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dangvien_cli.dialect import year_of
-from dangvien_cli.services.reports.scope import Window, tree_order, window
-from dangvien_cli.services.units import get_unit
+from dangvien_cli.reader import year_of
+from dangvien_cli.services.reports.scope import Window, read_window, tree_order
+from dangvien_cli.services.units import require_unit
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from dangvien_cli.reader import Reader
 
 STATUSES = ("vuot", "dat", "dung-tien-do", "cham", "chua-giao")
 _MEASURES = (
@@ -74,7 +74,7 @@ def measures(target: int | None, admitted: int, win: Window) -> dict[str, Any]:
 
 
 def report_quota(
-    session: Session,
+    reader: Reader,
     *,
     period_code: str,
     as_of: date,
@@ -82,19 +82,20 @@ def report_quota(
     unit_code: str | None = None,
     depth: int | None = None,
 ) -> list[dict[str, Any]]:
-    win = window(session, period_code, as_of)
+    """The report's rows; ``reader`` is the light one (reader.open_reader) or a Session's
+    connection (reader.ConnectionReader)."""
+    win = read_window(reader, period_code, as_of)
     params = {
-        "top": get_unit(session, unit_code).id if unit_code else None,
+        "top": require_unit(reader, unit_code) if unit_code else None,
         # Blocks group the level below the top: nothing deeper is listed.
         "depth": 2 if by == "block" else depth,
         "period_id": win.period.id,  # None: an implied year or term nobody set a quota for
         "start": win.start,
         "end": win.end,
     }
-    conn = session.connection()
-    units, targets = shown_units(unit_rows(conn, params))
+    units, targets = shown_units(unit_rows(reader, params))
     per_year: dict[int, dict[int, int]] = {}
-    for uid, year, n in admitted_rows(conn, params):
+    for uid, year, n in admitted_rows(reader, params):
         per_year.setdefault(uid, {})[year] = n
     order = tree_order({uid: (row[2], row[4]) for uid, row in units.items()})  # parent, code
     if by == "block":
@@ -273,30 +274,20 @@ WHERE CAST(:depth AS INTEGER) IS NULL OR c.at_id IN (SELECT id FROM shown)
 GROUP BY c.at_id, o.yr"""
 
 
-def unit_rows(conn: Any, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(id, depth, parent_id, parent_code, code, name, block, source, target) per unit
     listed and quota source of the period; one row with source null for a unit without."""
-    return _run(conn, UNITS, params)
+    return _run(reader, UNITS, params)
 
 
-def admitted_rows(conn: Any, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
-    sql = ADMITTED.format(scope=SCOPE, year=year_of("a.decision_date", _dialect(conn)))
-    return _run(conn, sql, params)
+    sql = ADMITTED.format(scope=SCOPE, year=year_of("a.decision_date", reader.dialect))
+    return _run(reader, sql, params)
 
 
-def _dialect(conn: Any) -> str:
-    dialect = getattr(conn, "dialect", None)  # SQLAlchemy's; a sqlite3 connection has none
-    return dialect.name if dialect is not None else "sqlite"
-
-
-def _run(conn: Any, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-    params = dict(params)
-    if _dialect(conn) == "sqlite":  # dates compare as the ISO text SQLite stores
+def _run(reader: Reader, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+    if reader.dialect == "sqlite":  # dates compare as the ISO text SQLite stores
         params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
-    if not hasattr(conn, "dialect"):
-        return conn.execute(sql, params).fetchall()
-    from sqlalchemy import text
-
-    return conn.execute(text(sql), params).all()  # Rows: tuples as far as callers go
+    return reader.rows(sql, params)

@@ -11,14 +11,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.orm import Session
-
-from dangvien_cli.models import Period
-from dangvien_cli.services.quotas import get_period
+from dangvien_cli.errors import NotFound
 from dangvien_cli.services.units import TreeNode, get_unit, load_tree
 from dangvien_cli.services.workdays import add_months
+from dangvien_cli.values import implied_period
+from dangvien_cli.vntext import nfc
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from dangvien_cli.reader import Reader
 
 K = TypeVar("K")
 
@@ -30,7 +34,7 @@ class Window:
 
     The clock is computed once (cached): a report asks it for each of 60,000 rows."""
 
-    period: Period
+    period: Any  # a models.Period, or a PeriodDates read without the models
     as_of: date
 
     @cached_property
@@ -70,7 +74,33 @@ class Window:
 
 
 def window(session: Session, period_code: str, as_of: date) -> Window:
+    from dangvien_cli.services.quotas import get_period
+
     return Window(get_period(session, period_code), as_of)
+
+
+@dataclass(frozen=True)
+class PeriodDates:
+    """What a report needs of a period; ``id`` is None for an implied year or term."""
+
+    id: int | None
+    code: str
+    start_on: date
+    end_on: date
+
+
+def read_window(reader: Reader, period_code: str, as_of: date) -> Window:
+    """``window`` through a Reader (the light path): the stored period, else the implied
+    year or term, else refused as get_period refuses it."""
+    implied = implied_period(nfc(period_code))
+    code = implied[0] if implied else nfc(period_code)
+    sql = "SELECT id, code, start_on, end_on FROM period WHERE code = :code"
+    found = reader.rows(sql, {"code": code}, dates=("start_on", "end_on"))
+    if found:
+        return Window(PeriodDates(*found[0]), as_of)
+    if implied is None:
+        raise NotFound("period.not_found", code=nfc(period_code))
+    return Window(PeriodDates(None, code, implied[2], implied[3]), as_of)
 
 
 @dataclass
