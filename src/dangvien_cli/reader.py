@@ -49,6 +49,12 @@ class Reader:
     def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
         raise NotImplementedError
 
+    def _bind(self, params: Params) -> dict[str, Any]:
+        """On SQLite, dates compare as the ISO text it stores (whichever driver binds them)."""
+        if self.dialect != "sqlite":
+            return dict(params or {})
+        return {k: v.isoformat() if type(v) is date else v for k, v in (params or {}).items()}
+
     def rows(
         self, sql: str, params: Params = None, *, dates: Collection[str] = ()
     ) -> list[tuple[Any, ...]]:
@@ -89,7 +95,7 @@ class SqliteReader(Reader):
         self.conn = conn
 
     def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cur = self.conn.execute(sql, dict(params or {}))
+        cur = self.conn.execute(sql, self._bind(params))
         names = [d[0] for d in cur.description]
         return names, cur.fetchall()
 
@@ -104,7 +110,7 @@ class ConnectionReader(Reader):
     def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
         from sqlalchemy import text
 
-        result = self.conn.execute(text(sql), dict(params or {}))
+        result = self.conn.execute(text(sql), self._bind(params))
         return list(result.keys()), [tuple(r) for r in result]
 
 

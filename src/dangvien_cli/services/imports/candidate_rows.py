@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import t
@@ -169,41 +169,55 @@ def parse_candidate(
     cells = _read_cells(v, row, units, state)
     if cells is None or len(state.errors.items) > errors_before:
         return None
-    name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
-    votes_for, official_members = cells[9:]
     _judge(row, state, lang_en, cells)
     if len(state.errors.items) > errors_before:
         return None
-    steps = _steps_of(v, dates, exit_step, votes_for, official_members)
+    steps = _steps_of(v, cells)
     staged = [s for s in steps if s[0] in STAGE_AFTER]
     person = {
-        "full_name": name,
-        "birth_date": birth,
-        "gender": gender.value if gender else None,
+        "full_name": cells.name,
+        "birth_date": cells.birth,
+        "gender": cells.gender.value if cells.gender else None,
         "ethnicity": _text(v.get("ethnicity")),
         "religion": _text(v.get("religion")),
-        "education": education,
+        "education": cells.education,
         "professional_education": _text(v.get("professional_education")),
         "occupation": _text(v.get("occupation")),
-        "national_id": national_id,
+        "national_id": cells.national_id,
         "phone": _field(v, row, "phone", state, phone_cell),
-        "unit_id": unit_id,
+        "unit_id": cells.unit_id,
         "youth_union": _field(v, row, "youth_union", state, _youth_cell) or False,
     }
     return Candidate(
         line=row.line,
         person=person,
         steps=steps,
-        explicit_id=explicit_id,
+        explicit_id=cells.explicit_id,
         exit_note=_text(v.get("exit_reason")),
         stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
         stage_on=staged[-1][1] if staged else None,
     )
 
 
+class Cells(NamedTuple):
+    """A row's cells as values, before the rules judge them."""
+
+    name: str
+    unit_id: int
+    birth: date | None
+    gender: Gender | None
+    education: str | None
+    national_id: str | None
+    explicit_id: int | None
+    dates: dict[str, date | None]  # the step columns and exit_date
+    exit_step: Step | None
+    votes_for: int | None
+    official_members: int | None
+
+
 def _read_cells(
     v: dict[str, Any], row: Row, units: dict[str, int], state: Checking
-) -> tuple[Any, ...] | None:
+) -> Cells | None:
     """The row's cells as values, each bad one noted with its column."""
     name = _text(v.get("full_name"))
     if not name:
@@ -243,9 +257,18 @@ def _read_cells(
     official_members = _field(v, row, "official_members", state, _members_cell)
     if not name or unit_id is None:
         return None
-    return (
-        *(name, unit_id, birth, gender, education, national_id, explicit_id, dates, exit_step),
-        *(votes_for, official_members),
+    return Cells(
+        name,
+        unit_id,
+        birth,
+        gender,
+        education,
+        national_id,
+        explicit_id,
+        dates,
+        exit_step,
+        votes_for,
+        official_members,
     )
 
 
@@ -264,25 +287,26 @@ _education_check = _remembered(rules.check_education)
 _official_check = _remembered(rules.check_official)
 
 
-def _judge(row: Row, state: Checking, lang_en: bool, cells: tuple[Any, ...]) -> None:
+def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
-    _name, _unit, birth, gender, education, national_id, explicit_id, dates, exit_step = cells[:9]
-    votes_for, official_members = cells[9:]
+    birth, national_id, dates = cells.birth, cells.national_id, cells.dates
+    votes_for, official_members = cells.votes_for, cells.official_members
     violations: list[rules.Violation] = []
     if national_id:
-        violations += rules.check_cccd(national_id, birth, gender.value if gender else None)
+        gender = cells.gender.value if cells.gender else None
+        violations += rules.check_cccd(national_id, birth, gender)
     order = {ORDERED[step]: dates[col] for col, step, _doc in STEP_COLUMNS}
     violations += rules.check_order(order)
     vote = dates["vote_date"]
     if vote:
         if birth:
             violations += rules.check_age(birth, vote)
-        violations += _education_check[education, vote]
+        violations += _education_check[cells.education, vote]
         violations += rules.check_certificate(dates["class_date"], vote)
         if votes_for is not None and official_members is not None:
             violations += rules.check_cell_vote(votes_for, official_members, vote)
     checks.vote_counts(row, state.errors, vote, votes_for, official_members)
-    checks.exit_step(row, state.errors, exit_step, dates["exit_date"], dates)
+    checks.exit_step(row, state.errors, cells.exit_step, dates["exit_date"], dates)
     decision = dates["decision_date"]
     if decision and not row.text("decision_no"):
         _required(row, state, "decision_no")
@@ -301,7 +325,7 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: tuple[Any, ...]) -> 
             violations += _official_check[ceremony, dates["official_date"]]
     if not violations:
         return
-    waived = state.excepted.get(explicit_id) or state.excepted.get(national_id) or ()
+    waived = state.excepted.get(cells.explicit_id) or state.excepted.get(national_id) or ()
     for found in violations:
         if found.rule in waived:
             continue
@@ -322,13 +346,10 @@ def _required(row: Row, state: Checking, key: str) -> None:
 
 
 def _steps_of(
-    v: dict[str, Any],
-    dates: dict[str, date | None],
-    exit_step: Step | None,
-    votes_for: int | None,
-    official_members: int | None,
+    v: dict[str, Any], cells: Cells
 ) -> list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]:
     """The row's pipeline steps in date order, each with its document, issuer and detail."""
+    dates, votes_for = cells.dates, cells.votes_for
     steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]] = []
     for col, step, doc_col in STEP_COLUMNS:
         when = dates[col]
@@ -340,13 +361,13 @@ def _steps_of(
             mentor = _text(v.get("mentor"))
             detail = {"mentor": mentor} if mentor else None
         elif step is Step.cell_vote and votes_for is not None:
-            detail = {"votes_for": votes_for, "official_members": official_members}
+            detail = {"votes_for": votes_for, "official_members": cells.official_members}
         elif step is Step.decision:
             issuer = _text(v.get("decision_body"))
         steps.append((step, when, _text(v.get(doc_col)) if doc_col else None, issuer, detail))
-    if exit_step is not None:
+    if cells.exit_step is not None:
         when = dates["exit_date"] or max(d for _s, d, *_ in steps)
-        steps.append((exit_step, when, None, None, None))
+        steps.append((cells.exit_step, when, None, None, None))
     steps.sort(key=_step_date)
     return steps
 

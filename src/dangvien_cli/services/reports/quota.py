@@ -277,17 +277,11 @@ GROUP BY c.at_id, o.yr"""
 def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(id, depth, parent_id, parent_code, code, name, block, source, target) per unit
     listed and quota source of the period; one row with source null for a unit without."""
-    return _run(reader, UNITS, params)
+    return reader.rows(UNITS, params)
 
 
 def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
     sql = ADMITTED.format(scope=SCOPE, year=year_of("a.decision_date", reader.dialect))
-    return _run(reader, sql, params)
-
-
-def _run(reader: Reader, sql: str, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
-    if reader.dialect == "sqlite":  # dates compare as the ISO text SQLite stores
-        params = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
     return reader.rows(sql, params)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
 from dangvien_cli.services.units import TreeNode, get_unit, load_tree
@@ -28,13 +28,23 @@ K = TypeVar("K")
 
 
 @dataclass(frozen=True)
+class PeriodDates:
+    """What a report needs of a period; ``id`` is None for an implied year or term."""
+
+    id: int | None
+    code: str
+    start_on: date
+    end_on: date
+
+
+@dataclass(frozen=True)
 class Window:
     """A period as a report sees it: admissions count from ``start`` to ``end`` inclusive,
     ``end`` being the period's last day or ``as_of`` when that comes first.
 
     The clock is computed once (cached): a report asks it for each of 60,000 rows."""
 
-    period: Any  # a models.Period, or a PeriodDates read without the models
+    period: PeriodDates
     as_of: date
 
     @cached_property
@@ -74,19 +84,10 @@ class Window:
 
 
 def window(session: Session, period_code: str, as_of: date) -> Window:
-    from dangvien_cli.services.quotas import get_period
+    """``read_window`` for a report that holds a Session."""
+    from dangvien_cli.reader import ConnectionReader
 
-    return Window(get_period(session, period_code), as_of)
-
-
-@dataclass(frozen=True)
-class PeriodDates:
-    """What a report needs of a period; ``id`` is None for an implied year or term."""
-
-    id: int | None
-    code: str
-    start_on: date
-    end_on: date
+    return read_window(ConnectionReader(session.connection()), period_code, as_of)
 
 
 def read_window(reader: Reader, period_code: str, as_of: date) -> Window:
