@@ -1,4 +1,4 @@
-"""dangvien report …: quota, behind, pipeline, composition, deadlines.
+"""dangvien report …: quota, behind, pipeline, composition, deadlines (and document).
 
 Each command parses its options, opens one read session, calls one service and hands the
 rows on. Script formats (json, csv, tsv) carry the service's keys unchanged, as documented
@@ -178,6 +178,9 @@ def build() -> typer.Typer:
             rows, _deadline_columns, _deadline_display, fields=FIELDS, title=title, output=output
         )
 
+    from dangvien_cli.cli.report_document import add_document_command
+
+    add_document_command(group)
     return group
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import Conflict, DangvienError, InvalidValue, NotFound, RowErrors
-from dangvien_cli.models import ClassAttendance, Person, TrainingClass, Unit
+from dangvien_cli.models import ClassAttendance, Person, PipelineEvent, TrainingClass, Unit
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import FieldSpec, open_mapped, raise_if_errors
 from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step
@@ -201,6 +201,49 @@ def enroll(session: Session, code: str, person_ids: list[int]) -> tuple[int, str
         after={"person_ids": person_ids},
     )
     return len(person_ids), cls.code
+
+
+def attach_certified(session: Session, code: str) -> int:
+    """Put on a class's list, as passed, the candidates of its unit (and below) whose
+    certificate, already on file as their ``class`` step, is dated within the class: a class
+    recorded after its candidates were imported with their certificates. No step is recorded
+    twice; returns how many were put on the list."""
+    from dangvien_cli.services.reports.sqlfuncs import not_superseded, subtree_select
+
+    cls = get_class(session, code)
+    query = (
+        select(PipelineEvent.person_id, PipelineEvent.document_no, PipelineEvent.occurred_on)
+        .join(Person, Person.id == PipelineEvent.person_id)
+        .where(
+            PipelineEvent.step == Step.class_passed.value,
+            not_superseded(),
+            PipelineEvent.occurred_on.between(cls.start_on, cls.end_on),
+        )
+        .order_by(PipelineEvent.person_id)
+    )
+    if cls.unit_id is not None:
+        query = query.where(Person.unit_id.in_(subtree_select(cls.unit_id)))
+    found = {pid: (no, day) for pid, no, day in session.execute(query)}
+    listed = _attendance(session, cls.id, list(found))
+    new = [pid for pid in found if pid not in listed]
+    session.add_all(
+        ClassAttendance(
+            class_id=cls.id,
+            person_id=pid,
+            result=PASSED,
+            certificate_no=found[pid][0],
+            certificate_date=found[pid][1],
+        )
+        for pid in new
+    )
+    audit.record(
+        session,
+        entity="training_class",
+        entity_id=cls.code,
+        action="attach",
+        after={"person_ids": new},
+    )
+    return len(new)
 
 
 def _attendance(
