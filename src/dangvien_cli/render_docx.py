@@ -131,8 +131,8 @@ def _two_columns(document: Any, widths: tuple[int, int]) -> tuple[Any, Any]:
 
 
 def _header(document: Any, report: Report) -> None:
-    left, right = _two_columns(document, (88, 77))
-    _centred(left, report.committee, size=13)
+    left, right = _two_columns(document, (80, 85))
+    _centred(left, report.committee, size=12)
     _centred(left, report.issuer, bold=True, size=14)
     _centred(left, "*", size=14)
     _centred(left, report.number, size=14)

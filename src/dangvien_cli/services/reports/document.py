@@ -14,30 +14,31 @@ The result is plain data (``Report``); docs/report-document.md says how it is la
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from dangvien_cli.i18n import MESSAGES, fmt_date, fmt_int, fmt_percent, get_lang, t
+from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
 from dangvien_cli.reader import ConnectionReader
-from dangvien_cli.services import classes as class_service
 from dangvien_cli.services.quotas import list_periods
 from dangvien_cli.services.reports.behind import report_behind
 from dangvien_cli.services.reports.composition import report_composition
-from dangvien_cli.services.reports.deadlines import report_deadlines
-from dangvien_cli.services.reports.pipeline import FUNNEL, report_pipeline
+from dangvien_cli.services.reports.document_sections import (
+    class_paragraphs,
+    composition_paragraphs,
+    next_steps,
+    pipeline_paragraphs,
+    ratio,
+    source_words,
+    units_paragraphs,
+)
 from dangvien_cli.services.reports.quota import footer, report_quota
-from dangvien_cli.services.reports.scope import Window, scope, subtree_of, window
+from dangvien_cli.services.reports.scope import Window, window
 
 Row = Mapping[str, Any]
-# The same defaults as ``report deadlines``, so that the two agree for the same day.
-DEADLINE_WITHIN, STALLED_AFTER = 30, 180
-# Composition rows the document names, in the order of Biểu 2-BTCTW's first section.
-GENERAL = ("women", "youth-union", "ethnic-minority", "religious", "private-owner")
-ENTERPRISE = ("occ-enterprise-manager", "occ-enterprise-staff", "occ-enterprise-worker")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def build_report(
         *_admissions(rows, win, scope_name, facts),
         _previous_year(composition, facts),
         *_term(session, reader, win, unit_code, facts),
+        *_next_year(session, reader, win, unit_code, facts),
         *_by_block(blocks),
     ]
     behind = report_behind(
@@ -106,11 +108,11 @@ def build_report(
     )
     sections = [
         Section(t("doc.h.results"), [p for p in results if p]),
-        Section(t("doc.h.units"), _ahead_and_behind(rows, behind, facts)),
-        Section(t("doc.h.composition"), _composition(composition, facts)),
-        Section(t("doc.h.classes"), _classes(session, win, unit_code, facts)),
-        Section(t("doc.h.pipeline"), _pipeline(session, win, as_of, unit_code, facts)),
-        Section(t("doc.h.next"), _next_steps(facts)),
+        Section(t("doc.h.units"), units_paragraphs(rows, behind, facts)),
+        Section(t("doc.h.composition"), composition_paragraphs(composition, facts)),
+        Section(t("doc.h.classes"), class_paragraphs(session, win, unit_code, facts)),
+        Section(t("doc.h.pipeline"), pipeline_paragraphs(session, win, as_of, unit_code, facts)),
+        Section(t("doc.h.next"), next_steps(facts)),
     ]
     chart, chart_by = _chart(blocks, rows)
     return Report(
@@ -148,11 +150,6 @@ def _period_words(win: Window) -> str:
     return t(f"doc.period.{kind}", code=code)
 
 
-def _source(code: str) -> str:
-    key = f"doc.source.{code}"
-    return t(key) if key in MESSAGES else code
-
-
 def _admissions(rows: Sequence[Row], win: Window, name: str, facts: dict[str, Any]) -> list[str]:
     total = footer(list(rows))
     admitted = total["admitted"] if total else 0
@@ -171,7 +168,7 @@ def _admissions(rows: Sequence[Row], win: Window, name: str, facts: dict[str, An
         out.append(
             t(
                 key,
-                source=_source(r["source"]),
+                source=source_words(r["source"]),
                 target=fmt_int(r["target"]),
                 pct=fmt_percent(r["percent"]),
                 remaining=fmt_int(r["remaining"]),
@@ -205,11 +202,10 @@ def _previous_year(composition: Sequence[Row], facts: dict[str, Any]) -> str:
 def _term(
     session: Session, reader: ConnectionReader, win: Window, unit: str | None, facts: dict[str, Any]
 ) -> list[str]:
-    """The term (and, for a year, the next year) that holds the window, as quota reports."""
-    periods = list_periods(session)
+    """The progress of the term that holds the window, from the term's quota report."""
     terms = [
         p
-        for p in periods
+        for p in list_periods(session)
         if p["kind"] == "term" and p["start_on"] <= win.start and win.end <= p["end_on"]
     ]
     out = []
@@ -231,7 +227,7 @@ def _term(
                     term=p["code"],
                     end=fmt_date(win.end),
                     n=fmt_int(r["admitted"]),
-                    source=_source(r["source"]),
+                    source=source_words(r["source"]),
                     target=fmt_int(r["target"]),
                     pct=fmt_percent(r["percent"]),
                     remaining=fmt_int(r["remaining"]),
@@ -243,13 +239,17 @@ def _term(
                     expected=fmt_int(round(r["expected"])),
                 )
             )
-    following = [
-        p
-        for p in periods
-        if p["kind"] == "year"
-        and win.years == [win.start.year]
-        and p["start_on"].year == win.start.year + 1
-    ]
+    return out
+
+
+def _next_year(
+    session: Session, reader: ConnectionReader, win: Window, unit: str | None, facts: dict[str, Any]
+) -> list[str]:
+    """For a year, the quota already set for the year after (the article's "năm 2022")."""
+    if not win.code.isdigit():
+        return []
+    out = []
+    following = [p for p in list_periods(session) if p["code"] == str(int(win.code) + 1)]
     for p in following:
         rows = report_quota(
             reader, period_code=p["code"], as_of=p["start_on"], unit_code=unit, depth=1
@@ -263,7 +263,7 @@ def _term(
                     t(
                         "doc.next_year",
                         year=p["code"],
-                        source=_source(r["source"]),
+                        source=source_words(r["source"]),
                         target=fmt_int(r["target"]),
                     )
                 )
@@ -276,15 +276,6 @@ def _label(row: Row) -> str:
     return str(row.get("unit_name") or t("report.total_row"))
 
 
-def _ratio(row: Row) -> str:
-    return t(
-        "doc.ratio",
-        n=fmt_int(row["admitted"]),
-        target=fmt_int(row["target"]),
-        pct=fmt_percent(row["percent"]),
-    )
-
-
 def _by_block(blocks: Sequence[Row]) -> list[str]:
     shown = [r for r in blocks if r["row_type"] == "block"]
     if not shown:
@@ -292,233 +283,13 @@ def _by_block(blocks: Sequence[Row]) -> list[str]:
     parts = [
         f"{_label(r)}: "
         + (
-            _ratio(r)
+            ratio(r)
             if r["target"] is not None
             else t("doc.block_no_quota", n=fmt_int(r["admitted"]))
         )
         for r in shown
     ]
     return [t("doc.by_block", list="; ".join(parts))]
-
-
-def _names(rows: Iterable[Row], with_figures: bool = True) -> str:
-    return "; ".join(
-        f"{r['unit_name']} ({_ratio(r)})" if with_figures else r["unit_name"] for r in rows
-    )
-
-
-def _ahead_and_behind(
-    rows: Sequence[Row], behind: Sequence[Row], facts: dict[str, Any]
-) -> list[str]:
-    first = [r for r in rows if r["depth"] == 1]
-    if not first:
-        return [t("doc.no_units")]
-    by_status: dict[str, list[Row]] = {}
-    for r in first:
-        by_status.setdefault(r["status"], []).append(r)
-    ahead = sorted(by_status.get("vuot", []), key=lambda r: (-r["percent"], r["unit_code"]))
-    met = by_status.get("dat", [])
-    late = [r for r in behind if r["depth"] == 1]
-    facts["units"] = len({r["unit_code"] for r in first})
-    facts["ahead"] = [r["unit_code"] for r in ahead]
-    facts["met"] = [r["unit_code"] for r in met]
-    facts["behind"] = [r["unit_code"] for r in late]
-    facts["on_pace"] = [r["unit_code"] for r in by_status.get("dung-tien-do", [])]
-    facts["no_quota"] = [r["unit_code"] for r in by_status.get("chua-giao", [])]
-    out = [t("doc.units_count", n=fmt_int(facts["units"]))]
-    if ahead:
-        out.append(t("doc.ahead", n=fmt_int(len(ahead)), list=_names(ahead)))
-    if met:
-        out.append(t("doc.met", n=fmt_int(len(met)), list=_names(met, False)))
-    if facts["on_pace"]:
-        out.append(
-            t(
-                "doc.on_pace",
-                n=fmt_int(len(facts["on_pace"])),
-                list=_names(by_status["dung-tien-do"]),
-            )
-        )
-    if late:
-        parts = "; ".join(
-            f"{r['unit_name']} ({_ratio(r)}, " + t("doc.shortfall", n=fmt_int(r["shortfall"])) + ")"
-            for r in late
-        )
-        out.append(t("doc.behind", n=fmt_int(len(late)), list=parts))
-    else:
-        out.append(t("doc.none_behind"))
-    if facts["no_quota"]:
-        names = _names(by_status["chua-giao"], False)
-        out.append(t("doc.without_quota", n=fmt_int(len(facts["no_quota"])), list=names))
-    return out
-
-
-# --- who the new members are -------------------------------------------------------------
-
-
-def _composition(rows: Sequence[Row], facts: dict[str, Any]) -> list[str]:
-    value = {r["row"]: r["current"] for r in rows}
-    total = value["total"]
-    facts["composition"] = value
-    if not total:
-        return [t("doc.no_new_members")]
-
-    def share(n: int) -> str:
-        return t("doc.share", n=fmt_int(n), pct=fmt_percent(round(100 * n / total, 1)))
-
-    general = [f"{_lower_first(t('bieu2.' + code))} {share(value[code])}" for code in GENERAL]
-    out = [t("doc.composition", n=fmt_int(total), list="; ".join(general))]
-    enterprise = sum(value[c] for c in ENTERPRISE)
-    facts["enterprise"] = enterprise
-    out.append(t("doc.enterprise", share=share(enterprise)))
-    young = value["age-18-30"]
-    average = value["age-average"]
-    out.append(
-        t("doc.age", share=share(young), average=fmt_percent(average)[:-1])  # 32,5
-        if average is not None
-        else t("doc.age_unknown", share=share(young))
-    )
-    pro = [(code, value[code]) for code in value if code.startswith("pro-") and value[code]]
-    if pro:
-        listed = "; ".join(f"{t('bieu2.' + code)} {share(n)}" for code, n in pro)
-        out.append(t("doc.professional", list=listed))
-    else:
-        out.append(t("doc.professional_none"))
-    secondary = value["edu-thpt"]
-    out.append(t("doc.education", share=share(secondary)))
-    return out
-
-
-def _lower_first(label: str) -> str:
-    """A form row's label inside a sentence: 'Trong đó: nữ' → 'nữ', 'Dân tộc…' → 'dân tộc…'."""
-    label = label.removeprefix(t("doc.of_whom"))
-    # The English labels are lower case already but for names ("Youth Union").
-    return label[:1].lower() + label[1:] if get_lang() == "vi" else label
-
-
-# --- awareness classes --------------------------------------------------------------------
-
-
-def _classes(session: Session, win: Window, unit: str | None, facts: dict[str, Any]) -> list[str]:
-    """Classes on file that started in the window (and in the scope), then the certificates
-    the pipeline holds for the window, which include candidates whose class is not on file."""
-    sc = scope(session, unit)
-    codes = {sc.tree[u].code for u in subtree_of(sc.tree, sc.tops)}
-    held = [
-        c
-        for c in class_service.list_classes(session)
-        if win.start <= c["start_on"] <= win.end and (unit is None or c["unit_code"] in codes)
-    ]
-    names = {n.code: n.name for n in sc.tree.values()}
-    out = []
-    facts["classes"] = [(c["code"], c["attendees"], c["passed"], c["failed"]) for c in held]
-    for c in sorted(held, key=lambda c: (c["start_on"], c["code"])):
-        whose = names.get(c["unit_code"]) or c["organizer"]
-        month = f"{c['start_on'].month}/{c['start_on'].year}"
-        if c["attendees"] and c["passed"] == c["attendees"]:
-            result = t("doc.class_all_passed", n=fmt_int(c["passed"]))
-        else:
-            result = t(
-                "doc.class_result",
-                passed=fmt_int(c["passed"]),
-                failed=fmt_int(c["failed"]),
-                pending=fmt_int(c["attendees"] - c["passed"] - c["failed"]),
-            )
-        out.append(
-            t("doc.class", month=month, unit=whose, n=fmt_int(c["attendees"]), result=result)
-        )
-    if not held:
-        out.insert(0, t("doc.no_classes"))
-    pipeline = report_pipeline(
-        session, period_code=win.code, as_of=win.end, unit_code=unit, depth=1
-    )
-    trained = sum(r["entered"] for r in pipeline if r["depth"] == 0 and r["stage"] == "trained")
-    facts["certified"] = trained
-    out.append(t("doc.certified", n=fmt_int(trained)))
-    return out
-
-
-# --- the pipeline and what is overdue ------------------------------------------------------
-
-
-def _pipeline(
-    session: Session, win: Window, as_of: date, unit: str | None, facts: dict[str, Any]
-) -> list[str]:
-    rows = [
-        r
-        for r in report_pipeline(
-            session, period_code=win.code, as_of=as_of, unit_code=unit, depth=1
-        )
-        if r["depth"] == 0
-    ]
-    now: dict[str, int] = {}
-    entered: dict[str, int] = {}
-    for r in rows:
-        now[r["stage"]] = now.get(r["stage"], 0) + r["now"]
-        entered[r["stage"]] = entered.get(r["stage"], 0) + r["entered"]
-    facts["pipeline_now"], facts["sourced"] = now, entered.get("sourced", 0)
-    out = [t("doc.sourced", n=fmt_int(entered.get("sourced", 0)))]
-    waiting = [(s.value, now.get(s.value, 0)) for s in FUNNEL if s.value not in ("probationary",)]
-    listed = "; ".join(f"{t('stage.' + s)} {fmt_int(n)}" for s, n in waiting if n)
-    out.append(
-        t("doc.pipeline_now", n=fmt_int(sum(n for _, n in waiting)), list=listed)
-        if listed
-        else t("doc.pipeline_empty")
-    )
-    due = report_deadlines(
-        session, as_of=as_of, within=DEADLINE_WITHIN, stalled=STALLED_AFTER, unit_code=unit
-    )
-    by_rule = [r for r in due if r["rule"]]
-    overdue = [r for r in by_rule if r["overdue"]]
-    soon = [r for r in by_rule if not r["overdue"]]
-    stalled = [r for r in due if r["kind"] == "stalled"]
-    facts.update(overdue=len(overdue), due_soon=len(soon), stalled=len(stalled))
-    if overdue:
-        out.append(
-            t("doc.overdue", n=fmt_int(len(overdue)), day=fmt_date(as_of), list=_kinds(overdue))
-        )
-    else:
-        out.append(t("doc.overdue_none", day=fmt_date(as_of)))
-    if soon:
-        out.append(t("doc.due_soon", n=fmt_int(len(soon)), days=DEADLINE_WITHIN, list=_kinds(soon)))
-    if stalled:
-        out.append(t("doc.stalled", n=fmt_int(len(stalled)), days=STALLED_AFTER))
-    return out
-
-
-def _kinds(rows: Sequence[Row]) -> str:
-    counts: dict[tuple[str, str], int] = {}
-    for r in rows:
-        counts[(r["rule"], r["kind"])] = counts.get((r["rule"], r["kind"]), 0) + 1
-    return "; ".join(
-        f"{t('deadline.' + kind)} ({rule}) {fmt_int(n)}" for (rule, kind), n in counts.items()
-    )
-
-
-# --- what to do next ------------------------------------------------------------------------
-
-
-def _next_steps(facts: Mapping[str, Any]) -> list[str]:
-    """Tasks that follow from the figures above; none is stated without its figure."""
-    out = []
-    if facts.get("behind"):
-        out.append(t("doc.next_behind", n=fmt_int(len(facts["behind"]))))
-    if facts.get("no_quota"):
-        out.append(t("doc.next_no_quota", n=fmt_int(len(facts["no_quota"]))))
-    if facts.get("overdue"):
-        out.append(t("doc.next_overdue", n=fmt_int(facts["overdue"])))
-    if facts.get("stalled"):
-        out.append(t("doc.next_stalled", n=fmt_int(facts["stalled"])))
-    for term, by_source in facts.get("term", {}).items():
-        for source, r in by_source.items():
-            if r["remaining"]:
-                out.append(
-                    t("doc.next_term", term=term, n=fmt_int(r["remaining"]), source=_source(source))
-                )
-    for year, by_source in facts.get("next_year", {}).items():
-        # Several sources for one year: aim at the highest, which meets the others too.
-        out.append(t("doc.next_year_task", year=year, target=fmt_int(max(by_source.values()))))
-    out.append(t("doc.next_sourcing"))
-    return out
 
 
 # --- the chart --------------------------------------------------------------------------------
