@@ -304,3 +304,36 @@ def test_the_class_of_the_demo_lists_its_certificates(cli, demo_db):
     people = detail["attendees"]
     assert len(people) == 5 and {p["result"] for p in people} == {"passed"}
     assert all(p["certificate_date"] == "2021-11-26" for p in people)
+
+
+def test_a_class_with_failures_and_a_unit_with_two_quota_sources(cli, demo_db):
+    sourced = cli.json("candidate", "list", "--stage", "sourced")[:3]
+    ids = [str(p["id"]) for p in sourced]
+    add = (
+        "class", "add", "BD-2021-10", "Lớp bồi dưỡng nhận thức về Đảng",
+        "--start", "04/10/2021", "--end", "08/10/2021",
+        "--organizer", "Trung tâm Chính trị thành phố", "--unit", "TP",
+    )  # fmt: skip
+    for args in (
+        add,
+        ("class", "enroll", "BD-2021-10", *ids),
+        ("class", "results", "BD-2021-10", "--date", "08/10/2021", "--failed", ids[0],
+         "--failed", ids[1]),
+        ("quota", "set", "DALAN", "2021", "5", "--source", "tinh"),
+    ):  # fmt: skip
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+    text = document(cli)
+    assert paragraph(text, "tháng 10/2021") == (
+        "Trong tháng 10/2021, Đảng bộ thành phố Thanh Hóa có 3 quần chúng ưu tú tham gia lớp "
+        "bồi dưỡng nhận thức về Đảng, 0 người đạt, 2 người không đạt, 1 người chưa có kết quả."
+    )
+    # Dạ Lan now has the city's 3 (met) and the province's 5 (behind): named with the source,
+    # and counted once in each list.
+    behind = paragraph(text, "đơn vị chậm tiến độ:")
+    assert "Đảng bộ Công ty Cổ phần Dạ Lan (tỉnh, 3/5, đạt 60%, thiếu 2 so với tiến độ)" in behind
+    met = paragraph(text, "đơn vị đạt chỉ tiêu:")
+    assert "Đảng bộ Công ty Cổ phần Dạ Lan (Thành ủy)" in met
+    rows = cli.json("report", "behind", "--period", "2021", "--as-of", DAY)
+    late = {r["unit_code"] for r in rows if r["depth"] == 1}
+    assert behind.startswith(f"{len(late)} đơn vị")

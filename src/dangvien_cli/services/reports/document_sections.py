@@ -8,7 +8,7 @@ and notes in ``facts`` what its sentences state, for the next steps and for test
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -42,55 +42,51 @@ def ratio(row: Row) -> str:
     )
 
 
-def _names(rows: Iterable[Row], with_figures: bool = True) -> str:
-    return "; ".join(
-        f"{r['unit_name']} ({ratio(r)})" if with_figures else r["unit_name"] for r in rows
-    )
-
-
 def units_paragraphs(
     rows: Sequence[Row], behind: Sequence[Row], facts: dict[str, Any]
 ) -> list[str]:
+    """The first level below the top by status, each unit by name with its figures; the
+    units behind come from ``report behind``, worst shortfall first."""
     first = [r for r in rows if r["depth"] == 1]
     if not first:
         return [t("doc.no_units")]
+    # A unit with quotas from several sources has one row per source: name the source then.
+    several = len({r["source"] for r in first if r["source"]}) > 1
     by_status: dict[str, list[Row]] = {}
     for r in first:
         by_status.setdefault(r["status"], []).append(r)
-    ahead = sorted(by_status.get("vuot", []), key=lambda r: (-r["percent"], r["unit_code"]))
-    met = by_status.get("dat", [])
-    late = [r for r in behind if r["depth"] == 1]
+    by_status["vuot"] = sorted(
+        by_status.get("vuot", []), key=lambda r: (-r["percent"], r["unit_code"])
+    )
+    by_status["cham"] = [r for r in behind if r["depth"] == 1]
     facts["units"] = len({r["unit_code"] for r in first})
-    facts["ahead"] = [r["unit_code"] for r in ahead]
-    facts["met"] = [r["unit_code"] for r in met]
-    facts["behind"] = [r["unit_code"] for r in late]
-    facts["on_pace"] = [r["unit_code"] for r in by_status.get("dung-tien-do", [])]
-    facts["no_quota"] = [r["unit_code"] for r in by_status.get("chua-giao", [])]
     out = [t("doc.units_count", n=fmt_int(facts["units"]))]
-    if ahead:
-        out.append(t("doc.ahead", n=fmt_int(len(ahead)), list=_names(ahead)))
-    if met:
-        out.append(t("doc.met", n=fmt_int(len(met)), list=_names(met, False)))
-    if facts["on_pace"]:
-        out.append(
-            t(
-                "doc.on_pace",
-                n=fmt_int(len(facts["on_pace"])),
-                list=_names(by_status["dung-tien-do"]),
-            )
-        )
-    if late:
-        parts = "; ".join(
-            f"{r['unit_name']} ({ratio(r)}, " + t("doc.shortfall", n=fmt_int(r["shortfall"])) + ")"
-            for r in late
-        )
-        out.append(t("doc.behind", n=fmt_int(len(late)), list=parts))
-    else:
-        out.append(t("doc.none_behind"))
-    if facts["no_quota"]:
-        names = _names(by_status["chua-giao"], False)
-        out.append(t("doc.without_quota", n=fmt_int(len(facts["no_quota"])), list=names))
+    for status, key, detail in (
+        ("vuot", "doc.ahead", "ratio"),
+        ("dat", "doc.met", None),
+        ("dung-tien-do", "doc.on_pace", "ratio"),
+        ("cham", "doc.behind", "shortfall"),
+        ("chua-giao", "doc.without_quota", None),
+    ):
+        listed = by_status.get(status, [])
+        facts[status] = sorted({r["unit_code"] for r in listed})
+        if listed:
+            names = "; ".join(_named(r, detail, several) for r in listed)
+            out.append(t(key, n=fmt_int(len(facts[status])), list=names))
+        elif status == "cham":
+            out.append(t("doc.none_behind"))
     return out
+
+
+def _named(row: Row, detail: str | None, with_source: bool) -> str:
+    figures = []
+    if with_source and row["source"]:
+        figures.append(source_words(row["source"]))
+    if detail:
+        figures.append(ratio(row))
+    if detail == "shortfall":
+        figures.append(t("doc.shortfall", n=fmt_int(row["shortfall"])))
+    return f"{row['unit_name']} ({', '.join(figures)})" if figures else str(row["unit_name"])
 
 
 # --- who the new members are -------------------------------------------------------------
@@ -243,10 +239,10 @@ def _kinds(rows: Sequence[Row]) -> str:
 def next_steps(facts: Mapping[str, Any]) -> list[str]:
     """Tasks that follow from the figures above; none is stated without its figure."""
     out = []
-    if facts.get("behind"):
-        out.append(t("doc.next_behind", n=fmt_int(len(facts["behind"]))))
-    if facts.get("no_quota"):
-        out.append(t("doc.next_no_quota", n=fmt_int(len(facts["no_quota"]))))
+    if facts.get("cham"):
+        out.append(t("doc.next_behind", n=fmt_int(len(facts["cham"]))))
+    if facts.get("chua-giao"):
+        out.append(t("doc.next_no_quota", n=fmt_int(len(facts["chua-giao"]))))
     if facts.get("overdue"):
         out.append(t("doc.next_overdue", n=fmt_int(facts["overdue"])))
     if facts.get("stalled"):
