@@ -823,6 +823,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đảng viên.",
         "That is {pct} of the quota set by {source} ({target} members), {remaining} short.",
     ),
+    "doc.pace_behind": (
+        "Thời gian của kỳ đã qua {elapsed}; theo tiến độ cần khoảng {expected} đảng viên, nên "
+        "đang chậm so với tiến độ.",
+        "{elapsed} of the period has gone by; keeping pace needs about {expected}, so it is "
+        "behind pace.",
+    ),
+    "doc.pace_on": (
+        "Thời gian của kỳ đã qua {elapsed}; theo tiến độ cần khoảng {expected} đảng viên, kết "
+        "quả bảo đảm tiến độ.",
+        "{elapsed} of the period has gone by; keeping pace needs about {expected}, and it keeps "
+        "pace.",
+    ),
     "doc.previous_none": (
         "Cơ sở dữ liệu không có quyết định kết nạp nào trong cùng kỳ năm trước ({span}), nên "
         "chưa có số liệu để so sánh.",

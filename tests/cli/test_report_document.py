@@ -337,3 +337,17 @@ def test_a_class_with_failures_and_a_unit_with_two_quota_sources(cli, demo_db):
     rows = cli.json("report", "behind", "--period", "2021", "--as-of", DAY)
     late = {r["unit_code"] for r in rows if r["depth"] == 1}
     assert behind.startswith(f"{len(late)} đơn vị")
+
+
+def test_a_document_cut_mid_year_says_whether_it_keeps_pace(cli, demo_db):
+    mid = ("report", "document", "--period", "2021", "--as-of", "2021-06-30")
+    result = cli(*mid)
+    assert result.exit_code == 0, result.output
+    set_lang("vi")
+    quota = cli.json("report", "quota", "--period", "2021", "--as-of", "2021-06-30", "--depth", "1")
+    (top,) = quota
+    line = paragraph(result.stdout, "chỉ tiêu tỉnh giao")
+    assert f"còn thiếu {fmt_int(top['remaining'])} đảng viên" in line
+    pace = "doc.pace_behind" if top["status"] == "cham" else "doc.pace_on"
+    expected = fmt_int(round(top["expected"]))
+    assert t(pace, elapsed=fmt_percent(top["elapsed_percent"]), expected=expected) in line

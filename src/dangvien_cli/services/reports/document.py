@@ -164,16 +164,20 @@ def _admissions(rows: Sequence[Row], win: Window, name: str, facts: dict[str, An
         out.append(t("doc.no_quota", period=_period_words(win)))
     facts["quotas"] = {r["source"]: (r["target"], r["percent"]) for r in quotas}
     for r in quotas:
-        key = "doc.quota_met" if r["admitted"] >= r["target"] else "doc.quota_short"
-        out.append(
-            t(
-                key,
-                source=source_words(r["source"]),
-                target=fmt_int(r["target"]),
-                pct=fmt_percent(r["percent"]),
-                remaining=fmt_int(r["remaining"]),
-            )
+        short = r["admitted"] < r["target"]
+        sentence = t(
+            "doc.quota_short" if short else "doc.quota_met",
+            source=source_words(r["source"]),
+            target=fmt_int(r["target"]),
+            pct=fmt_percent(r["percent"]),
+            remaining=fmt_int(r["remaining"]),
         )
+        if short and win.end < win.period.end_on and "expected" in r:
+            # Cut before the period's end: say whether the share so far keeps pace.
+            pace = "doc.pace_behind" if r["status"] == "cham" else "doc.pace_on"
+            elapsed, expected = fmt_percent(r["elapsed_percent"]), fmt_int(round(r["expected"]))
+            sentence += " " + t(pace, elapsed=elapsed, expected=expected)
+        out.append(sentence)
     return out
 
 
