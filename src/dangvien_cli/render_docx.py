@@ -136,7 +136,9 @@ def _header(document: Any, report: Report) -> None:
     _centred(left, report.issuer, bold=True, size=14)
     _centred(left, "*", size=14)
     _centred(left, report.number, size=14)
-    _centred(right, report.party, bold=True, underline=True, size=15)
+    # 15 pt as 36-HD/VPTW sets it; the longer English name would wrap at that size.
+    party_size = 15 if len(report.party) <= len("ĐẢNG CỘNG SẢN VIỆT NAM") else 13
+    _centred(right, report.party, bold=True, underline=True, size=party_size)
     _centred(right, "")
     _centred(right, report.place_date, italic=True, size=14)
 
