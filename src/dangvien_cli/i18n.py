@@ -149,6 +149,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schema already at head ({rev}).",
     ),
     "db.backup_made": ("Đã sao lưu vào {path}.", "Backed up to {path}."),
+    # --- database: creating is explicit (issue 14) ----------------------------------------
+    "db.missing": (
+        "Không có cơ sở dữ liệu tại {where}; tạo mới bằng `dangvien db init`.",
+        "No database at {where}; create one with `dangvien db init`.",
+    ),
+    "help.db.init": (
+        "Tạo cơ sở dữ liệu mới (tệp SQLite hoặc lược đồ trên PostgreSQL).",
+        "Create a new database (a SQLite file, or the schema on PostgreSQL).",
+    ),
+    "db.created": ("Đã tạo cơ sở dữ liệu {where}.", "Created the database {where}."),
+    "db.exists": (
+        "Cơ sở dữ liệu {where} đã có (lược đồ {rev}); không thay đổi gì.",
+        "The database {where} exists already (schema {rev}); nothing changed.",
+    ),
     "help.db": ("Quản lý tệp cơ sở dữ liệu.", "Manage the database file."),
     "help.db.path": ("In đường dẫn cơ sở dữ liệu đang dùng.", "Print the database in use."),
     "help.db.upgrade": (
@@ -299,8 +313,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loaded the example data into {where}: {units} units, {candidates} candidates.",
     ),
     "demo.not_empty": (
-        "{where} đã có dữ liệu; dùng --db với một tệp mới.",
-        "{where} already holds data; use --db with a new file.",
+        "{where} đã có dữ liệu; không nạp lại dữ liệu mẫu (dùng --db với một tệp mới).",
+        "{where} already holds data; the example data was not loaded again "
+        "(use --db with a new file).",
     ),
     # --- imports -------------------------------------------------------------------------
     "opt.encoding": (

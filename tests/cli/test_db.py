@@ -201,6 +201,7 @@ def test_database_and_its_wal_and_shm_are_private(cli, tmp_path):
         path = tmp_path / "new.db"
         reader = None
         assert cli("unit", "add", "TP", "Thành phố", "--kind", "dang-bo-cap-tren").exit_code == 0
+        assert cli("db", "init", "--db", path).exit_code == 0
         result = cli("unit", "add", "A", "Chi bộ A", "--kind", "chi-bo-co-so", "--db", path)
         assert result.exit_code == 0, result.output
         reader = sqlite3.connect(path)  # keeps -wal and -shm in place while we look

@@ -45,7 +45,7 @@ HUNG, MAI, SON, HOA, TAM = (
 
 @contextmanager
 def session() -> Iterator[Any]:
-    engine = open_engine(resolve_url(None))
+    engine = open_engine(resolve_url(None), create=True)
     try:
         with session_scope(engine, write=True) as s:
             yield s

@@ -34,6 +34,7 @@ class AppContext:
     actor: str | None = None
     command: str = ""
     reopen: str | None = None  # --reopen "reason": may change a closed period (guards.py)
+    create: bool = False  # db init and demo may create the database; nothing else may
     _engine: "Engine | None" = field(default=None, repr=False)
 
     @property
@@ -46,7 +47,7 @@ class AppContext:
         if self._engine is None:
             from dangvien_cli.db import open_engine
 
-            self._engine = open_engine(self.url)
+            self._engine = open_engine(self.url, create=self.create)
         return self._engine
 
     @contextmanager

@@ -44,6 +44,23 @@ def build() -> typer.Typer:
 
         typer.echo(describe(app_ctx().url))
 
+    @command(group, "init", help_key="help.db.init", records=False)
+    def init() -> None:
+        from dangvien_cli.db import SCHEMA_HEAD, describe, missing, open_engine
+
+        ctx = app_ctx()
+        where = describe(ctx.url)
+        try:
+            open_engine(ctx.url).dispose()
+        except DangvienError as exc:
+            if exc.key != missing(ctx.url).key:
+                raise  # an older or newer schema, another program's database: say so
+            open_engine(ctx.url, create=True).dispose()
+            _record("init", where, after={"schema": SCHEMA_HEAD})
+            info(t("db.created", where=where))
+            return
+        info(t("db.exists", where=where, rev=SCHEMA_HEAD))
+
     @command(group, "upgrade", help_key="help.db.upgrade", records=False)
     def upgrade() -> None:
         from dangvien_cli.db import describe, sqlite_path
