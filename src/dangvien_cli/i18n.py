@@ -225,6 +225,107 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã đặt chỉ tiêu {unit} kỳ {period} ({source}): {target}.",
         "Set the quota of {unit} for {period} ({source}): {target}.",
     ),
+    # --- undo: quota unset, unit remove, candidate void, confirmation (issue 14) -----------
+    "opt.source_set": (
+        "Nơi giao chỉ tiêu (vd. tinh, thanh-uy). Bỏ trống: sửa chỉ tiêu đã có của đơn vị "
+        "trong kỳ (mới thì là cap-tren); ghi rõ để thêm chỉ tiêu thứ hai từ nơi khác.",
+        "Who set the quota (e.g. tinh, thanh-uy). Left out: the unit's existing quota for "
+        "the period is changed (a new one is cap-tren); name one to add a second quota.",
+    ),
+    "opt.source_unset": (
+        "Nơi giao của chỉ tiêu cần xóa (khi đơn vị có nhiều chỉ tiêu trong kỳ).",
+        "Which source's quota to remove (when the unit has several for the period).",
+    ),
+    "help.quota.unset": (
+        "Xóa chỉ tiêu đặt nhầm của đơn vị trong một kỳ (nhật ký vẫn giữ lại).",
+        "Remove a unit's quota set by mistake for a period (the audit trail keeps it).",
+    ),
+    "quota.which_source": (
+        "{unit} có nhiều chỉ tiêu trong kỳ {period} ({sources}); chọn một bằng --source.",
+        "{unit} has several quotas for {period} ({sources}); choose one with --source.",
+    ),
+    "quota.not_found": (
+        "{unit} không có chỉ tiêu kỳ {period} (nơi giao: {source}).",
+        "{unit} has no quota for {period} (source: {source}).",
+    ),
+    "quota.unset_confirm": (
+        "Xóa chỉ tiêu {unit} kỳ {period} ({source}): {target}?",
+        "Remove the quota of {unit} for {period} ({source}): {target}?",
+    ),
+    "quota.unset_done": (
+        "Đã xóa chỉ tiêu {unit} kỳ {period} ({source}): {target}.",
+        "Removed the quota of {unit} for {period} ({source}): {target}.",
+    ),
+    "help.unit.remove": (
+        "Xóa đơn vị thêm nhầm, chưa có lịch sử (đơn vị đã có dữ liệu thì giải thể: "
+        "unit edit --dissolved).",
+        "Remove a unit added by mistake that has no history (a unit with data is dissolved "
+        "instead: unit edit --dissolved).",
+    ),
+    "unit.has_history": (
+        "Không xóa được đơn vị {code}: đã có {what}; hãy giải thể bằng "
+        "`unit edit {code} --dissolved NGÀY`.",
+        "Unit {code} cannot be removed: it has {what}; dissolve it with "
+        "`unit edit {code} --dissolved DATE`.",
+    ),
+    "unit.history.sub_units": ("đơn vị trực thuộc", "sub-units"),
+    "unit.history.people": ("người", "people"),
+    "unit.history.quotas": ("chỉ tiêu", "quotas"),
+    "unit.history.admissions": ("quyết định kết nạp", "admissions"),
+    "unit.history.members": ("đảng viên", "members"),
+    "unit.history.classes": ("lớp bồi dưỡng", "classes"),
+    "unit.remove_confirm": ("Xóa đơn vị {code} ({name})?", "Remove unit {code} ({name})?"),
+    "unit.removed": ("Đã xóa đơn vị {code} ({name}).", "Removed unit {code} ({name})."),
+    "help.step.void": (
+        "Hủy một hồ sơ quần chúng ghi nhầm, hoặc một bước ghi nhầm (--event); "
+        "nhật ký và lịch sử vẫn giữ lại.",
+        "Void a candidate registered by mistake, or one wrongly recorded step (--event); "
+        "the history and the audit trail keep it.",
+    ),
+    "opt.void_reason": ("Lý do hủy.", "Why it is voided."),
+    "opt.void_event": (
+        "Chỉ hủy bước (sự kiện) mang mã này, không hủy cả hồ sơ.",
+        "Void only the step (event) with this id, not the whole registration.",
+    ),
+    "void.person_confirm": (
+        "Hủy hồ sơ quần chúng {id} ({name})?",
+        "Void the registration of candidate {id} ({name})?",
+    ),
+    "void.person_done": (
+        "Đã hủy hồ sơ quần chúng {id} ({name}); nhật ký vẫn giữ lại.",
+        "Voided the registration of candidate {id} ({name}); the audit trail keeps it.",
+    ),
+    "void.event_confirm": (
+        "Hủy bước {event} của người {id}?",
+        "Void step {event} of person {id}?",
+    ),
+    "void.event_done": (
+        "Đã hủy bước {event} của người {id}.",
+        "Voided step {event} of person {id}.",
+    ),
+    "pipeline.void_sourced": (
+        "Bước {event} là bước tạo nguồn; để hủy cả hồ sơ dùng `candidate void {id}`.",
+        "Step {event} is the registration itself; to void it use `candidate void {id}`.",
+    ),
+    "pipeline.void_needed": (
+        "Không hủy được bước {event} ({step}): bước {later_event} ({later}) dựa trên nó; "
+        "hãy hủy bước đó trước.",
+        "Step {event} ({step}) cannot be voided: step {later_event} ({later}) rests on it; "
+        "void that one first.",
+    ),
+    "pipeline.void_admitted": (
+        "Người {id} đã có quyết định kết nạp; hãy hủy từng bước từ bước mới nhất "
+        "(--event) trước khi hủy hồ sơ.",
+        "Person {id} has an admission decision; void the steps one by one from the latest "
+        "(--event) before voiding the registration.",
+    ),
+    "step.void": ("hủy", "void"),
+    "timeline.voids": ("[hủy bước {event}]", "[voids step {event}]"),
+    "confirm.needs_yes": (
+        "Thao tác này xóa hoặc hủy dữ liệu và cần xác nhận; chạy lại với --yes.",
+        "This removes or voids data and needs confirming; run it again with --yes.",
+    ),
+    "confirm.declined": ("Đã thôi; không thay đổi gì.", "Cancelled; nothing changed."),
     # --- candidates ----------------------------------------------------------------------
     "help.candidate": (
         "Quần chúng ưu tú và các bước kết nạp.",

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -84,6 +84,8 @@ class AppContext:
             self._engine = None
 
 
+T = TypeVar("T")
+
 _current: AppContext | None = None
 
 
@@ -125,6 +127,39 @@ def info(text: str) -> None:
 def interactive() -> bool:
     """True at a terminal: a missing required value is asked for instead of refused."""
     return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("CI") is None
+
+
+def yes_option() -> Any:
+    """``--yes``/``-y``: a destructive command goes ahead without asking (scripts)."""
+    return typer.Option("--yes", "-y", help=t("opt.yes"), show_default=False)
+
+
+def confirm(question: str, *, yes: bool) -> None:
+    """Before a destructive act: ask at a terminal; in a script, refuse (exit 1) unless
+    --yes was given, since nobody is there to answer (clig.dev: confirm, or take --yes)."""
+    if yes:
+        return
+    if not interactive():
+        stderr_console().print(f"{t('error.prefix')}: {t('confirm.needs_yes')}", style="red")
+        raise typer.Exit(1)
+    if not typer.confirm(question, default=False):
+        info(t("confirm.declined"))
+        raise typer.Exit(1)
+
+
+def confirmed_write(
+    act: "Callable[[Session], T]", question: "Callable[[T], str]", *, yes: bool
+) -> T:
+    """Run a destructive ``act`` in one write transaction, after asking. What is asked about
+    comes from a dry run of the same act (so a refusal comes before any question, and the
+    write lock is not held while someone reads the question)."""
+    ctx = app_ctx()
+    if not yes:
+        with ctx.session(write=True, dry_run=True) as session:
+            preview = act(session)
+        confirm(question(preview), yes=False)
+    with ctx.session(write=True) as session:
+        return act(session)
 
 
 def required(*names: str, help_key: str, **fmt: Any) -> Any:
@@ -303,10 +338,13 @@ __all__ = [
     "app_ctx",
     "arg",
     "command",
+    "confirm",
+    "confirmed_write",
     "error_boundary",
     "get_lang",
     "info",
     "opt",
     "required",
     "warn",
+    "yes_option",
 ]

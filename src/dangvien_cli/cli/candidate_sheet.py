@@ -102,7 +102,8 @@ def summarize(event: dict[str, Any]) -> str:
     if event["superseded"]:
         parts.insert(0, t("timeline.superseded"))
     if event["supersedes"]:
-        parts.insert(0, t("timeline.corrects", event=event["supersedes"]))
+        key = "timeline.voids" if event["step"] == "void" else "timeline.corrects"
+        parts.insert(0, t(key, event=event["supersedes"]))
     return "; ".join(parts)
 
 

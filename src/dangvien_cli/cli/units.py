@@ -5,7 +5,17 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    confirmed_write,
+    info,
+    new_group,
+    opt,
+    required,
+    yes_option,
+)
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -91,6 +101,21 @@ def build() -> typer.Typer:
                 dissolved_on=parse_date(dissolved),
             )
             info(t("unit.edited", code=unit.code))
+
+    @command(group, "remove", help_key="help.unit.remove", records=False)
+    def remove(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        yes: Annotated[bool, yes_option()] = False,
+    ) -> None:
+        from dangvien_cli.services.units import remove_unit
+
+        removed = confirmed_write(
+            lambda s: remove_unit(s, code),
+            lambda u: t("unit.remove_confirm", code=u["code"], name=u["name"]),
+            yes=yes,
+        )
+        info(t("unit.removed", code=removed["code"], name=removed["name"]))
 
     @command(group, "list", help_key="help.unit.list")
     def list_(
