@@ -603,7 +603,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Record an exception a higher body approved for one rule.",
     ),
     "arg.dossier_item": ("Tài liệu (vd. 2-KNĐ).", "Dossier item (e.g. 2-KNĐ)."),
-    "arg.file": ("Tệp CSV hoặc .xlsx.", "CSV or .xlsx file."),
+    "arg.file": (
+        "Tệp CSV hoặc .xlsx; - để đọc từ đầu vào chuẩn.",
+        "CSV or .xlsx file; - reads standard input.",
+    ),
     "opt.document": ("Số văn bản.", "Document number."),
     "opt.certificate": ("Số giấy chứng nhận.", "Certificate number."),
     "opt.result": ("Kết quả: passed, failed.", "Result: passed, failed."),
@@ -961,8 +964,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.export.quotas": ("Xuất chỉ tiêu.", "Export the quotas."),
     "arg.export_file": (
-        "Tệp ghi ra: .csv (UTF-8 có BOM, Excel mở được), .tsv hoặc .xlsx.",
-        "File to write: .csv (UTF-8 with BOM, opens in Excel), .tsv or .xlsx.",
+        "Tệp ghi ra: .csv (UTF-8 có BOM, Excel mở được), .tsv hoặc .xlsx; - để ghi CSV "
+        "ra đầu ra chuẩn.",
+        "File to write: .csv (UTF-8 with BOM, opens in Excel), .tsv or .xlsx; - writes CSV "
+        "to stdout.",
+    ),
+    # --- exports and imports through pipes (issue 14) ---------------------------------------
+    "opt.export_delimiter": (
+        "Dấu phân cách cột của CSV (vd. ';' cho Excel cài tiếng Việt; 'tab').",
+        "CSV column delimiter (e.g. ';' for a Vietnamese-locale Excel; 'tab').",
     ),
     "opt.export_private": (
         "Ghi đầy đủ số CCCD và điện thoại (mặc định che). Cần khi xuất để nhập lại.",
@@ -1127,7 +1137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đặt cờ giữ vị trí chủ chốt hoặc chức vụ của một đảng viên.",
         "Set a member's key-position flag or position.",
     ),
-    "arg.member_id": ("Mã số đảng viên (cột Mã số của 'member list').", "Member id."),
+    "arg.member_id": (
+        "Mã số đảng viên (cột Mã số của 'member list', như mọi nơi).",
+        "The member's id (the ID column of 'member list', as everywhere).",
+    ),
     "opt.key_position": ("Giữ vị trí chủ chốt hay không.", "Holds a key position or not."),
     "opt.key_position_filter": (
         "Chỉ đảng viên giữ (hoặc không giữ) vị trí chủ chốt.",
@@ -1255,8 +1268,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.first_number": ("Số thứ tự giấy chứng nhận đầu tiên.", "First certificate number."),
     "opt.results_file": (
-        "Tệp kết quả (cột: person_id, result, certificate_no, certificate_date).",
-        "Results file (columns: person_id, result, certificate_no, certificate_date).",
+        "Tệp kết quả (cột: person_id, result, certificate_no, certificate_date); "
+        "- là đầu vào chuẩn.",
+        "Results file (columns: person_id, result, certificate_no, certificate_date); - is stdin.",
     ),
     "class.added": ("Đã mở lớp {code}.", "Added class {code}."),
     "class.enrolled": ("Đã ghi danh {count} người vào lớp {code}.", "Enrolled {count} in {code}."),

@@ -110,7 +110,7 @@ def member_ids() -> dict[str, int]:
     from dangvien_cli.models import Member, Person
 
     with session() as s:
-        rows = s.execute(select(Person.full_name, Member.id).join(Member)).all()
+        rows = s.execute(select(Person.full_name, Person.id).join(Member)).all()
     return {name: mid for name, mid in rows}  # noqa: C416 (rows are Row objects)
 
 

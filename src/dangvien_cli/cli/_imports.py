@@ -94,7 +94,7 @@ def import_command(group: typer.Typer, *, help_key: str, runner: str, **extra: A
 
         module, name = runner.split(":")
         function = getattr(importlib.import_module(module), name)
-        with progress(path, quiet) as tick:
+        with from_stdin(path) as path, progress(path, quiet) as tick:
             run_import(
                 function,
                 path,
@@ -178,6 +178,27 @@ def _show_errors(exc: InvalidFile, fmt: OutputFormat) -> None:
     emit(rows[:SHOWN_ERRORS], ERROR_COLUMNS, OutputFormat.table, out=console.file)
     if len(rows) > SHOWN_ERRORS:
         console.print(t("import.more_errors", count=fmt_int(len(rows) - SHOWN_ERRORS)))
+
+
+@contextmanager
+def from_stdin(path: Path) -> Iterator[Path]:
+    """``-`` is standard input: its bytes are copied to a private temporary file first, so
+    that encoding detection, the .xlsx reader and the audit's SHA-256 see a file like any
+    other (named stdin.csv, or stdin.xlsx when the bytes are a zip)."""
+    if str(path) != "-":
+        yield path
+        return
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="dangvien-stdin-") as folder:
+        spool = Path(folder) / "stdin"
+        with spool.open("wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        with spool.open("rb") as head:
+            is_zip = head.read(4) == b"PK\x03\x04"
+        named = spool.rename(spool.with_suffix(".xlsx" if is_zip else ".csv"))
+        yield named
 
 
 @contextmanager

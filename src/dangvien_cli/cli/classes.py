@@ -121,7 +121,10 @@ def build() -> typer.Typer:
         if file is None and not (passed or failed):
             raise typer.BadParameter(t("class.no_results"), param_hint="--passed")
         if file is not None:
-            rows = classes.results_from_file(file, when(date) if date else None)
+            from dangvien_cli.cli._imports import from_stdin
+
+            with from_stdin(file) as path:
+                rows = classes.results_from_file(path, when(date) if date else None)
         else:
             if date is None:  # a missing value, like a required option's
                 raise typer.BadParameter(t("error.required", field="--date"), param_hint="--date")
