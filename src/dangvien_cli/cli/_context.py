@@ -162,6 +162,19 @@ def confirmed_write(
         return act(session)
 
 
+def show_added(read: "Callable[[Session], dict[str, Any]]", fields: list[Any]) -> None:
+    """After an ``add``: with --format json/csv/tsv, the new record as ``show`` prints it
+    (one object), read back in its own transaction; a table keeps the one-line notice."""
+    ctx = app_ctx()
+    if ctx.fmt is OutputFormat.table:
+        return
+    from dangvien_cli.render import emit_object
+
+    with ctx.session() as session:
+        record = read(session)
+    emit_object(record, fields, ctx.fmt)
+
+
 def required(*names: str, help_key: str, **fmt: Any) -> Any:
     """A required option: asked for at a terminal (choices listed), exit 2 in a script."""
     return typer.Option(
@@ -345,6 +358,7 @@ __all__ = [
     "info",
     "opt",
     "required",
+    "show_added",
     "warn",
     "yes_option",
 ]

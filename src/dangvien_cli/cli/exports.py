@@ -58,66 +58,37 @@ def run_export(
 
 def build() -> typer.Typer:
     group = new_group()
-
-    @command(group, "units", help_key="help.export.units")
-    def units(
-        path: FileArg,
-        *,
-        unit: UnitOpt = None,
-        show_private: PrivateOpt = False,
-        delimiter: DelimiterOpt = None,
-    ) -> None:
-        run_export("units", path, unit=unit, show_private=show_private, delimiter=delimiter)
-
-    @command(group, "quotas", help_key="help.export.quotas")
-    def quotas(
-        path: FileArg,
-        *,
-        unit: UnitOpt = None,
-        period: PeriodOpt = None,
-        show_private: PrivateOpt = False,
-        delimiter: DelimiterOpt = None,
-    ) -> None:
-        run_export(
-            "quotas", path, unit=unit, period=period, show_private=show_private, delimiter=delimiter
-        )
-
-    @command(group, "members", help_key="help.export.members")
-    def members(
-        path: FileArg,
-        *,
-        unit: UnitOpt = None,
-        show_private: PrivateOpt = False,
-        delimiter: DelimiterOpt = None,
-    ) -> None:
-        run_export("members", path, unit=unit, show_private=show_private, delimiter=delimiter)
-
-    @command(group, "candidates", help_key="help.export.candidates")
-    def candidates(
-        path: FileArg,
-        *,
-        unit: UnitOpt = None,
-        show_private: PrivateOpt = False,
-        delimiter: DelimiterOpt = None,
-    ) -> None:
-        run_export("candidates", path, unit=unit, show_private=show_private, delimiter=delimiter)
-
-    @command(group, "admissions", help_key="help.export.admissions")
-    def admissions(
-        path: FileArg,
-        *,
-        unit: UnitOpt = None,
-        period: PeriodOpt = None,
-        show_private: PrivateOpt = False,
-        delimiter: DelimiterOpt = None,
-    ) -> None:
-        run_export(
-            "admissions",
-            path,
-            unit=unit,
-            period=period,
-            show_private=show_private,
-            delimiter=delimiter,
-        )
-
+    for kind in ("units", "quotas", "members", "candidates", "admissions"):
+        _declare(group, kind, by_period=kind in ("quotas", "admissions"))
     return group
+
+
+def _declare(group: typer.Typer, kind: str, *, by_period: bool) -> None:
+    """``export KIND FILE``: the same options for every kind, --period where it means one."""
+    help_key = f"help.export.{kind}"
+    if by_period:
+
+        @command(group, kind, help_key=help_key)
+        def export_in_period(
+            path: FileArg,
+            *,
+            unit: UnitOpt = None,
+            period: PeriodOpt = None,
+            show_private: PrivateOpt = False,
+            delimiter: DelimiterOpt = None,
+        ) -> None:
+            run_export(
+                kind, path, unit=unit, period=period, show_private=show_private, delimiter=delimiter
+            )
+
+        return
+
+    @command(group, kind, help_key=help_key)
+    def export_all(
+        path: FileArg,
+        *,
+        unit: UnitOpt = None,
+        show_private: PrivateOpt = False,
+        delimiter: DelimiterOpt = None,
+    ) -> None:
+        run_export(kind, path, unit=unit, show_private=show_private, delimiter=delimiter)

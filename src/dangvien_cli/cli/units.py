@@ -14,6 +14,7 @@ from dangvien_cli.cli._context import (
     new_group,
     opt,
     required,
+    show_added,
     yes_option,
 )
 from dangvien_cli.i18n import t
@@ -52,7 +53,7 @@ BLOCKS = ", ".join(b.value for b in Block)
 def build() -> typer.Typer:
     group = new_group()
 
-    @command(group, "add", help_key="help.unit.add", records=False)
+    @command(group, "add", help_key="help.unit.add")
     def add(
         code: Annotated[str, arg("arg.unit_code")],
         name: Annotated[str, arg("arg.unit_name")],
@@ -74,7 +75,9 @@ def build() -> typer.Typer:
                 block=block,
                 founded_on=parse_date(founded),
             )
-            info(t("unit.added", code=unit.code))
+            saved = unit.code
+        info(t("unit.added", code=saved))
+        show_added(lambda s: unit_record(s, saved), SHOW_FIELDS)
 
     @command(group, "edit", help_key="help.unit.edit", records=False)
     def edit(
@@ -132,12 +135,9 @@ def build() -> typer.Typer:
 
     @command(group, "show", help_key="help.unit.show")
     def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
-        from dangvien_cli.services.units import unit_detail
-
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = unit_detail(session, code)
-        detail["sub_unit_count"] = len(detail["sub_units"])
+            detail = unit_record(session, code)
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
         if ctx.fmt.value != "table":
             return
@@ -154,3 +154,12 @@ def build() -> typer.Typer:
     )
 
     return group
+
+
+def unit_record(session, code: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """A unit as ``unit show`` prints it (and ``unit add --format json``)."""
+    from dangvien_cli.services.units import unit_detail
+
+    detail = unit_detail(session, code)
+    detail["sub_unit_count"] = len(detail["sub_units"])
+    return detail
