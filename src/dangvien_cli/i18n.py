@@ -274,8 +274,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit.history.admissions": ("quyết định kết nạp", "admissions"),
     "unit.history.members": ("đảng viên", "members"),
     "unit.history.classes": ("lớp bồi dưỡng", "classes"),
-    "unit.remove_confirm": ("Xóa đơn vị {code} ({name})?", "Remove unit {code} ({name})?"),
-    "unit.removed": ("Đã xóa đơn vị {code} ({name}).", "Removed unit {code} ({name})."),
+    "unit.remove_confirm": (
+        "Xóa đơn vị {code} ({unit_name})?",
+        "Remove unit {code} ({unit_name})?",
+    ),
+    "unit.removed": ("Đã xóa đơn vị {code} ({unit_name}).", "Removed unit {code} ({unit_name})."),
     "help.step.void": (
         "Hủy một hồ sơ quần chúng ghi nhầm, hoặc một bước ghi nhầm (--event); "
         "nhật ký và lịch sử vẫn giữ lại.",
@@ -292,8 +295,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Void the registration of candidate {id} ({name})?",
     ),
     "void.person_done": (
-        "Đã hủy hồ sơ quần chúng {id} ({name}); nhật ký vẫn giữ lại.",
-        "Voided the registration of candidate {id} ({name}); the audit trail keeps it.",
+        "Đã hủy hồ sơ quần chúng {id}; nhật ký vẫn giữ lại.",
+        "Voided the registration of candidate {id}; the audit trail keeps it.",
     ),
     "void.event_confirm": (
         "Hủy bước {event} của người {id}?",

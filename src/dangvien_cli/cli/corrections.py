@@ -77,12 +77,12 @@ def register_corrections(group: typer.Typer) -> None:
         from dangvien_cli.services.pipeline import void_candidate, void_event
 
         if event is None:
-            who = confirmed_write(
+            confirmed_write(
                 lambda s: void_candidate(s, person_id, reason=reason),
                 lambda p: t("void.person_confirm", id=person_id, name=p["full_name"]),
                 yes=yes,
             )
-            info(t("void.person_done", id=person_id, name=who["full_name"]))
+            info(t("void.person_done", id=person_id))
             return
         confirmed_write(
             lambda s: void_event(s, person_id, event, reason=reason),

@@ -115,10 +115,10 @@ def build() -> typer.Typer:
 
         removed = confirmed_write(
             lambda s: remove_unit(s, code),
-            lambda u: t("unit.remove_confirm", code=u["code"], name=u["name"]),
+            lambda u: t("unit.remove_confirm", code=u["code"], unit_name=u["name"]),
             yes=yes,
         )
-        info(t("unit.removed", code=removed["code"], name=removed["name"]))
+        info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
 
     @command(group, "list", help_key="help.unit.list")
     def list_(
