@@ -45,6 +45,7 @@ def test_every_import_reads_stdin(cli, demo_db, group, kind, extra):
     summary = json.loads(result.stdout)
     assert summary["rows"] == rows > 0
     assert summary["new"] == 0  # the same records: nothing new, nothing lost
+    assert summary["file"] == "-"
 
 
 def test_stdin_takes_an_xlsx_too(cli, demo_db, tmp_path):
@@ -64,6 +65,8 @@ def test_a_bad_row_from_stdin_is_named_and_nothing_written(cli, demo_db, sql):
     assert result.exit_code == 1
     assert "khong-co" in result.stderr
     assert sql("SELECT count(*) FROM unit") == before
+    as_json = cli("unit", "import", "-", "--format", "json", input=data)
+    assert json.loads(as_json.stdout)["file"] == "-"
 
 
 def test_export_delimiter_for_a_vietnamese_excel(cli, demo_db, tmp_path):
