@@ -1,6 +1,6 @@
 """dangvien quota …"""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -67,7 +67,7 @@ def build() -> typer.Typer:
     ) -> None:
         from dangvien_cli.services.quotas import unset_quota
 
-        def shown(quota: dict) -> dict:  # type: ignore[type-arg]
+        def shown(quota: dict[str, Any]) -> dict[str, Any]:
             return {**quota, "target": fmt_int(quota["target"])}
 
         removed = confirmed_write(

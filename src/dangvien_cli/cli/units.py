@@ -1,6 +1,6 @@
 """dangvien unit …"""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,9 @@ from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Block, UnitKind
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 LIST_COLUMNS = [
     Column("code", "col.code"),
@@ -156,7 +159,7 @@ def build() -> typer.Typer:
     return group
 
 
-def unit_record(session, code: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def unit_record(session: "Session", code: str) -> dict[str, Any]:
     """A unit as ``unit show`` prints it (and ``unit add --format json``)."""
     from dangvien_cli.services.units import unit_detail
 
