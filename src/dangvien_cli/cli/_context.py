@@ -134,13 +134,13 @@ def yes_option() -> Any:
     return typer.Option("--yes", "-y", help=t("opt.yes"), show_default=False)
 
 
-def confirm(question: str, *, yes: bool) -> None:
-    """Before a destructive act: ask at a terminal; in a script, refuse (exit 1) unless
-    --yes was given, since nobody is there to answer (clig.dev: confirm, or take --yes)."""
+def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -> None:
+    """Before a destructive act: ask at a terminal; in a script, refuse (exit 1, saying
+    ``needs_yes``) unless --yes was given, since nobody is there to answer (clig.dev)."""
     if yes:
         return
     if not interactive():
-        stderr_console().print(f"{t('error.prefix')}: {t('confirm.needs_yes')}", style="red")
+        stderr_console().print(f"{t('error.prefix')}: {t(needs_yes)}", style="red")
         raise typer.Exit(1)
     if not typer.confirm(question, default=False):
         info(t("confirm.declined"))

@@ -9,8 +9,8 @@ from dangvien_cli.cli._context import (
     app_ctx,
     arg,
     command,
+    confirm,
     info,
-    interactive,
     new_group,
     opt,
     required,
@@ -101,11 +101,8 @@ def build() -> typer.Typer:
 
         target = _sqlite_file(must_exist=False)
         file_revision(source)  # a bad file is refused before anyone is asked anything
-        if not yes:
-            question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
-            if not interactive() or not typer.confirm(question):
-                info(t("db.restore_needs_yes"))
-                raise typer.Exit(2)
+        question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
+        confirm(question, yes=yes, needs_yes="db.restore_needs_yes")
         saved = restore_sqlite(source, target)
         _record(
             "restore",
