@@ -167,6 +167,27 @@ def test_voiding_events_walks_an_admission_back(cli, demo_db):
     assert actions == [(str(live["ceremony"]), "void"), (str(live["decision"]), "void")]
 
 
+def test_voiding_a_wrong_exit_puts_the_candidate_back(cli, demo_db):
+    person = not_admitted(cli)
+    pid = person["id"]
+    out = cli("candidate", "withdraw", pid, "--date", "15/12/2021", "--reason", "xin rút")
+    assert out.exit_code == 0, out.output
+    assert cli.json("candidate", "show", pid)["stage"] == "withdrawn"
+    event = next(
+        e["event_id"]
+        for e in cli.json("candidate", "show", pid)["timeline"]
+        if e["step"] == "withdrawn"
+    )
+    done = cli("candidate", "void", pid, "--event", event, "--reason", "nhầm người", "--yes")
+    assert done.exit_code == 0, done.output
+    assert pid in {r["id"] for r in cli.json("candidate", "list", "--stage", "voted")}
+    sheet = cli.json("candidate", "show", pid)
+    assert (sheet["stage"], sheet["stage_on"]) == ("voted", person["stage_on"])
+    # The pipeline goes on as if the exit had never been recorded.
+    again = cli("candidate", "withdraw", pid, "--date", "20/12/2021", "--reason", "rút thật")
+    assert again.exit_code == 0, again.output
+
+
 def test_a_correction_and_a_void_need_a_reason(cli, demo_db):
     pid = not_admitted(cli)["id"]
     result = cli("candidate", "void", pid, "--reason", "  ", "--yes")
