@@ -1436,6 +1436,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.since": ("Từ ngày này.", "From this date on."),
     "opt.actor_filter": ("Chỉ thay đổi của người này.", "Only changes made by this user."),
+    "col.entry": ("Số mục", "Entry"),  # one shape per thing (issue 14): not "Mã số"
     "opt.limit": ("Chỉ N thay đổi gần nhất.", "Only the last N changes."),
     "title.audit": ("Nhật ký thay đổi", "Audit trail"),
     "col.at": ("Thời điểm", "At"),

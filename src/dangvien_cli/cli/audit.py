@@ -11,7 +11,7 @@ from dangvien_cli.render import Column, OutputFormat, emit
 from dangvien_cli.values import parse_date, parse_int
 
 COLUMNS = [
-    Column("id", "col.id", "int"),
+    Column("id", "col.entry", "int"),  # the entry's number, not a person's "Mã số"
     Column("when", "col.at"),
     Column("actor", "col.actor"),
     Column("action", "col.action"),
