@@ -152,6 +152,7 @@ def base_db(work: Path, data: Path) -> Path:
     """The units and quotas, imported once by dangvien itself; each import starts from a copy."""
     base = work / "base.db"
     fresh(base)
+    subprocess.run([*DV, "db", "init", "--db", str(base)], check=True, env=ENV, capture_output=True)
     for kind, name in (("unit", "units.csv"), ("quota", "quotas.csv")):
         progress(f"loading {name} into the base database")
         subprocess.run(

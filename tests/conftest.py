@@ -208,7 +208,7 @@ def pg_server(engine_name):
     try:
         server.start()
         server.create_database(name="head")
-        db.open_engine(server.url("head")).dispose()
+        db.open_engine(server.url("head"), create=True).dispose()
         event.listen(Engine, "do_connect", on_connect)
         yield server
     finally:
@@ -220,16 +220,31 @@ def pg_server(engine_name):
 # --- every test ---------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def head_file(tmp_path_factory) -> Path:
+    """An empty SQLite database at head, made once (`dangvien db init`) and copied per test."""
+    path = tmp_path_factory.mktemp("head") / "head.db"
+    result = Cli()("db", "init", "--db", str(path))
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch, request, engine_name):
-    """Nothing may touch the real user data directory or depend on the caller's terminal."""
+    """Nothing may touch the real user data directory or depend on the caller's terminal.
+
+    Every test starts with an empty database at head as DANGVIEN_DB, as after
+    `dangvien db init` (commands refuse a database that does not exist)."""
     pg_database = None
     if engine_name == "postgresql":
         server = request.getfixturevalue("pg_server")
         pg_database = server.reserve(template="head")
         monkeypatch.setenv("DANGVIEN_DB", server.url(pg_database))
     else:
-        monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "dangvien.db"))
+        path = tmp_path / "dangvien.db"
+        shutil.copyfile(request.getfixturevalue("head_file"), path)
+        path.chmod(0o600)
+        monkeypatch.setenv("DANGVIEN_DB", str(path))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("CI", "1")

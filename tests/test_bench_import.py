@@ -65,6 +65,7 @@ def counting() -> list[str]:
 
 def import_counting(cli, data: Path, rows: int, tmp_path: Path, monkeypatch) -> int:
     monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / f"count_{rows}.db"))
+    assert cli("db", "init").exit_code == 0
     assert cli("unit", "import", data / "units.csv").exit_code == 0
     path = first_rows(data, rows, tmp_path / f"c{rows}.csv")
     with counting() as seen:
@@ -97,6 +98,7 @@ def test_a_first_large_load_leaves_the_schema_as_the_migrations_made_it(
     monkeypatch.setattr(importer, "BATCH", 100)
     db = tmp_path / "load.db"
     monkeypatch.setenv("DANGVIEN_DB", str(db))
+    assert cli("db", "init").exit_code == 0
     assert cli("unit", "import", data / "units.csv").exit_code == 0
     before = schema(db)
     with counting() as seen:
@@ -117,6 +119,7 @@ def test_a_refused_large_load_writes_nothing_and_keeps_every_index(
     monkeypatch.setattr(importer, "BATCH", 100)
     db = tmp_path / "refused.db"
     monkeypatch.setenv("DANGVIEN_DB", str(db))
+    assert cli("db", "init").exit_code == 0
     assert cli("unit", "import", data / "units.csv").exit_code == 0
     before = schema(db)
     bad = tmp_path / "bad.csv"
@@ -137,6 +140,7 @@ def test_a_second_load_is_matched_not_deferred(cli, data, tmp_path, monkeypatch)
     """With people already stored, rows are matched through the indexes: none is dropped."""
     monkeypatch.setattr(importer, "BATCH", 100)
     monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "again.db"))
+    assert cli("db", "init").exit_code == 0
     assert cli("unit", "import", data / "units.csv").exit_code == 0
     part = first_rows(data, 250, tmp_path / "part.csv")
     assert cli("candidate", "import", part).exit_code == 0

@@ -94,6 +94,7 @@ def test_ids_go_on_after_the_copied_ones(cli, demo_file, new_db_url, sql):
 
 def test_a_database_with_rows_is_refused_and_left_alone(cli, demo_file, new_db_url, sql):
     target = new_db_url()
+    assert cli("db", "init", "--db", target).exit_code == 0
     assert (
         cli("unit", "add", "X1", "Chi bộ X", "--kind", "chi-bo-co-so", "--db", target).exit_code
         == 0

@@ -46,7 +46,7 @@ def test_models_and_migrations_agree(tmp_path):
 
 def test_new_database_is_created_at_head_and_private(tmp_path):
     path = tmp_path / "sub" / "new.db"
-    engine = db.open_engine(db.resolve_url(str(path)))
+    engine = db.open_engine(db.resolve_url(str(path)), create=True)
     assert db.current_revision(engine) == db.SCHEMA_HEAD
     engine.dispose()
     assert (os.stat(path).st_mode & 0o777) == 0o600
@@ -54,7 +54,7 @@ def test_new_database_is_created_at_head_and_private(tmp_path):
 
 def test_older_schema_is_refused_with_exit_4(cli, tmp_path):
     path = tmp_path / "old.db"
-    engine = db.open_engine(db.resolve_url(str(path)))
+    engine = db.open_engine(db.resolve_url(str(path)), create=True)
     engine.dispose()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'base-for-test'")
@@ -70,7 +70,7 @@ def test_older_schema_is_refused_with_exit_4(cli, tmp_path):
 
 def test_newer_schema_is_refused_and_untouched(cli, tmp_path):
     path = tmp_path / "future.db"
-    engine = db.open_engine(db.resolve_url(str(path)))
+    engine = db.open_engine(db.resolve_url(str(path)), create=True)
     engine.dispose()
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -90,11 +90,11 @@ def test_newer_schema_is_refused_and_untouched(cli, tmp_path):
         assert "9999" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.db"]  # no backup, no WAL
+    assert sorted(p.name for p in tmp_path.glob("future.db*")) == ["future.db"]  # no backup, no WAL
 
 
 def test_foreign_keys_and_wal_are_on(tmp_path):
-    engine = db.open_engine(db.resolve_url(str(tmp_path / "x.db")))
+    engine = db.open_engine(db.resolve_url(str(tmp_path / "x.db")), create=True)
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

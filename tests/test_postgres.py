@@ -59,7 +59,7 @@ def test_the_schema_check_sees_a_key_that_lost_its_byte_order(new_db_url):
 
 
 def test_no_text_column_has_a_length_limit(db_url, sql):
-    db.open_engine(db_url).dispose()
+    db.open_engine(db_url, create=True).dispose()
     limited = sql(
         "SELECT table_name, column_name FROM information_schema.columns "
         "WHERE table_schema = 'public' AND character_maximum_length IS NOT NULL "

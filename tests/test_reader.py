@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from dangvien_cli import db
+from dangvien_cli.errors import DangvienError
 from dangvien_cli.models import Admission, Person, Unit
 from dangvien_cli.reader import ConnectionReader, SqliteReader, as_date, open_reader
 from dangvien_cli.services.people import candidate_sql, list_candidates, mask
@@ -44,7 +45,7 @@ UNIT_FILTERS = [
 
 def expected_candidates(url, *, unit_code=None, stage=None, search=None, show_private=False):
     """What `candidate list` showed before the reader, worked out from the models in Python."""
-    engine = db.open_engine(url)
+    engine = db.open_engine(url, create=True)
     try:
         with Session(engine) as s:
             units = {u.id: u for u in s.scalars(select(Unit))}
@@ -79,7 +80,7 @@ def expected_candidates(url, *, unit_code=None, stage=None, search=None, show_pr
 
 
 def expected_units(url, *, under=None, block=None):
-    engine = db.open_engine(url)
+    engine = db.open_engine(url, create=True)
     try:
         with Session(engine) as s:
             units = {u.id: u for u in s.scalars(select(Unit))}
@@ -146,7 +147,7 @@ def test_units_through_the_reader_are_the_rows_the_models_give(demo_db, filters)
 
 def test_a_sessions_connection_reads_the_same(demo_db):
     url = demo_url(demo_db)
-    engine = db.open_engine(url)
+    engine = db.open_engine(url, create=True)
     try:
         with Session(engine) as session:
             reader = ConnectionReader(session.connection())
@@ -215,11 +216,13 @@ def test_the_search_seeks_both_name_indexes(demo_db):
     assert "ix_person_name_key" in plan and "ix_person_given_key" in plan, plan
 
 
-def test_a_missing_database_is_created_at_head(tmp_path, new_db_url, engine_name):
+def test_a_missing_database_is_refused_not_created(tmp_path, new_db_url, engine_name):
     url = db.resolve_url(str(tmp_path / "new.db")) if engine_name == "sqlite" else new_db_url()
-    with open_reader(url) as reader:
-        assert reader.scalar("SELECT version_num FROM alembic_version") == db.SCHEMA_HEAD
-        assert list_units(reader) == []
+    with pytest.raises(DangvienError) as refused:
+        with open_reader(url) as reader:
+            list_units(reader)
+    assert refused.value.key == "db.missing"
+    assert not (tmp_path / "new.db").exists()
 
 
 def set_revision(url: str, revision: str) -> None:

@@ -44,6 +44,7 @@ def start_writers(db: Path, tmp_path: Path, count: int) -> list[tuple[str, Path]
 
 def test_two_processes_of_500_writes_lose_nothing(cli, tmp_path):
     db = tmp_path / "shared.db"
+    assert cli("db", "init", "--db", db).exit_code == 0
     assert (
         cli("unit", "add", "TP", "Thành phố", "--kind", "dang-bo-cap-tren", "--db", db).exit_code
         == 0
@@ -107,7 +108,7 @@ def test_a_write_slipped_into_a_read_session_fails_at_once(tmp_path):
         "INSERT INTO period (code, name, kind, start_on, end_on) "
         "VALUES ('p', 'p', 'year', '2024-01-01', '2024-12-31')"
     )
-    engine = db.open_engine(db.resolve_url(str(tmp_path / "x.db")))
+    engine = db.open_engine(db.resolve_url(str(tmp_path / "x.db")), create=True)
     try:
         with pytest.raises(Exception, match="readonly"):
             with db.session_scope(engine, write=False) as session:
@@ -152,7 +153,7 @@ def test_taking_the_write_lock_is_retried_then_refused_cleanly(tmp_path):
     from dangvien_cli.errors import DangvienError
 
     path = tmp_path / "x.db"
-    db.open_engine(db.resolve_url(str(path))).dispose()
+    db.open_engine(db.resolve_url(str(path)), create=True).dispose()
     engine = _impatient_engine(path)
     try:
         holder = _hold_write_lock(path, 0.2)  # shorter than the retries last

@@ -151,6 +151,7 @@ def kill_once(
 def test_sigkill_during_import_leaves_all_or_nothing(cli, tmp_path, rows, record_property):
     base = tmp_path / "base.db"
     for args in (
+        ("db", "init"),
         ("unit", "add", "TP", "Thành phố", "--kind", "dang-bo-cap-tren"),
         *(
             ("unit", "add", c, f"Chi bộ {c}", "--kind", "chi-bo-co-so", "--parent", "TP")

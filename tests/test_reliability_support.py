@@ -154,6 +154,7 @@ def build_world(folder: Path) -> tuple[FastCli, Path]:
     for name, text in (("units.csv", UNITS), ("cands.csv", CANDIDATES), ("mem.csv", MEMBERS)):
         (folder / name).write_text(text, encoding="utf-8")
     for args in (
+        ("db", "init"),
         ("unit", "import", folder / "units.csv"),
         ("quota", "set", "TP", "2021", "200", "--source", "tinh"),
         ("candidate", "import", folder / "cands.csv"),

@@ -1,6 +1,9 @@
 """The one place that owns the database: where it is, its engine, its schema version,
 its transactions.
 
+Creating a database is explicit (``db init``, ``db upgrade``, ``demo``): every other command
+refuses a path where there is none, and creates neither the file nor its folder.
+
 Ordinary commands never import Alembic: the schema check compares the database's
 ``alembic_version`` with the revisions listed below (a test keeps the list equal to
 ``migrations/versions``). Alembic is loaded only to create a new database or upgrade one.
@@ -217,9 +220,17 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(_alembic_config(conn), revision)
 
 
-def open_engine(url: str) -> Engine:
-    """An engine on a database at the head schema; a new database is created at head.
+def missing(url: str) -> DangvienError:
+    """No dangvien database where the command looked: creating one is always explicit."""
+    return DangvienError("db.missing", where=describe(url))
 
+
+def open_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine on a database at the head schema.
+
+    A file that does not exist, or a database without any table (an empty PostgreSQL
+    database), is refused unless ``create`` (``db init``, ``db upgrade``, ``demo``, the
+    target of ``db copy``): a mistyped ``--db`` must not quietly start an empty database.
     An older schema or one from a newer dangvien is refused with exit 4 and left untouched.
     """
     from sqlalchemy.exc import DatabaseError, OperationalError
@@ -227,12 +238,17 @@ def open_engine(url: str) -> Engine:
     path = sqlite_path(url)
     created = False
     if path is not None and not path.exists():
+        if not create:
+            raise missing(url)
         create_private_file(path)
         created = True
     engine = make_engine(url)
     try:
         revision = None if created else current_revision(engine)
         if revision is None:
+            if not create:
+                engine.dispose()
+                raise missing(url)
             migrate(engine)
             return engine
     except (OperationalError, DatabaseError) as exc:
@@ -252,7 +268,7 @@ def upgrade(url: str) -> tuple[str | None, str]:
     """Bring the schema to head, backing a SQLite file up first. Returns (before, after)."""
     path = sqlite_path(url)
     if path is not None and not path.exists():
-        open_engine(url).dispose()
+        open_engine(url, create=True).dispose()
         return None, SCHEMA_HEAD
     engine = make_engine(url)
     try:

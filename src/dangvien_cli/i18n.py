@@ -149,6 +149,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Schema already at head ({rev}).",
     ),
     "db.backup_made": ("Đã sao lưu vào {path}.", "Backed up to {path}."),
+    # --- database: creating is explicit (issue 14) ----------------------------------------
+    "db.missing": (
+        "Không có cơ sở dữ liệu tại {where}; tạo mới bằng `dangvien db init`.",
+        "No database at {where}; create one with `dangvien db init`.",
+    ),
+    "help.db.init": (
+        "Tạo cơ sở dữ liệu mới (tệp SQLite hoặc lược đồ trên PostgreSQL).",
+        "Create a new database (a SQLite file, or the schema on PostgreSQL).",
+    ),
+    "db.created": ("Đã tạo cơ sở dữ liệu {where}.", "Created the database {where}."),
+    "db.exists": (
+        "Cơ sở dữ liệu {where} đã có (lược đồ {rev}); không thay đổi gì.",
+        "The database {where} exists already (schema {rev}); nothing changed.",
+    ),
     "help.db": ("Quản lý tệp cơ sở dữ liệu.", "Manage the database file."),
     "help.db.path": ("In đường dẫn cơ sở dữ liệu đang dùng.", "Print the database in use."),
     "help.db.upgrade": (
@@ -211,6 +225,110 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã đặt chỉ tiêu {unit} kỳ {period} ({source}): {target}.",
         "Set the quota of {unit} for {period} ({source}): {target}.",
     ),
+    # --- undo: quota unset, unit remove, candidate void, confirmation (issue 14) -----------
+    "opt.source_set": (
+        "Nơi giao chỉ tiêu (vd. tinh, thanh-uy). Bỏ trống: sửa chỉ tiêu đã có của đơn vị "
+        "trong kỳ (mới thì là cap-tren); ghi rõ để thêm chỉ tiêu thứ hai từ nơi khác.",
+        "Who set the quota (e.g. tinh, thanh-uy). Left out: the unit's existing quota for "
+        "the period is changed (a new one is cap-tren); name one to add a second quota.",
+    ),
+    "opt.source_unset": (
+        "Nơi giao của chỉ tiêu cần xóa (khi đơn vị có nhiều chỉ tiêu trong kỳ).",
+        "Which source's quota to remove (when the unit has several for the period).",
+    ),
+    "help.quota.unset": (
+        "Xóa chỉ tiêu đặt nhầm của đơn vị trong một kỳ (nhật ký vẫn giữ lại).",
+        "Remove a unit's quota set by mistake for a period (the audit trail keeps it).",
+    ),
+    "quota.which_source": (
+        "{unit} có nhiều chỉ tiêu trong kỳ {period} ({sources}); chọn một bằng --source.",
+        "{unit} has several quotas for {period} ({sources}); choose one with --source.",
+    ),
+    "quota.not_found": (
+        "{unit} không có chỉ tiêu kỳ {period} (nơi giao: {source}).",
+        "{unit} has no quota for {period} (source: {source}).",
+    ),
+    "quota.unset_confirm": (
+        "Xóa chỉ tiêu {unit} kỳ {period} ({source}): {target}?",
+        "Remove the quota of {unit} for {period} ({source}): {target}?",
+    ),
+    "quota.unset_done": (
+        "Đã xóa chỉ tiêu {unit} kỳ {period} ({source}): {target}.",
+        "Removed the quota of {unit} for {period} ({source}): {target}.",
+    ),
+    "help.unit.remove": (
+        "Xóa đơn vị thêm nhầm, chưa có lịch sử (đơn vị đã có dữ liệu thì giải thể: "
+        "unit edit --dissolved).",
+        "Remove a unit added by mistake that has no history (a unit with data is dissolved "
+        "instead: unit edit --dissolved).",
+    ),
+    "unit.has_history": (
+        "Không xóa được đơn vị {code}: đã có {what}; hãy giải thể bằng "
+        "`unit edit {code} --dissolved NGÀY`.",
+        "Unit {code} cannot be removed: it has {what}; dissolve it with "
+        "`unit edit {code} --dissolved DATE`.",
+    ),
+    "unit.history.sub_units": ("đơn vị trực thuộc", "sub-units"),
+    "unit.history.people": ("người", "people"),
+    "unit.history.quotas": ("chỉ tiêu", "quotas"),
+    "unit.history.admissions": ("quyết định kết nạp", "admissions"),
+    "unit.history.members": ("đảng viên", "members"),
+    "unit.history.classes": ("lớp bồi dưỡng", "classes"),
+    "unit.remove_confirm": (
+        "Xóa đơn vị {code} ({unit_name})?",
+        "Remove unit {code} ({unit_name})?",
+    ),
+    "unit.removed": ("Đã xóa đơn vị {code} ({unit_name}).", "Removed unit {code} ({unit_name})."),
+    "help.step.void": (
+        "Hủy một hồ sơ quần chúng ghi nhầm, hoặc một bước ghi nhầm (--event); "
+        "nhật ký và lịch sử vẫn giữ lại.",
+        "Void a candidate registered by mistake, or one wrongly recorded step (--event); "
+        "the history and the audit trail keep it.",
+    ),
+    "opt.void_reason": ("Lý do hủy.", "Why it is voided."),
+    "opt.void_event": (
+        "Chỉ hủy bước (sự kiện) mang mã này, không hủy cả hồ sơ.",
+        "Void only the step (event) with this id, not the whole registration.",
+    ),
+    "void.person_confirm": (
+        "Hủy hồ sơ quần chúng {id} ({name})?",
+        "Void the registration of candidate {id} ({name})?",
+    ),
+    "void.person_done": (
+        "Đã hủy hồ sơ quần chúng {id}; nhật ký vẫn giữ lại.",
+        "Voided the registration of candidate {id}; the audit trail keeps it.",
+    ),
+    "void.event_confirm": (
+        "Hủy bước {event} của người {id}?",
+        "Void step {event} of person {id}?",
+    ),
+    "void.event_done": (
+        "Đã hủy bước {event} của người {id}.",
+        "Voided step {event} of person {id}.",
+    ),
+    "pipeline.void_sourced": (
+        "Bước {event} là bước tạo nguồn; để hủy cả hồ sơ dùng `candidate void {id}`.",
+        "Step {event} is the registration itself; to void it use `candidate void {id}`.",
+    ),
+    "pipeline.void_needed": (
+        "Không hủy được bước {event} ({step}): bước {later_event} ({later}) dựa trên nó; "
+        "hãy hủy bước đó trước.",
+        "Step {event} ({step}) cannot be voided: step {later_event} ({later}) rests on it; "
+        "void that one first.",
+    ),
+    "pipeline.void_admitted": (
+        "Người {id} đã có quyết định kết nạp; hãy hủy từng bước từ bước mới nhất "
+        "(--event) trước khi hủy hồ sơ.",
+        "Person {id} has an admission decision; void the steps one by one from the latest "
+        "(--event) before voiding the registration.",
+    ),
+    "step.void": ("hủy", "void"),
+    "timeline.voids": ("[hủy bước {event}]", "[voids step {event}]"),
+    "confirm.needs_yes": (
+        "Thao tác này xóa hoặc hủy dữ liệu và cần xác nhận; chạy lại với --yes.",
+        "This removes or voids data and needs confirming; run it again with --yes.",
+    ),
+    "confirm.declined": ("Đã thôi; không thay đổi gì.", "Cancelled; nothing changed."),
     # --- candidates ----------------------------------------------------------------------
     "help.candidate": (
         "Quần chúng ưu tú và các bước kết nạp.",
@@ -299,8 +417,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Loaded the example data into {where}: {units} units, {candidates} candidates.",
     ),
     "demo.not_empty": (
-        "{where} đã có dữ liệu; dùng --db với một tệp mới.",
-        "{where} already holds data; use --db with a new file.",
+        "{where} đã có dữ liệu; không nạp lại dữ liệu mẫu (dùng --db với một tệp mới).",
+        "{where} already holds data; the example data was not loaded again "
+        "(use --db with a new file).",
     ),
     # --- imports -------------------------------------------------------------------------
     "opt.encoding": (
@@ -487,7 +606,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Record an exception a higher body approved for one rule.",
     ),
     "arg.dossier_item": ("Tài liệu (vd. 2-KNĐ).", "Dossier item (e.g. 2-KNĐ)."),
-    "arg.file": ("Tệp CSV hoặc .xlsx.", "CSV or .xlsx file."),
+    "arg.file": (
+        "Tệp CSV hoặc .xlsx; - để đọc từ đầu vào chuẩn.",
+        "CSV or .xlsx file; - reads standard input.",
+    ),
     "opt.document": ("Số văn bản.", "Document number."),
     "opt.certificate": ("Số giấy chứng nhận.", "Certificate number."),
     "opt.result": ("Kết quả: passed, failed.", "Result: passed, failed."),
@@ -1141,8 +1263,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.export.quotas": ("Xuất chỉ tiêu.", "Export the quotas."),
     "arg.export_file": (
-        "Tệp ghi ra: .csv (UTF-8 có BOM, Excel mở được), .tsv hoặc .xlsx.",
-        "File to write: .csv (UTF-8 with BOM, opens in Excel), .tsv or .xlsx.",
+        "Tệp ghi ra: .csv (UTF-8 có BOM, Excel mở được), .tsv hoặc .xlsx; - để ghi CSV "
+        "ra đầu ra chuẩn.",
+        "File to write: .csv (UTF-8 with BOM, opens in Excel), .tsv or .xlsx; - writes CSV "
+        "to stdout.",
+    ),
+    # --- exports and imports through pipes (issue 14) ---------------------------------------
+    "opt.export_delimiter": (
+        "Dấu phân cách cột của CSV (vd. ';' cho Excel cài tiếng Việt; 'tab').",
+        "CSV column delimiter (e.g. ';' for a Vietnamese-locale Excel; 'tab').",
     ),
     "opt.export_private": (
         "Ghi đầy đủ số CCCD và điện thoại (mặc định che). Cần khi xuất để nhập lại.",
@@ -1307,7 +1436,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đặt cờ giữ vị trí chủ chốt hoặc chức vụ của một đảng viên.",
         "Set a member's key-position flag or position.",
     ),
-    "arg.member_id": ("Mã số đảng viên (cột Mã số của 'member list').", "Member id."),
+    "arg.member_id": (
+        "Mã số đảng viên (cột Mã số của 'member list', như mọi nơi).",
+        "The member's id (the ID column of 'member list', as everywhere).",
+    ),
     "opt.key_position": ("Giữ vị trí chủ chốt hay không.", "Holds a key position or not."),
     "opt.key_position_filter": (
         "Chỉ đảng viên giữ (hoặc không giữ) vị trí chủ chốt.",
@@ -1435,8 +1567,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.first_number": ("Số thứ tự giấy chứng nhận đầu tiên.", "First certificate number."),
     "opt.results_file": (
-        "Tệp kết quả (cột: person_id, result, certificate_no, certificate_date).",
-        "Results file (columns: person_id, result, certificate_no, certificate_date).",
+        "Tệp kết quả (cột: person_id, result, certificate_no, certificate_date); "
+        "- là đầu vào chuẩn.",
+        "Results file (columns: person_id, result, certificate_no, certificate_date); - is stdin.",
     ),
     "class.added": ("Đã mở lớp {code}.", "Added class {code}."),
     "class.enrolled": ("Đã ghi danh {count} người vào lớp {code}.", "Enrolled {count} in {code}."),
@@ -1599,6 +1732,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.since": ("Từ ngày này.", "From this date on."),
     "opt.actor_filter": ("Chỉ thay đổi của người này.", "Only changes made by this user."),
+    "col.entry": ("Số mục", "Entry"),  # one shape per thing (issue 14): not "Mã số"
     "opt.limit": ("Chỉ N thay đổi gần nhất.", "Only the last N changes."),
     "title.audit": ("Nhật ký thay đổi", "Audit trail"),
     "col.at": ("Thời điểm", "At"),

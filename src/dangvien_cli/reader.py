@@ -6,7 +6,7 @@ is written once, as text with ``:name`` parameters, and run:
 
 - on a SQLite file, by the standard library's ``sqlite3`` (``:name`` is its own placeholder
   style): none of the above is imported;
-- anywhere else (PostgreSQL, a database still to be created), through SQLAlchemy's
+- anywhere else (PostgreSQL), through SQLAlchemy's
   ``text()`` on an engine from ``db.open_engine``, or on a Session's connection
   (``ConnectionReader(session.connection())``) for code that already holds one.
 
@@ -118,14 +118,15 @@ class ConnectionReader(Reader):
 def open_reader(url: str) -> Iterator[Reader]:
     """A read-only view of the database at ``url``, at the head schema, for one command."""
     path = db.sqlite_path(url)
-    conn = _open_sqlite(url, path) if path is not None and path.exists() else None
-    if conn is not None:
+    if path is not None:
+        if not path.exists():
+            raise db.missing(url)  # and sqlite3.connect would create the file
+        conn = _open_sqlite(url, path)
         try:
             yield SqliteReader(conn)
         finally:
             conn.close()
         return
-    # PostgreSQL, or a database to create at head first (open_engine does that).
     engine = db.open_engine(url)
     try:
         with engine.connect() as connection:
@@ -134,12 +135,18 @@ def open_reader(url: str) -> Iterator[Reader]:
         engine.dispose()
 
 
-def _open_sqlite(url: str, path: Path) -> sqlite3.Connection | None:
+def _open_sqlite(url: str, path: Path) -> sqlite3.Connection:
     """A connection inside a read transaction (one snapshot for the whole command, taken
-    even while a writer holds the WAL), after the schema check; None for an empty file,
-    which open_engine creates at head as it always has."""
+    even while a writer holds the WAL), after the schema check; an empty file is refused
+    as a missing database is."""
     try:
-        conn = sqlite3.connect(str(path), timeout=db.BUSY_TIMEOUT_S, isolation_level=None)
+        # mode=rw: never create the file, even if it vanished since the caller looked.
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw",
+            uri=True,
+            timeout=db.BUSY_TIMEOUT_S,
+            isolation_level=None,
+        )
     except sqlite3.DatabaseError as exc:
         raise db.cannot_open(url, exc) from None
     try:
@@ -154,7 +161,7 @@ def _open_sqlite(url: str, path: Path) -> sqlite3.Connection | None:
         raise
     if revision is None:
         conn.close()
-        return None
+        raise db.missing(url)
     return conn
 
 

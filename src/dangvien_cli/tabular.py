@@ -16,13 +16,14 @@ as an explicit string cell, which Excel never evaluates, so no prefix is needed 
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.vntext import fold
@@ -208,18 +209,40 @@ def as_text(value: Any) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
-def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def write_table(
+    path: Path | None,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    labels: Sequence[str] | None = None,
+    stream: TextIO | None = None,
+) -> int:
     """Write rows to ``path`` as CSV (UTF-8 with BOM, for Excel), TSV or .xlsx, chosen by the
-    file's extension; return how many rows were written.
+    file's extension, or as CSV to ``stream`` (``-`` on the command line: no BOM, for pipes);
+    return how many rows were written.
 
+    ``delimiter`` for CSV (``;`` for a Vietnamese-locale Excel); ``sheet`` names the .xlsx
+    sheet and ``labels`` are its header row (the imports read either those or ``headers``).
     The file appears only when complete: it is written beside the target, then renamed; it
     is readable and writable by its owner only.
     """
+    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else None
+    if delim is not None and len(delim) != 1:
+        raise DangvienError("import.bad_delimiter", value=delimiter)
+    if stream is not None or path is None:
+        assert stream is not None
+        return _write_rows(
+            csv.writer(stream, delimiter=delim or ",", lineterminator="\n"), headers, rows
+        )
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        writer = _write_xlsx
+        writer = functools.partial(_write_xlsx, sheet=sheet, labels=labels)
     elif suffix in (".csv", ".tsv", ".txt"):
-        writer = _write_csv
+        writer = functools.partial(
+            _write_csv, delimiter=delim or ("\t" if suffix == ".tsv" else ",")
+        )
     else:
         raise DangvienError("export.bad_suffix", path=str(path))
     if path.is_dir():
@@ -228,7 +251,7 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
     try:
         # Owner-only from the first byte: exports and error files can hold whole national IDs.
         os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-        count = writer(tmp, list(headers), rows, delimiter="\t" if suffix == ".tsv" else ",")
+        count = writer(tmp, list(headers), rows)
         os.replace(tmp, path)
     except OSError as exc:
         raise DangvienError("export.cannot_write", path=str(path), reason=exc.strerror) from None
@@ -240,6 +263,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the lists' --format csv writes them
     if isinstance(value, str):
         return neutralise(value)
     if isinstance(value, date):
@@ -247,27 +272,39 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _write_csv(
-    path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, delimiter: str
-) -> int:
+def _write_rows(writer: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow([_csv_cell(v) for v in row])
-            count += 1
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+        count += 1
     return count
 
 
-def _write_xlsx(
+def _write_csv(
     path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, delimiter: str
+) -> int:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        return _write_rows(
+            csv.writer(fh, delimiter=delimiter, lineterminator="\r\n"), headers, rows
+        )
+
+
+def _write_xlsx(
+    path: Path,
+    headers: list[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet: str | None,
+    labels: Sequence[str] | None,
 ) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    ws = book.create_sheet(path.stem[:31] or "data")
+    ws = book.create_sheet((sheet or path.stem)[:31] or "data")
+    ws.freeze_panes = "A2"  # the header stays in view while scrolling
 
     def cell(value: Any) -> Any:
         if isinstance(value, date):
@@ -280,12 +317,14 @@ def _write_xlsx(
             return c
         return value
 
-    ws.append(headers)
+    ws.append(list(labels or headers))
     count = 0
     for row in rows:
         count += 1
         if count >= XLSX_MAX_ROWS:
             raise DangvienError("export.too_many_rows", limit=XLSX_MAX_ROWS - 1)
         ws.append([cell(v) for v in row])
+    # A filter button on every header; a write-only sheet writes it after the rows.
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{count + 1}"
     book.save(path)
     return count

@@ -90,7 +90,7 @@ def test_restore_round_trip_saves_what_it_replaces(cli, demo_db, tmp_path):
     assert rows(demo_db, "SELECT count(*) FROM quota WHERE target = 999") == [(1,)]
 
     refused = cli("db", "restore", backup)
-    assert refused.exit_code == 2
+    assert refused.exit_code == 1  # as every destructive act without --yes in a script
     assert "--yes" in refused.stderr
     assert rows(demo_db, "SELECT count(*) FROM quota WHERE target = 999") == [(1,)]
 
@@ -201,6 +201,7 @@ def test_database_and_its_wal_and_shm_are_private(cli, tmp_path):
         path = tmp_path / "new.db"
         reader = None
         assert cli("unit", "add", "TP", "Thành phố", "--kind", "dang-bo-cap-tren").exit_code == 0
+        assert cli("db", "init", "--db", path).exit_code == 0
         result = cli("unit", "add", "A", "Chi bộ A", "--kind", "chi-bo-co-so", "--db", path)
         assert result.exit_code == 0, result.output
         reader = sqlite3.connect(path)  # keeps -wal and -shm in place while we look

@@ -137,7 +137,7 @@ def seed_faults(db: Path) -> dict[str, set[str]]:
         "admission_unit_missing": {str(a_unit)},
         "decision_without_vote": {"900001"},
         "admission_without_decision": {"900001"},
-        "member_without_person": {"900002"},
+        "member_without_person": {"900003"},  # the person id, "Mã số" everywhere
     }
 
 

@@ -86,9 +86,9 @@ def test_formula_like_text_is_neutralised_and_still_imports_back(cli, tmp_path):
 
 def test_xlsx_holds_real_dates_and_text_ids(cli, demo_db, tmp_path, sql):
     path = tmp_path / "members.xlsx"
-    assert cli("export", "members", path, "--show-private").exit_code == 0
+    assert cli("export", "members", path, "--show-private", "--lang", "en").exit_code == 0
     sheet = load_workbook(path).active
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[1]]  # the keys in English
     row = next(
         r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("national_id")]
     )

@@ -45,7 +45,8 @@ def test_source_to_official_member_through_the_cli(cli, members):
     )
     pid = int(add.stdout)
     d = expect(cli, pid, "sourced", "class")
-    assert d["timeline"][0]["detail"] == {"mentor": HUNG, "mentor_member_id": hung}
+    mentor = d["timeline"][0]["detail"]
+    assert (mentor["mentor"], mentor["mentor_person_id"]) == (HUNG, hung)
 
     ok(
         cli,

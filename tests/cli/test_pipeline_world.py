@@ -45,7 +45,7 @@ HUNG, MAI, SON, HOA, TAM = (
 
 @contextmanager
 def session() -> Iterator[Any]:
-    engine = open_engine(resolve_url(None))
+    engine = open_engine(resolve_url(None), create=True)
     try:
         with session_scope(engine, write=True) as s:
             yield s
@@ -110,7 +110,7 @@ def member_ids() -> dict[str, int]:
     from dangvien_cli.models import Member, Person
 
     with session() as s:
-        rows = s.execute(select(Person.full_name, Member.id).join(Member)).all()
+        rows = s.execute(select(Person.full_name, Person.id).join(Member)).all()
     return {name: mid for name, mid in rows}  # noqa: C416 (rows are Row objects)
 
 

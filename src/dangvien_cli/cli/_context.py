@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -34,6 +34,7 @@ class AppContext:
     actor: str | None = None
     command: str = ""
     reopen: str | None = None  # --reopen "reason": may change a closed period (guards.py)
+    create: bool = False  # db init and demo may create the database; nothing else may
     _engine: "Engine | None" = field(default=None, repr=False)
 
     @property
@@ -46,7 +47,7 @@ class AppContext:
         if self._engine is None:
             from dangvien_cli.db import open_engine
 
-            self._engine = open_engine(self.url)
+            self._engine = open_engine(self.url, create=self.create)
         return self._engine
 
     @contextmanager
@@ -82,6 +83,8 @@ class AppContext:
             self._engine.dispose()
             self._engine = None
 
+
+T = TypeVar("T")
 
 _current: AppContext | None = None
 
@@ -124,6 +127,52 @@ def info(text: str) -> None:
 def interactive() -> bool:
     """True at a terminal: a missing required value is asked for instead of refused."""
     return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("CI") is None
+
+
+def yes_option() -> Any:
+    """``--yes``/``-y``: a destructive command goes ahead without asking (scripts)."""
+    return typer.Option("--yes", "-y", help=t("opt.yes"), show_default=False)
+
+
+def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -> None:
+    """Before a destructive act: ask at a terminal; in a script, refuse (exit 1, saying
+    ``needs_yes``) unless --yes was given, since nobody is there to answer (clig.dev)."""
+    if yes:
+        return
+    if not interactive():
+        stderr_console().print(f"{t('error.prefix')}: {t(needs_yes)}", style="red")
+        raise typer.Exit(1)
+    if not typer.confirm(question, default=False):
+        info(t("confirm.declined"))
+        raise typer.Exit(1)
+
+
+def confirmed_write(
+    act: "Callable[[Session], T]", question: "Callable[[T], str]", *, yes: bool
+) -> T:
+    """Run a destructive ``act`` in one write transaction, after asking. What is asked about
+    comes from a dry run of the same act (so a refusal comes before any question, and the
+    write lock is not held while someone reads the question)."""
+    ctx = app_ctx()
+    if not yes:
+        with ctx.session(write=True, dry_run=True) as session:
+            preview = act(session)
+        confirm(question(preview), yes=False)
+    with ctx.session(write=True) as session:
+        return act(session)
+
+
+def show_added(read: "Callable[[Session], dict[str, Any]]", fields: list[Any]) -> None:
+    """After an ``add``: with --format json/csv/tsv, the new record as ``show`` prints it
+    (one object), read back in its own transaction; a table keeps the one-line notice."""
+    ctx = app_ctx()
+    if ctx.fmt is OutputFormat.table:
+        return
+    from dangvien_cli.render import emit_object
+
+    with ctx.session() as session:
+        record = read(session)
+    emit_object(record, fields, ctx.fmt)
 
 
 def required(*names: str, help_key: str, **fmt: Any) -> Any:
@@ -302,10 +351,14 @@ __all__ = [
     "app_ctx",
     "arg",
     "command",
+    "confirm",
+    "confirmed_write",
     "error_boundary",
     "get_lang",
     "info",
     "opt",
     "required",
+    "show_added",
     "warn",
+    "yes_option",
 ]

@@ -94,10 +94,11 @@ def import_command(group: typer.Typer, *, help_key: str, runner: str, **extra: A
 
         module, name = runner.split(":")
         function = getattr(importlib.import_module(module), name)
-        with progress(path, quiet) as tick:
+        with from_stdin(path) as source, progress(source, quiet) as tick:
             run_import(
                 function,
-                path,
+                source,
+                shown_as=str(path),
                 encoding=encoding,
                 delimiter=delimiter,
                 sheet=sheet,
@@ -126,15 +127,19 @@ def run_import(
     sheet: str | None,
     dry_run: bool,
     errors_file: Path | None,
+    shown_as: str | None = None,
     **kwargs: Any,
 ) -> None:
-    """Run one import in one transaction; on any bad row, list them all and write nothing."""
+    """Run one import in one transaction; on any bad row, list them all and write nothing.
+    ``shown_as``: the file as the user named it (``-`` for stdin, read from a spooled copy)."""
     ctx = app_ctx()
     source = {"encoding": encoding, "delimiter": delimiter, "sheet": sheet}
     try:
         with ctx.session(write=True, dry_run=dry_run) as session:
             result = runner(session, path, dry_run=dry_run, **source, **kwargs)
     except InvalidFile as exc:
+        if shown_as is not None:  # "-", not the spooled copy's temporary name
+            exc.path = exc.params["path"] = shown_as
         _show_errors(exc, ctx.fmt)
         if errors_file is not None:
             from dangvien_cli.services.imports import write_error_file
@@ -145,6 +150,8 @@ def run_import(
     for w in result.warnings:
         warn(w)
     data = result.as_dict()
+    if shown_as is not None:
+        data["file"] = shown_as
     if ctx.fmt is OutputFormat.json:
         typer.echo(to_json(data))
     elif ctx.fmt in (OutputFormat.csv, OutputFormat.tsv):
@@ -178,6 +185,27 @@ def _show_errors(exc: InvalidFile, fmt: OutputFormat) -> None:
     emit(rows[:SHOWN_ERRORS], ERROR_COLUMNS, OutputFormat.table, out=console.file)
     if len(rows) > SHOWN_ERRORS:
         console.print(t("import.more_errors", count=fmt_int(len(rows) - SHOWN_ERRORS)))
+
+
+@contextmanager
+def from_stdin(path: Path) -> Iterator[Path]:
+    """``-`` is standard input: its bytes are copied to a private temporary file first, so
+    that encoding detection, the .xlsx reader and the audit's SHA-256 see a file like any
+    other (named stdin.csv, or stdin.xlsx when the bytes are a zip)."""
+    if str(path) != "-":
+        yield path
+        return
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="dangvien-stdin-") as folder:
+        spool = Path(folder) / "stdin"
+        with spool.open("wb") as out:
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        with spool.open("rb") as head:
+            is_zip = head.read(4) == b"PK\x03\x04"
+        named = spool.rename(spool.with_suffix(".xlsx" if is_zip else ".csv"))
+        yield named
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from dangvien_cli.render import Column, OutputFormat, emit
 from dangvien_cli.values import parse_date, parse_int
 
 COLUMNS = [
-    Column("id", "col.id", "int"),
+    Column("id", "col.entry", "int"),  # the entry's number, not a person's "Mã số"
     Column("when", "col.at"),
     Column("actor", "col.actor"),
     Column("action", "col.action"),
@@ -29,7 +29,10 @@ def build() -> typer.Typer:
         *,
         entity: Annotated[str | None, opt("--entity", help_key="opt.entity")] = None,
         since: Annotated[str | None, opt("--since", help_key="opt.since")] = None,
-        actor: Annotated[str | None, opt("--actor", help_key="opt.actor_filter")] = None,
+        actor: Annotated[str | None, opt("--by", help_key="opt.actor_filter")] = None,
+        # The filter's old name: the root --actor names who makes a change, so the filter
+        # was renamed; kept, hidden, for scripts (harmless: audit list writes nothing).
+        old_actor: Annotated[str | None, typer.Option("--actor", hidden=True)] = None,
         limit: Annotated[str | None, opt("--limit", help_key="opt.limit")] = None,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
@@ -41,7 +44,7 @@ def build() -> typer.Typer:
                 session,
                 entity=entity,
                 since=parse_date(since),
-                actor=actor,
+                actor=actor or old_actor,
                 limit=parse_int(limit, "--limit"),
                 show_private=show_private,
             )

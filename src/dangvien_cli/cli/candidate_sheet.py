@@ -57,8 +57,9 @@ def _introducers(entries: list[dict[str, Any]]) -> str:
     parts = []
     for i in entries:
         text = i.get("name", "")
-        if i.get("member_id") is not None:
-            text += f" (#{i['member_id']})"
+        shown = i.get("person_id", i.get("member_id"))  # older entries hold the line's id
+        if shown is not None:
+            text += f" (#{shown})"
         if i.get("months_together") is not None:
             text += " " + t("detail.months", n=i["months_together"])
         parts.append(text)
@@ -102,7 +103,8 @@ def summarize(event: dict[str, Any]) -> str:
     if event["superseded"]:
         parts.insert(0, t("timeline.superseded"))
     if event["supersedes"]:
-        parts.insert(0, t("timeline.corrects", event=event["supersedes"]))
+        key = "timeline.voids" if event["step"] == "void" else "timeline.corrects"
+        parts.insert(0, t(key, event=event["supersedes"]))
     return "; ".join(parts)
 
 

@@ -6,7 +6,16 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required, warn
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    new_group,
+    opt,
+    required,
+    show_added,
+    warn,
+)
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -26,7 +35,7 @@ STAGES = ", ".join(s.value for s in Stage)
 def build() -> typer.Typer:
     group = new_group()
 
-    @command(group, "add", help_key="help.candidate.add", records=False)
+    @command(group, "add", help_key="help.candidate.add")
     def add(
         full_name: Annotated[str, arg("arg.full_name")],
         *,
@@ -76,7 +85,13 @@ def build() -> typer.Typer:
         show_warnings(warnings)
         if similar:
             warn(t("person.possible_duplicate", ids=", ".join(map(str, similar))))
-        typer.echo(person_id)
+        if app_ctx().fmt is OutputFormat.table:
+            typer.echo(person_id)  # `pid=$(dangvien candidate add …)` in a script
+            return
+        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS
+        from dangvien_cli.services.candidates import candidate_detail
+
+        show_added(lambda s: candidate_detail(s, person_id), SHOW_FIELDS)
 
     @command(group, "list", help_key="help.candidate.list")
     def list_(

@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    info,
+    new_group,
+    opt,
+    required,
+    show_added,
+)
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit, emit_object
 
@@ -44,7 +53,7 @@ CodeArg = Annotated[str, arg("arg.class_code")]
 def build() -> typer.Typer:
     group = new_group()
 
-    @command(group, "add", help_key="help.class.add", records=False)
+    @command(group, "add", help_key="help.class.add")
     def add(
         code: CodeArg,
         name: Annotated[str, arg("arg.class_name")],
@@ -69,6 +78,9 @@ def build() -> typer.Typer:
             )
             saved = cls.code
         info(t("class.added", code=saved))
+        from dangvien_cli.services.classes import class_detail
+
+        show_added(lambda s: class_detail(s, saved), SHOW_FIELDS)
 
     @command(group, "list", help_key="help.class.list")
     def list_() -> None:
@@ -121,7 +133,10 @@ def build() -> typer.Typer:
         if file is None and not (passed or failed):
             raise typer.BadParameter(t("class.no_results"), param_hint="--passed")
         if file is not None:
-            rows = classes.results_from_file(file, when(date) if date else None)
+            from dangvien_cli.cli._imports import from_stdin
+
+            with from_stdin(file) as path:
+                rows = classes.results_from_file(path, when(date) if date else None)
         else:
             if date is None:  # a missing value, like a required option's
                 raise typer.BadParameter(t("error.required", field="--date"), param_hint="--date")

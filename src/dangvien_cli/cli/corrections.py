@@ -5,7 +5,16 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    confirmed_write,
+    info,
+    opt,
+    required,
+    yes_option,
+)
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.values import parse_date
@@ -56,6 +65,31 @@ def register_corrections(group: typer.Typer) -> None:
             )
             outcome = record_step(session, person_id, item)
         show_outcome(person_id, outcome)
+
+    @command(group, "void", help_key="help.step.void", records=False)
+    def void(
+        person_id: IdArg,
+        *,
+        reason: Annotated[str, required("--reason", help_key="opt.void_reason")],
+        event: Annotated[int | None, opt("--event", help_key="opt.void_event")] = None,
+        yes: Annotated[bool, yes_option()] = False,
+    ) -> None:
+        from dangvien_cli.services.pipeline import void_candidate, void_event
+
+        if event is None:
+            confirmed_write(
+                lambda s: void_candidate(s, person_id, reason=reason),
+                lambda p: t("void.person_confirm", id=person_id, name=p["full_name"]),
+                yes=yes,
+            )
+            info(t("void.person_done", id=person_id))
+            return
+        confirmed_write(
+            lambda s: void_event(s, person_id, event, reason=reason),
+            lambda _id: t("void.event_confirm", id=person_id, event=event),
+            yes=yes,
+        )
+        info(t("void.event_done", id=person_id, event=event))
 
     @command(group, "exception", help_key="help.step.exception", records=False)
     def exception(

@@ -9,8 +9,8 @@ from dangvien_cli.cli._context import (
     app_ctx,
     arg,
     command,
+    confirm,
     info,
-    interactive,
     new_group,
     opt,
     required,
@@ -43,6 +43,23 @@ def build() -> typer.Typer:
         from dangvien_cli.db import describe
 
         typer.echo(describe(app_ctx().url))
+
+    @command(group, "init", help_key="help.db.init", records=False)
+    def init() -> None:
+        from dangvien_cli.db import SCHEMA_HEAD, describe, missing, open_engine
+
+        ctx = app_ctx()
+        where = describe(ctx.url)
+        try:
+            open_engine(ctx.url).dispose()
+        except DangvienError as exc:
+            if exc.key != missing(ctx.url).key:
+                raise  # an older or newer schema, another program's database: say so
+            open_engine(ctx.url, create=True).dispose()
+            _record("init", where, after={"schema": SCHEMA_HEAD})
+            info(t("db.created", where=where))
+            return
+        info(t("db.exists", where=where, rev=SCHEMA_HEAD))
 
     @command(group, "upgrade", help_key="help.db.upgrade", records=False)
     def upgrade() -> None:
@@ -84,11 +101,8 @@ def build() -> typer.Typer:
 
         target = _sqlite_file(must_exist=False)
         file_revision(source)  # a bad file is refused before anyone is asked anything
-        if not yes:
-            question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
-            if not interactive() or not typer.confirm(question):
-                info(t("db.restore_needs_yes"))
-                raise typer.Exit(2)
+        question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
+        confirm(question, yes=yes, needs_yes="db.restore_needs_yes")
         saved = restore_sqlite(source, target)
         _record(
             "restore",

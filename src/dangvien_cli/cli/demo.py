@@ -16,13 +16,23 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from dangvien_cli.cli.reports import show_quota_table
         from dangvien_cli.db import describe
+        from dangvien_cli.errors import DangvienError
+        from dangvien_cli.i18n import t
         from dangvien_cli.services.demo import load_demo
         from dangvien_cli.services.reports.quota import report_quota
         from dangvien_cli.values import parse_date
 
         ctx = app_ctx()
-        with ctx.session(write=True) as session:
-            counts = load_demo(session)
+        ctx.create = True
+        try:
+            with ctx.session(write=True) as session:
+                counts = load_demo(session)
+        except DangvienError as exc:
+            if exc.key != "demo.not_empty":
+                raise
+            # Run twice (the README's quick start again): say so and leave the data alone.
+            info(t("demo.not_empty", where=describe(ctx.url)))
+            return
         info(t_loaded(describe(ctx.url), counts))
         day = parse_date(as_of) or date(2021, 12, 31)
         with ctx.reader() as reader:

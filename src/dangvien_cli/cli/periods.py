@@ -4,7 +4,16 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    info,
+    new_group,
+    opt,
+    required,
+    show_added,
+)
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit
@@ -23,7 +32,7 @@ COLUMNS = [
 def build() -> typer.Typer:
     group = new_group()
 
-    @command(group, "add", help_key="help.period.add", records=False)
+    @command(group, "add", help_key="help.period.add")
     def add(
         code: Annotated[str, arg("arg.period")],
         *,
@@ -31,14 +40,16 @@ def build() -> typer.Typer:
         end: Annotated[str, required("--end", help_key="opt.end")],
         name: Annotated[str | None, opt("--name", help_key="opt.period_name")] = None,
     ) -> None:
-        from dangvien_cli.services.quotas import add_period
+        from dangvien_cli.services.quotas import add_period, get_period, period_row
 
         start_on, end_on = parse_date(start), parse_date(end)
         if start_on is None or end_on is None:
             raise InvalidValue("error.required", field="--start/--end")
         with app_ctx().session(write=True) as session:
             period = add_period(session, code=code, name=name, start_on=start_on, end_on=end_on)
-            info(t("period.saved", code=period.code))
+            saved = period.code
+        info(t("period.saved", code=saved))
+        show_added(lambda s: period_row(get_period(s, saved)), COLUMNS)
 
     @command(group, "list", help_key="help.period.list")
     def list_() -> None:

@@ -1,11 +1,20 @@
 """dangvien quota …"""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    confirmed_write,
+    info,
+    new_group,
+    opt,
+    yes_option,
+)
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_int
@@ -29,7 +38,7 @@ def build() -> typer.Typer:
         period: Annotated[str, arg("arg.period")],
         target: Annotated[str, arg("arg.target")],
         *,
-        source: Annotated[str, opt("--source", help_key="opt.source")] = DEFAULT_SOURCE,
+        source: Annotated[str | None, opt("--source", help_key="opt.source_set")] = None,
     ) -> None:
         from dangvien_cli.services.quotas import set_quota
 
@@ -47,6 +56,26 @@ def build() -> typer.Typer:
                     target=fmt_int(quota.target),
                 )
             )
+
+    @command(group, "unset", help_key="help.quota.unset", records=False)
+    def unset(
+        unit: Annotated[str, arg("arg.unit_code")],
+        period: Annotated[str, arg("arg.period")],
+        *,
+        source: Annotated[str | None, opt("--source", help_key="opt.source_unset")] = None,
+        yes: Annotated[bool, yes_option()] = False,
+    ) -> None:
+        from dangvien_cli.services.quotas import unset_quota
+
+        def shown(quota: dict[str, Any]) -> dict[str, Any]:
+            return {**quota, "target": fmt_int(quota["target"])}
+
+        removed = confirmed_write(
+            lambda s: unset_quota(s, unit_code=unit, period_code=period, source=source),
+            lambda q: t("quota.unset_confirm", **shown(q)),
+            yes=yes,
+        )
+        info(t("quota.unset_done", **shown(removed)))
 
     @command(group, "list", help_key="help.quota.list")
     def list_(

@@ -1,15 +1,29 @@
 """dangvien unit …"""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    command,
+    confirmed_write,
+    info,
+    new_group,
+    opt,
+    required,
+    show_added,
+    yes_option,
+)
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Block, UnitKind
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 LIST_COLUMNS = [
     Column("code", "col.code"),
@@ -42,7 +56,7 @@ BLOCKS = ", ".join(b.value for b in Block)
 def build() -> typer.Typer:
     group = new_group()
 
-    @command(group, "add", help_key="help.unit.add", records=False)
+    @command(group, "add", help_key="help.unit.add")
     def add(
         code: Annotated[str, arg("arg.unit_code")],
         name: Annotated[str, arg("arg.unit_name")],
@@ -64,7 +78,9 @@ def build() -> typer.Typer:
                 block=block,
                 founded_on=parse_date(founded),
             )
-            info(t("unit.added", code=unit.code))
+            saved = unit.code
+        info(t("unit.added", code=saved))
+        show_added(lambda s: unit_record(s, saved), SHOW_FIELDS)
 
     @command(group, "edit", help_key="help.unit.edit", records=False)
     def edit(
@@ -92,6 +108,21 @@ def build() -> typer.Typer:
             )
             info(t("unit.edited", code=unit.code))
 
+    @command(group, "remove", help_key="help.unit.remove", records=False)
+    def remove(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        yes: Annotated[bool, yes_option()] = False,
+    ) -> None:
+        from dangvien_cli.services.units import remove_unit
+
+        removed = confirmed_write(
+            lambda s: remove_unit(s, code),
+            lambda u: t("unit.remove_confirm", code=u["code"], unit_name=u["name"]),
+            yes=yes,
+        )
+        info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
+
     @command(group, "list", help_key="help.unit.list")
     def list_(
         *,
@@ -107,12 +138,9 @@ def build() -> typer.Typer:
 
     @command(group, "show", help_key="help.unit.show")
     def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
-        from dangvien_cli.services.units import unit_detail
-
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = unit_detail(session, code)
-        detail["sub_unit_count"] = len(detail["sub_units"])
+            detail = unit_record(session, code)
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
         if ctx.fmt.value != "table":
             return
@@ -129,3 +157,12 @@ def build() -> typer.Typer:
     )
 
     return group
+
+
+def unit_record(session: "Session", code: str) -> dict[str, Any]:
+    """A unit as ``unit show`` prints it (and ``unit add --format json``)."""
+    from dangvien_cli.services.units import unit_detail
+
+    detail = unit_detail(session, code)
+    detail["sub_unit_count"] = len(detail["sub_units"])
+    return detail

@@ -14,7 +14,7 @@ from dangvien_cli.i18n import t
 from dangvien_cli.models import ClassAttendance, PipelineEvent, RuleException, TrainingClass, Unit
 from dangvien_cli.services import rules, workdays
 from dangvien_cli.services.people import get_person, mask
-from dangvien_cli.services.pipeline import Step, detail_of, effective_events, latest
+from dangvien_cli.services.pipeline import VOID, Step, detail_of, effective_events, latest
 from dangvien_cli.services.step_checks import (
     UNION_ROUTES,
     VOTE_DOSSIER,
@@ -161,7 +161,7 @@ def _timeline(session: Session, person_id: int, live: set[int]) -> list[dict[str
             "detail": detail_of(e),
             "note": e.note,
             "supersedes": e.supersedes_id,
-            "superseded": e.id not in live,
+            "superseded": e.id not in live and e.step != VOID,
             "recorded_by": e.recorded_by,
         }
         for e in events

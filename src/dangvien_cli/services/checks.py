@@ -110,8 +110,8 @@ RECORD_QUERIES: dict[str, str] = {
         JOIN person p ON p.id = a.person_id WHERE p.birth_date >= a.decision_date
         ORDER BY a.person_id""",
     "member_without_person": """
-        SELECT m.id, m.admitted_on, NULL FROM member m
-        LEFT JOIN person p ON p.id = m.person_id WHERE p.id IS NULL ORDER BY m.id""",
+        SELECT m.person_id, m.admitted_on, NULL FROM member m
+        LEFT JOIN person p ON p.id = m.person_id WHERE p.id IS NULL ORDER BY m.person_id""",
     "admission_without_person": """
         SELECT a.person_id, a.decision_date, NULL FROM admission a
         LEFT JOIN person p ON p.id = a.person_id WHERE p.id IS NULL ORDER BY a.person_id""",
@@ -179,12 +179,13 @@ def deadline_checks(session: Session, as_of: date) -> Iterator[dict[str, Any]]:
         yield finding("official_overdue", OVERDUE, "admission", ref, due)
     # Roster lines with no admission row behind them: probation counted from the admission
     # date plus the longest wait for the ceremony, so that nobody is flagged too early.
+    # The reference is the person id, the member's "Mã số" everywhere (member show takes it).
     roster = """
-        SELECT m.id, m.admitted_on FROM member m
+        SELECT m.person_id, m.admitted_on FROM member m
         WHERE m.status = 'probationary' AND m.official_on IS NULL AND m.left_on IS NULL
         AND m.admitted_on IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.person_id = m.person_id)
-        ORDER BY m.id"""
+        ORDER BY m.person_id"""
     for ref, due in _overdue(session, roster, _roster_deadline, as_of):
         yield finding("probation_overdue", OVERDUE, "member", ref, due)
 

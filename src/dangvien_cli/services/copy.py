@@ -83,9 +83,6 @@ def copy_database(source_url: str, target_url: str) -> list[TableCopy]:
     """Copy every row of ``source_url`` into the empty database ``target_url``."""
     if db.describe(source_url) == db.describe(target_url):
         raise DangvienError("copy.same", where=db.describe(source_url))
-    path = db.sqlite_path(source_url)
-    if path is not None and not path.exists():
-        raise DangvienError("db.file_missing", path=str(path))
     source = db.open_engine(source_url)
     target: Engine | None = None
     created: Path | None = None
@@ -108,7 +105,7 @@ def _open_target(url: str) -> tuple[Engine, Path | None]:
     """The target at head (created if new); refused unless every table is empty."""
     path = db.sqlite_path(url)
     created = path if path is not None and not path.exists() else None
-    engine = db.open_engine(url)
+    engine = db.open_engine(url, create=True)  # the copy's target: created on purpose
     try:
         with engine.connect() as conn:
             for table in tables():

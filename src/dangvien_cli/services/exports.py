@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
@@ -36,7 +36,6 @@ from dangvien_cli.vocab import Step
 KINDS = ("units", "members", "candidates", "admissions", "quotas")
 BATCH = 2000
 PRIVATE = ("national_id", "phone")
-FLAGS = ("youth_union", "key_position")
 EXITS = (Step.rejected.value, Step.withdrawn.value, Step.struck_off.value)
 ADMISSION_KEYS = (
     "id",
@@ -83,31 +82,36 @@ class Scope:
 def export(
     session: Session,
     kind: str,
-    path: Path,
+    path: Path | None,
     *,
     show_private: bool = False,
     unit_code: str | None = None,
     period_code: str | None = None,
+    delimiter: str | None = None,
+    stream: TextIO | None = None,
+    vietnamese_headers: bool = True,
 ) -> ExportResult:
-    """Write the records of one kind to ``path`` (.csv, .tsv or .xlsx)."""
+    """Write the records of one kind to ``path`` (.csv, .tsv or .xlsx) or, as CSV, to
+    ``stream``. An .xlsx sheet is named after the kind and headed by the Vietnamese column
+    names the import reads (``vietnamese_headers``), else by the keys."""
     from dangvien_cli.services.quotas import get_period
 
     unit_ids = subtree_ids(session, get_unit(session, unit_code).id) if unit_code else None
     period = get_period(session, period_code) if period_code else None
     keys, source = SOURCES[kind]
     private = [k for k in PRIVATE if k in keys and not show_private]
-    flags = [k for k in FLAGS if k in keys]
 
     def rows() -> Iterator[list[Any]]:
         for row in source(session, Scope(unit_ids, period)):
             for k in private:
                 row[k] = mask(row[k])
-            for k in flags:
-                row[k] = "x" if row[k] else ""
             yield [row.get(k) for k in keys]
 
-    count = write_table(path, keys, rows())
-    return ExportResult(kind, str(path), count, bool(private))
+    labels = [LABELS.get(k, k) for k in keys] if vietnamese_headers else None
+    count = write_table(
+        path, keys, rows(), delimiter=delimiter, sheet=kind, labels=labels, stream=stream
+    )
+    return ExportResult(kind, "-" if path is None else str(path), count, bool(private))
 
 
 def _stream(session: Session, query: Select[Any]) -> Rows:
@@ -324,4 +328,13 @@ SOURCES: dict[str, tuple[tuple[str, ...], Callable[[Session, Scope], Rows]]] = {
     "candidates": (_keys(candidates), _candidates),
     "admissions": (ADMISSION_KEYS, _admissions),
     "quotas": (_keys(quotas), _quotas),
+}
+
+
+# A column's Vietnamese header: the first name its import knows it by ("id" → "Mã số").
+LABELS: dict[str, str] = {
+    spec.key: spec.aliases[0]
+    for module in (units, quotas, members, candidates)
+    for spec in module.FIELDS
+    if spec.aliases
 }

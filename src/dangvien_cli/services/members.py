@@ -20,7 +20,8 @@ from dangvien_cli.vocab import MemberStatus
 
 @dataclass(frozen=True)
 class Introducer:
-    """An introducer as the clerk names them: a roster member id, or a name off the roster."""
+    """An introducer as the clerk names them: a roster member's id (``member_id``, the person
+    id the roster shows as "Mã số"), or a name off the roster."""
 
     member_id: int | None = None
     name: str | None = None
@@ -28,7 +29,11 @@ class Introducer:
 
 
 def get_member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
+    """A roster line by the id users see: the member's person id ("Mã số" everywhere, in
+    ``member list``, ``candidate list`` and every export)."""
+    member = session.execute(
+        select(Member).where(Member.person_id == member_id)
+    ).scalar_one_or_none()
     if member is None:
         raise NotFound("member.not_found", id=member_id)
     return member
@@ -51,11 +56,11 @@ def introducer_entries(
     day), names off the roster are kept as given and flagged unchecked."""
     ids = [i.member_id for i in introducers if i.member_id is not None]
     rows = {
-        m.id: (m, name)
+        m.person_id: (m, name)
         for m, name in session.execute(
             select(Member, Person.full_name)
             .join(Person, Person.id == Member.person_id)
-            .where(Member.id.in_(ids))
+            .where(Member.person_id.in_(ids))
         ).all()
     }
     entries = []
@@ -72,7 +77,8 @@ def introducer_entries(
             if member.person_id == person_id:
                 raise InvalidValue("pipeline.self_introducer", id=intro.member_id)
             entry = {
-                "member_id": member.id,
+                "member_id": member.id,  # the roster line, as stored since the start
+                "person_id": member.person_id,  # the id the clerk typed and sees
                 "name": name,
                 "is_official": official_on(member, on),
             }
@@ -93,7 +99,11 @@ def mentor_entry(session: Session, member_id: int | None, name: str | None) -> d
     assert person is not None
     if member.left_on is not None:
         raise InvalidValue("member.left", id=member_id)
-    return {"mentor": person.full_name, "mentor_member_id": member.id}
+    return {
+        "mentor": person.full_name,
+        "mentor_member_id": member.id,
+        "mentor_person_id": person.id,
+    }
 
 
 def member_detail(
@@ -104,7 +114,7 @@ def member_detail(
     unit = session.get(Unit, member.unit_id)
     assert person is not None and unit is not None
     return {
-        "id": member.id,
+        "id": person.id,
         "person_id": person.id,
         "full_name": person.full_name,
         "birth_date": person.birth_date,

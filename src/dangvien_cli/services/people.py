@@ -282,7 +282,7 @@ def member_query(
 
     query = (
         select(
-            Member.id,
+            Person.id,  # "Mã số" is the person id everywhere, exports included
             Person.full_name,
             Unit.code.label("unit_code"),
             Member.status,
@@ -295,7 +295,7 @@ def member_query(
         .join(Person, Person.id == Member.person_id)
         .join(Unit, Unit.id == Member.unit_id)
         .where(Member.left_on.is_(None))
-        .order_by(Person.sort_key, Member.id)
+        .order_by(Person.sort_key, Person.id)
     )
     if unit_code:
         query = query.where(

@@ -1,8 +1,11 @@
 """A candidate's road from the source list to full membership, one dated step at a time.
 
 Every step is appended to ``pipeline_event`` and never changed; a correction is a new event
-that supersedes an earlier one. After each append the person's projection (``stage``, the
-``admission`` and ``member`` rows) is brought in line with the effective events. Each step is
+that supersedes an earlier one, and a void (``VOID``) is an event that supersedes one with
+nothing in its place: the mistaken event stays in the table, out of every list and report.
+Voiding all of a person's events takes back their registration (``void_candidate``).
+After each append the person's projection (``stage``, the ``admission`` and ``member``
+rows) is brought in line with the effective events. Each step is
 checked by the rules in force on the date of the act (services.step_checks); a rule a higher
 body waived for the person (``rule_exception``) is skipped, and the event says so.
 """
@@ -51,7 +54,13 @@ __all__ = [
     "latest",
     "record_step",
     "refresh_projection",
+    "void_candidate",
+    "void_event",
 ]
+
+# The step of an event that takes another one back (supersedes it with nothing). Not a Step:
+# it is never a stage, never a choice on the command line, never checked by the rules.
+VOID = "void"
 
 STAGE_AFTER: dict[Step, Stage] = {
     Step.sourced: Stage.sourced,
@@ -116,7 +125,8 @@ class StepOutcome:
 
 
 def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
-    """The person's events, less those a later correction superseded, in date order."""
+    """The person's events, less those a later correction or void superseded (and the voids
+    themselves), in date order."""
     events = list(
         session.execute(
             select(PipelineEvent)
@@ -125,7 +135,7 @@ def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
         ).scalars()
     )
     superseded = {e.supersedes_id for e in events if e.supersedes_id}
-    return [e for e in events if e.id not in superseded]
+    return [e for e in events if e.id not in superseded and e.step != VOID]
 
 
 def _label(step: Step | str) -> str:
@@ -222,7 +232,10 @@ def refresh_projection(session: Session, person: Person) -> None:
     events = effective_events(session, person.id)
     staged = [e for e in events if Step(e.step) in STAGE_AFTER]
     last = staged[-1] if staged else None
-    person.stage = STAGE_AFTER[Step(last.step)].value if last else Stage.sourced.value
+    if last is not None:
+        person.stage = STAGE_AFTER[Step(last.step)].value
+    else:  # every event voided: the registration is taken back, out of lists and reports
+        person.stage = Stage.sourced.value if events else None
     person.stage_on = last.occurred_on if last else None
     person.updated_at = utcnow()
 
@@ -231,8 +244,13 @@ def refresh_projection(session: Session, person: Person) -> None:
         select(Admission).where(Admission.person_id == person.id)
     ).scalar_one_or_none()
     if decision is None:
-        if admission is not None:
+        if admission is not None:  # the decision was voided: so is the roster line it made
             session.delete(admission)
+            member = session.execute(
+                select(Member).where(Member.person_id == person.id)
+            ).scalar_one_or_none()
+            if member is not None:
+                session.delete(member)
         return
     ceremony = latest(events, Step.ceremony)
     official = latest(events, Step.official)
@@ -317,3 +335,88 @@ def correction_of(
     detail = detail_of(event)
     detail.pop("exceptions", None)
     return Step(event.step), detail, event
+
+
+def _append_void(session: Session, person_id: int, target: PipelineEvent, reason: str) -> int:
+    void = PipelineEvent(
+        person_id=person_id,
+        step=VOID,
+        occurred_on=date.today(),
+        supersedes_id=target.id,
+        note=reason,
+        recorded_by=session.info.get("audit_actor"),
+    )
+    session.add(void)
+    session.flush()
+    assert void.id is not None
+    return void.id
+
+
+def _reason(reason: str) -> str:
+    from dangvien_cli.vntext import nfc
+
+    reason = nfc(reason or "").strip()
+    if not reason:
+        raise InvalidValue("error.required", field="--reason")
+    return reason
+
+
+def void_event(session: Session, person_id: int, event_id: int, *, reason: str) -> int:
+    """Take back one wrongly recorded step or exit. Refused for the registration itself
+    (``void_candidate``) and for a step a later one rests on (void that one first).
+    Returns the id of the void event."""
+    reason = _reason(reason)
+    person = get_person(session, person_id)
+    events = effective_events(session, person_id)
+    target = session.get(PipelineEvent, event_id)
+    if target is None or target.person_id != person_id or target.step == VOID:
+        raise InvalidValue("pipeline.bad_supersedes", event=event_id, id=person_id)
+    if target not in events:
+        raise InvalidValue("pipeline.already_superseded", event=event_id)
+    if target.step == Step.sourced.value:
+        raise PipelineError("pipeline.void_sourced", event=event_id, id=person_id)
+    resting = [e for e in events if NEEDS.get(Step(e.step)) == Step(target.step)]
+    if resting:
+        raise PipelineError(
+            "pipeline.void_needed",
+            event=event_id,
+            step=_label(target.step),
+            later=_label(resting[0].step),
+            later_event=resting[0].id,
+        )
+    void_id = _append_void(session, person_id, target, reason)
+    refresh_projection(session, person)
+    audit.record(
+        session,
+        entity="pipeline_event",
+        entity_id=event_id,
+        action="void",
+        before={"person_id": person_id, "step": target.step, "on": target.occurred_on},
+        after={"void_event": void_id, "reason": reason},
+    )
+    return void_id
+
+
+def void_candidate(session: Session, person_id: int, *, reason: str) -> dict[str, Any]:
+    """Take back a mistaken registration: every event in force is voided, so the person
+    leaves every list and report; the events, the voids and the reason stay. Refused once
+    admitted (void the admission's steps first, latest first). Returns who it was."""
+    reason = _reason(reason)
+    person = get_person(session, person_id)
+    if person.stage is None:
+        raise PipelineError("pipeline.not_candidate", id=person_id)
+    events = effective_events(session, person_id)
+    if any(e.step == Step.decision.value for e in events):
+        raise PipelineError("pipeline.void_admitted", id=person_id)
+    before = {"full_name": person.full_name, "stage": person.stage, "unit_id": person.unit_id}
+    voided = [_append_void(session, person_id, e, reason) for e in events]
+    refresh_projection(session, person)
+    audit.record(
+        session,
+        entity="person",
+        entity_id=person_id,
+        action="void",
+        before=before,
+        after={"stage": person.stage, "void_events": voided, "reason": reason},
+    )
+    return before

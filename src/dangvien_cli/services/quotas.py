@@ -143,20 +143,51 @@ def normalize_source(source: str) -> str:
     return key
 
 
+# The source of a quota set without --source on a unit and period that has none yet.
+DEFAULT_SOURCE = "cap-tren"
+
+
+def quotas_of(session: Session, unit: Unit, period: Period) -> list[Quota]:
+    if period.id is None:  # an implied year or term never stored: no quota on it
+        return []
+    return list(
+        session.execute(
+            select(Quota)
+            .where(Quota.unit_id == unit.id, Quota.period_id == period.id)
+            .order_by(Quota.source)
+        ).scalars()
+    )
+
+
+def _one_quota(unit: Unit, period: Period, found: list[Quota], source: str | None) -> Quota | None:
+    """The quota a command without --source means: the only one there is; several are
+    ambiguous and refused, naming their sources."""
+    if source is not None:
+        return next((q for q in found if q.source == source), None)
+    if len(found) > 1:
+        raise InvalidValue(
+            "quota.which_source",
+            unit=unit.code,
+            period=period.code,
+            sources=", ".join(q.source for q in found),
+        )
+    return found[0] if found else None
+
+
 def set_quota(
-    session: Session, *, unit_code: str, period_code: str, target: int, source: str
+    session: Session, *, unit_code: str, period_code: str, target: int, source: str | None
 ) -> tuple[Quota, str]:
-    """Create or change one quota. Returns the quota and 'new', 'updated' or 'unchanged'."""
+    """Create or change one quota. Returns the quota and 'new', 'updated' or 'unchanged'.
+
+    Without ``source``, the unit's quota for the period is changed whatever its source; a
+    second quota from another source is added only when ``source`` names it."""
     if target < 0:
         raise InvalidValue("error.negative", field="target", value=target)
     unit = get_unit(session, unit_code)
     period = ensure_period(session, period_code)
-    source = normalize_source(source)
-    quota = session.execute(
-        select(Quota).where(
-            Quota.unit_id == unit.id, Quota.period_id == period.id, Quota.source == source
-        )
-    ).scalar_one_or_none()
+    wanted = normalize_source(source) if source is not None else None
+    quota = _one_quota(unit, period, quotas_of(session, unit, period), wanted)
+    source = quota.source if quota is not None else wanted or DEFAULT_SOURCE
     after = {"unit": unit.code, "period": period.code, "source": source, "target": target}
     if quota is None:
         quota = Quota(unit_id=unit.id, period_id=period.id, source=source, target=target)
@@ -175,6 +206,30 @@ def set_quota(
     if outcome == "new":
         audit.record(session, entity="quota", entity_id=quota.id, action="add", after=after)
     return quota, outcome
+
+
+def unset_quota(
+    session: Session, *, unit_code: str, period_code: str, source: str | None
+) -> dict[str, Any]:
+    """Take a quota back. Without ``source``: the unit's only quota for the period. The
+    audit trail keeps what it was; a closed period refuses (guards.py). Returns it."""
+    unit = get_unit(session, unit_code)
+    period = get_period(session, period_code)
+    wanted = normalize_source(source) if source is not None else None
+    quota = _one_quota(unit, period, quotas_of(session, unit, period), wanted)
+    if quota is None:
+        raise NotFound("quota.not_found", unit=unit.code, period=period.code, source=wanted or "—")
+    before = {
+        "unit": unit.code,
+        "period": period.code,
+        "source": quota.source,
+        "target": quota.target,
+    }
+    quota_id = quota.id
+    session.delete(quota)
+    session.flush()
+    audit.record(session, entity="quota", entity_id=quota_id, action="remove", before=before)
+    return before
 
 
 def list_quotas(

@@ -145,6 +145,57 @@ def edit_unit(
     return unit
 
 
+def unit_history(session: Session, unit: Unit) -> dict[str, int]:
+    """What hangs on a unit, by table: sub-units, people, quotas, admissions, roster lines,
+    classes, units merged into it. Only a unit with none of these may be removed."""
+    from sqlalchemy import func, or_, select
+
+    from dangvien_cli.models import Admission, Member, Person, Quota, TrainingClass
+    from dangvien_cli.models import Unit as UnitTable
+
+    counts = {
+        "sub_units": select(func.count())
+        .select_from(UnitTable)
+        .where(or_(UnitTable.parent_id == unit.id, UnitTable.merged_into_id == unit.id)),
+        "people": select(func.count()).select_from(Person).where(Person.unit_id == unit.id),
+        "quotas": select(func.count()).select_from(Quota).where(Quota.unit_id == unit.id),
+        "admissions": select(func.count())
+        .select_from(Admission)
+        .where(Admission.unit_id == unit.id),
+        "members": select(func.count()).select_from(Member).where(Member.unit_id == unit.id),
+        "classes": select(func.count())
+        .select_from(TrainingClass)
+        .where(TrainingClass.unit_id == unit.id),
+    }
+    found = {key: session.execute(query).scalar_one() for key, query in counts.items()}
+    return {key: n for key, n in found.items() if n}
+
+
+def remove_unit(session: Session, code: str) -> dict[str, Any]:
+    """Take back a unit added by mistake. A unit with any history is refused: it is
+    dissolved instead (``unit edit --dissolved``), so that past figures keep their unit.
+    The audit trail keeps the removed unit's values. Returns them."""
+    from dangvien_cli.models import Unit
+    from dangvien_cli.services import audit
+
+    unit = get_unit(session, code)
+    history = unit_history(session, unit)
+    if history:
+        raise Conflict("unit.has_history", code=unit.code, what=history_text(history))
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    before = unit_row(unit, parent.code if parent else None)
+    session.delete(unit)
+    session.flush()
+    audit.record(session, entity="unit", entity_id=before["code"], action="remove", before=before)
+    return before
+
+
+def history_text(history: dict[str, int]) -> str:
+    from dangvien_cli.i18n import fmt_int, t
+
+    return ", ".join(f"{fmt_int(n)} {t(f'unit.history.{key}')}" for key, n in history.items())
+
+
 def get_parent(session: Session, code: str) -> Unit:
     parent = find_unit(session, code)
     if parent is None:
