@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the OOXML boilerplate reads best one part per line
 """Hostile import files, built small on disk whatever size they claim to be: an .xlsx of a
 few KB holding a 20 MB cell, a shared-strings bomb, a CSV with a huge field or line, a file of
 a million bad rows. ``scale`` shrinks them for the default run (tests/test_hostile_files.py);
@@ -56,7 +57,7 @@ def _xlsx(path: Path, sheet_rows: list[str], shared: list[str] | None = None) ->
         z.writestr("xl/workbook.xml", _WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
-            fh.write(f'<worksheet {_NS}><sheetData>'.encode())
+            fh.write(f"<worksheet {_NS}><sheetData>".encode())
             for row in sheet_rows:
                 fh.write(row.encode())
             fh.write(b"</sheetData></worksheet>")
@@ -82,7 +83,6 @@ def huge_cell_xlsx(path: Path, cell_chars: int = 20_000_000) -> Path:
     return _xlsx(path, [_header_row(), row])
 
 
-
 def shared_strings_bomb(path: Path, strings: int = 200_000, chars: int = 5_000) -> Path:
     """A small .xlsx whose sharedStrings.xml decompresses to ``strings * chars`` characters:
     openpyxl loads every shared string before the first row is read."""
@@ -93,7 +93,7 @@ def shared_strings_bomb(path: Path, strings: int = 200_000, chars: int = 5_000) 
         z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         z.writestr(
             "xl/worksheets/sheet1.xml",
-            f'<worksheet {_NS}><sheetData>{_header_row()}</sheetData></worksheet>',
+            f"<worksheet {_NS}><sheetData>{_header_row()}</sheetData></worksheet>",
         )
         with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
             fh.write(f'<sst {_NS} count="{strings}">'.encode())
@@ -160,4 +160,4 @@ if __name__ == "__main__":
     folder.mkdir(parents=True, exist_ok=True)
     for name, make in FULL_SIZE.items():
         target = make(folder / name)
-        print(f"{target}: {target.stat().st_size:,} bytes")
+        sys.stdout.write(f"{target}: {target.stat().st_size:,} bytes\n")

@@ -76,13 +76,14 @@ def redact(text: str) -> str:
 def one_line(text: str) -> str:
     """An error message as it may be shown: one line (a line break inside a value it echoes
     shows as ↵) and no whole ID or phone number."""
-    return redact(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ↵ ", text))
+    return redact(shorten(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ↵ ", text), 1000))
 
 
 # A bad cell is echoed this far (the rest is in the file itself), and a file stops being read
 # after this many errors: a million bad rows would otherwise take a minute and a gigabyte
 # only to say the same thing a million times.
 SHOWN_CELL_CHARS = 60
+SHOWN_REASON_CHARS = 300  # a reason may echo the cell too
 MAX_ROW_ERRORS = 10_000
 
 
@@ -113,7 +114,7 @@ class RowErrors:
         # The cell is echoed, shortened, so the unit can find it, but never a whole ID or
         # phone number: error lists travel by e-mail and land in terminals' scrollback.
         cell = "" if value is None else shorten(redact(str(value)[:200]))
-        self.items.append(RowError(line, column, cell, reason))
+        self.items.append(RowError(line, column, cell, shorten(reason, SHOWN_REASON_CHARS)))
         if len(self.items) >= self.limit:
             raise InvalidFile(self.path, sorted(self.items, key=lambda e: e.line), stopped=line)
 
