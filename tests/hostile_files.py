@@ -75,9 +75,16 @@ def _header_row() -> str:
     return f'<row r="1">{"".join(cells)}</row>'
 
 
-def huge_cell_xlsx(path: Path, cell_chars: int = 20_000_000) -> Path:
-    """A small .xlsx whose one name cell holds ``cell_chars`` characters."""
-    row = '<row r="2">' + _inline("A2", "A" * cell_chars)
+def huge_cell_xlsx(path: Path, cell_chars: int = 20_000_000, *, noise: bool = False) -> Path:
+    """A small .xlsx whose one name cell holds ``cell_chars`` characters (random letters with
+    ``noise``: then the file is as big as the cell, and no compression ratio gives it away)."""
+    if noise:
+        import random
+
+        text = "".join(random.choices("abcdefghijklmnopqrstuvwxyz", k=cell_chars))
+    else:
+        text = "A" * cell_chars
+    row = '<row r="2">' + _inline("A2", text)
     row += _inline("B2", "01/01/1990") + _inline("C2", "nam") + _inline("D2", "C1")
     row += _inline("E2", "01/01/2024") + "</row>"
     return _xlsx(path, [_header_row(), row])
@@ -148,6 +155,7 @@ def bad_rows_csv(path: Path, rows: int = 1_000_000) -> Path:
 
 FULL_SIZE = {
     "huge_cell.xlsx": huge_cell_xlsx,
+    "huge_noisy_cell.xlsx": lambda path: huge_cell_xlsx(path, noise=True),
     "shared_strings_bomb.xlsx": shared_strings_bomb,
     "huge_field.csv": huge_field_csv,
     "huge_line.csv": huge_line_csv,

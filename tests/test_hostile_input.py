@@ -365,6 +365,16 @@ def test_hostile_arguments_end_in_one_line(cli, units, argv):
     refusal(result)
 
 
+@pytest.mark.postgresql_only
+def test_unknown_role_or_database_is_one_line(cli, pg_server):
+    # The suite's server trusts local users, so an unknown role stands for a wrong password:
+    # both fail as the connection opens, through the same path.
+    for url in (pg_server.url("postgres", user="nobody", password="wrong"), pg_server.url("nodb")):
+        result = cli("unit", "list", "--db", url)
+        assert result.exit_code == 1
+        assert "wrong" not in refusal(result)
+
+
 @pytest.mark.sqlite_only
 def test_non_utf8_argument_and_full_disk_in_a_real_process(demo_db, tmp_path):
     env = {**os.environ, "DANGVIEN_DB": str(demo_db)}
