@@ -328,7 +328,14 @@ def test_separated_numbers_masked_in_errors_and_audit(cli, units):
     result = cli("unit", "show", "0912-345-678")
     assert result.exit_code == 1 and "345-678" not in result.output
     assert "678" in refusal(result)
-    cli(*add_args("Lê Văn An"), "--phone", "0912-345-678", "--national-id", "038 090 012 347")
+    added = cli(
+        *add_args("Lê Văn An"), "--phone", "0912-345-678", "--national-id", "038-090-012-347"
+    )
+    assert added.exit_code == 0, added.output
+    (person,) = cli.json("candidate", "list")
+    assert person["national_id"] == "•" * 9 + "347"  # stored as its 12 digits
+    shown = cli("candidate", "show", str(person["id"]), "--format", "json").stdout
+    assert "345-678" not in shown and "012-347" not in shown
     for fmt in ("table", "json", "csv"):
         out = cli("audit", "list", "--format", fmt).output
         assert "345-678" not in out and "012 347" not in out and "090 012" not in out

@@ -88,7 +88,7 @@ def clean_name(full_name: str) -> str:
 def clean_national_id(value: str | None) -> str | None:
     if value is None:
         return None
-    digits = value.strip().replace(" ", "").replace(".", "")
+    digits = value.strip().replace(" ", "").replace(".", "").replace("-", "")
     return digits or None
 
 

@@ -260,7 +260,7 @@ def national_id_cell(value: Any) -> str:
     if isinstance(value, int):
         digits = str(value)
         return digits.zfill(9) if len(digits) <= 9 else digits.zfill(12)
-    text = str(value).replace(" ", "").replace(".", "")
+    text = str(value).replace(" ", "").replace(".", "").replace("-", "")
     if MASK in text:
         raise InvalidValue("import.masked", field="national_id")
     return text
