@@ -409,6 +409,29 @@ def test_non_utf8_argument_and_full_disk_in_a_real_process(demo_db, tmp_path):
     assert not (tmp_path / "all.csv").exists()
     assert not list(tmp_path.glob(".all.csv.*"))
 
+    # The same disk while an import writes: SQLite's WAL cannot grow, the import is refused
+    # in one line and nothing of it is written.
+    many = tmp_path / "many.csv"
+    rows = [f"Người Thử {i},01/01/1990,nam,TP,01/01/2024" for i in range(5_000)]
+    many.write_text("full_name,birth_date,gender,unit_code,source_date\n" + "\n".join(rows))
+    before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM person").fetchone()
+
+    def no_room() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    done = subprocess.run(
+        [DANGVIEN, "candidate", "import", many],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=no_room,
+    )
+    assert done.returncode == 1, done.stderr
+    assert not any(u in done.stderr for u in UNEXPECTED), done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    after = sqlite3.connect(demo_db).execute("SELECT count(*) FROM person").fetchone()
+    assert after == before
+
 
 def test_corrupt_and_directory_files(cli, units, tmp_path):
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))

@@ -400,6 +400,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A number or date given is too large or too small to compute with.",
     ),
     "error.os": ("Không thực hiện được: {reason}.", "Cannot do it: {reason}."),
+    "db.disk_full": (
+        "Không ghi được vào cơ sở dữ liệu (đĩa đầy hoặc lỗi đọc ghi: {reason}); không ghi gì.",
+        "Cannot write to the database (disk full or I/O error: {reason}); nothing was written.",
+    ),
     "db.bad_url": (
         "Địa chỉ cơ sở dữ liệu không hợp lệ: {reason}.",
         "The database address is not valid: {reason}.",
