@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -370,6 +369,8 @@ def private_output(path: Path) -> Iterator[Path]:
     link) can neither be written through nor lend its mode; the rename then replaces the
     target itself, never what a link there points to.
     """
+    import tempfile  # not at the top: render.py imports this module on every run
+
     if path.is_dir():
         raise DangvienError("export.is_dir", path=str(path))
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
