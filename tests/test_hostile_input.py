@@ -84,6 +84,20 @@ def test_hostile_file_is_refused_quickly(cli, units, make, words):
     assert people(cli) == 0
 
 
+@pytest.mark.parametrize("size", [40_000, 1_100_000])  # a long cell; a line too long
+def test_refusal_names_the_line_where_the_record_began(cli, units, size):
+    good = "A,01/01/1990,nam,C1,01/01/2024\n"
+    long_field = '"' + ("x" * 99 + "\n") * (size // 100) + '"'
+    cell = long_field if size < 1_000_000 else "y" * size
+    (units / "c.csv").write_text(
+        hostile.HEADER + "\n" + good * 2 + cell + ",01/01/1990,nam,C1,01/01/2024\n" + good,
+        encoding="utf-8",
+    )
+    result = cli("candidate", "import", units / "c.csv")
+    assert result.exit_code == 1
+    assert "dòng 4:" in refusal(result)
+
+
 def test_many_bad_rows_stop_early_and_all_found_are_in_the_errors_file(cli, units):
     source = hostile.bad_rows_csv(units / "bad.csv", MAX_ROW_ERRORS + 2_000)
     errors = units / "bad.errors.csv"

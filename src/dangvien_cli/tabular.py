@@ -162,11 +162,11 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             raise DangvienError(
                 "import.line_too_long",
                 path=str(path),
-                line=reader.line_num + 2,
+                line=consumed + 2,  # where the record began
                 limit=_fmt(LINE_MAX_CHARS),
             ) from None
         except csv.Error as exc:
-            raise _csv_refusal(path, exc, reader.line_num + 1) from None
+            raise _csv_refusal(path, exc, reader.line_num + 1, consumed + 2) from None
         except (UnicodeDecodeError, ValueError) as exc:
             raise DangvienError(
                 "import.bad_file", path=str(path), reason=f"{reader.line_num + 1}: {exc}"
@@ -177,10 +177,13 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     return Table(path, used, headers, rows())
 
 
-def _csv_refusal(path: Path, exc: csv.Error, line: int) -> DangvienError:
+def _csv_refusal(path: Path, exc: csv.Error, line: int, start: int | None = None) -> DangvienError:
     if "field limit" in str(exc):  # the csv module's only word for a cell over the limit
         return DangvienError(
-            "import.cell_too_long", path=str(path), line=line, limit=_fmt(CELL_MAX_CHARS)
+            "import.cell_too_long",
+            path=str(path),
+            line=line if start is None else start,  # the record's first line
+            limit=_fmt(CELL_MAX_CHARS),
         )
     return DangvienError("import.bad_file", path=str(path), reason=f"{line}: {exc}")
 
