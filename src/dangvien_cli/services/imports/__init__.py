@@ -185,9 +185,14 @@ class Mapping:
                 progress(count)
             if len(cells) != width and errors is not None and self._bad_width(line, cells, errors):
                 continue
-            # One search over the whole row: the common case, no control character, is cheap.
+            # One test over the whole row: isprintable (1.5 µs for a 23-column row, 2 % of an
+            # import) clears the common row; only a row with a tab or an odd space is searched.
             text = "".join(cells) if escaped else "".join(c for c in cells if type(c) is str)
-            if control_char(text) is not None and self._control_chars(line, cells, errors):
+            if (
+                not text.isprintable()
+                and control_char(text) is not None
+                and self._control_chars(line, cells, errors)
+            ):
                 continue
             yield Row(line, cells, index, headers, escaped)
         if progress is not None:
