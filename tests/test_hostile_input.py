@@ -406,6 +406,12 @@ def test_non_utf8_argument_and_full_disk_in_a_real_process(demo_db, tmp_path):
     )
     err = done.stderr.decode("utf-8", "replace")
     assert done.returncode in (1, 2) and not any(u in err for u in UNEXPECTED), err
+    named = tmp_path / os.fsdecode(b"danh s\xe1ch.csv")  # a cp1258 file name from a zip
+    named.write_text("full_name\n")
+    done = subprocess.run([os.fsencode(DANGVIEN), b"candidate", b"import", os.fsencode(named)],
+                          capture_output=True, env=env)  # fmt: skip
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 1 and "UTF-8" in err and len(err.strip().splitlines()) == 1, err
 
     def small_disk() -> None:  # a disk that is full after 4 KB for this process's files
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))

@@ -387,6 +387,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} có byte không phải UTF-8: gõ lại giá trị này.",
         "{field} holds bytes that are not UTF-8: type the value again.",
     ),
+    "text.not_utf8_path": (
+        "Tên tệp của {field} có byte không phải UTF-8: đổi tên tệp rồi chạy lại.",
+        "The file name given to {field} holds bytes that are not UTF-8: rename the file.",
+    ),
     "error.number_out_of_range": (
         "Số '{value}' của {field} ngoài khoảng cho phép (tối đa {limit}).",
         "The number '{value}' for {field} is out of range (at most {limit}).",

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -267,7 +268,8 @@ def check_arguments(ctx: typer.Context, values: dict[str, Any]) -> None:
             char = control_char(text)
             if char is not None:
                 if "\ud800" <= chr(int(char[2:], 16)) <= "\udfff":
-                    raise DangvienError("text.not_utf8", field=field)
+                    key = "text.not_utf8_path" if isinstance(item, PurePath) else "text.not_utf8"
+                    raise DangvienError(key, field=field)
                 raise DangvienError("text.control_char", char=char, field=field)
 
 
