@@ -348,8 +348,18 @@ def test_separated_numbers_masked_in_errors_and_audit(cli, units):
     assert added.exit_code == 0, added.output
     (person,) = cli.json("candidate", "list")
     assert person["national_id"] == "•" * 9 + "347"  # stored as its 12 digits
-    shown = cli("candidate", "show", str(person["id"]), "--format", "json").stdout
-    assert "345-678" not in shown and "012-347" not in shown
+    pid = str(person["id"])
+    reason = "gọi mẹ 0912-345-678"
+    assert (
+        cli("candidate", "withdraw", pid, "--date", "01/02/2024", "--reason", reason).exit_code == 0
+    )
+    shown = cli("candidate", "show", pid, "--format", "json").stdout
+    assert "345-678" not in shown and "012-347" not in shown and "•••••••678" in shown
+    assert reason in cli("candidate", "show", pid, "--show-private", "--format", "json").stdout
+    for private in ((), ("--show-private",)):
+        assert cli("export", "candidates", units / "c.csv", *private).exit_code == 0
+        exported = (units / "c.csv").read_text(encoding="utf-8-sig")
+        assert ("0912-345-678" in exported) == bool(private), exported
     for fmt in ("table", "json", "csv"):
         out = cli("audit", "list", "--format", fmt).output
         assert "345-678" not in out and "012 347" not in out and "090 012" not in out
