@@ -249,6 +249,15 @@ def test_fullwidth_code_is_the_same_unit(cli, units):
     assert sorted(u["code"] for u in cli.json("unit", "list")) == ["C1", "DALAN", "TP"]
 
 
+def test_fullwidth_period_is_the_same_period_and_invisible_ones_are_refused(cli, units):
+    assert cli("quota", "set", "TP", "２０２１", "5", "--source", "tinh").exit_code == 0
+    assert cli("quota", "set", "TP", "2021", "6", "--source", "tinh").exit_code == 0
+    assert [(q["period"], q["target"]) for q in cli.json("quota", "list")] == [("2021", 6)]
+    result = cli("period", "add", "2021\u200b", "--start", "01/01/2021", "--end", "31/12/2021")
+    assert result.exit_code == 1 and "U+200B" in refusal(result)
+    assert [p["code"] for p in cli.json("period", "list")] == ["2021"]
+
+
 def test_name_limits_are_the_same_in_add_and_import(cli, units):
     for length, code in ((300, 0), (301, 1)):
         name = "Đ" * length

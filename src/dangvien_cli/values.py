@@ -130,8 +130,8 @@ def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
     raise InvalidValue("error.invalid_choice", value=value, field=field, choices=choices)
 
 
-_YEAR = re.compile(r"^(\d{4})$")
-_TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+_YEAR = re.compile(r"^([0-9]{4})$")  # ASCII digits: NFKC has made fullwidth ones so
+_TERM = re.compile(r"^([0-9]{4})\s*[-–]\s*([0-9]{4})$")
 
 
 def _period_year(text: str) -> int:
