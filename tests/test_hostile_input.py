@@ -472,6 +472,23 @@ def test_non_utf8_argument_and_full_disk_in_a_real_process(demo_db, tmp_path):
     assert after == before
 
 
+@pytest.mark.sqlite_only
+def test_damaged_database_is_one_line(cli, demo_db, tmp_path):
+    with open(demo_db, "r+b") as fh:  # pages past the schema overwritten, the header kept
+        size = fh.seek(0, 2)
+        fh.seek(size // 4)
+        fh.write(b"\xff" * (size // 2))
+    for argv in (
+        ["unit", "list"],
+        ["candidate", "list"],
+        ["report", "quota", "--period", "2021"],
+        ["export", "candidates", tmp_path / "c.csv"],
+    ):
+        result = cli(*argv)
+        assert result.exit_code == 1, (argv, result.output)
+        assert "db check" in refusal(result), argv
+
+
 def test_corrupt_and_directory_files(cli, units, tmp_path):
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))
     (tmp_path / "folder.csv").mkdir()

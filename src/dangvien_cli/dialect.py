@@ -104,6 +104,8 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     # rolled back, nothing was written. PostgreSQL's class 53 is "insufficient resources".
     if any(m in text for m in _DISK_FULL) or str(getattr(orig, "sqlstate", "")).startswith("53"):
         return DangvienError("db.disk_full", reason=str(orig or exc).splitlines()[0])
+    if "database disk image is malformed" in text or "file is not a database" in text:
+        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
     return None
 
 

@@ -408,6 +408,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được vào cơ sở dữ liệu (đĩa đầy hoặc lỗi đọc ghi: {reason}); không ghi gì.",
         "Cannot write to the database (disk full or I/O error: {reason}); nothing was written.",
     ),
+    "db.damaged": (
+        "Tệp cơ sở dữ liệu bị hỏng ({reason}): chạy `dangvien db check`, rồi khôi phục bản sao "
+        "lưu bằng `dangvien db restore TỆP --yes`.",
+        "The database file is damaged ({reason}): run `dangvien db check`, then restore a "
+        "backup with `dangvien db restore FILE --yes`.",
+    ),
     "db.bad_url": (
         "Địa chỉ cơ sở dữ liệu không hợp lệ: {reason}.",
         "The database address is not valid: {reason}.",
