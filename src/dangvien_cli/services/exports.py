@@ -107,7 +107,7 @@ def export(
             for k in private:
                 row[k] = mask(row[k])
             for k in free_text:
-                row[k] = mask_numbers(row[k])
+                row[k] = mask_numbers(row.get(k))
             for k in flags:
                 row[k] = "x" if row[k] else ""
             yield [row.get(k) for k in keys]
