@@ -362,8 +362,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} holds a cell longer than {limit} characters (Excel's limit).",
     ),
     "import.xlsx_too_big": (
-        "Tệp {path} không được nhận: phần {part} giải nén ra {size} MB, quá giới hạn.",
-        "{path} refused: its part {part} unpacks to {size} MB, over the limit.",
+        "Tệp {path} không được nhận: phần {part} nén {packed} KB mà giải nén ra {size} MB, "
+        "quá giới hạn; đây không phải bảng tính thường.",
+        "{path} refused: its part {part} of {packed} KB unpacks to {size} MB, over the "
+        "limit; this is no ordinary spreadsheet.",
     ),
     "import.too_many_errors": (
         "Tệp {path} có quá {count} dòng lỗi; ngừng đọc ở dòng {line}, không ghi gì. "

@@ -241,6 +241,7 @@ def _check_xlsx_parts(path: Path) -> None:
                         path=str(path),
                         part=part.filename,
                         size=_fmt(part.file_size // (1 << 20)),
+                        packed=_fmt(max(1, part.compress_size // 1024)),
                     )
             for part in parts:
                 if part.filename.lower().startswith("xl/worksheets/"):
