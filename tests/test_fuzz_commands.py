@@ -36,11 +36,38 @@ pytestmark = pytest.mark.sqlite_only
 
 SMOKE = 60
 FUZZ = 5_000
+HOSTILE_SMOKE = 60
+HOSTILE_FUZZ = 3_000
 SKIPPED_OPTIONS = {"--db", "--help"}
 # Commands whose exit 1 reports what they found rather than a refusal.
 FINDS = {("db", "check")}
 WORDS = st.sampled_from(
     ["TP", "C1", "DALAN", "DALAN.CB1", "K1", "2021", "2022", "2020-2025", "1", "2", "3", "tinh"]
+)
+# What issue 13 found ending in "unexpected error": numbers past 2^63, years 0 to 9999, bytes
+# that were not UTF-8 (a lone surrogate once decoded), control and invisible characters.
+HOSTILE = st.sampled_from(
+    [
+        "99999999999999999999",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "2147483648",
+        "99999999",
+        "0000",
+        "0001",
+        "9999",
+        "0001-9999",
+        "01/01/0001",
+        "31/12/9999",
+        "0000-01-01",
+        "TP\udcff",
+        "\x00",
+        "C1\x1b[31m",
+        "DALAN\u200b",
+        "ＤＡＬＡＮ",
+        "=1+1",
+        "0912-345-678",
+    ]
 )
 
 
@@ -62,27 +89,29 @@ def annotation_of(param) -> typing.Any:  # type: ignore[no-untyped-def]
     return ann
 
 
-def values_for(param, sandbox: Path) -> st.SearchStrategy[str]:  # type: ignore[no-untyped-def]
+def values_for(param, sandbox: Path, hostile: bool = False) -> st.SearchStrategy[str]:  # type: ignore[no-untyped-def]
     ann = annotation_of(param)
+    if hostile and ann is not Path:
+        return HOSTILE
     if isinstance(ann, type) and issubclass(ann, enum.Enum):
         return st.one_of(st.sampled_from([m.value for m in ann]), TEXT)
     if ann is int:
-        return st.one_of(st.integers(-3, 10**7).map(str), WORDS, TEXT)
+        return st.one_of(st.integers(-3, 10**7).map(str), WORDS, TEXT, HOSTILE)
     if ann is Path:
         return st.sampled_from(
             [str(sandbox / n) for n in ("missing.csv", "garbage.csv", "backup.db", "out.csv")]
         )
-    return st.one_of(WORDS, DATES, INTS, TEXT)
+    return st.one_of(WORDS, DATES, INTS, TEXT, HOSTILE)
 
 
 @st.composite
-def invocations(draw, tree, sandbox: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def invocations(draw, tree, sandbox: Path, hostile: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
     path, command = draw(st.sampled_from(sorted(leaves(tree), key=lambda x: x[0])))
     argv = list(path)
     for param in command.params:
         if param.param_type_name == "argument":
             if param.required or draw(st.booleans()):
-                argv.append(draw(values_for(param, sandbox)))
+                argv.append(draw(values_for(param, sandbox, hostile)))
             continue
         name = param.opts[0]
         if name in SKIPPED_OPTIONS or not draw(
@@ -96,7 +125,7 @@ def invocations(draw, tree, sandbox: Path) -> list[str]:  # type: ignore[no-unty
             argv += [name, draw(st.sampled_from(["vi", "en", "fr"]))]
             continue
         for _ in range(draw(st.integers(1, 3)) if param.multiple else 1):
-            argv += [name, draw(values_for(param, sandbox))]
+            argv += [name, draw(values_for(param, sandbox, hostile))]
     return argv
 
 
@@ -112,7 +141,7 @@ def tally(request):
     write_tally(request.node.name, found)
 
 
-def run_command_case(built, data, tally) -> None:  # type: ignore[no-untyped-def]
+def run_command_case(built, data, tally, hostile: bool = False) -> None:  # type: ignore[no-untyped-def]
     cli, template = built
     with tempfile.TemporaryDirectory() as tmp:
         sandbox = Path(tmp)
@@ -120,7 +149,7 @@ def run_command_case(built, data, tally) -> None:  # type: ignore[no-untyped-def
         shutil.copyfile(template, db)
         (sandbox / "garbage.csv").write_bytes(b'\x00\xff;;\n"unclosed')
         shutil.copyfile(template, sandbox / "backup.db")
-        argv = data.draw(invocations(cli.command, sandbox), label="argv")
+        argv = data.draw(invocations(cli.command, sandbox, hostile), label="argv")
         cwd = os.getcwd()
         os.chdir(sandbox)  # whatever a command writes lands in the sandbox
         try:
@@ -131,7 +160,7 @@ def run_command_case(built, data, tally) -> None:  # type: ignore[no-untyped-def
         tally[f"exit {code}"] += 1
         text = out + err
         assert not any(u in text for u in UNEXPECTED), (argv, text[-2000:])
-        assert code in (0, 1, 2, 3), (argv, code, text[-2000:])
+        assert code in (0, 1, 2, 3, 4), (argv, code, text[-2000:])
         after = fingerprint(db)
         if code not in (0, 3):
             assert after == before, (argv, "a refused command changed the database")
@@ -159,3 +188,17 @@ def test_every_command_smoke(world, data, tally):
 @given(data=st.data())
 def test_every_command_fuzz(world, data, tally):
     run_command_case(world, data, tally)
+
+
+@settings(max_examples=HOSTILE_SMOKE, derandomize=True, **COMMON)
+@given(data=st.data())
+def test_every_command_hostile_values_smoke(world, data, tally):
+    """Every value drawn from what issue 13 found: each command must refuse it in one line."""
+    run_command_case(world, data, tally, hostile=True)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=HOSTILE_FUZZ, **COMMON)
+@given(data=st.data())
+def test_every_command_hostile_values_fuzz(world, data, tally):
+    run_command_case(world, data, tally, hostile=True)

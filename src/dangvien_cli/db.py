@@ -49,8 +49,26 @@ def resolve_url(db: str | None) -> str:
     """``--db``, else ``$DANGVIEN_DB``, else the user data directory; paths become URLs."""
     value = db or os.environ.get(ENV_DB) or str(default_db_path())
     if "://" in value:
+        if not is_sqlite(value):  # a SQLite URL is read without SQLAlchemy (reader.py)
+            _check_url(value)
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def _check_url(url: str) -> None:
+    """Refuse a URL SQLAlchemy cannot read (a port that is not a number, an unclosed
+    bracket) with the reason, and never the password, instead of failing later."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 - reading it checks it
+    except (ArgumentError, ValueError, TypeError) as exc:
+        reason = str(exc).replace(url, "…")
+        raise DangvienError(
+            "db.bad_url", reason=reason.splitlines()[0] if reason else "?"
+        ) from None
 
 
 def is_sqlite(url: str) -> bool:

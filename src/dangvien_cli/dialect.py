@@ -100,7 +100,16 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
         reason = str(orig or exc).splitlines()[0]
         return DangvienError("db.no_permission", reason=reason)
+    # The disk is full (or the file may grow no further) mid-write: the transaction is
+    # rolled back, nothing was written. PostgreSQL's class 53 is "insufficient resources".
+    if any(m in text for m in _DISK_FULL) or str(getattr(orig, "sqlstate", "")).startswith("53"):
+        return DangvienError("db.disk_full", reason=str(orig or exc).splitlines()[0])
+    if "database disk image is malformed" in text or "file is not a database" in text:
+        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
     return None
+
+
+_DISK_FULL = ("database or disk is full", "disk I/O error", "could not extend file")
 
 
 def sync_sequences(conn: Connection, tables: Iterable[str]) -> None:

@@ -50,21 +50,24 @@ class ThresholdNotMet(DangvienError):
     exit_code = 3
 
 
-# A run of 9+ digits (spaces or dots between them, a leading +) standing alone is a national
-# ID or a phone number: 9 and 12 digits for ID cards, 10 to 11 for phones. Dates never reach
+# A run of 9+ digits (spaces, dots or hyphens between them, a leading +) standing alone is a
+# national ID or a phone number: 9 and 12 digits for ID cards, 10 to 11 for phones, written
+# 0912345678, 0912 345 678, 0912.345.678, 0912-345-678 or 038-090-012-347. Dates never reach
 # 9 digits; digits inside a word (a file digest, a document number) are not touched.
-_PRIVATE_NUMBER = re.compile(r"(?<![\w+])\+?\d(?:[\d .]{7,}\d)(?!\w)")
+_PRIVATE_NUMBER = re.compile(r"(?<![\w+])\+?\d(?:[\d .\-]{7,}\d)(?!\w)")
 
 
 def redact(text: str) -> str:
     """Hide all but the last 3 digits of every ID-like or phone-like number in ``text``."""
 
     def hide(m: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", m.group(0))
+        found = m.group(0)
+        digits = re.sub(r"\D", "", found)
         # A hierarchical unit code (05.003.001.02) is not personal: a phone written with
-        # dots has at most two of them.
-        if len(digits) < 9 or m.group(0).count(".") > 2:
-            return m.group(0)
+        # dots has at most two of them. Two dates (01-01-2024 - 31-12-2024) are not either:
+        # a number is written with at most three hyphens.
+        if len(digits) < 9 or found.count(".") > 2 or found.count("-") > 3:
+            return found
         return "•" * (len(digits) - 3) + digits[-3:]
 
     return _PRIVATE_NUMBER.sub(hide, text)
@@ -73,10 +76,22 @@ def redact(text: str) -> str:
 def one_line(text: str) -> str:
     """An error message as it may be shown: one line (a line break inside a value it echoes
     shows as ↵) and no whole ID or phone number."""
-    return redact(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ↵ ", text))
+    return redact(shorten(re.sub(r"[ \t]*[\r\n]+[ \t]*", " ↵ ", text), 1000))
 
 
-@dataclass(frozen=True)
+# A bad cell is echoed this far (the rest is in the file itself), and a file stops being read
+# after this many errors: a million bad rows would otherwise take a minute and a gigabyte
+# only to say the same thing a million times.
+SHOWN_CELL_CHARS = 60
+SHOWN_REASON_CHARS = 300  # a reason may echo the cell too
+MAX_ROW_ERRORS = 10_000
+
+
+def shorten(text: str, limit: int = SHOWN_CELL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
 class RowError:
     """One bad cell of an import file."""
 
@@ -92,11 +107,16 @@ class RowErrors:
 
     items: list[RowError] = field(default_factory=list)
 
+    path: str = ""
+    limit: int = MAX_ROW_ERRORS
+
     def add(self, line: int, column: str, value: object, reason: str) -> None:
-        # The cell is echoed so the unit can find it, but never a whole ID or phone number:
-        # error lists travel by e-mail and land in terminals' scrollback.
-        cell = "" if value is None else redact(str(value))
-        self.items.append(RowError(line, column, cell, reason))
+        # The cell is echoed, shortened, so the unit can find it, but never a whole ID or
+        # phone number: error lists travel by e-mail and land in terminals' scrollback.
+        cell = "" if value is None else shorten(redact(str(value)[:200]))
+        self.items.append(RowError(line, column, cell, shorten(reason, SHOWN_REASON_CHARS)))
+        if len(self.items) >= self.limit:
+            raise InvalidFile(self.path, sorted(self.items, key=lambda e: e.line), stopped=line)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -105,14 +125,15 @@ class RowErrors:
 class InvalidFile(DangvienError):
     """An import file with bad rows: nothing was written."""
 
-    def __init__(self, path: str, errors: list[RowError]) -> None:
-        from dangvien_cli.i18n import t
+    def __init__(self, path: str, errors: list[RowError], stopped: int | None = None) -> None:
+        from dangvien_cli.i18n import fmt_int, t
 
         first = errors[0]
         super().__init__(
-            "import.bad_rows",
+            "import.bad_rows" if stopped is None else "import.too_many_errors",
             path=path,
-            count=len({e.line for e in errors}),
+            count=fmt_int(len({e.line for e in errors})),
+            line=stopped,
             first=t(
                 "import.row_error",
                 line=first.line,
@@ -123,6 +144,7 @@ class InvalidFile(DangvienError):
         )
         self.path = path
         self.errors = errors
+        self.stopped = stopped  # the line where reading stopped, after MAX_ROW_ERRORS
 
 
 class RuleViolation(DangvienError):

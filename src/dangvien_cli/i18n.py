@@ -459,6 +459,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot read {path} as {encoding}: {reason}",
     ),
     "import.bad_file": ("Không đọc được tệp {path}: {reason}", "Cannot read {path}: {reason}"),
+    # --- hostile files and text (issue 13: bounded, refused at the door) -----------------
+    "import.header_too_long": (
+        "Dòng tiêu đề của tệp {path} dài hơn {limit} ký tự: đây không phải bảng dữ liệu.",
+        "The header line of {path} is longer than {limit} characters: not a data table.",
+    ),
+    "import.too_many_columns": (
+        "Tệp {path} có {count} cột, quá giới hạn {limit} cột.",
+        "{path} has {count} columns, more than the limit of {limit}.",
+    ),
+    "import.line_too_long": (
+        "Tệp {path}, dòng {line}: dòng dài hơn {limit} ký tự; không đọc tiếp.",
+        "{path}, line {line}: the line is longer than {limit} characters; reading stopped.",
+    ),
+    "import.cell_too_long": (
+        "Tệp {path}, dòng {line}: một ô dài hơn {limit} ký tự (giới hạn của Excel).",
+        "{path}, line {line}: a cell is longer than {limit} characters (Excel's limit).",
+    ),
+    "import.xlsx_cell_too_long": (
+        "Tệp {path} có một ô dài hơn {limit} ký tự (giới hạn của Excel).",
+        "{path} holds a cell longer than {limit} characters (Excel's limit).",
+    ),
+    "import.xlsx_too_big": (
+        "Tệp {path} không được nhận: phần {part} nén {packed} KB mà giải nén ra {size} MB, "
+        "quá giới hạn; đây không phải bảng tính thường.",
+        "{path} refused: its part {part} of {packed} KB unpacks to {size} MB, over the "
+        "limit; this is no ordinary spreadsheet.",
+    ),
+    "import.too_many_errors": (
+        "Tệp {path} có quá {count} dòng lỗi; ngừng đọc ở dòng {line}, không ghi gì. "
+        "Dòng đầu: {first}",
+        "{path} has over {count} bad rows; reading stopped at line {line}, nothing was "
+        "written. First: {first}",
+    ),
+    "import.errors_is_input": (
+        "--errors {path} là chính tệp đang nhập: chọn tệp khác để ghi các dòng lỗi.",
+        "--errors {path} is the file being imported: choose another file for the bad rows.",
+    ),
+    "text.control_char": (
+        "Có ký tự điều khiển {char} (không in được) trong {field}.",
+        "{field} holds the control character {char}, which cannot be printed.",
+    ),
+    "text.invisible_char": (
+        "Có ký tự ẩn {char} trong mã '{value}'.",
+        "The code '{value}' holds the invisible character {char}.",
+    ),
+    "text.not_utf8": (
+        "{field} có byte không phải UTF-8: gõ lại giá trị này.",
+        "{field} holds bytes that are not UTF-8: type the value again.",
+    ),
+    "text.not_utf8_path": (
+        "Tên tệp của {field} có byte không phải UTF-8: đổi tên tệp rồi chạy lại.",
+        "The file name given to {field} holds bytes that are not UTF-8: rename the file.",
+    ),
+    "error.number_out_of_range": (
+        "Số '{value}' của {field} ngoài khoảng cho phép (tối đa {limit}).",
+        "The number '{value}' for {field} is out of range (at most {limit}).",
+    ),
+    "error.date_out_of_range": (
+        "Ngày '{value}' ngoài khoảng {low}–{high}.",
+        "The date '{value}' is outside {low}–{high}.",
+    ),
+    "error.out_of_range": (
+        "Một số hoặc ngày đã cho quá lớn hoặc quá nhỏ để tính được.",
+        "A number or date given is too large or too small to compute with.",
+    ),
+    "error.os": ("Không thực hiện được: {reason}.", "Cannot do it: {reason}."),
+    "db.disk_full": (
+        "Không ghi được vào cơ sở dữ liệu (đĩa đầy hoặc lỗi đọc ghi: {reason}); không ghi gì.",
+        "Cannot write to the database (disk full or I/O error: {reason}); nothing was written.",
+    ),
+    "db.damaged": (
+        "Tệp cơ sở dữ liệu bị hỏng ({reason}): chạy `dangvien db check`, rồi khôi phục bản sao "
+        "lưu bằng `dangvien db restore TỆP --yes`.",
+        "The database file is damaged ({reason}): run `dangvien db check`, then restore a "
+        "backup with `dangvien db restore FILE --yes`.",
+    ),
+    "db.bad_url": (
+        "Địa chỉ cơ sở dữ liệu không hợp lệ: {reason}.",
+        "The database address is not valid: {reason}.",
+    ),
     # --- column headers ------------------------------------------------------------------
     "col.id": ("Mã số", "ID"),
     "col.code": ("Mã", "Code"),

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import IO, Any
 
 from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
+from dangvien_cli.tabular import neutralise
 
 
 class OutputFormat(StrEnum):
@@ -123,6 +124,9 @@ def _csv_value(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=_plain)
+    if isinstance(value, str):
+        # A text that a spreadsheet would run as a formula gets the export's "'" (tabular).
+        return neutralise(value)
     return _plain(value)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column
+from dangvien_cli.tabular import keep_text, xlsx_string
 
 _FORMATS = {
     "int": "#,##0",
@@ -87,7 +88,8 @@ def _fill_sheet(sheet, rows, columns, *, title, footer) -> None:  # type: ignore
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+    title_cell = keep_text(sheet.cell(row=1, column=1, value=xlsx_string(title)))
+    title_cell.font = Font(bold=True, size=13)
     header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
     widths = []
     for i, col in enumerate(columns, start=1):
@@ -115,7 +117,9 @@ def _write_row(sheet, r, row, columns, widths, *, bold=False) -> None:  # type: 
     status = row.get("status")
     for i, col in enumerate(columns, start=1):
         value = _value(row.get(col.key), col.kind)
-        cell = sheet.cell(row=r, column=i, value=value)
+        if isinstance(value, str):
+            value = xlsx_string(value)
+        cell = keep_text(sheet.cell(row=r, column=i, value=value))
         if col.kind in _FORMATS:
             cell.number_format = _FORMATS[col.kind]
         if bold:
@@ -145,11 +149,10 @@ def _add_chart(book, chart: Chart) -> None:  # type: ignore[no-untyped-def]
 
     data = book.create_sheet(t("xlsx.chart_sheet"))
     data.append([t("col.unit"), *(t(name) for _, name in chart.series)])
-    for row in chart.rows:
-        data.append(
-            [str(row.get(chart.label_key) or "").strip()]
-            + [row.get(key) or 0 for key, _ in chart.series]
-        )
+    for r, row in enumerate(chart.rows, start=2):
+        label = xlsx_string(str(row.get(chart.label_key) or "").strip())
+        data.append([label] + [row.get(key) or 0 for key, _ in chart.series])
+        keep_text(data.cell(row=r, column=1))
     bars = BarChart()
     bars.type = "bar"  # horizontal: long Vietnamese unit names stay readable
     bars.title = chart.title

@@ -20,6 +20,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +34,24 @@ FORMULA_START = frozenset("=+-@\t\r")
 _ESCAPED = FORMULA_START | {"'"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 XLSX_MAX_ROWS = 1_048_576  # Excel's sheet limit, header included
-csv.field_size_limit(1 << 24)
+
+# Limits on what a file may make this process hold, so that a hostile or broken file is
+# refused in seconds and within a flat amount of memory (docs/reliability.md, section 10).
+CELL_MAX_CHARS = 32_767  # Excel's own limit on a cell: nothing a clerk saves is longer
+HEADER_MAX_CHARS = 65_536  # a header line; 60 columns of long Vietnamese names take 3,000
+HEADER_MAX_COLUMNS = 1_000
+# .xlsx: what a part of the zip may decompress to. openpyxl loads the shared strings and
+# the styles whole before the first row; worksheets are streamed, but a part that
+# decompresses more than XLSX_MAX_RATIO times over is a bomb, not a sheet (real sheets
+# compress 5 to 30 times).
+XLSX_MAX_SHARED_STRINGS = 64 << 20
+XLSX_MAX_OTHER_PART = 16 << 20
+XLSX_MAX_SHEET = 2 << 30
+XLSX_MAX_RATIO = 200
+# A run of text between two XML tags longer than this cannot be one legal cell (32,767
+# characters of at most 4 bytes, or 8 as a character reference like &#x1EA0;).
+_XLSX_MAX_TEXT_RUN = CELL_MAX_CHARS * 8 + 64
+csv.field_size_limit(CELL_MAX_CHARS)
 
 
 def header_key(header: str) -> str:
@@ -93,7 +111,7 @@ def _sniff_delimiter(header_line: str) -> str:
 
 
 def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
-    from dangvien_cli.textcodecs import EncodingError, open_text
+    from dangvien_cli.textcodecs import LINE_MAX_CHARS, EncodingError, LineTooLong, open_text
 
     try:
         stream, used = open_text(path, encoding)
@@ -102,12 +120,17 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             "import.bad_encoding", path=str(path), encoding=encoding or "auto", reason=str(exc)
         ) from None
     try:
-        first = stream.readline()
-    except (UnicodeDecodeError, ValueError) as exc:
+        first = stream.readline(HEADER_MAX_CHARS + 1)
+    except (UnicodeDecodeError, LineTooLong):
+        first = "\0" * (HEADER_MAX_CHARS + 1)  # refused below, whichever it was
+    except ValueError as exc:
         stream.close()
         raise DangvienError(
             "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
         ) from None
+    if len(first) > HEADER_MAX_CHARS:
+        stream.close()
+        raise DangvienError("import.header_too_long", path=str(path), limit=_fmt(HEADER_MAX_CHARS))
     if not first.strip():
         stream.close()
         raise DangvienError("import.empty", path=str(path))
@@ -115,8 +138,13 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     if len(delim) != 1:
         stream.close()
         raise DangvienError("import.bad_delimiter", value=delimiter)
-    headers = next(csv.reader([first], delimiter=delim))
+    try:
+        headers = next(csv.reader([first], delimiter=delim))
+    except csv.Error as exc:
+        stream.close()
+        raise _csv_refusal(path, exc, 1) from None
     headers = [h.lstrip("\ufeff").strip() for h in headers]
+    _check_header_width(path, headers)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         reader = csv.reader(stream, delimiter=delim)
@@ -131,7 +159,16 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             raise DangvienError(
                 "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
             ) from None
-        except (UnicodeDecodeError, ValueError, csv.Error) as exc:
+        except LineTooLong:
+            raise DangvienError(
+                "import.line_too_long",
+                path=str(path),
+                line=consumed + 2,  # where the record began
+                limit=_fmt(LINE_MAX_CHARS),
+            ) from None
+        except csv.Error as exc:
+            raise _csv_refusal(path, exc, reader.line_num + 1, consumed + 2) from None
+        except (UnicodeDecodeError, ValueError) as exc:
             raise DangvienError(
                 "import.bad_file", path=str(path), reason=f"{reader.line_num + 1}: {exc}"
             ) from None
@@ -139,6 +176,33 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             stream.close()
 
     return Table(path, used, headers, rows())
+
+
+def _csv_refusal(path: Path, exc: csv.Error, line: int, start: int | None = None) -> DangvienError:
+    if "field limit" in str(exc):  # the csv module's only word for a cell over the limit
+        return DangvienError(
+            "import.cell_too_long",
+            path=str(path),
+            line=line if start is None else start,  # the record's first line
+            limit=_fmt(CELL_MAX_CHARS),
+        )
+    return DangvienError("import.bad_file", path=str(path), reason=f"{line}: {exc}")
+
+
+def _check_header_width(path: Path, headers: list[str]) -> None:
+    if len(headers) > HEADER_MAX_COLUMNS:
+        raise DangvienError(
+            "import.too_many_columns",
+            path=str(path),
+            count=_fmt(len(headers)),
+            limit=_fmt(HEADER_MAX_COLUMNS),
+        )
+
+
+def _fmt(number: int) -> str:
+    from dangvien_cli.i18n import fmt_int
+
+    return fmt_int(number)
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -149,7 +213,65 @@ def _xlsx_value(value: Any) -> Any:
     return value
 
 
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a zip bomb before openpyxl opens it: each part's declared size against the
+    limits above, and each worksheet streamed once to find a text run no cell can hold.
+
+    The declared sizes can be trusted: zipfile stops a part at its declared size and then
+    fails its CRC, so a part that lies about its size is a damaged file.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            for part in parts:
+                name = part.filename.lower()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    limit = XLSX_MAX_SHEET
+                elif name.endswith("sharedstrings.xml"):
+                    limit = XLSX_MAX_SHARED_STRINGS
+                else:
+                    limit = XLSX_MAX_OTHER_PART
+                ratio = part.file_size / max(part.compress_size, 1)
+                if part.file_size > limit or (
+                    part.file_size > XLSX_MAX_OTHER_PART and ratio > XLSX_MAX_RATIO
+                ):
+                    raise DangvienError(
+                        "import.xlsx_too_big",
+                        path=str(path),
+                        part=part.filename,
+                        size=_fmt(part.file_size // (1 << 20)),
+                        packed=_fmt(max(1, part.compress_size // 1024)),
+                    )
+            for part in parts:
+                if part.filename.lower().startswith("xl/worksheets/"):
+                    with archive.open(part) as stream:
+                        _check_text_runs(path, stream)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise DangvienError("import.bad_file", path=str(path), reason=type(exc).__name__) from None
+
+
+# Anchored at the start of a run (after "<"), so each run is scanned once, not once per byte.
+_TEXT_RUN = re.compile(rb"(?<![^<])[^<]{%d}" % _XLSX_MAX_TEXT_RUN)
+
+
+def _check_text_runs(path: Path, stream: Any) -> None:
+    """Stream one worksheet's XML and refuse it if any text between tags is longer than a
+    cell may be: openpyxl would build that text in memory many times over."""
+    carry = b""
+    while chunk := stream.read(1 << 20):
+        data = carry + chunk
+        if _TEXT_RUN.search(data):
+            raise DangvienError(
+                "import.xlsx_cell_too_long", path=str(path), limit=_fmt(CELL_MAX_CHARS)
+            )
+        cut = data.rfind(b"<")
+        carry = data[cut:] if cut >= 0 else data
+
+
 def _open_xlsx(path: Path, sheet: str | None) -> Table:
+    _check_xlsx_parts(path)
     import openpyxl
 
     try:
@@ -176,6 +298,14 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     headers = ["" if h is None else str(h).strip() for h in header_row]
     while headers and not headers[-1]:
         headers.pop()
+    if sum(len(h) for h in headers) > HEADER_MAX_CHARS:
+        book.close()
+        raise DangvienError("import.header_too_long", path=str(path), limit=_fmt(HEADER_MAX_CHARS))
+    try:
+        _check_header_width(path, headers)
+    except DangvienError:
+        book.close()
+        raise
     if not headers:
         names = ", ".join(book.sheetnames)
         book.close()
@@ -187,6 +317,10 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         try:
             for n, record in enumerate(it, start=line + 1):
                 cells = [_xlsx_value(c) for c in record]
+                if any(type(c) is str and len(c) > CELL_MAX_CHARS for c in cells):
+                    raise DangvienError(
+                        "import.cell_too_long", path=str(path), line=n, limit=_fmt(CELL_MAX_CHARS)
+                    )
                 while cells and (cells[-1] is None or cells[-1] == ""):
                     cells.pop()
                 if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
@@ -245,19 +379,54 @@ def write_table(
         )
     else:
         raise DangvienError("export.bad_suffix", path=str(path))
-    if path.is_dir():
-        raise DangvienError("export.is_dir", path=str(path))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        # Owner-only from the first byte: exports and error files can hold whole national IDs.
-        os.close(os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-        count = writer(tmp, list(headers), rows)
-        os.replace(tmp, path)
+        with private_output(path) as tmp:
+            return writer(tmp, list(headers), rows)
     except OSError as exc:
         raise DangvienError("export.cannot_write", path=str(path), reason=exc.strerror) from None
+
+
+@contextmanager
+def private_output(path: Path) -> Iterator[Path]:
+    """A path to write in place of ``path``, moved there only when the block ends well.
+
+    Exports, reports and error files can hold whole national IDs: the file is the owner's
+    only from its first byte. ``tempfile.mkstemp`` creates it with O_EXCL and mode 0600
+    under a random name in the target folder, so a file planted there beforehand (or a
+    link) can neither be written through nor lend its mode; the rename then replaces the
+    target itself, never what a link there points to.
+    """
+    import tempfile  # not at the top: render.py imports this module on every run
+
+    if path.is_dir():
+        raise DangvienError("export.is_dir", path=str(path))
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    return count
+
+
+# openpyxl refuses these characters in a cell (XML 1.0 cannot carry them).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xlsx_string(value: str) -> str:
+    """A text as an .xlsx cell can hold it: without the control characters XML cannot carry
+    (openpyxl would refuse the whole workbook; input refuses them, old records may hold them)."""
+    return _XML_ILLEGAL.sub("\ufffd", value) if _XML_ILLEGAL.search(value) else value
+
+
+def keep_text(cell: Any) -> Any:
+    """An openpyxl cell given a text is never a formula: openpyxl makes a formula of a text
+    starting with "="; Excel never evaluates a string cell, so "+", "-", "@" are safe there.
+    The .xlsx side of ``neutralise``, for exports and report workbooks alike."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
 
 
 def _csv_cell(value: Any) -> Any:
@@ -311,10 +480,9 @@ def _write_xlsx(
             c = WriteOnlyCell(ws, value=value)
             c.number_format = "DD/MM/YYYY"
             return c
-        if isinstance(value, str) and value[:1] == "=":
-            c = WriteOnlyCell(ws, value=value)
-            c.data_type = "s"  # text, never a formula
-            return c
+        if isinstance(value, str):
+            value = xlsx_string(value)
+            return keep_text(WriteOnlyCell(ws, value=value)) if value[:1] == "=" else value
         return value
 
     ws.append(list(labels or headers))

@@ -66,6 +66,13 @@ _WHOLE_FILE_LIMIT = 1024 * 1024
 _HEAD_SIZE = 1024 * 1024  # streamed files: the encoding is detected on this much
 _CHUNK_SIZE = 64 * 1024  # streamed files: bytes decoded at a time
 _SAMPLE_SIZE = 64 * 1024  # bytes of non-ASCII lines the heuristic scores
+# A streamed line longer than this is refused rather than held: a CSV row of 60 full
+# Excel cells is shorter, and a 48 MB "line" would otherwise be read whole.
+LINE_MAX_CHARS = 1 << 20
+
+
+class LineTooLong(ValueError):
+    """A line of a streamed file longer than LINE_MAX_CHARS characters."""
 
 
 class EncodingError(UnicodeDecodeError):
@@ -565,9 +572,11 @@ class _DecodedStream(io.TextIOBase):
 
     def _line(self) -> str:
         try:
-            line = self._text.readline()
+            line = self._text.readline(LINE_MAX_CHARS + 1)
         except UnicodeDecodeError as exc:
             raise _decode_error(self._encoding, exc, self._line_of(exc)) from None
+        if len(line) > LINE_MAX_CHARS:
+            raise LineTooLong(LINE_MAX_CHARS)
         return unicodedata.normalize("NFC", line)
 
     def _line_of(self, exc: UnicodeDecodeError) -> int | None:

@@ -25,9 +25,9 @@ def parse_date(value: str | date | datetime | None) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return check_date(value.date())
     if isinstance(value, date):
-        return value
+        return check_date(value)
     text = value.strip()
     if not text:
         return None
@@ -42,9 +42,10 @@ def parse_date(value: str | date | datetime | None) -> date | None:
     else:
         raise InvalidValue("error.invalid_date", value=value)
     try:
-        return date(int(y), int(m), int(d))
+        day = date(int(y), int(m), int(d))
     except ValueError:
         raise InvalidValue("error.invalid_date", value=value) from None
+    return check_date(day, value)
 
 
 def parse_int(value: str | int | float | None, field: str) -> int | None:
@@ -54,10 +55,10 @@ def parse_int(value: str | int | float | None, field: str) -> int | None:
     if isinstance(value, bool):
         raise InvalidValue("error.invalid_int", value=value, field=field)
     if isinstance(value, int):
-        return value
+        return check_int(value, field)
     if isinstance(value, float):
         if value.is_integer():
-            return int(value)
+            return check_int(int(value), field)
         raise InvalidValue("error.invalid_int", value=value, field=field)
     text = value.strip()
     if not text:
@@ -66,7 +67,35 @@ def parse_int(value: str | int | float | None, field: str) -> int | None:
         text = text.replace(".", "").replace(" ", "")
     if not re.fullmatch(r"-?\d+", text):
         raise InvalidValue("error.invalid_int", value=value, field=field)
-    return int(text)
+    return check_int(int(text), field)
+
+
+# Ids and counts are INTEGER columns: PostgreSQL's INTEGER stops at 2^31 - 1.
+INT_LIMIT = 2**31 - 1
+# Dates the tool computes with: a person born, a unit founded, a decision taken. Outside
+# this range a date is a typing mistake, and year 1 or 9999 overflow the date arithmetic.
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2199, 12, 31)
+
+
+def check_int(number: int, field: str) -> int:
+    from dangvien_cli.i18n import fmt_int
+
+    if not -INT_LIMIT <= number <= INT_LIMIT:
+        shown = str(number) if len(str(number)) <= 20 else str(number)[:19] + "…"
+        limit = fmt_int(INT_LIMIT)
+        raise InvalidValue("error.number_out_of_range", value=shown, field=field, limit=limit)
+    return number
+
+
+def check_date(day: date, value: object = None) -> date:
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise InvalidValue(
+            "error.date_out_of_range",
+            value=day.isoformat() if value is None else value,
+            low=DATE_MIN.year,
+            high=DATE_MAX.year,
+        )
+    return day
 
 
 _TRUE = {"1", "x", "true", "yes", "y", "co", "c", "dung", "v", "ok"}
@@ -101,18 +130,27 @@ def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
     raise InvalidValue("error.invalid_choice", value=value, field=field, choices=choices)
 
 
-_YEAR = re.compile(r"^(\d{4})$")
-_TERM = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+_YEAR = re.compile(r"^([0-9]{4})$")  # ASCII digits: NFKC has made fullwidth ones so
+_TERM = re.compile(r"^([0-9]{4})\s*[-–]\s*([0-9]{4})$")
+
+
+def _period_year(text: str) -> int:
+    year = int(text)
+    if not DATE_MIN.year <= year <= DATE_MAX.year:
+        raise InvalidValue(
+            "error.date_out_of_range", value=text, low=DATE_MIN.year, high=DATE_MAX.year
+        )
+    return year
 
 
 def implied_period(code: str) -> tuple[str, str, date, date] | None:
     """A year ('2022') or a term ('2020-2025') needs no declaration: (code, kind, first day,
     last day) as implied; None for any other code."""
     if m := _YEAR.match(code):
-        y = int(m.group(1))
+        y = _period_year(m.group(1))
         return code, "year", date(y, 1, 1), date(y, 12, 31)
     if m := _TERM.match(code):
-        a, b = int(m.group(1)), int(m.group(2))
+        a, b = _period_year(m.group(1)), _period_year(m.group(2))
         if b <= a:
             raise InvalidValue("period.bad_range", code=code)
         return f"{a}-{b}", "term", date(a, 1, 1), date(b, 12, 31)

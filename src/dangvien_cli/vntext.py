@@ -4,10 +4,15 @@ Standard library only, and cheap to import: the CLI imports this on every run an
 call `fold` and `name_sort_key` once per row.
 """
 
+import re
 import unicodedata
 
 __all__ = [
+    "control_char",
     "fold",
+    "invisible_char",
+    "nfkc_code",
+    "visible",
     "name_sort_key",
     "nfc",
     "normalize_tone_placement",
@@ -31,6 +36,43 @@ _LETTER_MARKS = {
     ("o", _HORN): "ơ",
     ("u", _HORN): "ư",
 }
+
+
+# C0 controls except tab, DEL and C1: NUL ends a C string, ESC drives the terminal the text
+# is shown on, and XML (so .xlsx) can carry none of them. Line breaks are among them: no
+# field the tool stores is more than one line. Lone surrogates are the bytes of an argument
+# that was not UTF-8 (os.fsdecode keeps them that way); nothing can print them.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def control_char(text: str) -> str | None:
+    """The first character of ``text`` that input refuses, as U+XXXX; None if there is none."""
+    found = _CONTROL.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def invisible_char(text: str) -> str | None:
+    """The first character of a code that cannot be seen (zero-width space, joiners, BOM,
+    bidirectional marks: Unicode's format and control categories; any space but " "), as
+    U+XXXX; None if there is none. Two codes that print alike must be one code."""
+    for ch in text:
+        if ch != " " and _category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp", "Co", "Cn"):
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def visible(text: str) -> str:
+    """``text`` with every refused or invisible character written as <U+XXXX>, to echo it."""
+    return "".join(
+        f"<U+{ord(ch):04X}>" if control_char(ch) or (ch != " " and invisible_char(ch)) else ch
+        for ch in text
+    )
+
+
+def nfkc_code(code: str) -> str:
+    """A code in its one form: NFKC, so fullwidth ＤＡＬＡＮ or a ligature is the plain code,
+    and with the outer spaces stripped."""
+    return _normalize("NFKC", code).strip()
 
 
 def nfc(text: str) -> str:

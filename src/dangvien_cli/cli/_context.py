@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -276,8 +277,10 @@ def command(
                 set_lang(lang)
             if fmt:
                 obj.fmt = fmt
-            obj.command = describe_command(typer_ctx)
             with error_boundary():
+                given = {"_db": obj.db, "_reopen": obj.reopen, "_actor": obj.actor}
+                check_arguments(typer_ctx, {**kwargs, **given})
+                obj.command = describe_command(typer_ctx)
                 try:
                     return fn(*args, **kwargs)
                 finally:
@@ -292,6 +295,31 @@ def command(
         return fn
 
     return decorate
+
+
+def check_arguments(ctx: typer.Context, values: dict[str, Any]) -> None:
+    """Refuse at the door what no command may store or print: a control character (NUL,
+    ESC, …; tab is let through), bytes that were not UTF-8, a whole number no column can
+    hold. Every command's arguments pass here, before any of them is used."""
+    from dangvien_cli.values import check_int
+    from dangvien_cli.vntext import control_char
+
+    names = {p.name: (p.opts[0] if p.opts else p.name) for p in ctx.command.params}
+    for key, value in values.items():
+        field = names.get(key, "--" + key.lstrip("_"))
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, bool) or item is None:
+                continue
+            if isinstance(item, int):
+                check_int(item, field)
+                continue
+            text = str(item)
+            char = control_char(text)
+            if char is not None:
+                if "\ud800" <= chr(int(char[2:], 16)) <= "\udfff":
+                    key = "text.not_utf8_path" if isinstance(item, PurePath) else "text.not_utf8"
+                    raise DangvienError(key, field=field)
+                raise DangvienError("text.control_char", char=char, field=field)
 
 
 def describe_command(ctx: typer.Context) -> str:
@@ -323,12 +351,22 @@ def error_boundary() -> Iterator[None]:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(141) from None
+    except OverflowError:
+        # A date or number computed from a value the user gave ran past what Python's
+        # dates can hold (--within 99999999 days): the value, not the program, is wrong.
+        stderr_console().print(f"{t('error.prefix')}: {t('error.out_of_range')}", style="red")
+        raise typer.Exit(1) from None
     except Exception as exc:
         from dangvien_cli.dialect import engine_refusal
 
         refusal = engine_refusal(exc)
+        if refusal is None and isinstance(exc, OSError) and exc.strerror:
+            # The machine refused: a full disk, a folder where a file was named, no right.
+            where = f"{exc.filename}: " if exc.filename else ""
+            refusal = DangvienError("error.os", reason=f"{where}{exc.strerror}")
         if refusal is not None:
-            stderr_console().print(f"{t('error.prefix')}: {refusal.message()}", style="red")
+            message = one_line(refusal.message())
+            stderr_console().print(f"{t('error.prefix')}: {message}", style="red")
             raise typer.Exit(1) from None
         if os.environ.get("DANGVIEN_DEBUG") == "1":
             traceback.print_exc()

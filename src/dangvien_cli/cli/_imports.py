@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, command, info, warn
-from dangvien_cli.errors import InvalidFile
+from dangvien_cli.errors import DangvienError, InvalidFile
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, OutputFormat, emit, to_json
 
@@ -134,6 +134,8 @@ def run_import(
     ``shown_as``: the file as the user named it (``-`` for stdin, read from a spooled copy)."""
     ctx = app_ctx()
     source = {"encoding": encoding, "delimiter": delimiter, "sheet": sheet}
+    if errors_file is not None and _same_file(errors_file, path):
+        raise DangvienError("import.errors_is_input", path=str(errors_file))
     try:
         with ctx.session(write=True, dry_run=dry_run) as session:
             result = runner(session, path, dry_run=dry_run, **source, **kwargs)
@@ -169,6 +171,14 @@ def run_import(
         )
         if dry_run:
             info(t("import.dry_run"))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether writing ``a`` would overwrite ``b`` (the same path, or a link to it)."""
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _show_errors(exc: InvalidFile, fmt: OutputFormat) -> None:

@@ -5,7 +5,6 @@ rows on. Script formats (json, csv, tsv) carry the service's keys unchanged, as 
 in each service module; the table and the workbook add display-only keys (labels, bars).
 """
 
-import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -219,7 +218,7 @@ def deliver(
             emit(rows, columns_for(True), fmt, keys=keys, out=out)
 
         if output:
-            _to_file(output, script)
+            _to_file(output, lambda _, out: script(out))
         else:
             script()
         return
@@ -232,23 +231,25 @@ def deliver(
     figure = chart(shown) if chart else None
     _to_file(
         output,
-        lambda _: write_workbook(
-            output, shown, columns_for(True), title=title, footer=footer, chart=figure
+        lambda target, _: write_workbook(
+            target, shown, columns_for(True), title=title, footer=footer, chart=figure
         ),
     )
 
 
-def _to_file(output: Path, write: Callable[[IO[str] | None], None]) -> None:
+def _to_file(output: Path, write: Callable[[Path, IO[str] | None], None]) -> None:
+    from dangvien_cli.tabular import private_output
+
     try:
         # Owner-only, like the database: a report can list people by name.
-        os.close(os.open(output, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-        if output.suffix.lower() == ".xlsx":
-            write(None)
-        else:
-            # A BOM, so that Excel in Vietnam opens the CSV as UTF-8 (PEERS.md §3.11).
-            encoding = "utf-8-sig" if output.suffix.lower() != ".json" else "utf-8"
-            with output.open("w", encoding=encoding, newline="") as f:
-                write(f)
+        with private_output(output) as target:
+            if output.suffix.lower() == ".xlsx":
+                write(target, None)
+            else:
+                # A BOM, so that Excel in Vietnam opens the CSV as UTF-8 (PEERS.md §3.11).
+                encoding = "utf-8-sig" if output.suffix.lower() != ".json" else "utf-8"
+                with target.open("w", encoding=encoding, newline="") as f:
+                    write(target, f)
     except OSError as exc:
         raise DangvienError("report.cannot_write", path=output, reason=exc.strerror) from None
     info(t("report.written", path=output))

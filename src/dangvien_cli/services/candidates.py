@@ -13,6 +13,7 @@ from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.models import ClassAttendance, PipelineEvent, RuleException, TrainingClass, Unit
 from dangvien_cli.services import rules, workdays
+from dangvien_cli.services.audit import mask_numbers
 from dangvien_cli.services.people import get_person, mask
 from dangvien_cli.services.pipeline import VOID, Step, detail_of, effective_events, latest
 from dangvien_cli.services.step_checks import (
@@ -145,7 +146,11 @@ def _documents(events: list[PipelineEvent], filed: set[str]) -> list[dict[str, A
     return rows
 
 
-def _timeline(session: Session, person_id: int, live: set[int]) -> list[dict[str, Any]]:
+def _timeline(
+    session: Session, person_id: int, live: set[int], show_private: bool
+) -> list[dict[str, Any]]:
+    # A note is free text: a clerk may have written a phone number in it (0912-345-678).
+    shown = (lambda text: text) if show_private else mask_numbers
     events = session.execute(
         select(PipelineEvent)
         .where(PipelineEvent.person_id == person_id)
@@ -159,7 +164,7 @@ def _timeline(session: Session, person_id: int, live: set[int]) -> list[dict[str
             "document_no": e.document_no,
             "issuer": e.issuer,
             "detail": detail_of(e),
-            "note": e.note,
+            "note": shown(e.note),
             "supersedes": e.supersedes_id,
             "superseded": e.id not in live and e.step != VOID,
             "recorded_by": e.recorded_by,
@@ -242,7 +247,7 @@ def candidate_detail(
         # R24: party age runs from the decision; R19/R22: official as of the end of probation.
         "party_age_from": decision.occurred_on if decision else None,
         "probation_end": _probation_end(ceremony),
-        "timeline": _timeline(session, person_id, {e.id for e in effective if e.id}),
+        "timeline": _timeline(session, person_id, {e.id for e in effective if e.id}, show_private),
         "documents": _documents(effective, filed),
         "classes": _classes(session, person_id),
         "exceptions": _exceptions(session, person_id),

@@ -327,7 +327,7 @@ def results_from_file(path: Path, default_date: date | None) -> list[Result]:
     from dangvien_cli.i18n import t
 
     mapping = open_mapped(path, RESULT_FIELDS)
-    errors = RowErrors()
+    errors = RowErrors(path=str(path))
     out: list[Result] = []
     for row in mapping.rows():
         before = len(errors.items)

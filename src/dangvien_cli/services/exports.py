@@ -27,6 +27,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
+from dangvien_cli.services.audit import mask_numbers
 from dangvien_cli.services.imports import candidates, members, quotas, units
 from dangvien_cli.services.people import mask
 from dangvien_cli.services.units import get_unit, subtree_ids
@@ -36,6 +37,8 @@ from dangvien_cli.vocab import Step
 KINDS = ("units", "members", "candidates", "admissions", "quotas")
 BATCH = 2000
 PRIVATE = ("national_id", "phone")
+# Free text a clerk typed, which may hold a phone number: its ID-like numbers are masked.
+FREE_TEXT = ("exit_reason", "note", "reason")
 EXITS = (Step.rejected.value, Step.withdrawn.value, Step.struck_off.value)
 ADMISSION_KEYS = (
     "id",
@@ -100,11 +103,14 @@ def export(
     period = get_period(session, period_code) if period_code else None
     keys, source = SOURCES[kind]
     private = [k for k in PRIVATE if k in keys and not show_private]
+    free_text = [k for k in FREE_TEXT if k in keys and not show_private]
 
     def rows() -> Iterator[list[Any]]:
         for row in source(session, Scope(unit_ids, period)):
             for k in private:
                 row[k] = mask(row[k])
+            for k in free_text:
+                row[k] = mask_numbers(row.get(k))
             yield [row.get(k) for k in keys]
 
     labels = [LABELS.get(k, k) for k in keys] if vietnamese_headers else None

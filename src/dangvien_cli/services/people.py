@@ -71,19 +71,24 @@ def education_code(text: str, field: str = "--education") -> str:
     return key
 
 
+# A person's full name, the same in `candidate add`, `member add` and every import, so that
+# what is exported imports back.
+NAME_LIMIT = 200
+
+
 def clean_name(full_name: str) -> str:
     name = nfc(full_name)
     if not name:
         raise InvalidValue("error.required", field="full_name")
-    if len(name) > 200:
-        raise InvalidValue("error.too_long", field="full_name", limit=200)
+    if len(name) > NAME_LIMIT:
+        raise InvalidValue("error.too_long", field="full_name", limit=NAME_LIMIT)
     return name
 
 
 def clean_national_id(value: str | None) -> str | None:
     if value is None:
         return None
-    digits = value.strip().replace(" ", "").replace(".", "")
+    digits = value.strip().replace(" ", "").replace(".", "").replace("-", "")
     return digits or None
 
 

@@ -12,13 +12,13 @@ from dangvien_cli import values
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.models import Period, Quota, Unit, utcnow
 from dangvien_cli.services import audit
-from dangvien_cli.services.units import get_unit, subtree_ids
-from dangvien_cli.vntext import fold, nfc
+from dangvien_cli.services.units import check_code, get_unit, subtree_ids
+from dangvien_cli.vntext import fold, nfc, nfkc_code
 
 
 def implied_period(code: str) -> Period | None:
     """A year ('2022') or a term ('2020-2025') needs no declaration: its dates are implied."""
-    implied = values.implied_period(nfc(code))
+    implied = values.implied_period(nfc(nfkc_code(code)))
     if implied is None:
         return None
     code, kind, start_on, end_on = implied
@@ -26,8 +26,10 @@ def implied_period(code: str) -> Period | None:
 
 
 def normalize_period_code(code: str) -> str:
+    """A period's code in its one form: NFKC as unit codes are (a fullwidth ２０２１ is 2021)."""
+    code = nfc(nfkc_code(code))
     implied = implied_period(code)
-    return implied.code if implied else nfc(code)
+    return implied.code if implied else code
 
 
 def find_period(session: Session, code: str) -> Period | None:
@@ -60,7 +62,7 @@ def add_period(
 ) -> Period:
     if end_on < start_on:
         raise InvalidValue("period.bad_range", code=code)
-    code = normalize_period_code(code)
+    code = normalize_period_code(check_code(code))  # nothing invisible in a new code
     period = find_period(session, code)
     before = None
     if period is None:

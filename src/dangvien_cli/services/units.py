@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
-from dangvien_cli.vntext import fold, nfc
+from dangvien_cli.vntext import fold, invisible_char, nfc, nfkc_code, visible
 from dangvien_cli.vocab import Block, MemberStatus, Stage, UnitKind
 
 if TYPE_CHECKING:
@@ -29,17 +29,36 @@ IN_PROGRESS = (
 )
 
 
+# The same limits in `unit add`, `unit edit` and `unit import`: what is exported imports back.
+CODE_LIMIT = 64
+NAME_LIMIT = 300
+
+
+def check_name(name: str) -> str:
+    name = nfc(name)
+    if not name:
+        raise InvalidValue("error.required", field="name")
+    if len(name) > NAME_LIMIT:
+        raise InvalidValue("error.too_long", field="name", limit=NAME_LIMIT)
+    return name
+
+
 def code_key(code: str) -> str:
-    """Codes are matched case-insensitively: 'dalan' is 'DALAN'."""
-    return nfc(code).casefold()
+    """Codes are matched case-insensitively and in NFKC: 'dalan' and 'ＤＡＬＡＮ' are 'DALAN'."""
+    return nfc(nfkc_code(code)).casefold()
 
 
 def check_code(code: str) -> str:
-    code = nfc(code)
+    """A new unit's code: NFKC (a fullwidth twin of a code is that code), nothing invisible
+    in it (DALAN followed by a zero-width space would be a second DALAN to the eye)."""
+    code = nfc(nfkc_code(code))
     if not code:
         raise InvalidValue("error.required", field="code")
-    if len(code) > 64:
-        raise InvalidValue("error.too_long", field="code", limit=64)
+    if len(code) > CODE_LIMIT:
+        raise InvalidValue("error.too_long", field="code", limit=CODE_LIMIT)
+    hidden = invisible_char(code)
+    if hidden is not None:
+        raise InvalidValue("text.invisible_char", char=hidden, value=visible(code))
     return code
 
 
@@ -72,9 +91,7 @@ def add_unit(
     from dangvien_cli.services import audit
 
     code = check_code(code)
-    name = nfc(name)
-    if not name:
-        raise InvalidValue("error.required", field="name")
+    name = check_name(name)
     if find_unit(session, code) is not None:
         raise Conflict("unit.duplicate", code=code)
     parent_unit = None
@@ -118,9 +135,7 @@ def edit_unit(
     old_parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     before = unit_row(unit, old_parent.code if old_parent else None)
     if name is not None:
-        unit.name = nfc(name)
-        if not unit.name:
-            raise InvalidValue("error.required", field="name")
+        unit.name = check_name(name)
         unit.name_key = fold(unit.name)
     if kind is not None:
         unit.kind = kind.value

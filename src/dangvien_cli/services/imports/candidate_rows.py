@@ -224,6 +224,9 @@ def _read_cells(
         state.errors.add(
             row.line, row.column("full_name"), "", t("error.required", field="full_name")
         )
+    elif len(name) > people.NAME_LIMIT:  # the limit of `candidate add`
+        reason = t("error.too_long", field="full_name", limit=people.NAME_LIMIT)
+        state.errors.add(row.line, row.column("full_name"), name, reason)
     unit_code = _text(v.get("unit_code")) or ""
     unit_id = units.get(code_key(unit_code))
     if unit_id is None:

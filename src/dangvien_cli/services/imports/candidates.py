@@ -101,6 +101,7 @@ def import_candidates(
         **source,
     )
     state = _State()
+    state.errors.path = str(path)
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
     state.had_people = state.next_id > 1

@@ -106,7 +106,7 @@ def import_members(
         dry_run=dry_run,
         **source,
     )
-    errors = RowErrors()
+    errors = RowErrors(path=str(path))
     warned: Counter[str] = Counter()
     records = []
     for row in mapping.rows(errors, progress):

@@ -48,7 +48,7 @@ def import_quotas(
         dry_run=dry_run,
         **source,
     )
-    errors = RowErrors()
+    errors = RowErrors(path=str(path))
     unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     periods: dict[str, Period | DangvienError] = {}
     seen: dict[tuple[int, str, str], int] = {}

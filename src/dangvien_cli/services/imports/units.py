@@ -22,7 +22,7 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.units import check_code, code_key
+from dangvien_cli.services.units import check_code, check_name, code_key
 from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, UnitKind
@@ -37,7 +37,6 @@ FIELDS = [
     FieldSpec("dissolved_on", ("Ngày giải thể",)),
 ]
 OPTIONAL = ("kind", "parent_key", "block", "founded_on", "dissolved_on")
-NAME_LIMIT = 300
 
 
 def import_units(
@@ -55,7 +54,7 @@ def import_units(
         dry_run=dry_run,
         **source,
     )
-    errors = RowErrors()
+    errors = RowErrors(path=str(path))
     records: dict[str, dict[str, Any]] = {}
     for row in mapping.rows(errors, progress):
         result.rows += 1
@@ -120,10 +119,10 @@ def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | No
         code = check_code(code or "")
     except DangvienError as exc:
         errors.add(row.line, row.column("code"), code, exc.message())
-    if not name:
-        errors.add(row.line, row.column("name"), "", t("error.required", field="name"))
-    elif len(name) > NAME_LIMIT:
-        errors.add(row.line, row.column("name"), name, t("error.too_long", field="name", limit=300))
+    try:
+        name = check_name(name or "")
+    except DangvienError as exc:
+        errors.add(row.line, row.column("name"), name, exc.message())
     founded, dissolved = rec.get("founded_on"), rec.get("dissolved_on")
     if founded and dissolved and dissolved < founded:
         errors.add(

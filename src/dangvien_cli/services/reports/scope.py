@@ -17,7 +17,7 @@ from dangvien_cli.errors import NotFound
 from dangvien_cli.services.units import TreeNode, get_unit, load_tree
 from dangvien_cli.services.workdays import add_months
 from dangvien_cli.values import implied_period
-from dangvien_cli.vntext import nfc
+from dangvien_cli.vntext import nfc, nfkc_code
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -93,8 +93,9 @@ def window(session: Session, period_code: str, as_of: date) -> Window:
 def read_window(reader: Reader, period_code: str, as_of: date) -> Window:
     """``window`` through a Reader (the light path): the stored period, else the implied
     year or term, else refused as get_period refuses it."""
-    implied = implied_period(nfc(period_code))
-    code = implied[0] if implied else nfc(period_code)
+    period_code = nfc(nfkc_code(period_code))  # as quotas.normalize_period_code
+    implied = implied_period(period_code)
+    code = implied[0] if implied else period_code
     sql = "SELECT id, code, start_on, end_on FROM period WHERE code = :code"
     found = reader.rows(sql, {"code": code}, dates=("start_on", "end_on"))
     if found:
