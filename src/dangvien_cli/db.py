@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Every revision in migrations/versions, oldest first. The last one is the head.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0005")
 SCHEMA_HEAD = REVISIONS[-1]
 
 ENV_DB = "DANGVIEN_DB"
@@ -207,14 +207,23 @@ def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Run the Alembic migrations up to ``revision`` in one transaction."""
+def migrate(
+    engine: Engine, revision: str = "head", *, record: Callable[[Session], None] | None = None
+) -> None:
+    """Run the Alembic migrations up to ``revision`` in one transaction; ``record`` writes
+    the audit entry of the upgrade in that same transaction, so that no schema is ever
+    upgraded without its record (nor the record written for an upgrade rolled back)."""
     from alembic import command
+    from sqlalchemy.orm import Session
 
     # As a writer: two processes opening one new database migrate it once, one after the
     # other (Alembic then finds the second one's work done).
     with engine.execution_options(dangvien_write=True).begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
+        if record is not None:
+            with Session(bind=conn) as session:
+                record(session)
+                session.flush()
 
 
 def open_engine(url: str) -> Engine:
@@ -248,8 +257,11 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
-def upgrade(url: str) -> tuple[str | None, str]:
-    """Bring the schema to head, backing a SQLite file up first. Returns (before, after)."""
+def upgrade(
+    url: str, record: Callable[[Session, str | None], None] | None = None
+) -> tuple[str | None, str]:
+    """Bring the schema to head, backing a SQLite file up first. Returns (before, after).
+    ``record(session, before)`` writes the audit entry inside the migration's transaction."""
     path = sqlite_path(url)
     if path is not None and not path.exists():
         open_engine(url).dispose()
@@ -266,7 +278,7 @@ def upgrade(url: str) -> tuple[str | None, str]:
             from dangvien_cli.backups import backup_sqlite
 
             backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
-        migrate(engine)
+        migrate(engine, record=None if record is None else lambda s: record(s, before))
         return before, SCHEMA_HEAD
     finally:
         engine.dispose()

@@ -1280,6 +1280,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã số {ref}: kết nạp ngày {date} ở đơn vị {extra} đã giải thể trước đó.",
         "Person {ref}: admitted on {date} in unit {extra}, already dissolved.",
     ),
+    # --- db check: tampering, the hash chain, figures against events (issue 13) ---------
+    "check.guard_missing": (
+        "Thiếu trigger bảo vệ {ref}: bảng có thể bị sửa, xóa mà không ai biết.",
+        "Guard trigger {ref} is missing: the table can be edited or deleted silently.",
+    ),
+    "check.guard_changed": (
+        "Trigger bảo vệ {ref} đã bị tắt hoặc thay khác với bản gốc.",
+        "Guard trigger {ref} is disabled or differs from the original.",
+    ),
+    "check.guard_unexpected": (
+        "Bảng chỉ-được-thêm có trigger hoặc rule lạ {ref}, có thể đổi hoặc nuốt dữ liệu ghi.",
+        "An append-only table has an unknown trigger or rule {ref} that may alter or "
+        "swallow writes.",
+    ),
+    "check.chain_edited": (
+        "Nhật ký, mục {ref}: nội dung không khớp mã băm — mục đã bị sửa ngoài dangvien.",
+        "Audit entry {ref} does not match its hash: it was edited outside dangvien.",
+    ),
+    "check.chain_gap": (
+        "Nhật ký, mục {ref}: không nối tiếp mục trước — có mục đã bị xóa hoặc chèn.",
+        "Audit entry {ref} does not follow the entry before it: an entry was removed or inserted.",
+    ),
+    "check.chain_unsealed": (
+        "Nhật ký, mục {ref}: không có mã băm — được ghi ngoài dangvien.",
+        "Audit entry {ref} has no hash: it was written outside dangvien.",
+    ),
+    "check.admission_missing": (
+        "Mã số {ref}: lịch sử có quyết định kết nạp ({date}) mà không có dòng kết nạp — "
+        "dòng đã bị xóa ngoài dangvien.",
+        "Person {ref}: the history has an admission decision ({date}) but there is no "
+        "admission row — it was deleted outside dangvien.",
+    ),
+    "check.admission_differs": (
+        "Mã số {ref}: ngày trên dòng kết nạp ({date}) khác với các bước trong lịch sử.",
+        "Person {ref}: the admission row's dates ({date}) differ from the steps in the history.",
+    ),
+    "check.roster_missing": (
+        "Mã số {ref}: đã kết nạp ({date}) mà không có trong danh sách đảng viên.",
+        "Person {ref}: admitted ({date}) but missing from the roster.",
+    ),
+    "check.roster_differs": (
+        "Dòng danh sách {ref}: trạng thái hoặc ngày khác với lịch sử kết nạp.",
+        "Roster line {ref}: status or dates differ from the admission history.",
+    ),
+    "check.stage_differs": (
+        "Mã số {ref}: giai đoạn ghi là '{extra}', khác với bước cuối trong lịch sử ({date}).",
+        "Person {ref}: stage recorded as '{extra}', not what the last step ({date}) gives.",
+    ),
     "check.ceremony_overdue": (
         "Mã số {ref}: chưa tổ chức lễ kết nạp, hạn {date} đã qua (R18).",
         "Person {ref}: no ceremony yet, deadline {date} passed (R18).",

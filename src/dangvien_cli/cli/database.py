@@ -1,7 +1,7 @@
 """dangvien db …: where the database is, its schema, its backups, its health."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from dangvien_cli.cli._context import (
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHECK_COLUMNS = [
     Column("check", "col.check"),
@@ -49,13 +52,28 @@ def build() -> typer.Typer:
         from dangvien_cli.db import describe, sqlite_path
         from dangvien_cli.db import upgrade as run_upgrade
 
-        url = app_ctx().url
-        before, after = run_upgrade(url)
+        ctx = app_ctx()
+        url = ctx.url
+
+        def record(session: "Session", before: str | None) -> None:
+            from dangvien_cli.db import SCHEMA_HEAD
+            from dangvien_cli.services import audit
+
+            audit.bind(session, actor=ctx.who(), command=ctx.command)
+            audit.record(
+                session,
+                entity="database",
+                entity_id=describe(url),
+                action="upgrade",
+                before={"schema": before},
+                after={"schema": SCHEMA_HEAD},
+            )
+
+        before, after = run_upgrade(url, record)
         if before == after:
             info(t("db.up_to_date", rev=after))
             return
         info(t("db.upgraded", where=describe(url), before=before or "∅", after=after))
-        _record("upgrade", describe(url), before={"schema": before}, after={"schema": after})
         path = sqlite_path(url)
         if path is not None and before is not None:
             saved = sorted(path.parent.glob(f"{path.name}.{before}.*.bak"))
