@@ -86,7 +86,9 @@ def examples_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "examples"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """``read_only``: a SQLite file opened for reading only, left byte for byte as it is
+    (a backup being judged before a restore)."""
     from sqlalchemy import create_engine, event
 
     if not is_sqlite(url):
@@ -96,7 +98,17 @@ def make_engine(url: str) -> Engine:
             return dialect.postgresql_engine(url)
         return create_engine(url, pool_pre_ping=True)
 
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    path = sqlite_path(url)
+    frozen = path is not None and (read_only or frozen_file(path))
+    if frozen:
+        import sqlite3
+
+        uri = read_only_uri(path) if frozen_file(path) else f"{path.as_uri()}?mode=ro"  # type: ignore[union-attr]
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -106,8 +118,9 @@ def make_engine(url: str) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        if not frozen:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -152,6 +165,51 @@ def is_busy(exc: BaseException) -> bool:
     """SQLite's busy timeout ran out (or it refused to wait)."""
     text = str(exc)
     return "database is locked" in text or "database is busy" in text
+
+
+def frozen_file(path: Path) -> bool:
+    """A database that can only be read where it lies: its folder is not writable (a CD, a
+    read-only share), so SQLite cannot make the ``-shm`` file a WAL database is read with,
+    and no ``-wal`` file holds changes not yet in the database file."""
+    if not path.exists() or os.access(path.parent, os.W_OK):
+        return False
+    wal = path.with_name(path.name + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
+def read_only_uri(path: Path) -> str:
+    """Open a frozen file as immutable: SQLite reads it without any lock or side file (true
+    there, since nobody can write to it in that folder either)."""
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def peek_revision(url: str, path: Path) -> str | None:
+    """The revision stored in an existing SQLite file, read without writing a byte to it (no
+    journal, no switch to WAL): a file refused stays exactly as it was."""
+    import sqlite3
+
+    uri = read_only_uri(path) if frozen_file(path) else f"{path.as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            tables = [row[0] for row in conn.execute(SQLITE_TABLES)]
+            return stored_revision(
+                url,
+                tables,
+                lambda: (
+                    conn.execute("SELECT version_num FROM alembic_version").fetchone() or (None,)
+                )[0],
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise cannot_open(url, exc) from None
+
+
+# The tables as SQLAlchemy's inspector lists them: SQLite's own left out.
+SQLITE_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+)
 
 
 def create_private_file(path: Path) -> None:
@@ -238,6 +296,13 @@ def open_engine(url: str) -> Engine:
     if path is not None and not path.exists():
         create_private_file(path)
         created = True
+    elif path is not None and path.is_file():
+        # Judged before the engine's first connection, which switches the file to WAL.
+        found = peek_revision(url, path)
+        if found is not None:
+            check_revision(url, found)
+        else:
+            os.chmod(path, 0o600)  # an empty file about to become a database
     engine = make_engine(url)
     try:
         revision = None if created else current_revision(engine)
@@ -266,6 +331,10 @@ def upgrade(
     if path is not None and not path.exists():
         open_engine(url).dispose()
         return None, SCHEMA_HEAD
+    if path is not None:
+        found = peek_revision(url, path)  # a newer or foreign file is refused untouched
+        if found is not None and found not in REVISIONS:
+            raise SchemaOutOfDate("db.schema_new", where=describe(url), current=found)
     engine = make_engine(url)
     try:
         before = current_revision(engine)

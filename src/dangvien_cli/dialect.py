@@ -91,12 +91,14 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
 
     SQLite's busy timeout or PostgreSQL's lock timeout ran out: someone else is writing.
     PostgreSQL refused a role the privilege (a read-only reporting role tried to write),
-    or SQLite cannot write to a read-only file.
+    or SQLite cannot write to a read-only file. SQLite found the file damaged.
     """
     text = str(exc)
     if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
         return DangvienError("db.locked")
     orig = getattr(exc, "orig", None)
+    if "database disk image is malformed" in text or "file is not a database" in text:
+        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
     if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
         reason = str(orig or exc).splitlines()[0]
         return DangvienError("db.no_permission", reason=reason)

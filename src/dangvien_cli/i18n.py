@@ -1230,6 +1230,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A restore replaces all the data: add --yes to confirm.",
     ),
     "db.restored": ("Đã khôi phục {target} từ {source}.", "Restored {target} from {source}."),
+    # --- db check / restore: a record that proves itself (issue 13) -------------------
+    "db.damaged": (
+        "Tệp cơ sở dữ liệu bị hỏng ({reason}); khôi phục bằng 'dangvien db restore BẢN-SAO --yes'.",
+        "The database file is damaged ({reason}); restore it with "
+        "'dangvien db restore BACKUP --yes'.",
+    ),
+    "db.check_damaged": (
+        "Tệp {where} bị hỏng: {problem}; khôi phục bằng 'dangvien db restore BẢN-SAO --yes'.",
+        "The file {where} is damaged: {problem}; restore it with "
+        "'dangvien db restore BACKUP --yes'.",
+    ),
+    "db.restore_fails_check": (
+        "Bản sao {path} không qua kiểm tra ({count} vấn đề, đầu tiên: {first}); không khôi phục.",
+        "The backup {path} fails the checks ({count} problems, first: {first}); not restored.",
+    ),
+    "db.check_chain": (
+        "Nhật ký: {count} mục; mã băm của mục cuối {head} (ghi lại để đối chiếu lần sau).",
+        "Audit trail: {count} entries; last entry's hash {head} (note it to compare next time).",
+    ),
     "db.check_ok": ("Không phát hiện vấn đề nào.", "No problems found."),
     "db.check_found": ("Phát hiện {count} vấn đề.", "{count} problems found."),
     "title.check": ("Kiểm tra cơ sở dữ liệu", "Database check"),

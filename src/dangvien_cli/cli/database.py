@@ -98,10 +98,21 @@ def build() -> typer.Typer:
         yes: Annotated[bool, opt("--yes", "-y", help_key="opt.yes")] = False,
     ) -> None:
         from dangvien_cli.backups import file_revision, restore_sqlite
-        from dangvien_cli.db import describe
+        from dangvien_cli.db import SCHEMA_HEAD, describe
+        from dangvien_cli.services.checks import check_backup
 
         target = _sqlite_file(must_exist=False)
-        file_revision(source)  # a bad file is refused before anyone is asked anything
+        # A bad file is refused before anyone is asked anything: damaged, not dangvien's,
+        # or failing what db check proves (guards, hash chain, figures against events).
+        if file_revision(source) == SCHEMA_HEAD:
+            found = check_backup(source)
+            if found:
+                raise DangvienError(
+                    "db.restore_fails_check",
+                    path=str(source),
+                    count=fmt_int(len(found)),
+                    first=found[0]["detail"],
+                )
         if not yes:
             question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
             if not interactive() or not typer.confirm(question):
@@ -124,18 +135,25 @@ def build() -> typer.Typer:
     ) -> None:
         from datetime import date
 
-        from dangvien_cli.services.checks import run_checks
+        from dangvien_cli.db import describe
+        from dangvien_cli.services.checks import chain_summary, run_checks
         from dangvien_cli.values import parse_date
 
         ctx = app_ctx()
         day = parse_date(as_of) or date.today()
         with ctx.session() as session:
             rows = run_checks(session, as_of=day)
+            damaged = [r for r in rows if r["check"] == "integrity"]
+            if damaged:  # one line: nothing else in the file can be judged
+                problem = damaged[0]["detail"]
+                raise DangvienError("db.check_damaged", where=describe(ctx.url), problem=problem)
+            entries, head = chain_summary(session)
         if ctx.fmt.value == "table" and rows:
             shown = [{**r, "severity": t(f"severity.{r['severity']}")} for r in rows]
             emit(shown, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
         elif ctx.fmt.value != "table":
             emit(rows, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        info(t("db.check_chain", count=fmt_int(entries), head=(head or "-")[:16]))
         if not rows:
             info(t("db.check_ok"))
             return

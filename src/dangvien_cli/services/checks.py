@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -62,14 +63,44 @@ def finding(check: str, severity: str, table: str, ref: object, on: date | None,
 
 def run_checks(session: Session, *, as_of: date) -> list[dict[str, Any]]:
     """Every finding, file problems first."""
-    out: list[dict[str, Any]] = []
-    out += list(file_checks(session))
+    out = proof_checks(session)
     if any(f["check"] == "integrity" for f in out):
         return out  # a damaged file: what it holds cannot be judged
-    for check in (guard_checks, chain_checks, figure_checks, record_checks):
-        out += list(check(session))
+    out += list(record_checks(session))
     out += list(deadline_checks(session, as_of))
     return out
+
+
+def proof_checks(session: Session) -> list[dict[str, Any]]:
+    """What says the record is whole and untouched (the file, the guards, the chain, the
+    figures), without the Party's rules and deadlines: what a backup must pass to be
+    restored."""
+    out = list(file_checks(session))
+    if any(f["check"] == "integrity" for f in out):
+        return out
+    for check in (guard_checks, chain_checks, figure_checks):
+        out += list(check(session))
+    return out
+
+
+def check_backup(path: Path) -> list[dict[str, Any]]:
+    """proof_checks on a SQLite file at the head schema, opened read-only."""
+    from dangvien_cli.db import make_engine
+
+    engine = make_engine("sqlite:///" + str(path.resolve()), read_only=True)
+    try:
+        with Session(engine) as session:
+            return proof_checks(session)
+    finally:
+        engine.dispose()
+
+
+def chain_summary(session: Session) -> tuple[int, str | None]:
+    """How many audit entries there are and the last one's hash: a clerk who notes it can
+    tell later that no entry was removed from the end (which no chain can show by itself)."""
+    (count,) = session.execute(text("SELECT count(*) FROM audit_log")).one()
+    head = session.execute(text("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"))
+    return int(count), head.scalar()
 
 
 def file_checks(session: Session) -> Iterator[dict[str, Any]]:
