@@ -53,7 +53,9 @@ def file_revision(path: Path) -> str:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise DangvienError("db.file_damaged", path=where) from None
         raise DangvienError("db.not_dangvien", where=where) from None
     if revision is None:
         raise DangvienError("db.not_dangvien", where=where)

@@ -252,7 +252,14 @@ def check_revision(url: str, revision: str | None) -> None:
 
 def cannot_open(url: str, exc: BaseException) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
-    return DangvienError("db.cannot_open", where=describe(url), reason=str(exc).splitlines()[0])
+    reason = str(exc).splitlines()[0]
+    if reason in DAMAGED:
+        return DangvienError("db.check_damaged", where=describe(url), problem=reason)
+    return DangvienError("db.cannot_open", where=describe(url), reason=reason)
+
+
+# What SQLite says of a file that is damaged (or was never a database).
+DAMAGED = ("database disk image is malformed", "file is not a database")
 
 
 def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
@@ -347,7 +354,10 @@ def upgrade(
             from dangvien_cli.backups import backup_sqlite
 
             backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
-        migrate(engine, record=None if record is None else lambda s: record(s, before))
+        # A database created from nothing has no change to record, and stays empty: the
+        # documented order (owner: db upgrade, then db copy --to) needs an empty target.
+        keep = record is not None and before is not None
+        migrate(engine, record=(lambda s: record(s, before)) if keep else None)  # type: ignore[misc]
         return before, SCHEMA_HEAD
     finally:
         engine.dispose()

@@ -22,6 +22,7 @@ from sqlalchemy import Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from dangvien_cli.db import DAMAGED
 from dangvien_cli.errors import DangvienError
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
         return DangvienError("db.locked")
     orig = getattr(exc, "orig", None)
-    if "database disk image is malformed" in text or "file is not a database" in text:
+    if any(damage in text for damage in DAMAGED):
         return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
     if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
         reason = str(orig or exc).splitlines()[0]
