@@ -99,16 +99,18 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         return create_engine(url, pool_pre_ping=True)
 
     path = sqlite_path(url)
-    frozen = path is not None and (read_only or frozen_file(path))
+    frozen = path is not None and frozen_file(path)
     if frozen:
         import sqlite3
 
-        uri = read_only_uri(path) if frozen_file(path) else f"{path.as_uri()}?mode=ro"  # type: ignore[union-attr]
+        uri = read_only_uri(path)  # type: ignore[arg-type]
         engine = create_engine(
             url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    # Read sessions are query_only (_begin_sqlite); a file only read keeps its journal mode.
+    keep_journal = frozen or read_only
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -118,7 +120,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
-        if not frozen:
+        if not keep_journal:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
@@ -188,10 +190,13 @@ def peek_revision(url: str, path: Path) -> str | None:
     journal, no switch to WAL): a file refused stays exactly as it was."""
     import sqlite3
 
-    uri = read_only_uri(path) if frozen_file(path) else f"{path.as_uri()}?mode=ro"
+    # Not mode=ro: a read-only connection to a WAL file cannot remove the -wal and -shm
+    # files it makes when it closes; query_only forbids writing just as well.
+    uri = read_only_uri(path) if frozen_file(path) else path.as_uri()
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         try:
+            conn.execute("PRAGMA query_only=1")
             tables = [row[0] for row in conn.execute(SQLITE_TABLES)]
             return stored_revision(
                 url,
