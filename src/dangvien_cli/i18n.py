@@ -181,6 +181,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị '{code}' không thể là cấp trên của chính nó.",
         "Unit '{code}' cannot be its own ancestor.",
     ),
+    # --- unit dates that contradict each other (issue 13) -------------------------------
+    "unit.dissolved_before_founded": (
+        "Đơn vị {code}: ngày giải thể {dissolved} sớm hơn ngày thành lập {founded}.",
+        "Unit {code}: dissolved on {dissolved}, before it was founded on {founded}.",
+    ),
+    "unit.founded_after_admission": (
+        "Đơn vị {code}: ngày thành lập {founded} muộn hơn lần kết nạp đầu tiên của đơn vị "
+        "({admitted}).",
+        "Unit {code}: founded on {founded}, after its first admission ({admitted}).",
+    ),
+    "unit.dissolved_before_admission": (
+        "Đơn vị {code}: ngày giải thể {dissolved} sớm hơn lần kết nạp cuối của đơn vị "
+        "({admitted}).",
+        "Unit {code}: dissolved on {dissolved}, before its last admission ({admitted}).",
+    ),
     "unit.added": ("Đã thêm đơn vị {code}.", "Added unit {code}."),
     # --- periods & quotas ----------------------------------------------------------------
     "help.quota": ("Chỉ tiêu kết nạp đảng viên.", "Admission quotas."),
@@ -793,10 +808,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.more_errors": (
         "… và {count} lỗi nữa; xem hết bằng --errors TỆP hoặc --format json.",
         "… and {count} more; see them all with --errors FILE or --format json.",
-    ),
-    "import.dissolved_before_founded": (
-        "Ngày giải thể sớm hơn ngày thành lập.",
-        "The dissolution date is before the founding date.",
     ),
     "import.probationary_with_official": (
         "Đảng viên dự bị không có ngày chính thức.",
