@@ -32,6 +32,8 @@ def canonical_time(value: datetime | str) -> str:
     """A timestamp as SQLite stores it (UTC, microseconds): the same text whether it comes
     from Python, from SQLite's text or from PostgreSQL's timestamptz."""
     if isinstance(value, str):
+        if len(value) == 26 and value[10] == " ":
+            return value  # already SQLite's own text (most of a long trail: no parsing)
         value = datetime.fromisoformat(value)
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)

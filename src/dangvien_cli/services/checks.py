@@ -193,23 +193,21 @@ def _differs(a: str, b: str) -> str:
     return f"(NOT ({a} = {b} OR ({a} IS NULL AND {b} IS NULL)))"
 
 
-# The latest effective event of each projected step per person, in the order the projection
-# reads them (services.pipeline.latest: date, then id), one row per person.
-_LATEST = f"""
-    WITH ranked AS (
-        SELECT person_id, step, occurred_on, ROW_NUMBER() OVER (
-            PARTITION BY person_id, step ORDER BY occurred_on DESC, id DESC) AS n
-        FROM pipeline_event
-        WHERE {EFFECTIVE} AND step IN ('{Step.decision.value}', '{Step.ceremony.value}',
-                                      '{Step.official.value}', '{Step.struck_off.value}')
-    ), want AS (
+# What the effective events make of each admitted person's admission row: the date of the
+# latest event of each projected step (services.pipeline.latest picks the last by date,
+# then id, so its date is the greatest date). One grouped pass over the events.
+_WANT = f"""
+    WITH want AS (
         SELECT person_id,
             MAX(CASE WHEN step = '{Step.decision.value}' THEN occurred_on END) AS decision_date,
             MAX(CASE WHEN step = '{Step.ceremony.value}' THEN occurred_on END) AS ceremony_date,
             MAX(CASE WHEN step = '{Step.official.value}' THEN occurred_on END) AS official_date,
             MAX(CASE WHEN step = '{Step.struck_off.value}' THEN occurred_on END)
                 AS struck_off_date
-        FROM ranked WHERE n = 1 GROUP BY person_id
+        FROM pipeline_event
+        WHERE {EFFECTIVE} AND step IN ('{Step.decision.value}', '{Step.ceremony.value}',
+                                      '{Step.official.value}', '{Step.struck_off.value}')
+        GROUP BY person_id
     )"""
 _ADMISSION_DATES = ("decision_date", "ceremony_date", "official_date", "struck_off_date")
 _STAGE_OF = (
@@ -219,36 +217,25 @@ _STAGE_OF = (
 )
 _STAGED = ", ".join(f"'{step.value}'" for step in STAGE_AFTER)
 
-FIGURE_QUERIES: dict[str, tuple[str, str]] = {
-    # A decision in the history with no admission row: the row was deleted behind the tool.
-    "admission_missing": (
-        "admission",
-        f"""{_LATEST}
-        SELECT w.person_id, w.decision_date, NULL FROM want w
-        WHERE w.decision_date IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.person_id = w.person_id)
+# Each query gives (check, ref, date, extra).
+FIGURE_QUERIES: dict[str, str] = {
+    # A decision in the history with no admission row (deleted behind the tool), or a row
+    # whose dates are not the history's. One join for both.
+    "admission": f"""{_WANT}
+        SELECT CASE WHEN a.person_id IS NULL THEN 'admission_missing'
+                    ELSE 'admission_differs' END,
+               w.person_id, w.decision_date, NULL
+        FROM want w LEFT JOIN admission a ON a.person_id = w.person_id
+        WHERE w.decision_date IS NOT NULL AND (a.person_id IS NULL
+           OR {" OR ".join(_differs(f"a.{c}", f"w.{c}") for c in _ADMISSION_DATES)})
         ORDER BY w.person_id""",
-    ),
-    "admission_differs": (
-        "admission",
-        f"""{_LATEST}
-        SELECT a.person_id, a.decision_date, NULL FROM admission a
-        JOIN want w ON w.person_id = a.person_id
-        WHERE {" OR ".join(_differs(f"a.{c}", f"w.{c}") for c in _ADMISSION_DATES)}
-        ORDER BY a.person_id""",
-    ),
     # Admitted and not struck off: a roster line from the decision on (R24), official or
     # probationary as the history says.
-    "roster_missing": (
-        "member",
-        """SELECT a.person_id, a.decision_date, NULL FROM admission a
+    "member": f"""SELECT 'roster_missing', a.person_id, a.decision_date, NULL FROM admission a
         WHERE a.struck_off_date IS NULL
           AND NOT EXISTS (SELECT 1 FROM member m WHERE m.person_id = a.person_id)
-        ORDER BY a.person_id""",
-    ),
-    "roster_differs": (
-        "member",
-        f"""SELECT m.id, a.decision_date, NULL FROM member m
+        UNION ALL
+        SELECT 'roster_differs', m.id, a.decision_date, NULL FROM member m
         JOIN admission a ON a.person_id = m.person_id
         WHERE (a.struck_off_date IS NULL AND (
                 m.status <> CASE WHEN a.official_date IS NULL THEN 'probationary'
@@ -256,28 +243,24 @@ FIGURE_QUERIES: dict[str, tuple[str, str]] = {
                 OR {_differs("m.admitted_on", "a.decision_date")}
                 OR {_differs("m.official_on", "a.official_date")}))
            OR (a.struck_off_date IS NOT NULL AND m.left_on IS NULL)
-        ORDER BY m.id""",
-    ),
+        ORDER BY 1, 2""",
     # The stage a person's last effective step gives (people with no step keep theirs:
     # roster imports bring members with no history).
-    "stage_differs": (
-        "person",
-        f"""WITH ranked AS (
+    "person": f"""WITH ranked AS (
             SELECT person_id, step, occurred_on, ROW_NUMBER() OVER (
                 PARTITION BY person_id ORDER BY occurred_on DESC, id DESC) AS n
             FROM pipeline_event WHERE {EFFECTIVE} AND step IN ({_STAGED})
         )
-        SELECT p.id, r.occurred_on, p.stage FROM person p
+        SELECT 'stage_differs', p.id, r.occurred_on, p.stage FROM person p
         JOIN ranked r ON r.person_id = p.id AND r.n = 1
         WHERE p.stage <> {_STAGE_OF}
         ORDER BY p.id""",
-    ),
 }
 
 
 def figure_checks(session: Session) -> Iterator[dict[str, Any]]:
-    for check, (table, sql) in FIGURE_QUERIES.items():
-        for ref, on, extra in session.execute(text(sql)).all():
+    for table, sql in FIGURE_QUERIES.items():
+        for check, ref, on, extra in session.execute(text(sql)).all():
             yield finding(check, ERROR, table, ref, _day(on), extra=extra or "")
 
 
