@@ -100,7 +100,9 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     orig = getattr(exc, "orig", None)
     if any(damage in text for damage in DAMAGED):
         return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
-    if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
+    if "readonly database" in text:  # a file in a read-only folder, or a read-only file
+        return DangvienError("db.read_only", reason=str(orig or exc).splitlines()[0])
+    if getattr(orig, "sqlstate", None) == "42501":
         reason = str(orig or exc).splitlines()[0]
         return DangvienError("db.no_permission", reason=reason)
     return None

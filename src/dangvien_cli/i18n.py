@@ -1247,6 +1247,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database file is damaged ({reason}); restore it with "
         "'dangvien db restore BACKUP --yes'.",
     ),
+    "db.read_only": (
+        "Ở đây cơ sở dữ liệu chỉ đọc được, không ghi được ({reason}).",
+        "The database can only be read here, not written ({reason}).",
+    ),
     "db.check_damaged": (
         "Tệp {where} bị hỏng: {problem}; khôi phục bằng 'dangvien db restore BẢN-SAO --yes'.",
         "The file {where} is damaged: {problem}; restore it with "

@@ -212,7 +212,7 @@ def test_a_database_in_a_read_only_folder_is_still_read(demo_db, tmp_path_factor
     assert done.returncode == 0, done.stderr
     assert '"code": "TP"' in (out / "units.json").read_text(encoding="utf-8")
     err = (out / "err.txt").read_text(encoding="utf-8").strip().splitlines()
-    assert len(err) == 1 and "readonly" in err[0]
+    assert len(err) == 1 and "chỉ đọc được" in err[0] and "readonly" in err[0]
 
 
 # --- point 3: the upgrade and its record, one transaction ------------------------------------
