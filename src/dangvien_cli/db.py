@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -314,7 +314,9 @@ def open_engine(url: str) -> Engine:
         if found is not None:
             check_revision(url, found)
         else:
-            os.chmod(path, 0o600)  # an empty file about to become a database
+            # An empty file about to become a database; someone else's file keeps its mode.
+            with suppress(PermissionError):
+                os.chmod(path, 0o600)
     engine = make_engine(url)
     try:
         revision = None if created else current_revision(engine)
