@@ -363,8 +363,11 @@ def upgrade(
             backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
         # A database created from nothing has no change to record, and stays empty: the
         # documented order (owner: db upgrade, then db copy --to) needs an empty target.
-        keep = record is not None and before is not None
-        migrate(engine, record=(lambda s: record(s, before)) if keep else None)  # type: ignore[misc]
+        if record is not None and before is not None:
+            recorder, was = record, before
+            migrate(engine, record=lambda session: recorder(session, was))
+        else:
+            migrate(engine)
         return before, SCHEMA_HEAD
     finally:
         engine.dispose()
