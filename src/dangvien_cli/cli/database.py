@@ -103,7 +103,7 @@ def build() -> typer.Typer:
 
         target = _sqlite_file(must_exist=False)
         # A bad file is refused before anyone is asked anything: damaged, not dangvien's,
-        # or failing what db check proves (guards, hash chain, figures against events).
+        # or failing what db check proves of its history (the guards, the hash chain).
         if file_revision(source) == SCHEMA_HEAD:
             found = check_backup(source)
             if found:
