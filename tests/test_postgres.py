@@ -168,10 +168,11 @@ def test_a_waiting_writer_gets_the_busy_message(cli, db_url, monkeypatch, sql):
 # --- the roles of docs/postgresql.md -------------------------------------------------------
 
 
-def docs_sql() -> str:
+def docs_sql(which: int = 0) -> str:
+    """The docs' SQL scripts: the roles and the database (0), the history grants (1)."""
     blocks = re.findall(r"```sql\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
-    assert len(blocks) == 1
-    return blocks[0]
+    assert len(blocks) == 2
+    return blocks[which]
 
 
 @pytest.fixture

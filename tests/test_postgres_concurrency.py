@@ -127,6 +127,10 @@ def test_four_writers_lose_nothing_and_leave_2021_alone(cli, db_url, sql, tmp_pa
     assert {actor for actor, _e, _a in audit} == set(WRITERS)  # the refusals left no trace
     assert not [a for a in audit if a[1] == "quota" and a[2] != "add"]
 
+    # Writers queue, so the audit trail's hash chain never forks: db check finds it whole.
+    checked = cli("db", "check", "--format", "json")
+    assert not [f for f in json.loads(checked.stdout) if f["check"].startswith(("chain", "guard"))]
+
     # The ids the imports handed out and the sequence still agree.
     result = cli("candidate", "add", "Sau Cùng", "--unit", "TP", "--birth", "01/01/1990",
                  "--gender", "nu")  # fmt: skip

@@ -6,6 +6,7 @@ connections keep reading and writing, and every file made is readable by its own
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -52,7 +53,9 @@ def file_revision(path: Path) -> str:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise DangvienError("db.file_damaged", path=where) from None
         raise DangvienError("db.not_dangvien", where=where) from None
     if revision is None:
         raise DangvienError("db.not_dangvien", where=where)
@@ -71,9 +74,11 @@ def restore_sqlite(source: Path, target: Path) -> Path | None:
         )
     saved = None
     if target.exists():
-        _check_replaceable(target)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         saved = target.with_name(f"{target.name}.before-restore.{stamp}.bak")
+        if not _sound(target):
+            _replace_unsound(source, target, saved)
+            return saved
         backup_sqlite(target, saved)
     else:
         create_private_file(target)
@@ -89,14 +94,40 @@ def restore_sqlite(source: Path, target: Path) -> Path | None:
     return saved
 
 
-def _check_replaceable(target: Path) -> None:
-    """A damaged database may be restored over; another program's file, or one from a
-    newer dangvien, may not."""
+def _sound(target: Path) -> bool:
+    """Whether the live file is a sound dangvien database, to be replaced online through its
+    own journal. A damaged file, an empty one or another program's is not (it is replaced
+    whole); one from a newer dangvien is refused."""
     try:
         current = file_revision(target)
     except DangvienError as exc:
-        if exc.key == "db.file_damaged" or target.stat().st_size == 0:
-            return
+        if exc.key in ("db.file_damaged", "db.not_dangvien"):
+            return False
         raise
     if current not in REVISIONS:
         raise SchemaOutOfDate("db.schema_new", where=str(target), current=current)
+    return True
+
+
+def _replace_unsound(source: Path, target: Path, saved: Path) -> None:
+    """Keep the unsound file's bytes aside (SQLite's backup API cannot read them), write the
+    backup to a private file beside it, and move that over the live file in one rename."""
+    import shutil
+
+    create_private_file(saved)
+    shutil.copyfile(target, saved)
+    fresh = target.with_name(f".{target.name}.restoring.{os.getpid()}")
+    fresh.unlink(missing_ok=True)
+    create_private_file(fresh)
+    try:
+        backup_sqlite(source, fresh)
+        for side in ("-wal", "-shm", "-journal"):
+            leftover = target.with_name(target.name + side)
+            if side == "-wal" and leftover.exists() and leftover.stat().st_size:
+                kept = saved.with_name(saved.name + side)  # part of what is kept aside
+                create_private_file(kept)
+                shutil.copyfile(leftover, kept)
+            leftover.unlink(missing_ok=True)
+        os.replace(fresh, target)
+    finally:
+        fresh.unlink(missing_ok=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Every revision in migrations/versions, oldest first. The last one is the head.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0005")
 SCHEMA_HEAD = REVISIONS[-1]
 
 ENV_DB = "DANGVIEN_DB"
@@ -107,7 +107,9 @@ def examples_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "examples"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """``read_only``: a SQLite file opened for reading only, left byte for byte as it is
+    (a backup being judged before a restore)."""
     from sqlalchemy import create_engine, event
 
     if not is_sqlite(url):
@@ -117,7 +119,19 @@ def make_engine(url: str) -> Engine:
             return dialect.postgresql_engine(url)
         return create_engine(url, pool_pre_ping=True)
 
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    path = sqlite_path(url)
+    frozen = path is not None and frozen_file(path)
+    if frozen:
+        import sqlite3
+
+        uri = read_only_uri(path)  # type: ignore[arg-type]
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    # Read sessions are query_only (_begin_sqlite); a file only read keeps its journal mode.
+    keep_journal = frozen or read_only
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -127,8 +141,9 @@ def make_engine(url: str) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        if not keep_journal:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -175,6 +190,54 @@ def is_busy(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+def frozen_file(path: Path) -> bool:
+    """A database that can only be read where it lies: its folder is not writable (a CD, a
+    read-only share), so SQLite cannot make the ``-shm`` file a WAL database is read with,
+    and no ``-wal`` file holds changes not yet in the database file."""
+    if not path.exists() or os.access(path.parent, os.W_OK):
+        return False
+    wal = path.with_name(path.name + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
+def read_only_uri(path: Path) -> str:
+    """Open a frozen file as immutable: SQLite reads it without any lock or side file (true
+    there, since nobody can write to it in that folder either)."""
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def peek_revision(url: str, path: Path) -> str | None:
+    """The revision stored in an existing SQLite file, read without writing a byte to it (no
+    journal, no switch to WAL): a file refused stays exactly as it was."""
+    import sqlite3
+
+    # Not mode=ro: a read-only connection to a WAL file cannot remove the -wal and -shm
+    # files it makes when it closes; query_only forbids writing just as well.
+    uri = read_only_uri(path) if frozen_file(path) else path.as_uri()
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("PRAGMA query_only=1")
+            tables = [row[0] for row in conn.execute(SQLITE_TABLES)]
+            return stored_revision(
+                url,
+                tables,
+                lambda: (
+                    conn.execute("SELECT version_num FROM alembic_version").fetchone() or (None,)
+                )[0],
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise cannot_open(url, exc) from None
+
+
+# The tables as SQLAlchemy's inspector lists them: SQLite's own left out.
+SQLITE_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
+)
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty database file readable and writable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,7 +278,14 @@ def check_revision(url: str, revision: str | None) -> None:
 
 def cannot_open(url: str, exc: BaseException) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
-    return DangvienError("db.cannot_open", where=describe(url), reason=str(exc).splitlines()[0])
+    reason = str(exc).splitlines()[0]
+    if reason in DAMAGED:
+        return DangvienError("db.check_damaged", where=describe(url), problem=reason)
+    return DangvienError("db.cannot_open", where=describe(url), reason=reason)
+
+
+# What SQLite says of a file that is damaged (or was never a database).
+DAMAGED = ("database disk image is malformed", "file is not a database")
 
 
 def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
@@ -228,14 +298,23 @@ def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Run the Alembic migrations up to ``revision`` in one transaction."""
+def migrate(
+    engine: Engine, revision: str = "head", *, record: Callable[[Session], None] | None = None
+) -> None:
+    """Run the Alembic migrations up to ``revision`` in one transaction; ``record`` writes
+    the audit entry of the upgrade in that same transaction, so that no schema is ever
+    upgraded without its record (nor the record written for an upgrade rolled back)."""
     from alembic import command
+    from sqlalchemy.orm import Session
 
     # As a writer: two processes opening one new database migrate it once, one after the
     # other (Alembic then finds the second one's work done).
     with engine.execution_options(dangvien_write=True).begin() as conn:
         command.upgrade(_alembic_config(conn), revision)
+        if record is not None:
+            with Session(bind=conn) as session:
+                record(session)
+                session.flush()
 
 
 def missing(url: str) -> DangvienError:
@@ -260,6 +339,15 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
             raise missing(url)
         create_private_file(path)
         created = True
+    elif path is not None and path.is_file():
+        # Judged before the engine's first connection, which switches the file to WAL.
+        found = peek_revision(url, path)
+        if found is not None:
+            check_revision(url, found)
+        else:
+            # An empty file about to become a database; someone else's file keeps its mode.
+            with suppress(PermissionError):
+                os.chmod(path, 0o600)
     engine = make_engine(url)
     try:
         revision = None if created else current_revision(engine)
@@ -282,12 +370,19 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
     return engine
 
 
-def upgrade(url: str) -> tuple[str | None, str]:
-    """Bring the schema to head, backing a SQLite file up first. Returns (before, after)."""
+def upgrade(
+    url: str, record: Callable[[Session, str | None], None] | None = None
+) -> tuple[str | None, str]:
+    """Bring the schema to head, backing a SQLite file up first. Returns (before, after).
+    ``record(session, before)`` writes the audit entry inside the migration's transaction."""
     path = sqlite_path(url)
     if path is not None and not path.exists():
         open_engine(url, create=True).dispose()
         return None, SCHEMA_HEAD
+    if path is not None:
+        found = peek_revision(url, path)  # a newer or foreign file is refused untouched
+        if found is not None and found not in REVISIONS:
+            raise SchemaOutOfDate("db.schema_new", where=describe(url), current=found)
     engine = make_engine(url)
     try:
         before = current_revision(engine)
@@ -300,7 +395,13 @@ def upgrade(url: str) -> tuple[str | None, str]:
             from dangvien_cli.backups import backup_sqlite
 
             backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
-        migrate(engine)
+        # A database created from nothing has no change to record, and stays empty: the
+        # documented order (owner: db upgrade, then db copy --to) needs an empty target.
+        if record is not None and before is not None:
+            recorder, was = record, before
+            migrate(engine, record=lambda session: recorder(session, was))
+        else:
+            migrate(engine)
         return before, SCHEMA_HEAD
     finally:
         engine.dispose()

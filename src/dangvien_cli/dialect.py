@@ -22,6 +22,7 @@ from sqlalchemy import Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from dangvien_cli.db import DAMAGED
 from dangvien_cli.errors import DangvienError
 
 if TYPE_CHECKING:
@@ -91,21 +92,23 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
 
     SQLite's busy timeout or PostgreSQL's lock timeout ran out: someone else is writing.
     PostgreSQL refused a role the privilege (a read-only reporting role tried to write),
-    or SQLite cannot write to a read-only file.
+    or SQLite cannot write to a read-only file. SQLite found the file damaged.
     """
     text = str(exc)
     if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
         return DangvienError("db.locked")
     orig = getattr(exc, "orig", None)
-    if getattr(orig, "sqlstate", None) == "42501" or "readonly database" in text:
+    if any(damage in text for damage in DAMAGED):
+        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
+    if "readonly database" in text:  # a file in a read-only folder, or a read-only file
+        return DangvienError("db.read_only", reason=str(orig or exc).splitlines()[0])
+    if getattr(orig, "sqlstate", None) == "42501":
         reason = str(orig or exc).splitlines()[0]
         return DangvienError("db.no_permission", reason=reason)
     # The disk is full (or the file may grow no further) mid-write: the transaction is
     # rolled back, nothing was written. PostgreSQL's class 53 is "insufficient resources".
     if any(m in text for m in _DISK_FULL) or str(getattr(orig, "sqlstate", "")).startswith("53"):
         return DangvienError("db.disk_full", reason=str(orig or exc).splitlines()[0])
-    if "database disk image is malformed" in text or "file is not a database" in text:
-        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
     return None
 
 

@@ -175,7 +175,7 @@ def touched(conn: Connection) -> dict[int, list[str]]:
 
 def check(session: Session) -> None:
     """Before commit: refuse a write into a closed period, or record the reason given."""
-    from dangvien_cli.models import AuditEntry
+    from dangvien_cli.services import audit
 
     conn = session.connection()
     if conn.dialect.name not in _ENGINES or not conn.info.get(_INSTALLED, False):
@@ -188,15 +188,12 @@ def check(session: Session) -> None:
     if not reason:
         _refuse(session, found)
     for period in _periods(session, found):
-        session.add(
-            AuditEntry(
-                actor=session.info.get("audit_actor", "?"),
-                command=session.info.get("audit_command", ""),
-                entity="period",
-                entity_id=period.code,
-                action="override",
-                after=_dump({"reason": reason, "touched": found[period.id]}),
-            )
+        audit.record(
+            session,
+            entity="period",
+            entity_id=period.code,
+            action="override",
+            after={"reason": reason, "touched": found[period.id]},
         )
     session.flush()
 
@@ -224,9 +221,3 @@ def _refuse(session: Session, found: dict[int, list[str]]) -> None:
         by=first.closed_by or "?",
         what=", ".join(t(f"period.touch.{w}") for w in found[first.id]),
     )
-
-
-def _dump(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -195,6 +195,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị '{code}' không thể là cấp trên của chính nó.",
         "Unit '{code}' cannot be its own ancestor.",
     ),
+    # --- unit dates that contradict each other (issue 13) -------------------------------
+    "unit.dissolved_before_founded": (
+        "Đơn vị {code}: ngày giải thể {dissolved} sớm hơn ngày thành lập {founded}.",
+        "Unit {code}: dissolved on {dissolved}, before it was founded on {founded}.",
+    ),
+    "unit.founded_after_admission": (
+        "Đơn vị {code}: ngày thành lập {founded} muộn hơn lần kết nạp đầu tiên của đơn vị "
+        "({admitted}).",
+        "Unit {code}: founded on {founded}, after its first admission ({admitted}).",
+    ),
+    "unit.dissolved_before_admission": (
+        "Đơn vị {code}: ngày giải thể {dissolved} sớm hơn lần kết nạp cuối của đơn vị "
+        "({admitted}).",
+        "Unit {code}: dissolved on {dissolved}, before its last admission ({admitted}).",
+    ),
     "unit.added": ("Đã thêm đơn vị {code}.", "Added unit {code}."),
     # --- periods & quotas ----------------------------------------------------------------
     "help.quota": ("Chỉ tiêu kết nạp đảng viên.", "Admission quotas."),
@@ -1292,10 +1307,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… và {count} lỗi nữa; xem hết bằng --errors TỆP hoặc --format json.",
         "… and {count} more; see them all with --errors FILE or --format json.",
     ),
-    "import.dissolved_before_founded": (
-        "Ngày giải thể sớm hơn ngày thành lập.",
-        "The dissolution date is before the founding date.",
-    ),
     "import.probationary_with_official": (
         "Đảng viên dự bị không có ngày chính thức.",
         "A probationary member has no official date.",
@@ -1739,6 +1750,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A restore replaces all the data: add --yes to confirm.",
     ),
     "db.restored": ("Đã khôi phục {target} từ {source}.", "Restored {target} from {source}."),
+    # --- db check / restore: a record that proves itself (issue 13) -------------------
+    "db.read_only": (
+        "Ở đây cơ sở dữ liệu chỉ đọc được, không ghi được ({reason}).",
+        "The database can only be read here, not written ({reason}).",
+    ),
+    "db.check_damaged": (
+        "Tệp {where} bị hỏng: {problem}; khôi phục bằng 'dangvien db restore BẢN-SAO --yes'.",
+        "The file {where} is damaged: {problem}; restore it with "
+        "'dangvien db restore BACKUP --yes'.",
+    ),
+    "db.restore_fails_check": (
+        "Bản sao {path} không qua kiểm tra ({count} vấn đề, đầu tiên: {first}); không khôi phục.",
+        "The backup {path} fails the checks ({count} problems, first: {first}); not restored.",
+    ),
+    "db.check_chain": (
+        "Nhật ký: {count} mục; mã băm của mục cuối {head} (ghi lại để đối chiếu lần sau).",
+        "Audit trail: {count} entries; last entry's hash {head} (note it to compare next time).",
+    ),
     "db.check_ok": ("Không phát hiện vấn đề nào.", "No problems found."),
     "db.check_found": ("Phát hiện {count} vấn đề.", "{count} problems found."),
     "title.check": ("Kiểm tra cơ sở dữ liệu", "Database check"),
@@ -1788,6 +1817,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.admission_unit_dissolved": (
         "Mã số {ref}: kết nạp ngày {date} ở đơn vị {extra} đã giải thể trước đó.",
         "Person {ref}: admitted on {date} in unit {extra}, already dissolved.",
+    ),
+    # --- db check: tampering, the hash chain, figures against events (issue 13) ---------
+    "check.guard_missing": (
+        "Thiếu trigger bảo vệ {ref}: bảng có thể bị sửa, xóa mà không ai biết.",
+        "Guard trigger {ref} is missing: the table can be edited or deleted silently.",
+    ),
+    "check.guard_changed": (
+        "Trigger bảo vệ {ref} đã bị tắt hoặc thay khác với bản gốc.",
+        "Guard trigger {ref} is disabled or differs from the original.",
+    ),
+    "check.guard_unexpected": (
+        "Bảng chỉ-được-thêm có trigger hoặc rule lạ {ref}, có thể đổi hoặc nuốt dữ liệu ghi.",
+        "An append-only table has an unknown trigger or rule {ref} that may alter or "
+        "swallow writes.",
+    ),
+    "check.chain_edited": (
+        "Nhật ký, mục {ref}: nội dung không khớp mã băm — mục đã bị sửa ngoài dangvien.",
+        "Audit entry {ref} does not match its hash: it was edited outside dangvien.",
+    ),
+    "check.chain_gap": (
+        "Nhật ký, mục {ref}: không nối tiếp mục trước — có mục đã bị xóa hoặc chèn.",
+        "Audit entry {ref} does not follow the entry before it: an entry was removed or inserted.",
+    ),
+    "check.chain_unsealed": (
+        "Nhật ký, mục {ref}: không có mã băm — được ghi ngoài dangvien.",
+        "Audit entry {ref} has no hash: it was written outside dangvien.",
+    ),
+    "check.admission_missing": (
+        "Mã số {ref}: lịch sử có quyết định kết nạp ({date}) mà không có dòng kết nạp — "
+        "dòng đã bị xóa ngoài dangvien.",
+        "Person {ref}: the history has an admission decision ({date}) but there is no "
+        "admission row — it was deleted outside dangvien.",
+    ),
+    "check.admission_differs": (
+        "Mã số {ref}: ngày trên dòng kết nạp ({date}) khác với các bước trong lịch sử.",
+        "Person {ref}: the admission row's dates ({date}) differ from the steps in the history.",
+    ),
+    "check.roster_missing": (
+        "Mã số {ref}: đã kết nạp ({date}) mà không có trong danh sách đảng viên.",
+        "Person {ref}: admitted ({date}) but missing from the roster.",
+    ),
+    "check.roster_differs": (
+        "Dòng danh sách {ref}: trạng thái hoặc ngày khác với lịch sử kết nạp.",
+        "Roster line {ref}: status or dates differ from the admission history.",
+    ),
+    "check.stage_differs": (
+        "Mã số {ref}: giai đoạn ghi là '{extra}', khác với bước cuối trong lịch sử ({date}).",
+        "Person {ref}: stage recorded as '{extra}', not what the last step ({date}) gives.",
     ),
     "check.ceremony_overdue": (
         "Mã số {ref}: chưa tổ chức lễ kết nạp, hạn {date} đã qua (R18).",

@@ -224,3 +224,6 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(max_length=16)
     before: str | None = Field(default=None, sa_type=Text)
     after: str | None = Field(default=None, sa_type=Text)
+    # The hash chain (dangvien_cli.auditchain): the previous entry's hash and this one's.
+    prev_hash: str | None = Field(default=None, max_length=64)
+    entry_hash: str | None = Field(default=None, max_length=64)

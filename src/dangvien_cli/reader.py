@@ -140,13 +140,16 @@ def _open_sqlite(url: str, path: Path) -> sqlite3.Connection:
     even while a writer holds the WAL), after the schema check; an empty file is refused
     as a missing database is."""
     try:
-        # mode=rw: never create the file, even if it vanished since the caller looked.
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw",
-            uri=True,
-            timeout=db.BUSY_TIMEOUT_S,
-            isolation_level=None,
-        )
+        if db.frozen_file(path):
+            conn = sqlite3.connect(db.read_only_uri(path), uri=True, isolation_level=None)
+        else:
+            # mode=rw: never create the file, even if it vanished since the caller looked.
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=rw",
+                uri=True,
+                timeout=db.BUSY_TIMEOUT_S,
+                isolation_level=None,
+            )
     except sqlite3.DatabaseError as exc:
         raise db.cannot_open(url, exc) from None
     try:
@@ -171,14 +174,8 @@ def _begin_read(url: str, conn: sqlite3.Connection) -> str | None:
     # Anything but a read here would be a bug: refuse it rather than take the write lock.
     conn.execute("PRAGMA query_only=1")
     conn.execute("BEGIN")
-    tables = {name for (name,) in conn.execute(_TABLES)}
+    tables = {name for (name,) in conn.execute(db.SQLITE_TABLES)}
     return db.stored_revision(url, tables, lambda: _version(conn))
-
-
-# The tables as SQLAlchemy's inspector lists them for open_engine: SQLite's own left out.
-_TABLES = (
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
-)
 
 
 def _version(conn: sqlite3.Connection) -> str | None:

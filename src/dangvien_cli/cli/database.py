@@ -1,7 +1,7 @@
 """dangvien db …: where the database is, its schema, its backups, its health."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from dangvien_cli.cli._context import (
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 CHECK_COLUMNS = [
     Column("check", "col.check"),
@@ -66,13 +69,28 @@ def build() -> typer.Typer:
         from dangvien_cli.db import describe, sqlite_path
         from dangvien_cli.db import upgrade as run_upgrade
 
-        url = app_ctx().url
-        before, after = run_upgrade(url)
+        ctx = app_ctx()
+        url = ctx.url
+
+        def record(session: "Session", before: str | None) -> None:
+            from dangvien_cli.db import SCHEMA_HEAD
+            from dangvien_cli.services import audit
+
+            audit.bind(session, actor=ctx.who(), command=ctx.command)
+            audit.record(
+                session,
+                entity="database",
+                entity_id=describe(url),
+                action="upgrade",
+                before={"schema": before},
+                after={"schema": SCHEMA_HEAD},
+            )
+
+        before, after = run_upgrade(url, record)
         if before == after:
             info(t("db.up_to_date", rev=after))
             return
         info(t("db.upgraded", where=describe(url), before=before or "∅", after=after))
-        _record("upgrade", describe(url), before={"schema": before}, after={"schema": after})
         path = sqlite_path(url)
         if path is not None and before is not None:
             saved = sorted(path.parent.glob(f"{path.name}.{before}.*.bak"))
@@ -97,10 +115,21 @@ def build() -> typer.Typer:
         yes: Annotated[bool, opt("--yes", "-y", help_key="opt.yes")] = False,
     ) -> None:
         from dangvien_cli.backups import file_revision, restore_sqlite
-        from dangvien_cli.db import describe
+        from dangvien_cli.db import SCHEMA_HEAD, describe
+        from dangvien_cli.services.checks import check_backup
 
         target = _sqlite_file(must_exist=False)
-        file_revision(source)  # a bad file is refused before anyone is asked anything
+        # A bad file is refused before anyone is asked anything: damaged, not dangvien's,
+        # or failing what db check proves of its history (the guards, the hash chain).
+        if file_revision(source) == SCHEMA_HEAD:
+            found = check_backup(source)
+            if found:
+                raise DangvienError(
+                    "db.restore_fails_check",
+                    path=str(source),
+                    count=fmt_int(len(found)),
+                    first=found[0]["detail"],
+                )
         question = t("db.restore_confirm", source=source, target=describe(app_ctx().url))
         confirm(question, yes=yes, needs_yes="db.restore_needs_yes")
         saved = restore_sqlite(source, target)
@@ -120,18 +149,25 @@ def build() -> typer.Typer:
     ) -> None:
         from datetime import date
 
-        from dangvien_cli.services.checks import run_checks
+        from dangvien_cli.db import describe
+        from dangvien_cli.services.checks import chain_summary, run_checks
         from dangvien_cli.values import parse_date
 
         ctx = app_ctx()
         day = parse_date(as_of) or date.today()
         with ctx.session() as session:
             rows = run_checks(session, as_of=day)
+            damaged = [r for r in rows if r["check"] == "integrity"]
+            if damaged:  # one line: nothing else in the file can be judged
+                problem = damaged[0]["detail"]
+                raise DangvienError("db.check_damaged", where=describe(ctx.url), problem=problem)
+            entries, head = chain_summary(session)
         if ctx.fmt.value == "table" and rows:
             shown = [{**r, "severity": t(f"severity.{r['severity']}")} for r in rows]
             emit(shown, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
         elif ctx.fmt.value != "table":
             emit(rows, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        info(t("db.check_chain", count=fmt_int(entries), head=(head or "-")[:16]))
         if not rows:
             info(t("db.check_ok"))
             return

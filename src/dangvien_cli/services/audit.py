@@ -9,6 +9,11 @@ and after. An import records one summary entry (file, SHA-256 of its bytes, enco
 counts): the rows it adds are the file's rows, and the digest ties them to the exact file,
 whereas an entry per row would double the size and the time of a million-row import. The
 candidate import also records each existing person it updates.
+
+Every entry is sealed into the hash chain (dangvien_cli.auditchain) when it is flushed:
+``record`` is the one way entries are made, and the flush hook below the one place their
+hash is computed, in the order they were added, after the last entry already in the
+database (writers are serialised: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock).
 """
 
 from __future__ import annotations
@@ -19,9 +24,10 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
+from dangvien_cli import auditchain
 from dangvien_cli.errors import redact
 from dangvien_cli.models import AuditEntry
 from dangvien_cli.vntext import nfc
@@ -76,6 +82,25 @@ def record(
             after=_dump(after),
         )
     )
+
+
+@event.listens_for(Session, "before_flush")
+def _seal(session: Session, _context: Any, _instances: Any) -> None:
+    """Chain the entries about to be inserted, in the order ``record`` added them (the order
+    the flush inserts them in). The last hash is read from the database at each flush, so
+    a savepoint rolled back leaves no stale head behind."""
+    pending = [o for o in session.new if isinstance(o, AuditEntry) and o.entry_hash is None]
+    if not pending:
+        return
+    pending.sort(key=lambda entry: inspect(entry).insert_order)
+    last = session.connection().execute(text(LAST_HASH)).scalar()
+    prev = last or auditchain.GENESIS
+    for entry in pending:
+        entry.prev_hash = prev
+        entry.entry_hash = prev = auditchain.entry_hash(prev, entry.model_dump())
+
+
+LAST_HASH = "SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"
 
 
 def mask_numbers(text: str | None) -> str | None:

@@ -1,7 +1,14 @@
-"""``db check``: is the file sound, and do the records obey the Party's rules?
+"""``db check``: is the file sound, is the record untouched, and do the records obey the
+Party's rules? The one command a clerk runs to know the record is intact.
 
-Three layers, each a handful of set-based queries (no query per record):
+Layers, each a handful of set-based queries (no query per record):
 - the file: SQLite's ``integrity_check`` and ``foreign_key_check``;
+- tampering: the append-only guards stand as migration 0002 made them (a trigger dropped,
+  disabled, replaced, or a PostgreSQL rule added is reported); the audit trail's hash chain
+  has no edited entry and no gap (auditchain.verify, one pass in id order); the figures
+  kept from the pipeline events (admission rows and dates, roster lines, each person's
+  stage) are what the effective events make them, so rows deleted or edited outside the
+  tool show up;
 - impossible records: steps dated out of order, a decision without a cell vote, a person
   born after their own admission, rows pointing at no person or at no unit, an admission
   decided in a unit already dissolved, an admission row with no decision event behind it;
@@ -15,13 +22,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from dangvien_cli import auditchain
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import rules
+from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.workdays import add_working_days
 from dangvien_cli.vocab import Step
 
@@ -53,11 +63,45 @@ def finding(check: str, severity: str, table: str, ref: object, on: date | None,
 
 def run_checks(session: Session, *, as_of: date) -> list[dict[str, Any]]:
     """Every finding, file problems first."""
-    out: list[dict[str, Any]] = []
-    for check in (file_checks, record_checks):
-        out += list(check(session))
+    out = proof_checks(session)
+    if any(f["check"] == "integrity" for f in out):
+        return out  # a damaged file: what it holds cannot be judged
+    out += list(figure_checks(session))
+    out += list(record_checks(session))
     out += list(deadline_checks(session, as_of))
     return out
+
+
+def proof_checks(session: Session) -> list[dict[str, Any]]:
+    """What says the file and its history are untouched: the file, the append-only guards,
+    the audit trail's hash chain. What a backup must pass to be restored (the figures and
+    rules are db check's to report: a live database may hold the same findings)."""
+    out = list(file_checks(session))
+    if any(f["check"] == "integrity" for f in out):
+        return out
+    for check in (guard_checks, chain_checks):
+        out += list(check(session))
+    return out
+
+
+def check_backup(path: Path) -> list[dict[str, Any]]:
+    """proof_checks on a SQLite file at the head schema, opened read-only."""
+    from dangvien_cli.db import make_engine
+
+    engine = make_engine("sqlite:///" + str(path.resolve()), read_only=True)
+    try:
+        with Session(engine) as session:
+            return proof_checks(session)
+    finally:
+        engine.dispose()
+
+
+def chain_summary(session: Session) -> tuple[int, str | None]:
+    """How many audit entries there are and the last one's hash: a clerk who notes it can
+    tell later that no entry was removed from the end (which no chain can show by itself)."""
+    (count,) = session.execute(text("SELECT count(*) FROM audit_log")).one()
+    head = session.execute(text("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"))
+    return int(count), head.scalar()
 
 
 def file_checks(session: Session) -> Iterator[dict[str, Any]]:
@@ -69,6 +113,156 @@ def file_checks(session: Session) -> Iterator[dict[str, Any]]:
             yield finding("integrity", ERROR, "", None, None, problem=line)
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check").all():
         yield finding("foreign_key", ERROR, table, rowid, None, parent=parent)
+
+
+def guard_checks(session: Session) -> Iterator[dict[str, Any]]:
+    """The append-only triggers, each as migration 0002 created it, and nothing else on the
+    two append-only tables that could rewrite or swallow a write."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        yield from _postgresql_guards(session)
+        return
+    expected = auditchain.sqlite_guards()
+    found = {
+        name: (table, sql)
+        for name, table, sql in conn.exec_driver_sql(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name IN ('audit_log', 'pipeline_event') ORDER BY name"
+        ).all()
+    }
+    for name, (table, sql) in expected.items():
+        if name not in found:
+            yield finding("guard_missing", ERROR, table, name, None)
+        elif not auditchain.same_sql(found[name][1], sql):
+            yield finding("guard_changed", ERROR, table, name, None)
+    for name, (table, _sql) in found.items():
+        if name not in expected:
+            yield finding("guard_unexpected", ERROR, table, name, None)
+
+
+def _postgresql_guards(session: Session) -> Iterator[dict[str, Any]]:
+    expected = auditchain.postgresql_guards()
+    tables = ", ".join(f"'{table}'" for table in auditchain.TRIGGERED)
+    found = {
+        name: (table, enabled, definition)
+        for name, table, enabled, definition in session.execute(
+            text(f"""
+            SELECT t.tgname, c.relname, t.tgenabled, pg_get_triggerdef(t.oid)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND pg_table_is_visible(c.oid) AND c.relname IN ({tables})
+            """)
+        ).all()
+    }
+    for name, (table, head, tail) in expected.items():
+        if name not in found:
+            yield finding("guard_missing", ERROR, table, name, None)
+            continue
+        _table, enabled, definition = found[name]
+        # 'O' and 'A' fire in ordinary sessions; 'D' is disabled, 'R' fires for replicas only.
+        if enabled not in ("O", "A") or not (
+            definition.startswith(head) and definition.endswith(tail)
+        ):
+            yield finding("guard_changed", ERROR, table, name, None)
+    for name, (table, _enabled, _definition) in found.items():
+        if name not in expected:
+            yield finding("guard_unexpected", ERROR, table, name, None)
+    body = session.execute(
+        text("SELECT prosrc FROM pg_proc WHERE proname = 'dangvien_append_only'")
+    ).scalar()
+    if not auditchain.same_sql(body, auditchain.POSTGRESQL_GUARD_BODY):
+        yield finding("guard_changed", ERROR, "", "dangvien_append_only()", None)
+    rules = session.execute(
+        text(
+            "SELECT rulename, tablename FROM pg_rules WHERE schemaname = current_schema() "
+            f"AND tablename IN ({tables}) ORDER BY rulename"
+        )
+    ).all()
+    for name, table in rules:
+        yield finding("guard_unexpected", ERROR, table, name, None)
+
+
+def chain_checks(session: Session) -> Iterator[dict[str, Any]]:
+    """The audit trail's hash chain, entry by entry, in one streamed pass."""
+    columns = ", ".join(("id", "prev_hash", "entry_hash", *auditchain.SEALED))
+    rows = session.connection().execute(text(f"SELECT {columns} FROM audit_log ORDER BY id"))
+    for ref, problem in auditchain.verify(rows.mappings()):
+        yield finding(f"chain_{problem}", ERROR, "audit_log", ref, None)
+
+
+def _differs(a: str, b: str) -> str:
+    """Null-safe inequality on every engine (IS DISTINCT FROM needs SQLite 3.39)."""
+    return f"(NOT ({a} = {b} OR ({a} IS NULL AND {b} IS NULL)))"
+
+
+# What the effective events make of each admitted person's admission row: the date of the
+# latest event of each projected step (services.pipeline.latest picks the last by date,
+# then id, so its date is the greatest date). One grouped pass over the events.
+_WANT = f"""
+    WITH want AS (
+        SELECT person_id,
+            MAX(CASE WHEN step = '{Step.decision.value}' THEN occurred_on END) AS decision_date,
+            MAX(CASE WHEN step = '{Step.ceremony.value}' THEN occurred_on END) AS ceremony_date,
+            MAX(CASE WHEN step = '{Step.official.value}' THEN occurred_on END) AS official_date,
+            MAX(CASE WHEN step = '{Step.struck_off.value}' THEN occurred_on END)
+                AS struck_off_date
+        FROM pipeline_event
+        WHERE {EFFECTIVE} AND step IN ('{Step.decision.value}', '{Step.ceremony.value}',
+                                      '{Step.official.value}', '{Step.struck_off.value}')
+        GROUP BY person_id
+    )"""
+_ADMISSION_DATES = ("decision_date", "ceremony_date", "official_date", "struck_off_date")
+_STAGE_OF = (
+    "CASE r.step "
+    + " ".join(f"WHEN '{step.value}' THEN '{stage.value}'" for step, stage in STAGE_AFTER.items())
+    + " END"
+)
+_STAGED = ", ".join(f"'{step.value}'" for step in STAGE_AFTER)
+
+# Each query gives (check, ref, date, extra).
+FIGURE_QUERIES: dict[str, str] = {
+    # A decision in the history with no admission row (deleted behind the tool), or a row
+    # whose dates are not the history's. One join for both.
+    "admission": f"""{_WANT}
+        SELECT CASE WHEN a.person_id IS NULL THEN 'admission_missing'
+                    ELSE 'admission_differs' END,
+               w.person_id, w.decision_date, NULL
+        FROM want w LEFT JOIN admission a ON a.person_id = w.person_id
+        WHERE w.decision_date IS NOT NULL AND (a.person_id IS NULL
+           OR {" OR ".join(_differs(f"a.{c}", f"w.{c}") for c in _ADMISSION_DATES)})
+        ORDER BY w.person_id""",
+    # Admitted and not struck off: a roster line from the decision on (R24), official or
+    # probationary as the history says.
+    "member": f"""SELECT 'roster_missing', a.person_id, a.decision_date, NULL FROM admission a
+        WHERE a.struck_off_date IS NULL
+          AND NOT EXISTS (SELECT 1 FROM member m WHERE m.person_id = a.person_id)
+        UNION ALL
+        SELECT 'roster_differs', m.id, a.decision_date, NULL FROM member m
+        JOIN admission a ON a.person_id = m.person_id
+        WHERE (a.struck_off_date IS NULL AND (
+                m.status <> CASE WHEN a.official_date IS NULL THEN 'probationary'
+                                 ELSE 'official' END
+                OR {_differs("m.admitted_on", "a.decision_date")}
+                OR {_differs("m.official_on", "a.official_date")}))
+           OR (a.struck_off_date IS NOT NULL AND m.left_on IS NULL)
+        ORDER BY 1, 2""",
+    # The stage a person's last effective step gives (people with no step keep theirs:
+    # roster imports bring members with no history).
+    "person": f"""WITH ranked AS (
+            SELECT person_id, step, occurred_on, ROW_NUMBER() OVER (
+                PARTITION BY person_id ORDER BY occurred_on DESC, id DESC) AS n
+            FROM pipeline_event WHERE {EFFECTIVE} AND step IN ({_STAGED})
+        )
+        SELECT 'stage_differs', p.id, r.occurred_on, p.stage FROM person p
+        JOIN ranked r ON r.person_id = p.id AND r.n = 1
+        WHERE p.stage <> {_STAGE_OF}
+        ORDER BY p.id""",
+}
+
+
+def figure_checks(session: Session) -> Iterator[dict[str, Any]]:
+    for table, sql in FIGURE_QUERIES.items():
+        for check, ref, on, extra in session.execute(text(sql)).all():
+            yield finding(check, ERROR, table, ref, _day(on), extra=extra or "")
 
 
 _RANK = "CASE step " + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(ORDER)) + " END"

@@ -145,6 +145,11 @@ def edit_unit(
         unit.founded_on = founded_on
     if dissolved_on is not None:
         unit.dissolved_on = dissolved_on
+    if founded_on is not None or dissolved_on is not None:
+        span = admission_spans(session, [unit.id])  # type: ignore[list-item]
+        wrong = contradicting_dates(unit.founded_on, unit.dissolved_on, span.get(unit.id))  # type: ignore[arg-type]
+        if wrong is not None:
+            raise InvalidValue(wrong[0], code=unit.code, **wrong[1])
     new_parent = old_parent
     if parent is not None:
         new_parent = get_parent(session, parent)
@@ -209,6 +214,53 @@ def history_text(history: dict[str, int]) -> str:
     from dangvien_cli.i18n import fmt_int, t
 
     return ", ".join(f"{fmt_int(n)} {t(f'unit.history.{key}')}" for key, n in history.items())
+
+
+def admission_spans(session: Session, unit_ids: list[int]) -> dict[int, tuple[date, date]]:
+    """Each unit's first and last admission decision (admissions in the unit itself), in
+    one grouped query: what a unit's founding and dissolution dates may not contradict."""
+    from sqlalchemy import func, select
+
+    from dangvien_cli.models import Admission
+
+    if not unit_ids:
+        return {}
+    decided = Admission.decision_date
+    found = session.execute(
+        select(Admission.unit_id, func.min(decided), func.max(decided))
+        .where(Admission.unit_id.in_(unit_ids))
+        .group_by(Admission.unit_id)
+    ).all()
+    return {uid: (first, last) for uid, first, last in found}
+
+
+def contradicting_dates(
+    founded: date | None, dissolved: date | None, span: tuple[date, date] | None
+) -> tuple[str, dict[str, str]] | None:
+    """Why a unit's dates contradict each other or its admissions (message key, params),
+    or None: dissolved before founded, founded after its first admission, dissolved
+    before its last one."""
+    from dangvien_cli.i18n import fmt_date
+
+    if founded and dissolved and dissolved < founded:
+        return "unit.dissolved_before_founded", {
+            "dissolved": fmt_date(dissolved),
+            "founded": fmt_date(founded),
+        }
+    if span is None:
+        return None
+    first, last = span
+    if founded and founded > first:
+        return "unit.founded_after_admission", {
+            "founded": fmt_date(founded),
+            "admitted": fmt_date(first),
+        }
+    if dissolved and dissolved < last:
+        return "unit.dissolved_before_admission", {
+            "dissolved": fmt_date(dissolved),
+            "admitted": fmt_date(last),
+        }
+    return None
 
 
 def get_parent(session: Session, code: str) -> Unit:

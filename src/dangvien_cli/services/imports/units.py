@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -9,7 +10,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Unit
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
@@ -22,7 +23,13 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.units import check_code, check_name, code_key
+from dangvien_cli.services.units import (
+    admission_spans,
+    check_code,
+    check_name,
+    code_key,
+    contradicting_dates,
+)
 from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, UnitKind
@@ -84,8 +91,10 @@ def import_units(
         ).all()
     }
     key_by_id = {r.id: k for k, r in existing.items()}
+    spans = admission_spans(session, [r.id for k, r in existing.items() if k in records])
     for key, rec in records.items():
         _merge_with_stored(rec, existing.get(key), key_by_id)
+        _check_dates(rec, spans.get(existing[key].id) if key in existing else None, errors)
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
@@ -123,17 +132,10 @@ def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | No
         name = check_name(name or "")
     except DangvienError as exc:
         errors.add(row.line, row.column("name"), name, exc.message())
-    founded, dissolved = rec.get("founded_on"), rec.get("dissolved_on")
-    if founded and dissolved and dissolved < founded:
-        errors.add(
-            row.line,
-            row.column("dissolved_on"),
-            row.raw("dissolved_on"),
-            t("import.dissolved_before_founded"),
-        )
     if len(errors.items) > before:
         return None
     rec.update(code=code, name=name, parent_col=row.column("parent"))
+    rec["columns"] = {k: row.column(k) for k in ("founded_on", "dissolved_on") if mapping.has(k)}
     if mapping.has("parent"):
         rec["parent_raw"] = row.text("parent")
         rec["parent_key"] = code_key(rec["parent_raw"] or "") or None
@@ -141,6 +143,21 @@ def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | No
             errors.add(row.line, rec["parent_col"], rec["parent_raw"], _cycle(code))
             return None
     return rec
+
+
+def _check_dates(rec: dict[str, Any], span: tuple[date, date] | None, errors: RowErrors) -> None:
+    """The dates as they will be (the file's, else the stored ones) against each other and
+    the unit's own admissions (units.contradicting_dates)."""
+    wrong = contradicting_dates(rec["founded_on"], rec["dissolved_on"], span)
+    if wrong is not None:
+        field = "founded_on" if wrong[0] == "unit.founded_after_admission" else "dissolved_on"
+        value = rec[field]
+        errors.add(
+            rec["line"],
+            rec["columns"].get(field, field),
+            fmt_date(value) if value else "",
+            t(wrong[0], code=rec["code"], **wrong[1]),
+        )
 
 
 def _merge_with_stored(rec: dict[str, Any], old: Any, key_by_id: dict[int, str]) -> None:
