@@ -38,6 +38,8 @@ def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     vi, en = MESSAGES[key]
     text = en if _lang == "en" else vi
+    if "field" in params and f"field.{params['field']}" in MESSAGES:
+        params["field"] = t(f"field.{params['field']}")
     return text.format(**params) if params else text
 
 
@@ -81,6 +83,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.lang": ("Ngôn ngữ: vi hoặc en (DANGVIEN_LANG).", "Language: vi or en (DANGVIEN_LANG)."),
     "opt.version": ("In phiên bản rồi thoát.", "Print the version and exit."),
     "opt.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    # --- the clerk's words in Typer's own lines (cli/_words.py; issue 14) ---
+    # An argument's name in usage lines and errors ("Thiếu tham số 'CHỈ_TIÊU'"): metavar.NAME,
+    # or metavar.COMMAND.NAME where one name means two things.
+    "metavar.person_id": ("MÃ_SỐ", "PERSON_ID"),
+    "metavar.person_ids": ("MÃ_SỐ", "PERSON_ID"),
+    "metavar.member_id": ("MÃ_SỐ_ĐẢNG_VIÊN", "MEMBER_ID"),
+    "metavar.code": ("MÃ", "CODE"),
+    "metavar.name": ("TÊN", "NAME"),
+    "metavar.full_name": ("HỌ_TÊN", "FULL_NAME"),
+    "metavar.path": ("TỆP", "FILE"),
+    "metavar.unit": ("MÃ_ĐƠN_VỊ", "UNIT"),
+    "metavar.period": ("KỲ", "PERIOD"),
+    "metavar.target": ("CHỈ_TIÊU", "TARGET"),
+    "metavar.item": ("GIẤY_TỜ", "ITEM"),
+    "metavar.source": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
+    "metavar.backup.target": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
+    # A field named inside a message ({field}): the clerk's word for it; English keeps the key
+    # scripts and import files use.
+    "field.target": ("chỉ tiêu", "target"),
+    "field.full_name": ("họ và tên", "full_name"),
+    "field.name": ("tên", "name"),
+    "field.code": ("mã", "code"),
+    "field.source": ("nguồn chỉ tiêu", "source"),
+    "field.period": ("kỳ", "period"),
+    "field.unit_code": ("mã đơn vị", "unit_code"),
+    "field.status": ("trạng thái", "status"),
+    "field.result": ("kết quả", "result"),
+    "field.exit": ("lý do ra khỏi danh sách", "exit"),
+    "field.exit_date": ("ngày ra khỏi danh sách", "exit_date"),
+    "field.id": ("mã số", "id"),
+    "field.national_id": ("số CCCD", "national_id"),
+    "field.phone": ("số điện thoại", "phone"),
+    "field.depth": ("số cấp", "depth"),
     "opt.actor": (
         "Người thực hiện ghi vào nhật ký (mặc định: người dùng hệ điều hành).",
         "Who to record in the audit trail (default: the operating-system user).",

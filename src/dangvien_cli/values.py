@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.errors import Unparseable
 from dangvien_cli.vntext import fold
 
 E = TypeVar("E", bound=StrEnum)
@@ -40,11 +40,11 @@ def parse_date(value: str | date | datetime | None) -> date | None:
     elif match := _YMD.match(text):
         y, m, d = match.groups()
     else:
-        raise InvalidValue("error.invalid_date", value=value)
+        raise Unparseable("error.invalid_date", value=value)
     try:
         return date(int(y), int(m), int(d))
     except ValueError:
-        raise InvalidValue("error.invalid_date", value=value) from None
+        raise Unparseable("error.invalid_date", value=value) from None
 
 
 def parse_int(value: str | int | float | None, field: str) -> int | None:
@@ -52,20 +52,20 @@ def parse_int(value: str | int | float | None, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     text = value.strip()
     if not text:
         return None
     if re.fullmatch(r"-?\d{1,3}([. ]\d{3})+", text):
         text = text.replace(".", "").replace(" ", "")
     if not re.fullmatch(r"-?\d+", text):
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     return int(text)
 
 
@@ -85,7 +85,7 @@ def parse_bool(value: str | bool | int | None, field: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise InvalidValue("error.invalid_choice", value=value, field=field, choices="có, không")
+    raise Unparseable("error.invalid_choice", value=value, field=field, choices="có, không")
 
 
 def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
@@ -98,7 +98,7 @@ def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
         if member.value == key:
             return member
     choices = ", ".join(m.value for m in enum)
-    raise InvalidValue("error.invalid_choice", value=value, field=field, choices=choices)
+    raise Unparseable("error.invalid_choice", value=value, field=field, choices=choices)
 
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -114,6 +114,6 @@ def implied_period(code: str) -> tuple[str, str, date, date] | None:
     if m := _TERM.match(code):
         a, b = int(m.group(1)), int(m.group(2))
         if b <= a:
-            raise InvalidValue("period.bad_range", code=code)
+            raise Unparseable("period.bad_range", code=code)
         return f"{a}-{b}", "term", date(a, 1, 1), date(b, 12, 31)
     return None

@@ -50,10 +50,12 @@ def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
 
     import typer
 
+    from dangvien_cli.cli import _words
     from dangvien_cli.cli._context import AppContext, HelpGroup, lang_callback, set_app_ctx
     from dangvien_cli.i18n import t
     from dangvien_cli.render import OutputFormat
 
+    _words.install()
     app = typer.Typer(
         cls=HelpGroup,
         help=t("app.help"),

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required, warn
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.values import parse_date
 
@@ -79,7 +79,7 @@ def parse_named(text: str, field: str) -> tuple[str, int | None]:
     name, _, months = text.rpartition(":") if ":" in text else (text, "", "")
     months = months.strip()
     if months and not months.isdigit():
-        raise InvalidValue("error.invalid_int", value=months, field=field)
+        raise Unparseable("error.invalid_int", value=months, field=field)
     return name.strip(), int(months) if months else None
 
 
@@ -90,7 +90,7 @@ def introducer_list(names: list[str], members: list[str]) -> list[Any]:
     for text in members:
         ident, months = parse_named(text, "--introducer-member")
         if not ident.isdigit():
-            raise InvalidValue("error.invalid_int", value=ident, field="--introducer-member")
+            raise Unparseable("error.invalid_int", value=ident, field="--introducer-member")
         out.append(Introducer(member_id=int(ident), months_together=months))
     for text in names:
         name, months = parse_named(text, "--introducer")
