@@ -99,6 +99,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.item": ("GIẤY_TỜ", "ITEM"),
     "metavar.source": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
     "metavar.backup.target": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
+    # The words the tables show for closed values that had none, so that options accept them
+    # (values.parse_choice; `--kind "chi bộ cơ sở"`).
+    "kind.dang-bo-cap-tren": ("Đảng bộ cấp trên cơ sở", "Higher-level Party committee"),
+    "kind.dang-bo-co-so": ("Đảng bộ cơ sở", "Grassroots Party committee"),
+    "kind.chi-bo-co-so": ("Chi bộ cơ sở", "Grassroots Party cell"),
+    "kind.dang-bo-bo-phan": ("Đảng bộ bộ phận", "Section Party committee"),
+    "kind.chi-bo-truc-thuoc": ("Chi bộ trực thuộc", "Affiliated Party cell"),
+    "gender.nam": ("Nam", "Male"),
+    "gender.nu": ("Nữ", "Female"),
+    "route.two-members": ("hai đảng viên chính thức giới thiệu", "introduced by two members"),
+    "choice.words": ("{label} ({code})", "{code}"),
+    "choice.metavar": ("<mã hoặc tên>", "<code or name>"),
+    "choice.unknown": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices} (gõ mã hoặc tên, có dấu"
+        " hay không dấu).",
+        "'{value}' is not in the list; choose one of: {choices} (a code or the Vietnamese words).",
+    ),
     # A field named inside a message ({field}): the clerk's word for it; English keeps the key
     # scripts and import files use.
     "field.target": ("chỉ tiêu", "target"),
@@ -261,7 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arg.full_name": ("Họ và tên.", "Full name."),
     "arg.person_id": ("Mã số người.", "Person id."),
     "opt.birth": ("Ngày sinh.", "Birth date."),
-    "opt.gender": ("Giới tính: nam, nu.", "Gender: nam (male), nu (female)."),
+    "opt.gender": ("Giới tính: {choices}.", "Gender: {choices} (male, female)."),
     "opt.ethnicity": ("Dân tộc.", "Ethnicity."),
     "opt.religion": ("Tôn giáo.", "Religion."),
     "opt.education": (
@@ -270,7 +287,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.national_id": ("Số CCCD (12 chữ số).", "National ID (CCCD, 12 digits)."),
     "opt.unit": ("Mã đơn vị.", "Unit code."),
-    "opt.stage": ("Giai đoạn.", "Stage."),
+    "opt.stage": ("Giai đoạn: {choices}.", "Stage: {choices}."),
     "opt.search": (
         "Tìm theo tên, có dấu hay không dấu.",
         "Search by name, with or without diacritics.",
@@ -525,13 +542,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arg.file": ("Tệp CSV hoặc .xlsx.", "CSV or .xlsx file."),
     "opt.document": ("Số văn bản.", "Document number."),
     "opt.certificate": ("Số giấy chứng nhận.", "Certificate number."),
-    "opt.result": ("Kết quả: passed, failed.", "Result: passed, failed."),
+    "opt.result": ("Kết quả: {choices}.", "Result: {choices}."),
     "opt.issuer": ("Nơi cấp.", "Issued by."),
     "opt.introducer": (
         "Người giới thiệu: 'Họ tên' hoặc 'Họ tên:số tháng cùng công tác' (lặp lại).",
         "Introducer: 'Name' or 'Name:months together' (repeat).",
     ),
-    "opt.route": ("Cách giới thiệu: two-members, youth-union, trade-union.", "Route."),
+    "opt.route": ("Cách giới thiệu: {choices}.", "Route: {choices}."),
     "opt.votes_for": ("Số tán thành.", "Votes for."),
     "opt.official_members": (
         "Số đảng viên chính thức của chi bộ.",
@@ -551,7 +568,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trường hợp đặc biệt (gia hạn thời hạn quyết định).",
         "Special case (extended decision deadline).",
     ),
-    "opt.member_status": ("official hoặc probationary.", "official or probationary."),
+    "opt.member_status": ("Chính thức hay dự bị: {choices}.", "Status: {choices}."),
     "opt.start": ("Ngày bắt đầu.", "Start date."),
     "opt.end": ("Ngày kết thúc.", "End date."),
     "opt.period_name": ("Tên kỳ.", "Period name."),
@@ -1070,8 +1087,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.checked_by": ("Nơi thẩm tra.", "Checked by."),
     "opt.area": (
-        "Ngoại lệ trình độ học vấn: vung-kho-khan (R5) hoặc nguoi-co-uy-tin (R6).",
-        "Education exception: vung-kho-khan (R5) or nguoi-co-uy-tin (R6).",
+        "Ngoại lệ trình độ học vấn: {choices}.",
+        "Education exception: {choices} (R5, R6).",
     ),
     "opt.correct_reason": ("Lý do đính chính.", "Why the step is corrected."),
     "opt.correct_date": (

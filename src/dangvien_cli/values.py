@@ -6,6 +6,7 @@ Dates are read only in explicit day-first or ISO forms; a date that does not exi
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -88,15 +89,39 @@ def parse_bool(value: str | bool | int | None, field: str) -> bool:
     raise Unparseable("error.invalid_choice", value=value, field=field, choices="có, không")
 
 
-def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
+def choice_key(text: str) -> str:
+    """How a closed value is compared: no case, no diacritics, ``_``, ``-`` and space alike,
+    a note in brackets left out (``Vùng khó khăn (R5)`` is ``vung-kho-khan``)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(re.sub(r"\(.*?\)", "", text))).strip("-")
+
+
+def choice_words(member: StrEnum, labels: str | None) -> list[str]:
+    """What a clerk may type for ``member``: its code, and with ``labels`` the words the
+    tables show for it (catalogue key ``{labels}.{code}``) in either language."""
+    words = [member.value]
+    if labels:
+        from dangvien_cli.i18n import MESSAGES
+
+        words += MESSAGES.get(f"{labels}.{member.value}", ())
+    return words
+
+
+@functools.cache
+def _choices(enum: type[E], labels: str | None) -> dict[str, E]:
+    return {choice_key(word): m for m in enum for word in choice_words(m, labels)}
+
+
+def parse_choice(
+    value: str | None, enum: type[E], field: str, labels: str | None = None
+) -> E | None:
     """A closed value, matched ignoring case and diacritics, with ``_``, ``-`` and space alike
-    (``Nữ`` and ``NU`` are ``nu``; ``Xã, phường`` is ``xa-phuong``)."""
+    (``Nữ`` and ``NU`` are ``nu``; ``Xã, phường`` is ``xa-phuong``); with ``labels``, also by
+    the words the tables show (``--stage "tạo nguồn"``, ``"tao nguon"``, ``sourced``)."""
     if value is None or not value.strip():
         return None
-    key = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
-    for member in enum:
-        if member.value == key:
-            return member
+    member = _choices(enum, labels).get(choice_key(value))
+    if member is not None:
+        return member
     choices = ", ".join(m.value for m in enum)
     raise Unparseable("error.invalid_choice", value=value, field=field, choices=choices)
 

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -149,6 +150,42 @@ def opt(*names: str, help_key: str, **fmt: Any) -> Any:
     return typer.Option(*names, help=t(help_key, **fmt), show_default=False, **settings)
 
 
+def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: bool = False) -> Any:
+    """An option with closed values that takes what the tables show: the code, the
+    Vietnamese words, the words without diacritics (`--stage "tạo nguồn"`, `"tao nguon"`,
+    `sourced`); its help lists them. A value none of them is a usage error (exit 2).
+    The parameter is annotated ``str``: the callback hands the body the enum member."""
+    from dangvien_cli.values import choice_key, choice_words, parse_choice
+
+    def read(ctx: typer.Context, param: Any, value: str | None) -> Any:
+        if value is None or isinstance(value, enum):
+            return value
+        try:
+            return parse_choice(value, enum, names[0], labels=labels)
+        except DangvienError:
+            choices = ", ".join(m.value for m in enum)
+            message = t("choice.unknown", value=value, choices=choices)
+            raise typer.BadParameter(message, ctx=ctx, param=param) from None
+
+    def listed(member: StrEnum) -> str:
+        words = choice_words(member, labels)
+        if len(words) < 2 or get_lang() == "en":
+            return member.value
+        if choice_key(words[1]) == member.value:
+            return words[1]
+        return t("choice.words", label=words[1], code=member.value)
+
+    help_text = t(help_key, choices=", ".join(map(listed, enum)))
+    metavar = t("choice.metavar")
+    if need:
+        codes = "|".join(m.value for m in enum)
+        prompt = f"{help_text.rstrip('.')} [{codes}]" if interactive() else False
+        return typer.Option(
+            ..., *names, help=help_text, callback=read, metavar=metavar, prompt=prompt
+        )
+    return typer.Option(*names, help=help_text, callback=read, metavar=metavar)
+
+
 def arg(help_key: str, **kwargs: Any) -> Any:
     return typer.Argument(help=t(help_key), show_default=False, **kwargs)
 
@@ -227,12 +264,8 @@ class _ClerksWords:
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             if param.help:
                 param.help = text_now(param.help)
-            if param.param_type_name == "option":
-                param.metavar = None
-                label = param.display_type_rich(ctx)
-                if label is not None:
-                    date = param.opts[0].lstrip("-") in DATE_OPTIONS
-                    param.metavar = DATE_METAVAR if date else words.translate(label)
+            if "display_type_rich" not in param.__dict__:
+                param.display_type_rich = _type_in_clerks_words(param)
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
@@ -248,6 +281,19 @@ class _ClerksWords:
     def invoke(self, ctx: typer.Context) -> Any:
         with usage_errors_in_clerks_words():
             return super().invoke(ctx)  # type: ignore[misc]
+
+
+def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
+    """The type column of a parameter's help line: `<số>`, `<dd/mm/yyyy>` on dates."""
+    typer_label = param.display_type_rich
+
+    def label(ctx: typer.Context) -> str | None:
+        if param.param_type_name == "option" and param.opts[0].lstrip("-") in DATE_OPTIONS:
+            return DATE_METAVAR
+        text = typer_label(ctx)
+        return words.translate(text) if text else text
+
+    return label
 
 
 class HelpCommand(_ClerksWords, TyperCommand):

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, choice, command, info, new_group, opt
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -35,8 +35,6 @@ SHOW_FIELDS = [
     Column("admissions", "col.admissions", "int"),
 ]
 STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
-KINDS = ", ".join(k.value for k in UnitKind)
-BLOCKS = ", ".join(b.value for b in Block)
 
 
 def build() -> typer.Typer:
@@ -47,9 +45,13 @@ def build() -> typer.Typer:
         code: Annotated[str, arg("arg.unit_code")],
         name: Annotated[str, arg("arg.unit_name")],
         *,
-        kind: Annotated[UnitKind, required("--kind", help_key="opt.kind", choices=KINDS)],
+        kind: Annotated[
+            str, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind", need=True)
+        ],
         parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
         founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
     ) -> None:
         from dangvien_cli.services.units import add_unit
@@ -71,9 +73,13 @@ def build() -> typer.Typer:
         code: Annotated[str, arg("arg.unit_code")],
         *,
         name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-        kind: Annotated[UnitKind | None, opt("--kind", help_key="opt.kind", choices=KINDS)] = None,
+        kind: Annotated[
+            str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
+        ] = None,
         parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
         founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
         dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
     ) -> None:
@@ -96,7 +102,9 @@ def build() -> typer.Typer:
     def list_(
         *,
         under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
     ) -> None:
         from dangvien_cli.services.units import list_units
 
