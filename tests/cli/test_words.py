@@ -308,3 +308,41 @@ def test_at_an_80_column_terminal(args, expected):
     assert max(len(line) for line in plain.splitlines()) <= 80
     if "en" not in args:
         assert not [f for f in english_fragments() if f in plain], plain
+
+
+def test_shell_completion_completes_a_group_s_commands_and_options(tmp_path):
+    env = {**os.environ, "_DANGVIEN_COMPLETE": "complete_bash"}
+    for typed, cword, expected in (
+        ("dangvien rep", 1, {"report"}),
+        ("dangvien unit ", 2, {"add", "edit", "list", "show", "import"}),
+        ("dangvien candidate list --st", 3, {"--stage"}),
+    ):
+        env.update(COMP_WORDS=typed, COMP_CWORD=str(cword))
+        out = subprocess.run(
+            [sys.executable, "-m", "dangvien_cli"], env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        assert expected <= set(out.stdout.split()), (typed, out.stdout)
+    script = run("--show-completion", "bash")
+    assert "_DANGVIEN_COMPLETE" in script.stdout
+
+
+def test_constraints_pin_what_the_tests_run_with():
+    from importlib.metadata import requires, version
+
+    from packaging.requirements import Requirement
+
+    root = Path(__file__).resolve().parents[2]
+    pins = dict(
+        line.split("==")
+        for line in (root / "constraints.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    for name in ("typer", "sqlmodel", "holidays", "rich", "SQLAlchemy", "alembic", "pydantic"):
+        assert version(name) == pins[name], name
+    bounded = {
+        Requirement(r).name: Requirement(r) for r in requires("dangvien") or [] if "extra" not in r
+    }
+    for name in ("typer", "sqlmodel", "holidays"):
+        assert any(s.operator == "<" for s in bounded[name].specifier), name
+        assert bounded[name].specifier.contains(pins[name]), name

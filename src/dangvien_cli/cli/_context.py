@@ -333,9 +333,10 @@ DATE_METAVAR = "<dd/mm/yyyy>"
 
 def text_now(text: str) -> str:
     """A help text in the language of this invocation, though it was written in another one
-    when its module was imported (the module-level `Annotated` aliases)."""
+    when its module was imported (the module-level `Annotated` aliases); Typer's own (the
+    completion options) from its catalogue."""
     key = _keys_by_text().get(text)
-    return t(key) if key else text
+    return t(key) if key else words.translate(text)
 
 
 @functools.cache
