@@ -346,3 +346,32 @@ def test_constraints_pin_what_the_tests_run_with():
     for name in ("typer", "sqlmodel", "holidays"):
         assert any(s.operator == "<" for s in bounded[name].specifier), name
         assert bounded[name].specifier.contains(pins[name]), name
+
+
+def leaf_commands(app):
+    for name, command in app.commands.items():
+        subs = getattr(command, "commands", None)
+        if subs is None:
+            yield [name], command
+        else:
+            yield from (([name, sub], cmd) for sub, cmd in subs.items())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_command_s_help_shows_an_example_that_parses(cli, lang):
+    import shlex
+
+    set_lang(lang)
+    app = typer.main.get_command(build_app())
+    commands = list(leaf_commands(app))
+    assert len(commands) > 50
+    for path, command in commands:
+        shown = cli("--lang", lang, *path, "--help").stdout
+        label = "Ví dụ: dangvien " if lang == "vi" else "Example: dangvien "
+        assert label + " ".join(path) in " ".join(shown.split()), path
+        set_lang(lang)
+        example = shlex.split(MESSAGES["example." + ".".join(path)][lang == "en"])
+        assert example[: len(path) + 1] == ["dangvien", *path]
+        # Parsing the example runs every option's own check (names, numbers, closed values).
+        command.make_context(" ".join(path), example[len(path) + 1 :])
+    set_lang("vi")

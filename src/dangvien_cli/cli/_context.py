@@ -266,6 +266,9 @@ class _ClerksWords:
                 param.help = text_now(param.help)
             if "display_type_rich" not in param.__dict__:
                 param.display_type_rich = _type_in_clerks_words(param)
+        example = "example." + ".".join(ctx.command_path.split()[1:])
+        if example in MESSAGES:
+            self.epilog = f"{t('example.label')}: {t(example)}"  # type: ignore[attr-defined]
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
