@@ -19,6 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dangvien_cli.i18n import get_lang
 
@@ -116,6 +117,7 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 def install() -> None:
     """Typer's own words in the current language, for the invocation about to run."""
+    import typer._click.termui
     import typer.core
     import typer.rich_utils
 
@@ -123,3 +125,13 @@ def install() -> None:
     typer.rich_utils._ = gettext  # type: ignore[attr-defined]
     for name, english in RICH_CONSTANTS.items():
         setattr(typer.rich_utils, name, gettext(english))
+    # A yes/no question's "Error: invalid input" is an f-string echoed by termui itself.
+    termui = typer._click.termui
+    if not isinstance(termui.echo, functools.partial):  # once per process
+        termui.echo = functools.partial(_echo_translated, termui.echo)
+
+
+def _echo_translated(echo: Any, message: Any = None, *args: Any, **kwargs: Any) -> Any:
+    if isinstance(message, str):
+        message = translate(message)
+    return echo(message, *args, **kwargs)
