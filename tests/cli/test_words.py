@@ -5,6 +5,7 @@ after a group's name; unreadable values are usage errors (exit 2), in that langu
 from __future__ import annotations
 
 import ast
+import json
 import os
 import pty
 import re
@@ -149,13 +150,15 @@ def test_help_in_english_after_a_vietnamese_build_in_the_same_process(cli):
         assert not left, (path, left)
 
 
-def test_global_options_after_a_group_name(cli, demo_db, tmp_path):
+def test_global_options_after_a_group_name(cli, demo_db, tmp_path, monkeypatch):
     en = cli("unit", "--lang", "en", "--help")
     assert en.exit_code == 0 and "Usage:" in en.stdout and "Party units" in en.stdout
     rows = cli("unit", "--format", "json", "list")
     assert rows.exit_code == 0 and rows.stdout.lstrip().startswith("[")
-    elsewhere = cli("unit", "--db", str(tmp_path / "nowhere" / "x.db"), "list", "-f", "json")
-    assert elsewhere.stdout.strip() in ("", "[]")
+    demo_rows = json.loads(rows.stdout)
+    assert demo_rows
+    monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "somewhere-else.db"))
+    assert json.loads(cli("unit", "--db", str(demo_db), "list", "-f", "json").stdout) == demo_rows
     refused = cli("quota", "--lang", "en", "set", "NOPE", "2021", "5")
     assert refused.exit_code == 1 and "NOPE" in refused.stderr
     assert not re.search(r"[ạảấầậắằẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựđ]", refused.stderr)
