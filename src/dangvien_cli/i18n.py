@@ -293,6 +293,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "route.two-members": ("hai đảng viên chính thức giới thiệu", "introduced by two members"),
     "choice.words": ("{label} ({code})", "{code}"),
     "choice.metavar": ("<mã hoặc tên>", "<code or name>"),
+    "choice.not_one_of": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices}.",
+        "'{value}' is not in the list; choose one of: {choices}.",
+    ),
     "choice.unknown": (
         "'{value}' không có trong danh sách; chọn một trong: {choices} (gõ mã hoặc tên, có dấu"
         " hay không dấu).",

@@ -481,9 +481,7 @@ def error_boundary() -> Iterator[None]:
 
 def lang_callback(value: str | None) -> str | None:
     if value is not None and value not in ("vi", "en"):
-        raise typer.BadParameter(
-            t("error.invalid_choice", value=value, field="--lang", choices="vi, en")
-        )
+        raise typer.BadParameter(t("choice.not_one_of", value=value, choices="vi, en"))
     return value
 
 
