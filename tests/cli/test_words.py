@@ -105,6 +105,21 @@ def test_the_catalogue_has_every_string_typer_gives_gettext():
         assert _words.catalogue().get(english)
 
 
+def test_the_po_reader_reads_headers_continuations_and_escapes(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: vi\\n"\n\n# a comment\nmsgid "Options"\n'
+        'msgstr "Tùy chọn"\n\nmsgid "Choose from:\\n\\t{choices}"\nmsgstr ""\n'
+        '"Chọn một trong:\\n"\n"\\t{choices}"\n',
+        encoding="utf-8",
+    )
+    assert _words.read_po(po) == {
+        "Options": "Tùy chọn",
+        "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    }
+    assert _words.catalogue()["(dynamic)"] == "(tính khi chạy)"
+
+
 def test_every_translation_carries_the_values_of_its_english():
     for english, vietnamese in _words.catalogue().items():
         if english:

@@ -50,21 +50,23 @@ class Template:
 
 
 def read_po(path: Path) -> dict[str, str]:
-    """msgid -> msgstr of a PO file (no contexts or plurals: the catalogue has none)."""
+    """msgid -> msgstr of a PO file (no contexts or plurals: the catalogue has none); the
+    header (the empty msgid) is left out."""
     entries: dict[str, str] = {}
-    field, parts = None, {"msgid": "", "msgstr": ""}
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+    entry: dict[str, str] = {}
+    field = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if line.startswith(("msgid ", "msgstr ")):
-            if line.startswith("msgid ") and parts["msgid"]:
-                entries[parts["msgid"]] = parts["msgstr"]
-                parts = {"msgid": "", "msgstr": ""}
-            field, _, line = line.partition(" ")
+        if line.startswith("msgid "):
+            if entry.get("msgid"):
+                entries[entry["msgid"]] = entry["msgstr"]
+            entry, field, line = {"msgid": "", "msgstr": ""}, "msgid", line[len("msgid ") :]
+        elif line.startswith("msgstr "):
+            field, line = "msgstr", line[len("msgstr ") :]
         if line.startswith('"') and field:
-            parts[field] += ast.literal_eval(line)  # PO strings use C escapes, as Python does
-        elif not line and parts["msgid"]:
-            entries[parts["msgid"]] = parts["msgstr"]
-            field, parts = None, {"msgid": "", "msgstr": ""}
+            entry[field] += ast.literal_eval(line)  # PO strings use C escapes, as Python does
+    if entry.get("msgid"):
+        entries[entry["msgid"]] = entry["msgstr"]
     return entries
 
 
