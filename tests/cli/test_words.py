@@ -149,7 +149,10 @@ def test_the_same_mistakes_in_english_use_typer_s_words(demo_db):
                   "Missing argument", "Invalid value for", "Got unexpected extra argument",
                   "No such command", "Did you mean", "for help."):  # fmt: skip
         assert words in seen, words
-    assert not re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", seen)
+    # Examples name real units ("Chi bộ Kho vận"): proper names stay Vietnamese.
+    seen = "\n".join(line for line in seen.splitlines() if "Example:" not in line)
+    vietnamese = re.search(r".*[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ].*", seen)
+    assert not vietnamese, vietnamese.group()
 
 
 def test_help_in_english_after_a_vietnamese_build_in_the_same_process(cli):
