@@ -396,3 +396,15 @@ def test_every_command_s_help_shows_an_example_that_parses(cli, lang):
         # Parsing the example runs every option's own check (names, numbers, closed values).
         command.make_context(" ".join(path), example[len(path) + 1 :])
     set_lang("vi")
+
+
+def test_no_english_word_of_typer_in_any_vietnamese_help(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    fragments = english_fragments()
+    app = typer.main.get_command(build_app())
+    paths = [[], *([g] for g in app.commands), *(p for p, _ in leaf_commands(app))]
+    for path in paths:
+        shown = cli(*path, "--help").stdout
+        assert "Cách dùng" in shown, path
+        leaks = sorted(f for f in fragments if f in shown)
+        assert not leaks, (path, leaks)
