@@ -408,3 +408,12 @@ def test_no_english_word_of_typer_in_any_vietnamese_help(cli, monkeypatch):
         assert "Cách dùng" in shown, path
         leaks = sorted(f for f in fragments if f in shown)
         assert not leaks, (path, leaks)
+
+
+def test_quota_source_takes_the_words_too(cli, demo_db):
+    before = cli.json("quota", "list", "--unit", "P01", "--period", "2021")
+    assert [q["source"] for q in before] == ["thanh-uy"]
+    for typed in ("Thành ủy", "thanh uy", "THÀNH_ỦY"):
+        assert cli("quota", "set", "P01", "2021", "7", "--source", typed).exit_code == 0
+    after = cli.json("quota", "list", "--unit", "P01", "--period", "2021")
+    assert [(q["source"], q["target"]) for q in after] == [("thanh-uy", 7)]
