@@ -56,7 +56,7 @@ def english_fragments() -> set[str]:
     return fragments
 
 
-def run(*args: str, lang_env: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "80"}
     return subprocess.run(
         [sys.executable, "-m", "dangvien_cli", *args],

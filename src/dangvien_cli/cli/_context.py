@@ -257,8 +257,9 @@ class _ClerksWords:
         return option
 
     def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
-        pieces = [words.translate(piece) for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=words.translate("Usage: "))
+        # Exact lookups: help never pays for compiling the error templates.
+        pieces = [words.gettext(piece) for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=words.gettext("Usage: "))
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
@@ -294,7 +295,7 @@ def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
         if param.param_type_name == "option" and param.opts[0].lstrip("-") in DATE_OPTIONS:
             return DATE_METAVAR
         text = typer_label(ctx)
-        return words.translate(text) if text else text
+        return words.gettext(text) if text else text
 
     return label
 
@@ -339,7 +340,7 @@ def text_now(text: str) -> str:
     when its module was imported (the module-level `Annotated` aliases); Typer's own (the
     completion options) from its catalogue."""
     key = _keys_by_text().get(text)
-    return t(key) if key else words.translate(text)
+    return t(key) if key else words.gettext(text)
 
 
 @functools.cache
