@@ -134,7 +134,7 @@ def test_errors_never_echo_a_whole_id(cli, demo_db, tmp_path):
 
     typed = "038096012345"  # an ID typed where a date belongs
     result = cli("unit", "add", "X", "Chi bộ X", "--kind", "chi-bo-co-so", "--founded", typed)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # cannot be read as a date: a usage error
     assert typed not in result.output and "•••" in result.stderr
 
 

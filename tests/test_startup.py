@@ -41,7 +41,7 @@ def test_importtime_shows_no_sqlalchemy():
         check=True,
     )
     assert "sqlalchemy" not in out.stderr
-    assert "Usage" in out.stdout
+    assert "Cách dùng" in out.stdout
 
 
 def test_help_is_in_english_on_request():

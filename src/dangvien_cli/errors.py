@@ -38,6 +38,13 @@ class InvalidValue(DangvienError):
     """One value given by the user is malformed."""
 
 
+class Unparseable(InvalidValue):
+    """A value that cannot be read at all (a date, a number, a choice): a usage error, exit 2,
+    like Typer's own; a value that reads but breaks a rule stays a refusal (exit 1)."""
+
+    exit_code = 2
+
+
 class SchemaOutOfDate(DangvienError):
     """The database schema is older or newer than this version (exit 4)."""
 

@@ -38,6 +38,8 @@ def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
     vi, en = MESSAGES[key]
     text = en if _lang == "en" else vi
+    if "field" in params and f"field.{params['field']}" in MESSAGES:
+        params["field"] = t(f"field.{params['field']}")
     return text.format(**params) if params else text
 
 
@@ -81,6 +83,242 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.lang": ("Ngôn ngữ: vi hoặc en (DANGVIEN_LANG).", "Language: vi or en (DANGVIEN_LANG)."),
     "opt.version": ("In phiên bản rồi thoát.", "Print the version and exit."),
     "opt.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    # --- one example per command, under its --help (example.GROUP.COMMAND; issue 14) ---
+    "example.label": ("Ví dụ", "Example"),
+    "example.demo": ("dangvien demo --db demo.db",) * 2,
+    "example.db.path": ("dangvien db path",) * 2,
+    "example.db.upgrade": ("dangvien db upgrade --db dangvien.db",) * 2,
+    "example.db.backup": (
+        "dangvien db backup sao-luu-2025-06-30.db",
+        "dangvien db backup backup-2025-06-30.db",
+    ),
+    "example.db.restore": (
+        "dangvien db restore sao-luu-2025-06-30.db --yes",
+        "dangvien db restore backup-2025-06-30.db --yes",
+    ),
+    "example.db.check": ("dangvien db check --as-of 30/06/2025",) * 2,
+    "example.db.copy": ("dangvien db copy --to postgresql+psycopg://bantochuc@localhost/dangvien",)
+    * 2,
+    "example.unit.add": (
+        'dangvien unit add DALAN.CB5 "Chi bộ Kho vận" --kind "chi bộ trực thuộc" '
+        "--parent DALAN --founded 15/03/2024",
+        'dangvien unit add DALAN.CB5 "Chi bộ Kho vận" --kind chi-bo-truc-thuoc '
+        "--parent DALAN --founded 15/03/2024",
+    ),
+    "example.unit.edit": ('dangvien unit edit DALAN.CB5 --name "Chi bộ Kho vận và Giao nhận"',) * 2,
+    "example.unit.list": (
+        'dangvien unit list --unit TP --block "xã, phường"',
+        "dangvien unit list --unit TP --block xa-phuong",
+    ),
+    "example.unit.show": ("dangvien unit show DALAN",) * 2,
+    "example.unit.import": (
+        "dangvien unit import don-vi.xlsx --dry-run",
+        "dangvien unit import units.xlsx --dry-run",
+    ),
+    "example.period.add": (
+        'dangvien period add 6T2025 --start 01/01/2025 --end 30/06/2025 --name "6 '
+        'tháng đầu năm 2025"',
+        "dangvien period add H1-2025 --start 01/01/2025 --end 30/06/2025 --name "
+        '"First half of 2025"',
+    ),
+    "example.period.list": ("dangvien period list",) * 2,
+    "example.period.close": ("dangvien period close 2024",) * 2,
+    "example.period.reopen": (
+        'dangvien period reopen 2024 --reason "Bổ sung quyết định kết nạp bị sót"',
+        'dangvien period reopen 2024 --reason "A missed admission decision"',
+    ),
+    "example.quota.set": ("dangvien quota set DALAN 2025 12",) * 2,
+    "example.quota.list": ("dangvien quota list --period 2025 --unit TP",) * 2,
+    "example.quota.import": (
+        "dangvien quota import chi-tieu-2025.csv --source cap-tren",
+        "dangvien quota import quotas-2025.csv --source cap-tren",
+    ),
+    "example.candidate.add": (
+        'dangvien candidate add "Hoàng Thị Hạnh" --unit DALAN.CB1 --birth 12/08/1990 --gender nữ',
+        'dangvien candidate add "Hoàng Thị Hạnh" --unit DALAN.CB1 --birth 12/08/1990 --gender nu',
+    ),
+    "example.candidate.list": (
+        'dangvien candidate list --unit DALAN --stage "tạo nguồn"',
+        "dangvien candidate list --unit DALAN --stage sourced",
+    ),
+    "example.candidate.show": ("dangvien candidate show 364",) * 2,
+    "example.candidate.import": (
+        "dangvien candidate import quan-chung.xlsx --errors loi.csv",
+        "dangvien candidate import candidates.xlsx --errors errors.csv",
+    ),
+    "example.candidate.mentor": (
+        'dangvien candidate mentor 364 --date 01/03/2025 --name "Lê Văn Tâm"',
+    )
+    * 2,
+    "example.candidate.class-result": (
+        "dangvien candidate class-result 364 --date 20/04/2025 --certificate 15/CN-"
+        "TTCT --result đạt",
+        "dangvien candidate class-result 364 --date 20/04/2025 --certificate 15/CN-"
+        "TTCT --result passed",
+    ),
+    "example.candidate.introducers": (
+        'dangvien candidate introducers 364 --date 02/05/2025 --introducer "Lê Văn '
+        'Tâm:14" --introducer "Phạm Thu Hà:20"',
+    )
+    * 2,
+    "example.candidate.apply": ("dangvien candidate apply 364 --date 05/05/2025",) * 2,
+    "example.candidate.dossier": ("dangvien candidate dossier 364 2-KNĐ --date 06/05/2025",) * 2,
+    "example.candidate.check": (
+        'dangvien candidate check 364 --date 20/05/2025 --issuer "Chi bộ Văn phòng"',
+    )
+    * 2,
+    "example.candidate.vote": (
+        "dangvien candidate vote 364 --date 01/06/2025 --for 9 --members 11",
+    )
+    * 2,
+    "example.candidate.recommend": (
+        "dangvien candidate recommend 364 --date 10/06/2025 --for 7 --members 9",
+    )
+    * 2,
+    "example.candidate.reject": (
+        'dangvien candidate reject 364 --date 01/06/2025 --reason "Chưa đủ số phiếu tán thành"',
+        'dangvien candidate reject 364 --date 01/06/2025 --reason "Not enough votes"',
+    ),
+    "example.candidate.withdraw": (
+        'dangvien candidate withdraw 364 --date 01/06/2025 --reason "Chuyển công tác"',
+        'dangvien candidate withdraw 364 --date 01/06/2025 --reason "Moved to another job"',
+    ),
+    "example.candidate.correct": (
+        'dangvien candidate correct 364 --event 2 --date 03/03/2025 --reason "Nhập nhầm ngày"',
+        'dangvien candidate correct 364 --event 2 --date 03/03/2025 --reason "Wrong date typed"',
+    ),
+    "example.candidate.exception": (
+        'dangvien candidate exception 364 --rule R2 --by "Thành ủy" --document '
+        '125-CV/TU --reason "Vùng khó khăn"',
+        'dangvien candidate exception 364 --rule R2 --by "Thành ủy" --document '
+        '125-CV/TU --reason "Hardship area"',
+    ),
+    "example.admission.record": (
+        "dangvien admission record 364 --decision 45-QĐ/ĐU --date 20/06/2025 --body "
+        '"Đảng ủy Công ty"',
+    )
+    * 2,
+    "example.admission.ceremony": (
+        "dangvien admission ceremony 364 --date 05/07/2025 --received 25/06/2025",
+    )
+    * 2,
+    "example.admission.confirm": (
+        "dangvien admission confirm 364 --decision 12-QĐ/ĐU --cell-date 06/07/2026 "
+        "--decided 15/07/2026",
+    )
+    * 2,
+    "example.admission.strike": (
+        'dangvien admission strike 364 --date 01/03/2026 --reason "Vi phạm tư cách đảng viên"',
+        'dangvien admission strike 364 --date 01/03/2026 --reason "Breach of membership duties"',
+    ),
+    "example.admission.list": ("dangvien admission list --period 2025 --unit DALAN",) * 2,
+    "example.member.list": (
+        'dangvien member list --unit DALAN --status "dự bị"',
+        "dangvien member list --unit DALAN --status probationary",
+    ),
+    "example.member.show": ("dangvien member show 12",) * 2,
+    "example.member.edit": ('dangvien member edit 12 --key-position --position "Phó giám đốc"',)
+    * 2,
+    "example.member.import": (
+        "dangvien member import dang-vien.xlsx --unit DALAN",
+        "dangvien member import members.xlsx --unit DALAN",
+    ),
+    "example.class.add": (
+        'dangvien class add LOP-2025-1 "Lớp nhận thức về Đảng khóa 1/2025" --start '
+        '10/04/2025 --end 16/04/2025 --organizer "Trung tâm Chính trị thành phố"',
+    )
+    * 2,
+    "example.class.list": ("dangvien class list",) * 2,
+    "example.class.show": ("dangvien class show LOP-2025-1",) * 2,
+    "example.class.enroll": ("dangvien class enroll LOP-2025-1 364 402 406",) * 2,
+    "example.class.results": (
+        "dangvien class results LOP-2025-1 --date 20/04/2025 --passed 364 --passed "
+        "402 --failed 406",
+    )
+    * 2,
+    "example.report.quota": ("dangvien report quota --period 2025 --unit TP --depth 2",) * 2,
+    "example.report.behind": ("dangvien report behind --period 2025 --as-of 30/06/2025",) * 2,
+    "example.report.pipeline": ("dangvien report pipeline --unit DALAN",) * 2,
+    "example.report.composition": (
+        "dangvien report composition --period 2025 -o co-cau-2025.xlsx",
+        "dangvien report composition --period 2025 -o composition-2025.xlsx",
+    ),
+    "example.report.deadlines": ("dangvien report deadlines --within 14",) * 2,
+    "example.audit.list": ("dangvien audit list --entity quota --since 01/06/2025",) * 2,
+    "example.export.units": (
+        "dangvien export units don-vi.xlsx --unit TP",
+        "dangvien export units units.xlsx --unit TP",
+    ),
+    "example.export.quotas": (
+        "dangvien export quotas chi-tieu-2025.csv --period 2025",
+        "dangvien export quotas quotas-2025.csv --period 2025",
+    ),
+    "example.export.members": (
+        "dangvien export members dang-vien.csv --unit DALAN",
+        "dangvien export members members.csv --unit DALAN",
+    ),
+    "example.export.candidates": (
+        "dangvien export candidates quan-chung.xlsx --unit DALAN",
+        "dangvien export candidates candidates.xlsx --unit DALAN",
+    ),
+    "example.export.admissions": (
+        "dangvien export admissions ket-nap-2025.csv --period 2025",
+        "dangvien export admissions admissions-2025.csv --period 2025",
+    ),
+    # --- the clerk's words in Typer's own lines (cli/_words.py; issue 14) ---
+    # An argument's name in usage lines and errors ("Thiếu tham số 'CHỈ_TIÊU'"): metavar.NAME,
+    # or metavar.COMMAND.NAME where one name means two things.
+    "metavar.person_id": ("MÃ_SỐ", "PERSON_ID"),
+    "metavar.person_ids": ("MÃ_SỐ", "PERSON_ID"),
+    "metavar.member_id": ("MÃ_SỐ_ĐẢNG_VIÊN", "MEMBER_ID"),
+    "metavar.code": ("MÃ", "CODE"),
+    "metavar.name": ("TÊN", "NAME"),
+    "metavar.full_name": ("HỌ_TÊN", "FULL_NAME"),
+    "metavar.path": ("TỆP", "FILE"),
+    "metavar.unit": ("MÃ_ĐƠN_VỊ", "UNIT"),
+    "metavar.period": ("KỲ", "PERIOD"),
+    "metavar.target": ("CHỈ_TIÊU", "TARGET"),
+    "metavar.item": ("GIẤY_TỜ", "ITEM"),
+    "metavar.source": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
+    "metavar.backup.target": ("TỆP_SAO_LƯU", "BACKUP_FILE"),
+    # The words the tables show for closed values that had none, so that options accept them
+    # (values.parse_choice; `--kind "chi bộ cơ sở"`).
+    "kind.dang-bo-cap-tren": ("Đảng bộ cấp trên cơ sở", "Higher-level Party committee"),
+    "kind.dang-bo-co-so": ("Đảng bộ cơ sở", "Grassroots Party committee"),
+    "kind.chi-bo-co-so": ("Chi bộ cơ sở", "Grassroots Party cell"),
+    "kind.dang-bo-bo-phan": ("Đảng bộ bộ phận", "Section Party committee"),
+    "kind.chi-bo-truc-thuoc": ("Chi bộ trực thuộc", "Affiliated Party cell"),
+    "gender.nam": ("Nam", "Male"),
+    "gender.nu": ("Nữ", "Female"),
+    "route.two-members": ("hai đảng viên chính thức giới thiệu", "introduced by two members"),
+    "choice.words": ("{label} ({code})", "{code}"),
+    "choice.metavar": ("<mã hoặc tên>", "<code or name>"),
+    "choice.not_one_of": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices}.",
+        "'{value}' is not in the list; choose one of: {choices}.",
+    ),
+    "choice.unknown": (
+        "'{value}' không có trong danh sách; chọn một trong: {choices} (gõ mã hoặc tên, có dấu"
+        " hay không dấu).",
+        "'{value}' is not in the list; choose one of: {choices} (a code or the Vietnamese words).",
+    ),
+    # A field named inside a message ({field}): the clerk's word for it; English keeps the key
+    # scripts and import files use.
+    "field.target": ("chỉ tiêu", "target"),
+    "field.full_name": ("họ và tên", "full_name"),
+    "field.name": ("tên", "name"),
+    "field.code": ("mã", "code"),
+    "field.source": ("nguồn chỉ tiêu", "source"),
+    "field.period": ("kỳ", "period"),
+    "field.unit_code": ("mã đơn vị", "unit_code"),
+    "field.status": ("trạng thái", "status"),
+    "field.result": ("kết quả", "result"),
+    "field.exit": ("lý do ra khỏi danh sách", "exit"),
+    "field.exit_date": ("ngày ra khỏi danh sách", "exit_date"),
+    "field.id": ("mã số", "id"),
+    "field.national_id": ("số CCCD", "national_id"),
+    "field.phone": ("số điện thoại", "phone"),
+    "field.depth": ("số cấp", "depth"),
     "opt.actor": (
         "Người thực hiện ghi vào nhật ký (mặc định: người dùng hệ điều hành).",
         "Who to record in the audit trail (default: the operating-system user).",
@@ -359,7 +597,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arg.full_name": ("Họ và tên.", "Full name."),
     "arg.person_id": ("Mã số người.", "Person id."),
     "opt.birth": ("Ngày sinh.", "Birth date."),
-    "opt.gender": ("Giới tính: nam, nu.", "Gender: nam (male), nu (female)."),
+    "opt.gender": ("Giới tính: {choices}.", "Gender: {choices} (male, female)."),
     "opt.ethnicity": ("Dân tộc.", "Ethnicity."),
     "opt.religion": ("Tôn giáo.", "Religion."),
     "opt.education": (
@@ -368,7 +606,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.national_id": ("Số CCCD (12 chữ số).", "National ID (CCCD, 12 digits)."),
     "opt.unit": ("Mã đơn vị.", "Unit code."),
-    "opt.stage": ("Giai đoạn.", "Stage."),
+    "opt.stage": ("Giai đoạn: {choices}.", "Stage: {choices}."),
     "opt.search": (
         "Tìm theo tên, có dấu hay không dấu.",
         "Search by name, with or without diacritics.",
@@ -707,13 +945,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.document": ("Số văn bản.", "Document number."),
     "opt.certificate": ("Số giấy chứng nhận.", "Certificate number."),
-    "opt.result": ("Kết quả: passed, failed.", "Result: passed, failed."),
+    "opt.result": ("Kết quả: {choices}.", "Result: {choices}."),
     "opt.issuer": ("Nơi cấp.", "Issued by."),
     "opt.introducer": (
         "Người giới thiệu: 'Họ tên' hoặc 'Họ tên:số tháng cùng công tác' (lặp lại).",
         "Introducer: 'Name' or 'Name:months together' (repeat).",
     ),
-    "opt.route": ("Cách giới thiệu: two-members, youth-union, trade-union.", "Route."),
+    "opt.route": ("Cách giới thiệu: {choices}.", "Route: {choices}."),
     "opt.votes_for": ("Số tán thành.", "Votes for."),
     "opt.official_members": (
         "Số đảng viên chính thức của chi bộ.",
@@ -733,7 +971,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trường hợp đặc biệt (gia hạn thời hạn quyết định).",
         "Special case (extended decision deadline).",
     ),
-    "opt.member_status": ("official hoặc probationary.", "official or probationary."),
+    "opt.member_status": ("Chính thức hay dự bị: {choices}.", "Status: {choices}."),
     "opt.start": ("Ngày bắt đầu.", "Start date."),
     "opt.end": ("Ngày kết thúc.", "End date."),
     "opt.period_name": ("Tên kỳ.", "Period name."),
@@ -1554,8 +1792,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.checked_by": ("Nơi thẩm tra.", "Checked by."),
     "opt.area": (
-        "Ngoại lệ trình độ học vấn: vung-kho-khan (R5) hoặc nguoi-co-uy-tin (R6).",
-        "Education exception: vung-kho-khan (R5) or nguoi-co-uy-tin (R6).",
+        "Ngoại lệ trình độ học vấn: {choices}.",
+        "Education exception: {choices} (R5, R6).",
     ),
     "opt.correct_reason": ("Lý do đính chính.", "Why the step is corrected."),
     "opt.correct_date": (

@@ -6,12 +6,13 @@ Dates are read only in explicit day-first or ISO forms; a date that does not exi
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.vntext import fold
 
 E = TypeVar("E", bound=StrEnum)
@@ -40,11 +41,11 @@ def parse_date(value: str | date | datetime | None) -> date | None:
     elif match := _YMD.match(text):
         y, m, d = match.groups()
     else:
-        raise InvalidValue("error.invalid_date", value=value)
+        raise Unparseable("error.invalid_date", value=value)
     try:
         day = date(int(y), int(m), int(d))
     except ValueError:
-        raise InvalidValue("error.invalid_date", value=value) from None
+        raise Unparseable("error.invalid_date", value=value) from None
     return check_date(day, value)
 
 
@@ -53,20 +54,20 @@ def parse_int(value: str | int | float | None, field: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     if isinstance(value, int):
         return check_int(value, field)
     if isinstance(value, float):
         if value.is_integer():
             return check_int(int(value), field)
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     text = value.strip()
     if not text:
         return None
     if re.fullmatch(r"-?\d{1,3}([. ]\d{3})+", text):
         text = text.replace(".", "").replace(" ", "")
     if not re.fullmatch(r"-?\d+", text):
-        raise InvalidValue("error.invalid_int", value=value, field=field)
+        raise Unparseable("error.invalid_int", value=value, field=field)
     return check_int(int(text), field)
 
 
@@ -114,20 +115,44 @@ def parse_bool(value: str | bool | int | None, field: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise InvalidValue("error.invalid_choice", value=value, field=field, choices="có, không")
+    raise Unparseable("error.invalid_choice", value=value, field=field, choices="có, không")
 
 
-def parse_choice(value: str | None, enum: type[E], field: str) -> E | None:
+def choice_key(text: str) -> str:
+    """How a closed value is compared: no case, no diacritics, ``_``, ``-`` and space alike,
+    a note in brackets left out (``Vùng khó khăn (R5)`` is ``vung-kho-khan``)."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(re.sub(r"\(.*?\)", "", text))).strip("-")
+
+
+def choice_words(member: StrEnum, labels: str | None) -> list[str]:
+    """What a clerk may type for ``member``: its code, and with ``labels`` the words the
+    tables show for it (catalogue key ``{labels}.{code}``) in either language."""
+    words = [member.value]
+    if labels:
+        from dangvien_cli.i18n import MESSAGES
+
+        words += MESSAGES.get(f"{labels}.{member.value}", ())
+    return words
+
+
+@functools.cache
+def _choices(enum: type[E], labels: str | None) -> dict[str, E]:
+    return {choice_key(word): m for m in enum for word in choice_words(m, labels)}
+
+
+def parse_choice(
+    value: str | None, enum: type[E], field: str, labels: str | None = None
+) -> E | None:
     """A closed value, matched ignoring case and diacritics, with ``_``, ``-`` and space alike
-    (``Nữ`` and ``NU`` are ``nu``; ``Xã, phường`` is ``xa-phuong``)."""
+    (``Nữ`` and ``NU`` are ``nu``; ``Xã, phường`` is ``xa-phuong``); with ``labels``, also by
+    the words the tables show (``--stage "tạo nguồn"``, ``"tao nguon"``, ``sourced``)."""
     if value is None or not value.strip():
         return None
-    key = re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
-    for member in enum:
-        if member.value == key:
-            return member
+    member = _choices(enum, labels).get(choice_key(value))
+    if member is not None:
+        return member
     choices = ", ".join(m.value for m in enum)
-    raise InvalidValue("error.invalid_choice", value=value, field=field, choices=choices)
+    raise Unparseable("error.invalid_choice", value=value, field=field, choices=choices)
 
 
 _YEAR = re.compile(r"^([0-9]{4})$")  # ASCII digits: NFKC has made fullwidth ones so
@@ -152,6 +177,6 @@ def implied_period(code: str) -> tuple[str, str, date, date] | None:
     if m := _TERM.match(code):
         a, b = _period_year(m.group(1)), _period_year(m.group(2))
         if b <= a:
-            raise InvalidValue("period.bad_range", code=code)
+            raise Unparseable("period.bad_range", code=code)
         return f"{a}-{b}", "term", date(a, 1, 1), date(b, 12, 31)
     return None

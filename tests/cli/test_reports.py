@@ -278,11 +278,13 @@ def test_refusals_exit_1_with_one_line(cli, demo_db):
     for args in (
         ("report", "quota", "--period", "khong-co"),
         ("report", "pipeline", "--unit", "KHONGCO"),
-        ("report", "deadlines", "--as-of", "31/02/2022"),
     ):
         result = cli(*args)
         assert result.exit_code == 1, args
         assert len(result.stderr.strip().splitlines()) == 1
+    unreadable = cli("report", "deadlines", "--as-of", "31/02/2022")  # a usage error
+    assert unreadable.exit_code == 2
+    assert len(unreadable.stderr.strip().splitlines()) == 1
 
 
 # A subprocess cannot reach the PostgreSQL harness's per-test databases (they are mapped by

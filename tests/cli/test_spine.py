@@ -99,7 +99,7 @@ def test_impossible_date_is_refused(cli, demo_db):
         "--founded",
         "31/02/2000",
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a date that cannot exist is a usage error
     assert "31/02/2000" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert count_units(demo_db) == before

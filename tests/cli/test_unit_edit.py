@@ -28,4 +28,4 @@ def test_edit_refuses_a_cycle_and_writes_nothing(cli, demo_db):
 def test_edit_unknown_unit_and_bad_date(cli, demo_db):
     assert cli("unit", "edit", "NOPE", "--name", "X").exit_code == 1
     bad = cli("unit", "edit", "DALAN", "--dissolved", "30/02/2024")
-    assert bad.exit_code == 1 and "30/02/2024" in bad.stderr
+    assert bad.exit_code == 2 and "30/02/2024" in bad.stderr

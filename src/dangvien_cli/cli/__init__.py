@@ -3,6 +3,7 @@
 ``dangvien --version`` is answered before Typer is even imported: scripts call it often.
 """
 
+import os
 import sys
 
 from dangvien_cli import __version__
@@ -50,15 +51,17 @@ def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
 
     import typer
 
+    from dangvien_cli.cli import _words
     from dangvien_cli.cli._context import AppContext, HelpGroup, lang_callback, set_app_ctx
     from dangvien_cli.i18n import t
     from dangvien_cli.render import OutputFormat
 
+    _words.install()
     app = typer.Typer(
         cls=HelpGroup,
         help=t("app.help"),
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -100,13 +103,31 @@ def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
     return app
 
 
+# Set by the shell's completion script (`dangvien --install-completion`): the command line
+# being completed is in the environment, not in argv.
+COMPLETE_VAR = "_DANGVIEN_COMPLETE"
+
+
+def completed_words() -> list[str]:
+    """The words typed so far, as bash, zsh, fish or PowerShell hand them to Typer, minus the
+    program's name: enough to build the group being completed."""
+    import shlex
+
+    typed = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    try:
+        words = shlex.split(typed)
+    except ValueError:  # an unclosed quote while typing
+        words = typed.split()
+    return words[1:]
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"dangvien {__version__}\n")
         return
     set_lang(lang_from_argv(args))
-    app = build_app(args)
+    app = build_app(completed_words() if COMPLETE_VAR in os.environ else args)
     try:
         app(args=args, prog_name="dangvien")
     except SystemExit:

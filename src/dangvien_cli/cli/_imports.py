@@ -28,9 +28,7 @@ def _encoding(value: str | None) -> str | None:
         return resolve_encoding(value)
     except EncodingError:
         choices = ", ".join(("auto", *ENCODINGS))
-        raise typer.BadParameter(
-            t("error.invalid_choice", value=value, field="--encoding", choices=choices)
-        ) from None
+        raise typer.BadParameter(t("choice.not_one_of", value=value, choices=choices)) from None
 
 
 def _delimiter(value: str | None) -> str | None:

@@ -9,6 +9,7 @@ from dangvien_cli.cli import _imports as imp
 from dangvien_cli.cli._context import (
     app_ctx,
     arg,
+    choice,
     command,
     new_group,
     opt,
@@ -29,7 +30,6 @@ LIST_COLUMNS = [
     Column("stage", "col.stage", "stage"),
     Column("stage_on", "col.stage_on", "date"),
 ]
-STAGES = ", ".join(s.value for s in Stage)
 
 
 def build() -> typer.Typer:
@@ -41,7 +41,9 @@ def build() -> typer.Typer:
         *,
         unit: Annotated[str, required("--unit", help_key="opt.unit")],
         birth: Annotated[str, required("--birth", help_key="opt.birth")],
-        gender: Annotated[Gender, required("--gender", help_key="opt.gender")],
+        gender: Annotated[
+            str, choice("--gender", enum=Gender, labels="gender", help_key="opt.gender", need=True)
+        ],
         ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = "Kinh",
         religion: Annotated[str | None, opt("--religion", help_key="opt.religion")] = None,
         education: Annotated[str | None, opt("--education", help_key="opt.education")] = None,
@@ -97,7 +99,9 @@ def build() -> typer.Typer:
     def list_(
         *,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-        stage: Annotated[Stage | None, opt("--stage", help_key="opt.stage")] = None,
+        stage: Annotated[
+            str | None, choice("--stage", enum=Stage, labels="stage", help_key="opt.stage")
+        ] = None,
         search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
+from dangvien_cli.cli._context import app_ctx, arg, choice, command, info, new_group, opt, required
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.vocab import MemberStatus
@@ -46,7 +46,8 @@ def build() -> typer.Typer:
         *,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
         status: Annotated[
-            MemberStatus | None, opt("--status", help_key="opt.member_status")
+            str | None,
+            choice("--status", enum=MemberStatus, labels="stage", help_key="opt.member_status"),
         ] = None,
         search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
         key_position: Annotated[

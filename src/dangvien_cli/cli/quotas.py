@@ -13,11 +13,11 @@ from dangvien_cli.cli._context import (
     info,
     new_group,
     opt,
+    whole_number,
     yes_option,
 )
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
-from dangvien_cli.values import parse_int
 
 DEFAULT_SOURCE = "cap-tren"
 COLUMNS = [
@@ -36,13 +36,13 @@ def build() -> typer.Typer:
     def set_(
         unit: Annotated[str, arg("arg.unit_code")],
         period: Annotated[str, arg("arg.period")],
-        target: Annotated[str, arg("arg.target")],
+        target: Annotated[str, arg("arg.target", callback=whole_number)],
         *,
         source: Annotated[str | None, opt("--source", help_key="opt.source_set")] = None,
     ) -> None:
         from dangvien_cli.services.quotas import set_quota
 
-        value = parse_int(target, "target")
+        value: int | None = target  # type: ignore[assignment]  # read by whole_number
         with app_ctx().session(write=True) as session:
             quota, _outcome = set_quota(
                 session, unit_code=unit, period_code=period, target=value or 0, source=source

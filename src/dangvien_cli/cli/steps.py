@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, opt, required, warn
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli.cli._context import app_ctx, arg, choice, command, info, opt, required, warn
+from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.values import parse_date
 
@@ -79,7 +79,7 @@ def parse_named(text: str, field: str) -> tuple[str, int | None]:
     name, _, months = text.rpartition(":") if ":" in text else (text, "", "")
     months = months.strip()
     if months and not months.isdigit():
-        raise InvalidValue("error.invalid_int", value=months, field=field)
+        raise Unparseable("error.invalid_int", value=months, field=field)
     return name.strip(), int(months) if months else None
 
 
@@ -90,7 +90,7 @@ def introducer_list(names: list[str], members: list[str]) -> list[Any]:
     for text in members:
         ident, months = parse_named(text, "--introducer-member")
         if not ident.isdigit():
-            raise InvalidValue("error.invalid_int", value=ident, field="--introducer-member")
+            raise Unparseable("error.invalid_int", value=ident, field="--introducer-member")
         out.append(Introducer(member_id=int(ident), months_together=months))
     for text in names:
         name, months = parse_named(text, "--introducer")
@@ -130,7 +130,9 @@ def register_steps(group: typer.Typer) -> None:
         *,
         date: DateOpt,
         certificate: Annotated[str | None, opt("--certificate", help_key="opt.certificate")] = None,
-        result: Annotated[ClassResult, opt("--result", help_key="opt.result")] = ClassResult.passed,
+        result: Annotated[
+            str, choice("--result", enum=ClassResult, labels="result", help_key="opt.result")
+        ] = ClassResult.passed,
         issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
     ) -> None:
         if result is ClassResult.failed:
@@ -151,7 +153,9 @@ def register_steps(group: typer.Typer) -> None:
         introducer: Annotated[
             list[str] | None, opt("--introducer", help_key="opt.introducer")
         ] = None,
-        route: Annotated[Route, opt("--route", help_key="opt.route")] = Route.two_members,
+        route: Annotated[
+            str, choice("--route", enum=Route, labels="route", help_key="opt.route")
+        ] = Route.two_members,
         document: DocOpt = None,
         union_document: Annotated[
             str | None, opt("--union-document", help_key="opt.union_document")
@@ -208,7 +212,9 @@ def register_steps(group: typer.Typer) -> None:
         votes_for: Annotated[int, required("--for", help_key="opt.votes_for")],
         members: Annotated[int, required("--members", help_key="opt.official_members")],
         document: DocOpt = None,
-        area: Annotated[Area | None, opt("--area", help_key="opt.area")] = None,
+        area: Annotated[
+            str | None, choice("--area", enum=Area, labels="area", help_key="opt.area")
+        ] = None,
     ) -> None:
         detail: dict[str, Any] = {"votes_for": votes_for, "official_members": members}
         if area is not None:

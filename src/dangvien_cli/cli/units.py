@@ -8,12 +8,12 @@ from dangvien_cli.cli import _imports as imp
 from dangvien_cli.cli._context import (
     app_ctx,
     arg,
+    choice,
     command,
     confirmed_write,
     info,
     new_group,
     opt,
-    required,
     show_added,
     yes_option,
 )
@@ -49,8 +49,6 @@ SHOW_FIELDS = [
     Column("admissions", "col.admissions", "int"),
 ]
 STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
-KINDS = ", ".join(k.value for k in UnitKind)
-BLOCKS = ", ".join(b.value for b in Block)
 
 
 def build() -> typer.Typer:
@@ -61,9 +59,13 @@ def build() -> typer.Typer:
         code: Annotated[str, arg("arg.unit_code")],
         name: Annotated[str, arg("arg.unit_name")],
         *,
-        kind: Annotated[UnitKind, required("--kind", help_key="opt.kind", choices=KINDS)],
+        kind: Annotated[
+            str, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind", need=True)
+        ],
         parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
         founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
     ) -> None:
         from dangvien_cli.services.units import add_unit
@@ -87,9 +89,13 @@ def build() -> typer.Typer:
         code: Annotated[str, arg("arg.unit_code")],
         *,
         name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-        kind: Annotated[UnitKind | None, opt("--kind", help_key="opt.kind", choices=KINDS)] = None,
+        kind: Annotated[
+            str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
+        ] = None,
         parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
         founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
         dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
     ) -> None:
@@ -127,7 +133,9 @@ def build() -> typer.Typer:
     def list_(
         *,
         under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
     ) -> None:
         from dangvien_cli.services.units import list_units
 

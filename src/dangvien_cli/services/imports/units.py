@@ -111,8 +111,8 @@ def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | No
     before = len(errors.items)
     rec: dict[str, Any] = {"line": row.line}
     for key, parse in (
-        ("kind", lambda v: parse_choice(v, UnitKind, "kind")),
-        ("block", lambda v: parse_choice(v, Block, "block")),
+        ("kind", lambda v: parse_choice(v, UnitKind, "kind", labels="kind")),
+        ("block", lambda v: parse_choice(v, Block, "block", labels="block")),
         ("founded_on", parse_date_cell),
         ("dissolved_on", parse_date_cell),
     ):
