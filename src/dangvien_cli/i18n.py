@@ -87,6 +87,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.label": ("Ví dụ", "Example"),
     "example.demo": ("dangvien demo --db demo.db",) * 2,
     "example.db.path": ("dangvien db path",) * 2,
+    "example.db.init": ("dangvien db init --db dangvien.db",) * 2,
+    "example.unit.remove": ("dangvien unit remove P99 --yes",) * 2,
+    "example.quota.unset": ("dangvien quota unset DALAN 2025 --source thanh-uy --yes",) * 2,
+    "example.candidate.void": (
+        'dangvien candidate void 17 --reason "ghi nhầm người" --yes',
+        'dangvien candidate void 17 --reason "wrong person" --yes',
+    ),
+    "example.report.document": (
+        "dangvien report document --period 2021 --output bao-cao-2021.docx",
+        "dangvien report document --period 2021 --lang en --output report-2021.docx",
+    ),
     "example.db.upgrade": ("dangvien db upgrade --db dangvien.db",) * 2,
     "example.db.backup": (
         "dangvien db backup sao-luu-2025-06-30.db",

@@ -177,7 +177,7 @@ def test_global_options_after_a_group_name(cli, demo_db, tmp_path, monkeypatch):
     assert demo_rows
     monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "somewhere-else.db"))
     assert json.loads(cli("unit", "--db", str(demo_db), "list", "-f", "json").stdout) == demo_rows
-    refused = cli("quota", "--lang", "en", "set", "NOPE", "2021", "5")
+    refused = cli("quota", "--lang", "en", "--db", str(demo_db), "set", "NOPE", "2021", "5")
     assert refused.exit_code == 1 and "NOPE" in refused.stderr
     assert not re.search(r"[ạảấầậắằẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựđ]", refused.stderr)
 
