@@ -1387,4 +1387,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.dissolved": ("Ngày giải thể.", "Date dissolved."),
     "unit.edited": ("Đã sửa đơn vị {code}.", "Edited unit {code}."),
+    # --- the record stays true (issue 12) ------------------------------------------------
+    "exception.not_waivable": (
+        "Không ghi được ngoại lệ {rule}: {why_vi}.",
+        "Cannot record an exception to {rule}: {why_en}.",
+    ),
+    "act.in_future": (
+        "{field}: ngày {date} chưa đến; chỉ ghi việc đã xảy ra.",
+        "{field}: {date} is after today; only acts that happened are recorded.",
+    ),
+    "act.probation_running": (
+        "Chưa thể công nhận đảng viên chính thức: 12 tháng dự bị đến {end} mới hết (R19).",
+        "Official membership cannot be recognised yet: the 12 months' probation end on {end} "
+        "(R19).",
+    ),
+    "rule.refused_many": (
+        "Không ghi được, vi phạm {count} quy định:",
+        "Refused: {count} rules broken:",
+    ),
 }

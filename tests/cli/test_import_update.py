@@ -223,7 +223,7 @@ def test_a_rule_a_higher_body_waived_is_waived_on_import_too(messy, tmp_path, sq
     assert refused.exit_code == 1
     assert json.loads(refused.stdout)["errors"][0]["reason"].startswith("R2 ")
     waived = messy(
-        "candidate", "exception", pid, "--rule", "R2", "--by", "Ban Thường vụ Tỉnh ủy",
+        "candidate", "exception", pid, "--rule", "R3", "--by", "Ban Thường vụ Tỉnh ủy",
         "--document", "12-CV/TU", "--reason", "Người có uy tín",
     )  # fmt: skip
     assert waived.exit_code == 0, waived.output

@@ -8,7 +8,7 @@ days are the hand-counted ones of test_rules.py."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from test_pipeline_world import (
@@ -90,15 +90,21 @@ def test_age_18_on_the_day_of_the_meeting(cli, members, year):
 
 
 @SETS
-def test_over_60_needs_the_provincial_consent(cli, members, year):
+def test_over_60_needs_the_provincial_consent_before_the_decision(cli, members, year):
     meeting = MEETING[year]
     sixty = meeting.replace(year=meeting.year - 60)
     exactly = candidate(year, birth=sixty)
     walk(exactly, PLANS[year], Step.cell_vote, members)
-    ok(cli, *vote(exactly, meeting))
+    assert "R2 (" not in ok(cli, *vote(exactly, meeting)).stderr
     over = candidate(year, birth=date(sixty.year, sixty.month - 1, sixty.day))  # 721 months
     walk(over, PLANS[year], Step.cell_vote, members)
-    err = refused(cli, *vote(over, meeting))
+    # R3: the consent comes before the decision; the cell vote only warns that it is needed.
+    warned = ok(cli, *vote(over, meeting)).stderr
+    assert "R2 (" in warned and "Ban Thường vụ Tỉnh ủy" in warned
+    decided = meeting + timedelta(days=14)
+    decide = f"admission record {over} --decision 5-QĐ/TU --date {dmy(decided)}"
+    ok(cli, f"candidate recommend {over} --date {dmy(meeting + timedelta(days=7))}")
+    err = refused(cli, decide)
     assert "R2 (" in err and DOCS[year] in err and "Ban Thường vụ Tỉnh ủy" in err
     ok(
         cli,
@@ -106,10 +112,10 @@ def test_over_60_needs_the_provincial_consent(cli, members, year):
         "--document 77-CV/TU --reason 'Già làng có uy tín, nơi chưa có đảng viên' "
         f"--date {dmy(meeting)}",
     )
-    result = ok(cli, *vote(over, meeting))
+    result = ok(cli, decide)
     assert "R3" in result.stderr and "77-CV/TU" in result.stderr
     d = show(cli, over)
-    assert d["stage"] == "voted"
+    assert d["stage"] == "admitted"
     assert d["timeline"][-1]["detail"]["exceptions"] == ["R3"]
     assert d["exceptions"] == [
         {

@@ -33,7 +33,7 @@ def build() -> typer.Typer:
         unit: Annotated[str, required("--unit", help_key="opt.unit")],
         birth: Annotated[str, required("--birth", help_key="opt.birth")],
         gender: Annotated[Gender, required("--gender", help_key="opt.gender")],
-        ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = "Kinh",
+        ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = None,
         religion: Annotated[str | None, opt("--religion", help_key="opt.religion")] = None,
         education: Annotated[str | None, opt("--education", help_key="opt.education")] = None,
         occupation: Annotated[str | None, opt("--occupation", help_key="opt.occupation")] = None,

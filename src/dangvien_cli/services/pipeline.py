@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import (
     Admission,
     Member,
@@ -157,6 +157,30 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         )
 
 
+# Dates a step's detail may carry besides its own: each is an act too.
+DETAIL_DATES = {"received_on": "--received", "decided_on": "--decided", "cell_date": "--cell-date"}
+
+
+def refuse_future(day: date | None, field: str) -> None:
+    """An act is a fact: nothing dated after today is recorded."""
+    if day is not None and day > date.today():
+        raise InvalidValue("act.in_future", field=field, date=fmt_date(day))
+
+
+def _refuse_unreal(events: list[PipelineEvent], item: StepInput) -> None:
+    """Acts dated after today, and a recognition while the probation months still run."""
+    if item.step is Step.official:
+        ceremony = latest(events, Step.ceremony)
+        end = rules.probation_end(ceremony.occurred_on) if ceremony else None
+        if end is not None and end > date.today():
+            raise PipelineError("act.probation_running", end=fmt_date(end))
+    refuse_future(item.occurred_on, "--date")
+    for key, field_name in DETAIL_DATES.items():
+        value = item.detail.get(key)
+        if value:
+            refuse_future(date.fromisoformat(str(value)), field_name)
+
+
 def _target(session: Session, person_id: int, item: StepInput, live: set[int]) -> None:
     target = session.get(PipelineEvent, item.supersedes)
     if target is None or target.person_id != person_id:
@@ -177,6 +201,7 @@ def record_step(
         _target(session, person_id, item, {e.id for e in events if e.id is not None})
         events = [e for e in events if e.id != item.supersedes]
     check_transition(person, events, item)
+    _refuse_unreal(events, item)
     unit = session.get(Unit, person.unit_id) if person.unit_id else None
     found = check_step(person, events, item, unit_kind=unit.kind if unit else None)
     kept, excused = excuse(found, exceptions_for(session, person_id))

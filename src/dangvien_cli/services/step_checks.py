@@ -105,7 +105,7 @@ def check_step(
                 d["votes_for"], d["committee_members"], item.occurred_on
             )
     elif item.step is Step.decision:
-        found += _decision(events, item, unit_kind)
+        found += _decision(person, events, item, unit_kind)
     elif item.step is Step.ceremony:
         decision = latest(events, Step.decision)
         if decision is not None:
@@ -247,7 +247,12 @@ def _cell_vote(person: Person, events: list[PipelineEvent], item: Any) -> list[r
     on, d = item.occurred_on, item.detail
     found: list[rules.Violation] = []
     if person.birth_date:
-        found += rules.check_age(person.birth_date, on)
+        # R3: the provincial consent is needed before the decision, not at the vote: here
+        # an applicant over 60 is a warning that it will be needed.
+        found += [
+            replace(v, severity="warning") if v.rule == "R2" else v
+            for v in rules.check_age(person.birth_date, on)
+        ]
     found += rules.check_education(person.education, on, d.get("area_exception"))
     # The class step is dated by its certificate.
     cls = latest(events, Step.class_passed)
@@ -295,7 +300,7 @@ def needs_committee(unit_kind: str | None) -> bool:
 
 
 def _decision(
-    events: list[PipelineEvent], item: Any, unit_kind: str | None
+    person: Person, events: list[PipelineEvent], item: Any, unit_kind: str | None
 ) -> list[rules.Violation]:
     found: list[rules.Violation] = []
     on = item.occurred_on
@@ -303,6 +308,10 @@ def _decision(
     if order and needs_committee(unit_kind) and latest(events, Step.committee_resolution) is None:
         found.append(violation(order, "check.missing_committee", on=on))
     vote = latest(events, Step.cell_vote)
+    if vote is not None and person.birth_date:
+        # R2/R3: over 60 at the cell meeting, the decision needs the provincial consent
+        # (an R3 exception), or it is refused.
+        found += [v for v in rules.check_age(person.birth_date, vote.occurred_on) if v.rule == "R2"]
     if vote is not None:
         found += rules.check_decision_deadline(
             vote.occurred_on, on, special=bool(item.detail.get("special"))

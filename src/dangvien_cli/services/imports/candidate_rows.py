@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import people, rules
 from dangvien_cli.services.imports import (
     FieldSpec,
@@ -109,6 +109,7 @@ class Checking:
 
     errors: RowErrors = field(default_factory=RowErrors)
     warnings: Counter[str] = field(default_factory=Counter)
+    today: date = field(default_factory=date.today)
     excepted: dict[Any, set[str]] = field(default_factory=dict)
 
 
@@ -291,6 +292,10 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
     birth, national_id, dates = cells.birth, cells.national_id, cells.dates
     votes_for, official_members = cells.votes_for, cells.official_members
+    for col, when in dates.items():  # an act is a fact: nothing dated after today
+        if when is not None and when > state.today:
+            reason = t("act.in_future", field=row.column(col), date=fmt_date(when))
+            state.errors.add(row.line, row.column(col), row.raw(col), reason)
     violations: list[rules.Violation] = []
     if national_id:
         gender = cells.gender.value if cells.gender else None
@@ -300,7 +305,12 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     vote = dates["vote_date"]
     if vote:
         if birth:
-            violations += rules.check_age(birth, vote)
+            # R3: over 60 needs the provincial consent before the decision; a row that
+            # stops at the vote only warns, as `candidate vote` does.
+            age = rules.check_age(birth, vote)
+            if not dates["decision_date"]:
+                age = [replace(v, severity="warning") if v.rule == "R2" else v for v in age]
+            violations += age
         violations += _education_check[cells.education, vote]
         violations += rules.check_certificate(dates["class_date"], vote)
         if votes_for is not None and official_members is not None:

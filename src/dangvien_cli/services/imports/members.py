@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.db import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import get_lang, t
+from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.models import Member, Person, Unit
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.imports import (
@@ -146,6 +146,11 @@ def _parse(
             errors.add(row.line, row.column(key), raw, exc.message())
             continue
         rec[key] = value.value if isinstance(value, Gender) else value
+    for key in ("admitted_on", "official_on"):  # an act is a fact: nothing after today
+        when = rec.get(key)
+        if when is not None and when > date.today():
+            reason = t("act.in_future", field=row.column(key), date=fmt_date(when))
+            errors.add(row.line, row.column(key), row.raw(key), reason)
     if row.raw("full_name") is None:
         errors.add(row.line, row.column("full_name"), "", t("error.required", field="full_name"))
     status = _status(row, rec, errors)

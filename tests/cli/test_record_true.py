@@ -1,0 +1,236 @@
+"""Issue 12, "the record stays true", through the CLI: acts are facts, exceptions only where
+the rules give a route, every breach at once, the roster's denominator, one person one
+identity, no silent statistics, each rule at its own step."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from test_pipeline_world import (
+    PLAN_2025,
+    add_candidate,
+    build_world,
+    ok,
+    refused,
+    session,
+    show,
+    walk,
+)
+
+from dangvien_cli.vocab import Step
+
+TODAY = date.today()
+
+
+def dmy(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+@pytest.fixture
+def members(tmp_path):
+    return build_world(tmp_path)
+
+
+def recent_plan() -> dict[object, date]:
+    """A candidate's steps in the last year and a half, ending with a ceremony 40 days ago."""
+    back = TODAY - timedelta(days=40)
+    return {
+        Step.class_passed: back - timedelta(days=300),
+        Step.application: back - timedelta(days=280),
+        "2-KNĐ": back - timedelta(days=270),
+        Step.introducers: back - timedelta(days=250),
+        Step.background_check: back - timedelta(days=240),
+        "5-KNĐ": back - timedelta(days=230),
+        Step.cell_vote: back - timedelta(days=30),
+        Step.committee_resolution: back - timedelta(days=25),
+        Step.decision: back - timedelta(days=20),
+        Step.ceremony: back,
+    }
+
+
+def recent_candidate(**kw) -> int:
+    return add_candidate("Vũ Văn Bình", date(1990, 4, 4), sourced=TODAY - timedelta(days=400), **kw)
+
+
+# 1. Acts are facts ---------------------------------------------------------------------------
+
+
+def test_no_step_may_be_dated_after_today(cli, members, tmp_path):
+    tomorrow = dmy(TODAY + timedelta(days=1))
+    pid = recent_candidate()
+    plan = recent_plan()
+    walk(pid, plan, Step.cell_vote, members)
+    err = refused(cli, f"candidate vote {pid} --date {tomorrow} --for 3 --members 3")
+    assert tomorrow in err and "--date" in err
+    refused(cli, f"candidate apply {pid} --date {tomorrow}")
+    fresh = recent_candidate()
+    refused(cli, f"candidate class-result {fresh} --date {tomorrow}")
+    refused(
+        cli,
+        f"candidate add 'Lê Thị Na' --unit CB --birth 01/01/1995 --gender nu --sourced {tomorrow}",
+    )
+    # the class's own results command, and an exception's approval date
+    start, end = dmy(TODAY - timedelta(days=5)), dmy(TODAY + timedelta(days=2))
+    ok(cli, f"class add LOP1 'Lớp 1' --start {start} --end {end} --organizer 'TTCT'")
+    ok(cli, f"class enroll LOP1 {fresh}")
+    refused(cli, f"class results LOP1 --passed {fresh} --date {tomorrow}")
+    refused(
+        cli,
+        f"candidate exception {pid} --rule R18 --by 'Đảng ủy' --document 1-CV --reason x "
+        f"--date {tomorrow}",
+    )
+
+
+def test_decision_ceremony_and_their_dates_cannot_be_in_the_future(cli, members):
+    tomorrow = TODAY + timedelta(days=1)
+    pid = recent_candidate()
+    plan = recent_plan()
+    walk(pid, plan, Step.decision, members)
+    refused(cli, f"admission record {pid} --decision 1-QĐ --date {dmy(tomorrow)}")
+    refused(
+        cli,
+        f"admission record {pid} --decision 1-QĐ --date {dmy(plan[Step.decision])} "
+        f"--ceremony {dmy(tomorrow)}",
+    )
+    ok(cli, f"admission record {pid} --decision 1-QĐ --date {dmy(plan[Step.decision])}")
+    err = refused(
+        cli,
+        f"admission ceremony {pid} --date {dmy(plan[Step.ceremony])} --received {dmy(tomorrow)}",
+    )
+    assert "--received" in err
+
+
+def test_official_recognition_waits_for_the_end_of_probation(cli, members):
+    pid = recent_candidate()
+    walk(pid, recent_plan(), "end", members)
+    end = recent_plan()[Step.ceremony].replace(year=recent_plan()[Step.ceremony].year + 1)
+    err = refused(cli, f"admission confirm {pid} --decision 9-QĐ")
+    assert "R19" in err and dmy(end) in err
+    # a date of today does not get around it: the months still run on the day recorded
+    refused(cli, f"admission confirm {pid} --decision 9-QĐ --date {dmy(TODAY)}")
+    assert show(cli, pid)["stage"] == "probationary"
+    assert cli.json("member", "list", "--unit", "CB", "--status", "official")  # others stay
+
+
+def test_an_import_with_a_future_step_is_refused(cli, members, tmp_path):
+    tomorrow = dmy(TODAY + timedelta(days=1))
+    path = tmp_path / "c.csv"
+    path.write_text(
+        f"full_name,birth_date,unit_code,source_date\nLê Văn Tới,01/01/1990,CB,{tomorrow}\n",
+        encoding="utf-8",
+    )
+    result = cli("candidate", "import", path, "--format", "json")
+    assert result.exit_code == 1 and tomorrow in result.stdout
+    roster = tmp_path / "m.csv"
+    roster.write_text(
+        f"full_name,birth_date,unit_code,admitted_on\nLê Văn Sau,01/01/1990,CB,{tomorrow}\n",
+        encoding="utf-8",
+    )
+    result = cli("member", "import", roster, "--unit", "DB", "--format", "json")
+    assert result.exit_code == 1 and tomorrow in result.stdout
+
+
+# 2. Exceptions only where the rules give a route ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "why"),
+    [
+        ("R1", "18"),
+        ("R9", "Điều 4.1"),
+        ("R14", "2/3"),
+        ("R19", "12 tháng"),
+        ("R22", "Điều 5.3"),
+        ("R2", "R3"),
+        ("R7", "giấy chứng nhận"),
+    ],
+)
+def test_a_charter_minimum_takes_no_exception(cli, members, rule, why):
+    pid = recent_candidate()
+    err = refused(
+        cli, f"candidate exception {pid} --rule {rule} --by 'BTV Thành ủy' --document 1 --reason x"
+    )
+    assert rule in err and why in err
+
+
+def test_a_waiver_stored_by_an_older_version_waives_nothing(cli, members):
+    young = add_candidate("Vũ Văn Trẻ", date(2008, 1, 1), sourced=date(2025, 1, 2))
+    walk(young, PLAN_2025, Step.cell_vote, members)
+    from dangvien_cli.models import RuleException
+
+    with session() as s:
+        s.add(
+            RuleException(
+                person_id=young, rule="R1", approved_by="BTV", document_no="1", reason="cũ"
+            )
+        )
+    err = refused(cli, f"candidate vote {young} --date 01/09/2025 --for 3 --members 3")
+    assert "R1 (" in err
+
+
+def test_the_rules_with_a_route_take_their_exception(cli, members):
+    pid = recent_candidate()
+    for rule in ("R3", "R6", "R12", "R17", "R18", "R21"):
+        ok(
+            cli,
+            f"candidate exception {pid} --rule {rule} --by 'BTV Tỉnh ủy' --document 1-CV "
+            "--reason 'có văn bản'",
+        )
+
+
+# 4. Every breach at once -----------------------------------------------------------------
+
+
+def young_and_outvoted(members) -> tuple[int, str]:
+    young = add_candidate("Vũ Văn Trẻ", date(2008, 1, 1), sourced=date(2025, 1, 2))
+    walk(young, PLAN_2025, Step.cell_vote, members)
+    return young, f"candidate vote {young} --date 01/09/2025 --for 1 --members 3"
+
+
+def test_a_refusal_names_every_rule_on_one_line(cli, members):
+    _young, command = young_and_outvoted(members)
+    err = refused(cli, command)  # refused() asserts a single line
+    assert "R1 (" in err and "R14 (" in err and "(+" not in err
+
+
+def test_at_a_terminal_the_broken_rules_are_a_list(members):
+    _young, command = young_and_outvoted(members)
+    leader, follower = pty.openpty()
+    exe = Path(sys.executable).with_name("dangvien")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    try:
+        proc = subprocess.run(
+            [str(exe), *command.split()],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=env,
+            timeout=60,
+        )
+        os.close(follower)
+        follower = -1
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        if follower >= 0:
+            os.close(follower)
+        os.close(leader)
+    text = b"".join(chunks).decode()
+    assert proc.returncode == 1
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert "2" in lines[0]
+    assert any(line.lstrip().startswith("• R1 (") for line in lines[1:])
+    assert any(line.lstrip().startswith("• R14 (") for line in lines[1:])
