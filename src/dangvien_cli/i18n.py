@@ -499,8 +499,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.route": ("Cách giới thiệu: two-members, youth-union, trade-union.", "Route."),
     "opt.votes_for": ("Số tán thành.", "Votes for."),
     "opt.official_members": (
-        "Số đảng viên chính thức của chi bộ.",
-        "Official members of the cell.",
+        "Số đảng viên chính thức của chi bộ (lấy từ danh sách đảng viên nếu chi bộ đã có).",
+        "Official members of the cell (taken from its roster when it has one).",
     ),
     "opt.committee_members": ("Số cấp ủy viên.", "Committee members."),
     "opt.event": ("Mã bước cần đính chính.", "Id of the step to correct."),
@@ -1404,5 +1404,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.refused_many": (
         "Không ghi được, vi phạm {count} quy định:",
         "Refused: {count} rules broken:",
+    ),
+    "check.members_not_roster": (
+        "Chi bộ xét ngày {on}: ghi {typed} đảng viên chính thức nhưng danh sách đảng viên của chi "
+        "bộ có {roster} đảng viên chính thức ngày đó.",
+        "Cell vote on {on}: {typed} official members typed, but the cell's roster shows "
+        "{roster} official members that day.",
+    ),
+    "vote.members_required": (
+        "Chi bộ chưa có danh sách đảng viên: ghi --members (số đảng viên chính thức ngày xét).",
+        "The cell has no roster on file: give --members (its official members on the day).",
     ),
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from test_pipeline_world import (
+    PLAN_2021,
     PLAN_2025,
     add_candidate,
     build_world,
@@ -170,7 +171,7 @@ def test_a_waiver_stored_by_an_older_version_waives_nothing(cli, members):
                 person_id=young, rule="R1", approved_by="BTV", document_no="1", reason="cũ"
             )
         )
-    err = refused(cli, f"candidate vote {young} --date 01/09/2025 --for 3 --members 3")
+    err = refused(cli, f"candidate vote {young} --date 01/09/2025 --for 4")
     assert "R1 (" in err
 
 
@@ -190,7 +191,7 @@ def test_the_rules_with_a_route_take_their_exception(cli, members):
 def young_and_outvoted(members) -> tuple[int, str]:
     young = add_candidate("Vũ Văn Trẻ", date(2008, 1, 1), sourced=date(2025, 1, 2))
     walk(young, PLAN_2025, Step.cell_vote, members)
-    return young, f"candidate vote {young} --date 01/09/2025 --for 1 --members 3"
+    return young, f"candidate vote {young} --date 01/09/2025 --for 1"
 
 
 def test_a_refusal_names_every_rule_on_one_line(cli, members):
@@ -234,3 +235,37 @@ def test_at_a_terminal_the_broken_rules_are_a_list(members):
     assert "2" in lines[0]
     assert any(line.lstrip().startswith("• R1 (") for line in lines[1:])
     assert any(line.lstrip().startswith("• R14 (") for line in lines[1:])
+
+
+# 3. The denominator is the roster's ------------------------------------------------------
+
+
+def test_a_typed_count_must_agree_with_the_cell_roster(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.cell_vote, members)
+    # Đỗ Minh Tâm became official on 01/10/2021: the roster counts 3 the day before, 4 that day.
+    err = refused(cli, f"candidate vote {pid} --date 30/09/2021 --for 3 --members 4")
+    assert "R14 (" in err and "4" in err and "3 đảng viên chính thức" in err
+    err = refused(cli, f"candidate vote {pid} --date 30/09/2021 --for 5 --members 6")
+    assert "6" in err and "có 3" in err
+    ok(cli, f"candidate vote {pid} --date 01/10/2021 --for 3 --members 4")
+    vote = [e for e in show(cli, pid)["timeline"] if e["step"] == "cell-vote"][0]
+    assert vote["detail"] == {"votes_for": 3, "official_members": 4}
+
+
+def test_without_members_the_roster_gives_the_count(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.cell_vote, members)
+    err = refused(cli, f"candidate vote {pid} --date 06/09/2021 --for 1")
+    assert "1/3" in err  # 1 of the 3 official members on the roster that day
+    ok(cli, f"candidate vote {pid} --date 06/09/2021 --for 2")
+    vote = [e for e in show(cli, pid)["timeline"] if e["step"] == "cell-vote"][0]
+    assert vote["detail"]["official_members"] == 3
+
+
+def test_a_cell_without_a_roster_needs_the_typed_count(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4), unit="CS")
+    walk(pid, PLAN_2021, Step.cell_vote, members)
+    err = refused(cli, f"candidate vote {pid} --date 06/09/2021 --for 6")
+    assert "--members" in err
+    ok(cli, f"candidate vote {pid} --date 06/09/2021 --for 6 --members 9")

@@ -157,6 +157,24 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         )
 
 
+def _with_denominator(session: Session, person: Person, item: StepInput) -> StepInput:
+    """R14 counts the cell's official members on the day: where its roster is on file the
+    count is the roster's (a typed one must agree, step_checks); else it must be typed."""
+    from dataclasses import replace
+
+    from dangvien_cli.services.members import official_count
+
+    roster = official_count(session, person.unit_id, item.occurred_on)
+    detail = dict(item.detail)
+    if roster is None:
+        if detail.get("official_members") is None:
+            raise InvalidValue("vote.members_required")
+        return item
+    detail["roster_officials"] = roster
+    detail.setdefault("official_members", roster)
+    return replace(item, detail=detail)
+
+
 # Dates a step's detail may carry besides its own: each is an act too.
 DETAIL_DATES = {"received_on": "--received", "decided_on": "--decided", "cell_date": "--cell-date"}
 
@@ -203,12 +221,19 @@ def record_step(
     check_transition(person, events, item)
     _refuse_unreal(events, item)
     unit = session.get(Unit, person.unit_id) if person.unit_id else None
-    found = check_step(person, events, item, unit_kind=unit.kind if unit else None)
+    roster = None
+    if item.step is Step.cell_vote:
+        item = _with_denominator(session, person, item)
+        roster = item.detail.get("roster_officials")
+    found = check_step(
+        person, events, item, unit_kind=unit.kind if unit else None, roster_officials=roster
+    )
     kept, excused = excuse(found, exceptions_for(session, person_id))
     errors = [v for v in kept if v.severity == "error"]
     if errors:
         raise RuleViolation(errors)
     detail = dict(item.detail)
+    detail.pop("roster_officials", None)  # the same as official_members once checked
     if excused:
         detail["exceptions"] = sorted({exc.rule for _v, exc in excused})
     event = PipelineEvent(

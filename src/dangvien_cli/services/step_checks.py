@@ -91,13 +91,17 @@ def check_step(
     item: Any,
     *,
     unit_kind: str | None = None,
+    roster_officials: int | None = None,
 ) -> list[rules.Violation]:
-    """Everything the rules say about this step, judged on the act's date, before exceptions."""
+    """Everything the rules say about this step, judged on the act's date, before exceptions.
+
+    ``roster_officials`` is the cell's official members on the day by its roster (None when
+    no roster is on file): R14's denominator, which a typed count must agree with."""
     found = _order(events, item)
     if item.step is Step.introducers:
         found += _introducers(person, item.detail, item.occurred_on, at_vote=False)
     elif item.step is Step.cell_vote:
-        found += _cell_vote(person, events, item)
+        found += _cell_vote(person, events, item, roster_officials)
     elif item.step is Step.committee_resolution:
         d = item.detail
         if "votes_for" in d and "committee_members" in d:
@@ -243,9 +247,21 @@ def _union_route(
     return found
 
 
-def _cell_vote(person: Person, events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+def _cell_vote(
+    person: Person, events: list[PipelineEvent], item: Any, roster_officials: int | None
+) -> list[rules.Violation]:
     on, d = item.occurred_on, item.detail
     found: list[rules.Violation] = []
+    share = _rule("cell_vote_fraction", on)
+    typed = d.get("official_members")
+    if roster_officials is not None and typed is not None and typed != roster_officials:
+        if share is not None:
+            found.append(
+                violation(
+                    share, "check.members_not_roster", on=on, typed=typed, roster=roster_officials
+                )
+            )
+        d = {**d, "official_members": roster_officials}
     if person.birth_date:
         # R3: the provincial consent is needed before the decision, not at the vote: here
         # an applicant over 60 is a warning that it will be needed.
