@@ -1415,4 +1415,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chi bộ chưa có danh sách đảng viên: ghi --members (số đảng viên chính thức ngày xét).",
         "The cell has no roster on file: give --members (its official members on the day).",
     ),
+    "person.national_id_taken": (
+        "Số CCCD này đã thuộc về người mã số {other}: {other_name}, sinh {other_birth}; "
+        "một số CCCD chỉ là của một người.",
+        "This national ID already belongs to person {other}: {other_name}, born {other_birth}; "
+        "one ID number is one person.",
+    ),
+    "person.identity_conflict": (
+        "Xung đột danh tính: dòng này ghi {name}, sinh {birth}, nhưng số CCCD (mã số) là của "
+        "người mã số {other}: {other_name}, sinh {other_birth}; không ghi đè người đã có.",
+        "Identity conflict: this row names {name}, born {birth}, but the national ID (id) "
+        "belongs to person {other}: {other_name}, born {other_birth}; a stored person is never "
+        "overwritten.",
+    ),
+    "person.unit_move": (
+        "Người mã số {id} ({name}) thuộc đơn vị {unit}; chuyển sang {new} chỉ bằng một quyết "
+        "định chuyển sinh hoạt có ngày, không qua nhập tệp.",
+        "Person {id} ({name}) belongs to unit {unit}; a move to {new} needs a dated transfer "
+        "act, not an import.",
+    ),
 }

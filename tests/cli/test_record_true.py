@@ -269,3 +269,76 @@ def test_a_cell_without_a_roster_needs_the_typed_count(cli, members):
     err = refused(cli, f"candidate vote {pid} --date 06/09/2021 --for 6")
     assert "--members" in err
     ok(cli, f"candidate vote {pid} --date 06/09/2021 --for 6 --members 9")
+
+
+# 5. One person, one identity -------------------------------------------------------------
+
+BINH_ID = "038088123456"  # Thanh Hóa, a man born in 1988 (R29)
+
+
+def admitted_binh(cli, members) -> int:
+    pid = int(
+        ok(
+            cli,
+            f"candidate add 'Vũ Văn Bình' --unit CB --birth 04/04/1988 --gender nam "
+            f"--national-id {BINH_ID} --ethnicity Kinh --sourced 01/03/2021",
+        ).stdout
+    )
+    walk(pid, PLAN_2021, "end", members)
+    return pid
+
+
+def test_candidate_add_refuses_a_national_id_of_someone_else(cli, members):
+    pid = admitted_binh(cli, members)
+    err = refused(
+        cli,
+        f"candidate add 'Lê Văn Khác' --unit CS --birth 04/04/1988 --gender nam "
+        f"--national-id {BINH_ID}",
+    )
+    assert "Vũ Văn Bình" in err and str(pid) in err and "04/04/1988" in err
+
+
+def test_an_import_never_renames_or_moves_a_person(cli, members, tmp_path):
+    pid = admitted_binh(cli, members)
+    rename = tmp_path / "rename.csv"
+    rename.write_text(
+        "full_name,birth_date,gender,national_id,unit_code,source_date\n"
+        f"Lê Văn Khác,04/04/1988,nam,{BINH_ID},CS,01/03/2021\n",
+        encoding="utf-8",
+    )
+    result = refused_import(cli, "candidate", "import", rename)
+    assert "Vũ Văn Bình" in result and "Lê Văn Khác" in result and str(pid) in result
+    move = tmp_path / "move.csv"
+    move.write_text(
+        "full_name,birth_date,gender,national_id,unit_code,source_date\n"
+        f"Vũ Văn Bình,04/04/1988,nam,{BINH_ID},CS,01/03/2021\n",
+        encoding="utf-8",
+    )
+    result = refused_import(cli, "candidate", "import", move)
+    assert "CB" in result and "CS" in result
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        f"full_name,birth_date,national_id,unit_code\nLê Văn Khác,04/04/1988,{BINH_ID},CB\n",
+        encoding="utf-8",
+    )
+    result = refused_import(cli, "member", "import", roster, "--unit", "DB")
+    assert "Vũ Văn Bình" in result and "Lê Văn Khác" in result
+    roster.write_text(
+        f"full_name,birth_date,national_id,unit_code\nVũ Văn Bình,04/04/1988,{BINH_ID},CS\n",
+        encoding="utf-8",
+    )
+    result = refused_import(cli, "member", "import", roster, "--unit", "TP")
+    assert "CB" in result and "CS" in result
+    d = show(cli, pid)
+    assert d["full_name"] == "Vũ Văn Bình" and d["unit_code"] == "CB"
+
+
+def refused_import(cli, *args) -> str:
+    """An import refused as a whole: exit 1, nothing written; its errors as one text."""
+    from test_pipeline_world import snapshot
+
+    before = snapshot()
+    result = cli(*args, "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert snapshot() == before
+    return result.stdout + result.stderr
