@@ -685,7 +685,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bieu2.total": ("Tổng số đảng viên mới kết nạp", "New members, total"),
     "bieu2.women": ("Trong đó: nữ", "of whom: women"),
     "bieu2.ethnic-minority": ("Dân tộc thiểu số", "ethnic minorities"),
+    "bieu2.ethnicity-not-stated": ("Chưa ghi dân tộc", "ethnicity not recorded"),
     "bieu2.religious": ("Người theo tôn giáo", "religious believers"),
+    "bieu2.religion-not-stated": ("Chưa ghi tôn giáo", "religion not recorded"),
     "bieu2.youth-union": ("Đoàn viên Đoàn TNCS Hồ Chí Minh", "Youth Union members"),
     "bieu2.private-owner": ("Chủ doanh nghiệp tư nhân", "private business owners"),
     "bieu2.occ-state-body": (
@@ -1433,5 +1435,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "định chuyển sinh hoạt có ngày, không qua nhập tệp.",
         "Person {id} ({name}) belongs to unit {unit}; a move to {new} needs a dated transfer "
         "act, not an import.",
+    ),
+    "quota.source_defaulted": (
+        "{count} chỉ tiêu không ghi nguồn, đã ghi nguồn \u201c{source}\u201d; ghi --source hoặc "
+        "cột nguồn nếu khác.",
+        '{count} quota(s) without a source were recorded as "{source}"; give --source or a '
+        "source column if that is wrong.",
+    ),
+    "person.not_stated": (
+        "Chưa ghi {field}: lưu là chưa rõ, Biểu 2-BTCTW đếm ở dòng \u201cchưa ghi\u201d.",
+        '{field} not given: stored as unknown, counted in the "not recorded" row of Biểu 2-BTCTW.',
     ),
 }

@@ -342,3 +342,37 @@ def refused_import(cli, *args) -> str:
     assert result.exit_code == 1, result.output
     assert snapshot() == before
     return result.stdout + result.stderr
+
+
+# 6. No silent statistics -----------------------------------------------------------------
+
+
+def test_a_missing_ethnicity_is_unknown_and_counted_as_such(cli, members):
+    added = cli(
+        "candidate", "add", "Vũ Văn Bình", "--unit", "CB", "--birth", "04/04/1988",
+        "--gender", "nam", "--sourced", "04/01/2025",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert "--ethnicity" in added.stderr and "--religion" in added.stderr
+    pid = int(added.stdout)
+    d = show(cli, pid)
+    assert d["ethnicity"] is None and d["religion"] is None
+    walk(pid, PLAN_2025, Step.ceremony, members)
+    ok(cli, "period add 2025 --start 01/01/2025 --end 31/12/2025")
+    rows = {r["row"]: r for r in cli.json("report", "composition", "--period", "2025")}
+    assert rows["total"]["current"] == 1
+    assert rows["ethnicity-not-stated"]["current"] == 1
+    assert rows["ethnic-minority"]["current"] == 0
+    assert rows["religion-not-stated"]["current"] == 1
+    table = ok(cli, "report composition --period 2025").stdout
+    assert "Chưa ghi dân tộc" in table
+
+
+def test_a_quota_without_a_source_says_which_it_took(cli, members, tmp_path):
+    ok(cli, "period add 2025 --start 01/01/2025 --end 31/12/2025")
+    assert "cap-tren" in ok(cli, "quota set CB 2025 5").stderr
+    assert "cap-tren" not in ok(cli, "quota set CB 2025 6 --source dai-hoi").stderr
+    path = tmp_path / "q.csv"
+    path.write_text("unit_code,period,target\nCB,2025,7\n", encoding="utf-8")
+    result = cli("quota", "import", path)
+    assert result.exit_code == 0 and "cap-tren" in result.output

@@ -74,6 +74,9 @@ def build() -> typer.Typer:
             )
             person_id = person.id
         show_warnings(warnings)
+        for name, value in (("--ethnicity", ethnicity), ("--religion", religion)):
+            if value is None:  # Biểu 2-BTCTW counts it: stored unknown, and said so
+                warn(t("person.not_stated", field=name))
         if similar:
             warn(t("person.possible_duplicate", ids=", ".join(map(str, similar))))
         typer.echo(person_id)

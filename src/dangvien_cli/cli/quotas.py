@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, warn
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_int
@@ -29,11 +29,14 @@ def build() -> typer.Typer:
         period: Annotated[str, arg("arg.period")],
         target: Annotated[str, arg("arg.target")],
         *,
-        source: Annotated[str, opt("--source", help_key="opt.source")] = DEFAULT_SOURCE,
+        source: Annotated[str | None, opt("--source", help_key="opt.source")] = None,
     ) -> None:
         from dangvien_cli.services.quotas import set_quota
 
         value = parse_int(target, "target")
+        if source is None:  # a figure the reports compare: its source is said, not assumed
+            warn(t("quota.source_defaulted", count=1, source=DEFAULT_SOURCE))
+            source = DEFAULT_SOURCE
         with app_ctx().session(write=True) as session:
             quota, _outcome = set_quota(
                 session, unit_code=unit, period_code=period, target=value or 0, source=source
