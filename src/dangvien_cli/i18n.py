@@ -525,8 +525,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recorded {step} on {date} for id {id} (step {event}).",
     ),
     "candidate.next": (
-        "Bước tiếp theo: {step}; hạn: {deadline}.",
-        "Next: {step}; deadline: {deadline}.",
+        "Bước tiếp theo: {step}; hạn ({of}): {deadline}.",
+        "Next: {step}; deadline ({of}): {deadline}.",
+    ),
+    "candidate.next_no_deadline": (
+        "Bước tiếp theo: {step}.",
+        "Next: {step}.",
     ),
     "exception.line": (
         "Ngoại lệ {rule}: {body}, văn bản {document} {date} — {reason}",
@@ -1445,5 +1449,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "person.not_stated": (
         "Chưa ghi {field}: lưu là chưa rõ, Biểu 2-BTCTW đếm ở dòng \u201cchưa ghi\u201d.",
         '{field} not given: stored as unknown, counted in the "not recorded" row of Biểu 2-BTCTW.',
+    ),
+    "check.wrong_decider": (
+        "Quyết định kết nạp ngày {on} do {body} ban hành; chỉ {allowed} có thẩm quyền quyết định "
+        "(ban thường vụ cấp ủy cấp trên trực tiếp, hoặc đảng ủy cơ sở đã được ủy quyền).",
+        "The admission decision of {on} was issued by {body}; only {allowed} may decide (the "
+        "standing committee of the committee directly above, or an authorised grassroots "
+        "committee).",
+    ),
+    "opt.decided_by": (
+        "Mã đơn vị có cấp ủy ra quyết định (kiểm tra thẩm quyền, R16).",
+        "Code of the unit whose committee decided (authority checked, R16).",
+    ),
+    "opt.admits_from": (
+        "Ngày đảng ủy cơ sở được ủy quyền quyết định kết nạp (R16).",
+        "Day from which this grassroots committee is authorised to decide admissions (R16).",
+    ),
+    "opt.admits_document": (
+        "Văn bản ủy quyền quyết định kết nạp.",
+        "The document authorising it to decide admissions.",
+    ),
+    "col.admits_from": ("Được ủy quyền kết nạp từ", "Decides admissions from"),
+    "col.admits_document": ("Văn bản ủy quyền", "Authorisation"),
+    "unit.admits_not_grassroots": (
+        "Chỉ đảng ủy cơ sở được ủy quyền quyết định kết nạp; {code} không phải đảng bộ cơ sở.",
+        "Only a grassroots committee can be authorised to decide admissions; {code} is not one.",
     ),
 }

@@ -376,3 +376,54 @@ def test_a_quota_without_a_source_says_which_it_took(cli, members, tmp_path):
     path.write_text("unit_code,period,target\nCB,2025,7\n", encoding="utf-8")
     result = cli("quota", "import", path)
     assert result.exit_code == 0 and "cap-tren" in result.output
+
+
+# 7. Each rule at its own step ------------------------------------------------------------
+
+
+def test_only_the_upper_committee_or_an_authorised_one_decides(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.decision, members)
+    decide = f"admission record {pid} --decision 1-QĐ --date 08/11/2021 --decided-by"
+    err = refused(cli, f"{decide} DB")  # the grassroots committee, not authorised
+    assert "R16 (" in err and "TP" in err
+    err = refused(cli, f"{decide} CS")  # an unrelated cell
+    assert "R16 (" in err
+    refused(cli, "unit edit CB --admits-from 01/01/2021 --admits-document 5-QĐ/TU")
+    refused(cli, "unit edit DB --admits-from 01/01/2021")  # the document is needed
+    ok(cli, "unit edit DB --admits-from 09/11/2021 --admits-document 5-QĐ/TU")
+    assert cli.json("unit", "show", "DB")["admits_from"] == "2021-11-09"
+    refused(cli, f"{decide} DB")  # authorised only from the day after the decision
+    ok(cli, "unit edit DB --admits-from 01/11/2021 --admits-document 5-QĐ/TU")
+    ok(cli, f"{decide} DB")
+    assert show(cli, pid)["timeline"][-1]["detail"]["decided_by"] == "DB"
+
+
+def test_the_upper_committee_may_always_decide(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.decision, members)
+    ok(cli, f"admission record {pid} --decision 1-QĐ --date 08/11/2021 --decided-by tp")
+    assert show(cli, pid)["timeline"][-1]["detail"]["decided_by"] == "TP"
+
+
+def test_8_knd_only_where_a_grassroots_committee_stands_above(cli, members):
+    in_cell = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    in_grassroots_cell = add_candidate("Vũ Văn An", date(1988, 4, 4), unit="CS")
+    assert "8-KNĐ" in [d["form"] for d in show(cli, in_cell)["documents"]]
+    assert "8-KNĐ" not in [d["form"] for d in show(cli, in_grassroots_cell)["documents"]]
+
+
+def test_the_next_step_hint_names_whose_deadline_it_shows(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.committee_resolution, members)
+    d = show(cli, pid)
+    assert (d["next_step"], d["next_deadline_of"], d["next_rule"]) == (
+        "committee-resolution",
+        "decision",
+        "R17",
+    )
+    sheet = ok(cli, f"candidate show {pid}").stdout
+    assert "Bước tiếp theo: nghị quyết đảng ủy; hạn (quyết định kết nạp):" in sheet
+    fresh = add_candidate("Vũ Văn An", date(1988, 4, 4))
+    walk(fresh, PLAN_2021, Step.cell_vote, members)
+    assert show(cli, fresh)["next_deadline_of"] == "certificate"

@@ -36,16 +36,12 @@ def build() -> typer.Typer:
         body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
         ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
         special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
+        decided_by: Annotated[str | None, opt("--decided-by", help_key="opt.decided_by")] = None,
     ) -> None:
-        items = [
-            step(
-                Step.decision,
-                date,
-                document_no=decision,
-                issuer=body,
-                detail={"special": True} if special else {},
-            )
-        ]
+        detail: dict[str, Any] = {"special": True} if special else {}
+        if decided_by:  # R16: the unit whose committee decided, checked against the tree
+            detail["decided_by"] = decided_by
+        items = [step(Step.decision, date, document_no=decision, issuer=body, detail=detail)]
         if ceremony:
             items.append(step(Step.ceremony, ceremony))
         record(person_id, *items)

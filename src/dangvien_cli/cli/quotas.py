@@ -34,9 +34,8 @@ def build() -> typer.Typer:
         from dangvien_cli.services.quotas import set_quota
 
         value = parse_int(target, "target")
-        if source is None:  # a figure the reports compare: its source is said, not assumed
-            warn(t("quota.source_defaulted", count=1, source=DEFAULT_SOURCE))
-            source = DEFAULT_SOURCE
+        defaulted = source is None  # a figure reports compare: its source is said, not assumed
+        source = source or DEFAULT_SOURCE
         with app_ctx().session(write=True) as session:
             quota, _outcome = set_quota(
                 session, unit_code=unit, period_code=period, target=value or 0, source=source
@@ -50,6 +49,8 @@ def build() -> typer.Typer:
                     target=fmt_int(quota.target),
                 )
             )
+        if defaulted:
+            warn(t("quota.source_defaulted", count=1, source=DEFAULT_SOURCE))
 
     @command(group, "list", help_key="help.quota.list")
     def list_(

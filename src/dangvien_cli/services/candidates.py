@@ -22,6 +22,7 @@ from dangvien_cli.services.step_checks import (
     missing_dossier,
     needs_committee,
 )
+from dangvien_cli.services.units import admission_authority
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Stage
 
@@ -76,6 +77,16 @@ def dossier_item(text: str) -> str:
     )
 
 
+# The step (or event) a next step's deadline belongs to, when it is not that step itself: the
+# cell vote is bounded by the certificate's validity (R8), the committee's resolution by the
+# decision's deadline (R17).
+DEADLINE_OF: dict[Step, str] = {
+    Step.cell_vote: "certificate",
+    Step.committee_resolution: "decision",
+    Step.official: "official-review",
+}
+
+
 def _deadline(step: Step, events: list[PipelineEvent]) -> tuple[date | None, str | None]:
     """The legal deadline of the next step, where a rule sets one, and that rule's code."""
     if step is Step.cell_vote:
@@ -122,11 +133,11 @@ def _missing(step: Step, events: list[PipelineEvent], filed: set[str]) -> list[s
 
 
 def next_step(
-    events: list[PipelineEvent], stage: str | None, unit_kind: str | None = None
+    events: list[PipelineEvent], stage: str | None, authority: Any = None
 ) -> tuple[Step | None, date | None, str | None]:
     """The next step, its legal deadline where the rules set one, and the rule's code."""
     step = NEXT_STEP.get(stage or "")
-    if step is Step.committee_resolution and not needs_committee(unit_kind):
+    if step is Step.committee_resolution and not needs_committee(authority):
         step = Step.decision
     if step is None:
         return None, None, None
@@ -134,9 +145,16 @@ def next_step(
     return step, deadline, rule
 
 
-def _documents(events: list[PipelineEvent], filed: set[str]) -> list[dict[str, Any]]:
+def _documents(
+    events: list[PipelineEvent], filed: set[str], committee_above: bool
+) -> list[dict[str, Any]]:
     intro = detail_of(latest(events, Step.introducers))
-    rows = [{"form": form, "step": key, "present": key in filed} for form, key in DOSSIER]
+    rows = [
+        {"form": form, "step": key, "present": key in filed}
+        for form, key in DOSSIER
+        # 8-KNĐ is the đảng ủy cơ sở's resolution: only where one stands above the cell
+        if committee_above or key != Step.committee_resolution.value
+    ]
     if intro.get("route") in UNION_ROUTES:
         present = bool(intro.get("union_document")) or UNION_FORM in filed
         rows.insert(5, {"form": UNION_FORM, "step": None, "present": present})
@@ -214,7 +232,8 @@ def candidate_detail(
     filed = {e.step for e in effective} | {
         detail_of(e).get("item") for e in effective if e.step == Step.dossier.value
     }
-    step, deadline, rule = next_step(effective, person.stage, unit.kind if unit else None)
+    authority = admission_authority(session, person.unit_id, today or date.today())
+    step, deadline, rule = next_step(effective, person.stage, authority if unit else None)
     ceremony = latest(effective, Step.ceremony)
     decision = latest(effective, Step.decision)
     return {
@@ -235,6 +254,9 @@ def candidate_detail(
         "stage_on": person.stage_on,
         "next_step": step.value if step else None,
         "next_deadline": deadline,
+        "next_deadline_of": (DEADLINE_OF.get(step, step.value) if step else None)
+        if deadline
+        else None,
         "next_rule": rule,
         "overdue": bool(deadline and deadline < (today or date.today())),
         "missing": _missing(step, effective, filed) if step else [],
@@ -243,7 +265,7 @@ def candidate_detail(
         "party_age_from": decision.occurred_on if decision else None,
         "probation_end": _probation_end(ceremony),
         "timeline": _timeline(session, person_id, {e.id for e in effective if e.id}),
-        "documents": _documents(effective, filed),
+        "documents": _documents(effective, filed, needs_committee(authority if unit else None)),
         "classes": _classes(session, person_id),
         "exceptions": _exceptions(session, person_id),
     }

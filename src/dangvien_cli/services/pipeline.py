@@ -10,7 +10,7 @@ body waived for the person (``rule_exception``) is skipped, and the event says s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -24,7 +24,6 @@ from dangvien_cli.models import (
     Member,
     Person,
     PipelineEvent,
-    Unit,
     utcnow,
 )
 from dangvien_cli.services import audit, rules
@@ -37,6 +36,7 @@ from dangvien_cli.services.step_checks import (
     detail_of,
     latest,
 )
+from dangvien_cli.services.units import admission_authority, get_unit
 from dangvien_cli.vocab import MemberStatus, Stage, Step
 
 __all__ = [
@@ -160,8 +160,6 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
 def _with_denominator(session: Session, person: Person, item: StepInput) -> StepInput:
     """R14 counts the cell's official members on the day: where its roster is on file the
     count is the roster's (a typed one must agree, step_checks); else it must be typed."""
-    from dataclasses import replace
-
     from dangvien_cli.services.members import official_count
 
     roster = official_count(session, person.unit_id, item.occurred_on)
@@ -220,13 +218,20 @@ def record_step(
         events = [e for e in events if e.id != item.supersedes]
     check_transition(person, events, item)
     _refuse_unreal(events, item)
-    unit = session.get(Unit, person.unit_id) if person.unit_id else None
+    authority = admission_authority(session, person.unit_id, item.occurred_on)
+    if item.step is Step.decision and item.detail.get("decided_by"):
+        decider = get_unit(session, str(item.detail["decided_by"]))
+        item = replace(item, detail={**item.detail, "decided_by": decider.code})
     roster = None
     if item.step is Step.cell_vote:
         item = _with_denominator(session, person, item)
         roster = item.detail.get("roster_officials")
     found = check_step(
-        person, events, item, unit_kind=unit.kind if unit else None, roster_officials=roster
+        person,
+        events,
+        item,
+        authority=authority if person.unit_id else None,
+        roster_officials=roster,
     )
     kept, excused = excuse(found, exceptions_for(session, person_id))
     errors = [v for v in kept if v.severity == "error"]

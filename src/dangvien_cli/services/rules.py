@@ -265,6 +265,15 @@ RULES: tuple[Rule, ...] = (
         (Fraction(2, 3), "Điều lệ Đảng Điều 4.3; 232-QĐ/TW (2025)", _QD232, "H"),
         (Fraction(2, 3), "Điều lệ Đảng Điều 4.3; 294-QĐ/TW (2025); 06-HD/TW (2025) điểm 3.7a",
          _QD294, "H")),
+    *_rule("R16", "decision_body", "body",
+        "Ban Thường vụ cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng quyết định kết nạp; "
+        "đảng ủy cơ sở được ủy quyền thì tập thể đảng ủy cơ sở quyết định",
+        "The standing committee of the committee directly above the grassroots organisation "
+        "decides; an authorised grassroots committee decides as a body",
+        ("ban-thuong-vu-cap-tren", "29-QĐ/TW (2016) điểm 4.3.2 a–b", _QD29, "H"),
+        ("ban-thuong-vu-cap-tren", "24-QĐ/TW (2021) điểm 4.3.2 (như 29-QĐ/TW)", _QD24, "M"),
+        ("ban-thuong-vu-cap-tren", "232-QĐ/TW (2025) điểm 4.3.2 (như 29-QĐ/TW)", _QD232, "M"),
+        ("ban-thuong-vu-cap-tren", "294-QĐ/TW (2025) điểm 4.3.2 (như 29-QĐ/TW)", _QD294, "M")),
     *_rule("R17", "decision_deadline_wd", "working days",
         "Cấp ủy có thẩm quyền quyết định kết nạp trong 60 ngày làm việc từ nghị quyết của chi bộ",
         "The competent committee decides within 60 working days of the cell resolution",

@@ -25,7 +25,7 @@ from dangvien_cli.i18n import MESSAGES
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services import rules
 from dangvien_cli.services.workdays import add_months, add_working_days, working_days_between
-from dangvien_cli.vocab import Step, UnitKind
+from dangvien_cli.vocab import Step
 
 # The steps whose dates must follow one another, as rules.check_order names them.
 ORDERED: dict[Step, str] = {
@@ -90,11 +90,13 @@ def check_step(
     events: list[PipelineEvent],
     item: Any,
     *,
-    unit_kind: str | None = None,
+    authority: Any = None,
     roster_officials: int | None = None,
 ) -> list[rules.Violation]:
     """Everything the rules say about this step, judged on the act's date, before exceptions.
 
+    ``authority`` (services.units.Authority) says whether a đảng ủy cơ sở stands above the
+    unit and who may decide on the day (R16); None when the person has no unit.
     ``roster_officials`` is the cell's official members on the day by its roster (None when
     no roster is on file): R14's denominator, which a typed count must agree with."""
     found = _order(events, item)
@@ -109,7 +111,7 @@ def check_step(
                 d["votes_for"], d["committee_members"], item.occurred_on
             )
     elif item.step is Step.decision:
-        found += _decision(person, events, item, unit_kind)
+        found += _decision(person, events, item, authority)
     elif item.step is Step.ceremony:
         decision = latest(events, Step.decision)
         if decision is not None:
@@ -310,19 +312,36 @@ def missing_dossier(events: list[PipelineEvent]) -> list[str]:
     return missing + [form for form in VOTE_DOSSIER if form not in items]
 
 
-def needs_committee(unit_kind: str | None) -> bool:
-    """A chi bộ cơ sở has no đảng ủy above it inside the grassroots organisation."""
-    return unit_kind != UnitKind.chi_bo_co_so.value
+def needs_committee(authority: Any) -> bool:
+    """Only where a đảng ủy cơ sở stands above the cell (not in a chi bộ cơ sở) does its
+    resolution (8-KNĐ) come before the decision; no unit known: assume it does."""
+    return authority is None or authority.committee_above
 
 
 def _decision(
-    person: Person, events: list[PipelineEvent], item: Any, unit_kind: str | None
+    person: Person, events: list[PipelineEvent], item: Any, authority: Any
 ) -> list[rules.Violation]:
     found: list[rules.Violation] = []
     on = item.occurred_on
     order = _rule("step_order", on)
-    if order and needs_committee(unit_kind) and latest(events, Step.committee_resolution) is None:
+    if order and needs_committee(authority) and latest(events, Step.committee_resolution) is None:
         found.append(violation(order, "check.missing_committee", on=on))
+    body = _rule("decision_body", on)
+    by = item.detail.get("decided_by")
+    if body is not None and by and authority is not None and authority.deciders:
+        if by not in authority.deciders:
+            # R16 is refused whatever its mark: 24-QĐ/TW is read as 29-QĐ/TW here (M), but a
+            # decision by a body without the power is void, not merely late (R27).
+            found.append(
+                violation(
+                    body,
+                    "check.wrong_decider",
+                    severity="error",
+                    on=on,
+                    body=by,
+                    allowed=", ".join(authority.deciders),
+                )
+            )
     vote = latest(events, Step.cell_vote)
     if vote is not None and person.birth_date:
         # R2/R3: over 60 at the cell meeting, the decision needs the provincial consent
