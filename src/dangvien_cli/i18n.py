@@ -1475,4 +1475,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ đảng ủy cơ sở được ủy quyền quyết định kết nạp; {code} không phải đảng bộ cơ sở.",
         "Only a grassroots committee can be authorised to decide admissions; {code} is not one.",
     ),
+    "candidate.roster_only": (
+        "Người mã số {id} là đảng viên có trong danh sách (mã đảng viên {member}), không có hồ "
+        "sơ kết nạp trong công cụ; đây là thông tin đảng viên.",
+        "Person {id} is a member from a roster (member id {member}) with no admission record "
+        "here; this is the member sheet.",
+    ),
 }

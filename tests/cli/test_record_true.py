@@ -427,3 +427,43 @@ def test_the_next_step_hint_names_whose_deadline_it_shows(cli, members):
     fresh = add_candidate("Vũ Văn An", date(1988, 4, 4))
     walk(fresh, PLAN_2021, Step.cell_vote, members)
     assert show(cli, fresh)["next_deadline_of"] == "certificate"
+
+
+# 10. Names in the order Vietnamese lists use ------------------------------------------------
+
+
+def test_hoa_and_hoa_with_a_grave_never_interleave(cli, members, tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "full_name,birth_date,unit_code,status\n"
+        "Trần Thị Hòa,01/01/1980,CB,chính thức\n"
+        "Nguyễn Văn Hoa,01/01/1981,CB,chính thức\n"
+        "Bùi Văn Hòa,01/01/1982,CB,chính thức\n"
+        "Lê Xuân Hoa,01/01/1983,CB,chính thức\n",
+        encoding="utf-8",
+    )
+    ok(cli, "member", "import", roster, "--unit", "DB")
+    names = [r["full_name"] for r in cli.json("member", "list", "--unit", "CB")]
+    hoa = [n for n in names if n.split()[-1] in ("Hoa", "Hòa")]
+    assert hoa == [
+        "Phạm Thị Hoa",
+        "Nguyễn Văn Hoa",
+        "Lê Xuân Hoa",
+        "Trần Thị Hòa",
+        "Bùi Văn Hòa",
+    ]
+
+
+# 11. A roster-only member shows a member sheet --------------------------------------------
+
+
+def test_candidate_show_on_a_roster_member_shows_the_member(cli, members):
+    from test_pipeline_world import HUNG
+
+    member_id = members[HUNG]
+    person = cli.json("member", "show", member_id)["person_id"]
+    result = ok(cli, "candidate", "show", person)
+    assert "Bí thư chi bộ" in result.stdout and "✘" not in result.stdout
+    assert str(member_id) in result.stderr
+    sheet = cli.json("candidate", "show", person)
+    assert sheet["status"] == "official" and sheet["position"] == "Bí thư chi bộ"

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required, warn
+from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required, warn
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, emit_object
 from dangvien_cli.values import parse_date
@@ -105,11 +105,23 @@ def build() -> typer.Typer:
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
         from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
-        from dangvien_cli.services.candidates import candidate_detail
+        from dangvien_cli.services.candidates import candidate_detail, roster_only_member
+        from dangvien_cli.services.members import member_detail
 
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = candidate_detail(session, person_id, show_private=show_private)
+            member_id = roster_only_member(session, person_id)
+            if member_id is not None:
+                detail = member_detail(session, member_id, show_private=show_private)
+            else:
+                detail = candidate_detail(session, person_id, show_private=show_private)
+        if member_id is not None:
+            # a member known only from a roster has no admission story here: the member sheet
+            from dangvien_cli.cli.members import SHOW_FIELDS as MEMBER_FIELDS
+
+            info(t("candidate.roster_only", id=person_id, member=member_id))
+            emit_object(detail, MEMBER_FIELDS, ctx.fmt, title=detail["full_name"])
+            return
         if ctx.fmt is not OutputFormat.table:
             emit_object(detail, SHOW_FIELDS, ctx.fmt)
             return

@@ -280,3 +280,16 @@ def probation_end_of(session: Session, person_id: int) -> date:
     if end is None:
         raise PipelineError("pipeline.needs", step=t("step.official"), before=t("step.ceremony"))
     return end
+
+
+def roster_only_member(session: Session, person_id: int) -> int | None:
+    """The roster line of a person who was never a candidate here (imported from a roster):
+    their sheet is the member's, not an empty admission dossier."""
+    from dangvien_cli.models import Member
+
+    person = get_person(session, person_id)
+    if person.stage is not None:
+        return None
+    return session.execute(
+        select(Member.id).where(Member.person_id == person_id)
+    ).scalar_one_or_none()
