@@ -467,3 +467,26 @@ def test_candidate_show_on_a_roster_member_shows_the_member(cli, members):
     assert str(member_id) in result.stderr
     sheet = cli.json("candidate", "show", person)
     assert sheet["status"] == "official" and sheet["position"] == "Bí thư chi bộ"
+
+
+# 8. Reports as of a day are as of that day -----------------------------------------------
+
+
+def test_report_pipeline_as_of_counts_the_stages_of_that_day(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))  # sourced 01/03/2021
+    walk(pid, PLAN_2021, "end", members)  # ceremony 15/11/2021
+    ok(cli, "period add 2021 --start 01/01/2021 --end 31/12/2021")
+
+    def at(as_of: str) -> dict[str, dict]:
+        rows = cli.json("report", "pipeline", "--period", "2021", "--as-of", as_of, "--unit", "CB")
+        return {r["stage"]: r for r in rows if r["unit_code"] == "CB"}
+
+    april = at("2021-04-01")
+    assert april["sourced"]["now"] == 1 and april["probationary"]["now"] == 0
+    assert april["sourced"]["entered"] == 1 and april["sourced"]["conversion_percent"] == 0.0
+    october = at("2021-10-01")
+    assert october["recommended"]["now"] == 1 and october["sourced"]["now"] == 0
+    assert october["sourced"]["conversion_percent"] == 100.0
+    year_end = at("2021-12-31")
+    assert year_end["probationary"]["now"] == 1 and year_end["recommended"]["now"] == 0
+    assert sum(r["now"] for r in year_end.values()) == 1
