@@ -455,6 +455,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step.rejected": ("không kết nạp", "rejected"),
     "step.withdrawn": ("rút khỏi danh sách", "withdrawn"),
     "step.struck-off": ("xóa tên đảng viên dự bị", "struck off"),
+    "step.recognition-failed": ("chi bộ không công nhận chính thức", "not recognised"),
     # --- pipeline ------------------------------------------------------------------------
     "help.step.mentor": ("Phân công đảng viên giúp đỡ (một kèm một).", "Assign a mentor."),
     "help.step.class": (
@@ -1481,4 +1482,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Person {id} is a member from a roster (member id {member}) with no admission record "
         "here; this is the member sheet.",
     ),
+    "help.admission.not_recognised": (
+        "Ghi một lần chi bộ biểu quyết không công nhận đảng viên chính thức (R23).",
+        "Record a cell vote that did not recognise official membership (R23).",
+    ),
+    "check.report_up": (
+        "Đây là lần thứ {count} chi bộ không công nhận đảng viên chính thức: chi bộ báo cáo cấp "
+        "ủy cấp trên để quyết định (xóa tên khỏi danh sách đảng viên dự bị).",
+        "This is the cell's vote number {count} not to recognise: the cell reports to the upper "
+        "committee for the decision (removal from the probationary list).",
+    ),
+    "candidate.report_up": (
+        "R23: chi bộ đã {count} lần không công nhận chính thức; phải báo cáo cấp ủy cấp trên "
+        "quyết định.",
+        "R23: the cell voted {count} times not to recognise; it must report up for the decision.",
+    ),
+    "deadline.member-record": ("khai lý lịch đảng viên", "member record (lý lịch)"),
 }

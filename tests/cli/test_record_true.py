@@ -490,3 +490,36 @@ def test_report_pipeline_as_of_counts_the_stages_of_that_day(cli, members):
     year_end = at("2021-12-31")
     assert year_end["probationary"]["now"] == 1 and year_end["recommended"]["now"] == 0
     assert sum(r["now"] for r in year_end.values()) == 1
+
+
+def test_three_failed_recognition_votes_are_reported_up(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, "end", members)  # ceremony 15/11/2021: probation ends 15/11/2022
+    err = refused(cli, f"admission not-recognised {pid} --date 14/11/2022 --reason x")
+    assert "R20 (" in err
+    for n, day in enumerate(("01/12/2022", "01/01/2023"), start=1):
+        result = ok(cli, f"admission not-recognised {pid} --date {day} --reason 'chưa đủ'")
+        assert "R23" not in result.stderr
+        assert show(cli, pid)["failed_recognitions"] == n
+    assert show(cli, pid)["report_up"] is False
+    third = ok(cli, f"admission not-recognised {pid} --date 01/02/2023 --reason 'chưa đủ'")
+    assert "R23 (" in third.stderr and "3" in third.stderr
+    d = show(cli, pid)
+    assert d["report_up"] is True and d["stage"] == "probationary"
+    assert "R23: chi bộ đã 3 lần" in ok(cli, f"candidate show {pid}").stdout
+
+
+def test_the_member_record_within_30_working_days_is_a_deadline(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4), sourced=date(2025, 1, 2))
+    walk(pid, PLAN_2025, "end", members)  # ceremony 15/09/2025
+
+    def due(as_of: str) -> list[dict]:
+        rows = cli.json("report", "deadlines", "--as-of", as_of, "--unit", "CB", "--within", "60")
+        return [r for r in rows if r["kind"] == "member-record" and r["person_id"] == pid]
+
+    [row] = due("2025-09-20")
+    assert (row["rule"], row["since"]) == ("R25", "2025-09-15")
+    assert row["deadline"] == "2025-10-27"  # 30 working days: six whole weeks, no holiday
+    assert "12-HD/BTCTW" in row["source"]
+    ok(cli, f"candidate dossier {pid} 1-HSĐV --date 01/10/2025")
+    assert due("2025-09-20") == []

@@ -85,6 +85,16 @@ def build() -> typer.Typer:
             outcome = record_step(session, person_id, item)
         show_outcome(person_id, outcome)
 
+    @command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
+    def not_recognised(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        reason: Annotated[str, required("--reason", help_key="opt.reason")],
+        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    ) -> None:
+        record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
+
     @command(group, "strike", help_key="help.admission.strike", records=False)
     def strike(
         person_id: IdArg,

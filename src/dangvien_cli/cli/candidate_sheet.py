@@ -139,6 +139,8 @@ def print_candidate(detail: dict[str, Any]) -> None:
         emit(rows, CLASS_COLUMNS, table, title=t("title.classes"))
     if detail["exceptions"]:
         emit(detail["exceptions"], EXCEPTION_COLUMNS, table, title=t("title.exceptions"))
+    if detail.get("report_up"):
+        console.print(t("candidate.report_up", count=detail["failed_recognitions"]))
     if not detail["next_step"]:
         return
     step = t(f"step.{detail['next_step']}")

@@ -19,7 +19,9 @@ from dangvien_cli.services.step_checks import (
     UNION_ROUTES,
     VOTE_DOSSIER,
     certificate_valid_until,
+    failed_recognitions,
     missing_dossier,
+    must_report_up,
     needs_committee,
 )
 from dangvien_cli.services.units import admission_authority
@@ -264,6 +266,9 @@ def candidate_detail(
         # R24: party age runs from the decision; R19/R22: official as of the end of probation.
         "party_age_from": decision.occurred_on if decision else None,
         "probation_end": _probation_end(ceremony),
+        # R23: votes that did not recognise; at three the cell reports up for the decision
+        "failed_recognitions": failed_recognitions(effective),
+        "report_up": must_report_up(effective),
         "timeline": _timeline(session, person_id, {e.id for e in effective if e.id}),
         "documents": _documents(effective, filed, needs_committee(authority if unit else None)),
         "classes": _classes(session, person_id),

@@ -78,6 +78,7 @@ ONCE = (
     Step.official,
 )
 NEEDS: dict[Step, Step] = {
+    Step.recognition_failed: Step.ceremony,
     Step.committee_resolution: Step.cell_vote,
     Step.decision: Step.cell_vote,
     Step.ceremony: Step.decision,
@@ -147,7 +148,9 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         raise PipelineError("pipeline.needs", step=_label(item.step), before=_label(need))
     if item.step in ONCE and item.step.value in have:
         raise PipelineError("pipeline.already", id=person.id, step=_label(item.step))
-    if item.step is Step.struck_off and stage != Stage.probationary.value:
+    if item.step in (Step.struck_off, Step.recognition_failed) and (
+        stage != Stage.probationary.value
+    ):
         raise PipelineError("pipeline.not_probationary", id=person.id)
     if item.step in (Step.rejected, Step.withdrawn) and Step.decision.value in have:
         raise PipelineError("pipeline.already_admitted", id=person.id)

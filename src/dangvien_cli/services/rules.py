@@ -331,6 +331,15 @@ RULES: tuple[Rule, ...] = (
         (True, "Điều lệ Đảng Điều 5.3; 24-QĐ/TW (2021) điểm 4.2.2", _QD24, "H"),
         (True, "Điều lệ Đảng Điều 5.3; 232-QĐ/TW (2025)", _QD232, "H"),
         (True, "Điều lệ Đảng Điều 5.3; 294-QĐ/TW (2025)", _QD294, "H")),
+    *_rule("R23", "failed_recognition_votes", "votes",
+        "Chi bộ không công nhận đảng viên chính thức: đề nghị xóa tên; sau 3 lần biểu quyết không "
+        "thành ở cấp dưới thì báo cáo cấp trên quyết định",
+        "A probationary member not recognised is proposed for removal; after 3 failed votes "
+        "below, the cell reports up for the decision",
+        (3, "Điều lệ Đảng Điều 5.2; 29-QĐ/TW (2016)", _QD29, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 24-QĐ/TW (2021) điểm 4.2.1, 4.2.3", _QD24, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 232-QĐ/TW (2025)", _QD232, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 294-QĐ/TW (2025)", _QD294, "H")),
     *_rule("R24", "party_age_from", "event",
         "Tuổi đảng tính từ ngày cấp có thẩm quyền ký quyết định kết nạp",
         "Party age counts from the date the admission decision was signed",

@@ -123,7 +123,38 @@ def check_step(
             )
     elif item.step is Step.official:
         found += _official(events, item)
+    elif item.step is Step.recognition_failed:
+        found += _recognition_failed(events, item)
     return found
+
+
+def failed_recognitions(events: list[PipelineEvent]) -> int:
+    return sum(1 for e in events if e.step == Step.recognition_failed.value)
+
+
+def _recognition_failed(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+    """The cell may only consider recognition once probation ended (R20); the third vote
+    that fails must be reported up (R23), which the warning says."""
+    ceremony = latest(events, Step.ceremony)
+    found: list[rules.Violation] = []
+    if ceremony is None:
+        return found
+    end = rules.probation_end(ceremony.occurred_on)
+    review = _rule("official_review_deadline_wd", end)
+    if review is not None and item.occurred_on < end:
+        found.append(violation(review, "check.review_early", on=item.occurred_on, start=end))
+    count = failed_recognitions(events) + 1
+    limit = _rule("failed_recognition_votes", item.occurred_on)
+    if limit is not None and count >= int(limit.value):  # type: ignore[arg-type]
+        found.append(violation(limit, "check.report_up", severity="warning", count=count))
+    return found
+
+
+def must_report_up(events: list[PipelineEvent]) -> bool:
+    """R23: the cell has failed to recognise as many times as the rule allows."""
+    last = latest(events, Step.recognition_failed)
+    limit = _rule("failed_recognition_votes", last.occurred_on) if last else None
+    return limit is not None and failed_recognitions(events) >= int(limit.value)  # type: ignore[arg-type]
 
 
 def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
