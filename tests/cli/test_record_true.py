@@ -523,3 +523,20 @@ def test_the_member_record_within_30_working_days_is_a_deadline(cli, members):
     assert "12-HD/BTCTW" in row["source"]
     ok(cli, f"candidate dossier {pid} 1-HSĐV --date 01/10/2025")
     assert due("2025-09-20") == []
+
+
+def test_an_imported_cell_vote_counts_the_roster_too(cli, members, tmp_path):
+    header = (
+        "full_name,birth_date,gender,unit_code,source_date,class_date,application_date,"
+        "vote_date,votes_for,official_members\n"
+    )
+    steps = "01/03/2021,15/04/2021,10/05/2021,06/09/2021"
+    path = tmp_path / "c.csv"
+    path.write_text(header + f"Lê Văn Nhập,01/01/1990,nam,CB,{steps},3,9\n", encoding="utf-8")
+    text = refused_import(cli, "candidate", "import", path)
+    assert "R14" in text and "9" in text and "có 3" in text
+    path.write_text(header + f"Lê Văn Nhập,01/01/1990,nam,CB,{steps},3,\n", encoding="utf-8")
+    ok(cli, "candidate", "import", path)
+    [pid] = [r["id"] for r in cli.json("candidate", "list", "-s", "Lê Văn Nhập")]
+    vote = [e for e in show(cli, pid)["timeline"] if e["step"] == "cell-vote"][0]
+    assert vote["detail"] == {"votes_for": 3, "official_members": 3}

@@ -110,6 +110,23 @@ class Checking:
     errors: RowErrors = field(default_factory=RowErrors)
     warnings: Counter[str] = field(default_factory=Counter)
     today: date = field(default_factory=date.today)
+    # R14: the roster lines of each unit that has a roster, and the counts asked so far
+    rosters: dict[int, list[Any]] = field(default_factory=dict)
+    roster_counts: dict[tuple[int, date], int] = field(default_factory=dict)
+
+    def roster_officials(self, unit_id: int, on: date) -> int | None:
+        """The unit's official members on ``on`` by its roster; None without a roster."""
+        lines = self.rosters.get(unit_id)
+        if lines is None:
+            return None
+        key = (unit_id, on)
+        found = self.roster_counts.get(key)
+        if found is None:
+            from dangvien_cli.services.members import official_on
+
+            found = self.roster_counts[key] = sum(1 for m in lines if official_on(m, on))
+        return found
+
     excepted: dict[Any, set[str]] = field(default_factory=dict)
 
 
@@ -170,6 +187,7 @@ def parse_candidate(
     cells = _read_cells(v, row, units, state)
     if cells is None or len(state.errors.items) > errors_before:
         return None
+    cells = _roster_denominator(row, state, cells)
     _judge(row, state, lang_en, cells)
     if len(state.errors.items) > errors_before:
         return None
@@ -271,6 +289,29 @@ def _read_cells(
         votes_for,
         official_members,
     )
+
+
+def _roster_denominator(row: Row, state: Checking, cells: Cells) -> Cells:
+    """R14, as `candidate vote` applies it: where the unit's roster is on file, it gives the
+    official members on the vote's day; a typed count that disagrees is refused."""
+    vote = cells.dates["vote_date"]
+    roster = state.roster_officials(cells.unit_id, vote) if vote else None
+    if roster is None:
+        return cells
+    typed = cells.official_members
+    if typed is None:
+        return cells._replace(official_members=roster)
+    if typed != roster:
+        reason = t(
+            "check.members_not_roster",
+            on=fmt_date(vote),
+            typed=typed,
+            roster=roster,
+        )
+        rule = rules.rules_in_force(vote).get("cell_vote_fraction")
+        cite = f"R14 ({rule.source})" if rule else "R14"
+        state.errors.add(row.line, row.column("official_members"), typed, f"{cite}: {reason}")
+    return cells
 
 
 def _id_cell(value: Any) -> int | None:

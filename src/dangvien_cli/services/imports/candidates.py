@@ -108,6 +108,7 @@ def import_candidates(
         k for k in PERSON_FIELDS if not mapping.has("unit_code" if k == "unit_id" else k)
     )
     state.excepted = checks.waived_rules(session) if state.had_people else {}
+    state.rosters = checks.rosters(session) if state.had_people else {}
     units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
