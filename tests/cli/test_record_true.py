@@ -541,3 +541,16 @@ def test_an_imported_cell_vote_counts_the_roster_too(cli, members, tmp_path):
     [pid] = [r["id"] for r in cli.json("candidate", "list", "-s", "Lê Văn Nhập")]
     vote = [e for e in show(cli, pid)["timeline"] if e["step"] == "cell-vote"][0]
     assert vote["detail"] == {"votes_for": 3, "official_members": 3}
+
+
+def test_the_over_60_consent_must_come_before_the_decision(cli, members):
+    over = add_candidate("Vũ Văn Già", date(1961, 1, 1), sourced=date(2021, 3, 1))
+    walk(over, PLAN_2021, Step.decision, members)  # 60 years 8 months at the vote of 06/09
+    ok(
+        cli,
+        f"candidate exception {over} --rule R3 --by 'Ban Thường vụ Tỉnh ủy' --document 9-CV/TU "
+        "--reason 'Người có uy tín' --date 09/11/2021",
+    )
+    decide = f"admission record {over} --decision 1-QĐ --date 08/11/2021"
+    err = refused(cli, decide)  # the consent is dated the day after the decision
+    assert "R2 (" in err

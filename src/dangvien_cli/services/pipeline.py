@@ -236,7 +236,7 @@ def record_step(
         authority=authority if person.unit_id else None,
         roster_officials=roster,
     )
-    kept, excused = excuse(found, exceptions_for(session, person_id))
+    kept, excused = excuse(found, exceptions_for(session, person_id), item.occurred_on)
     errors = [v for v in kept if v.severity == "error"]
     if errors:
         raise RuleViolation(errors)

@@ -32,14 +32,27 @@ def exceptions_for(session: Session, person_id: int) -> dict[str, RuleException]
     return {x.rule: x for x in rows if rules.waivable(x.rule)}
 
 
+# Consents the text wants before the act they allow (R3: "before the committee decides").
+CONSENT_BEFORE_ACT = ("R3",)
+
+
 def excuse(
-    violations: list[rules.Violation], excepted: dict[str, RuleException]
+    violations: list[rules.Violation],
+    excepted: dict[str, RuleException],
+    on: date | None = None,
 ) -> tuple[list[rules.Violation], list[tuple[rules.Violation, RuleException]]]:
     kept, excused = [], []
     for v in violations:
         codes = [v.rule] + [code for code, covered in COVERS.items() if v.rule in covered]
         exc = next((excepted[c] for c in codes if c in excepted), None)
-        if exc is None:
+        late = (
+            exc is not None
+            and exc.rule in CONSENT_BEFORE_ACT
+            and on is not None
+            and exc.approved_on is not None
+            and exc.approved_on > on
+        )
+        if exc is None or late:
             kept.append(v)
         else:
             excused.append((v, exc))
