@@ -1423,10 +1423,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The cell has no roster on file: give --members (its official members on the day).",
     ),
     "person.national_id_taken": (
-        "Số CCCD này đã thuộc về người mã số {other}: {other_name}, sinh {other_birth}; "
-        "một số CCCD chỉ là của một người.",
-        "This national ID already belongs to person {other}: {other_name}, born {other_birth}; "
-        "one ID number is one person.",
+        "Không ghi được {name}: số CCCD này đã thuộc về người mã số {other}: {other_name}, sinh "
+        "{other_birth}; một số CCCD chỉ là của một người.",
+        "Cannot record {name}: this national ID already belongs to person {other}: "
+        "{other_name}, born {other_birth}; one ID number is one person.",
     ),
     "person.identity_conflict": (
         "Xung đột danh tính: dòng này ghi {name}, sinh {birth}, nhưng số CCCD (mã số) là của "

@@ -296,6 +296,7 @@ def test_candidate_add_refuses_a_national_id_of_someone_else(cli, members):
         f"--national-id {BINH_ID}",
     )
     assert "Vũ Văn Bình" in err and str(pid) in err and "04/04/1988" in err
+    assert "Lê Văn Khác" in err
 
 
 def test_an_import_never_renames_or_moves_a_person(cli, members, tmp_path):

@@ -138,7 +138,7 @@ def person_values(data: PersonInput) -> dict[str, Any]:
 
 
 def check_national_id_free(
-    session: Session, national_id: str | None, person_id: int | None = None
+    session: Session, national_id: str | None, person_id: int | None = None, *, name: str = ""
 ) -> None:
     from sqlalchemy import select
 
@@ -150,7 +150,7 @@ def check_national_id_free(
         select(Person).where(Person.national_id == national_id)
     ).scalar_one_or_none()
     if other is not None and other.id != person_id:
-        raise Conflict("person.national_id_taken", **who(other))
+        raise Conflict("person.national_id_taken", name=name or "?", **who(other))
 
 
 def who(person: Any) -> dict[str, Any]:
@@ -187,7 +187,7 @@ def add_person(
 
     unit = get_unit(session, unit_code)
     values = person_values(data)
-    check_national_id_free(session, values["national_id"])
+    check_national_id_free(session, values["national_id"], name=values["full_name"])
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)
     session.add(person)
     session.flush()
