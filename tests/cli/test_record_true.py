@@ -555,3 +555,32 @@ def test_the_over_60_consent_must_come_before_the_decision(cli, members):
     decide = f"admission record {over} --decision 1-QĐ --date 08/11/2021"
     err = refused(cli, decide)  # the consent is dated the day after the decision
     assert "R2 (" in err
+
+
+def test_an_import_update_audits_what_was_there_before(cli, members, tmp_path):
+    pid = admitted_binh(cli, members)
+    path = tmp_path / "phone.csv"
+    path.write_text(
+        "full_name,birth_date,gender,national_id,unit_code,source_date,phone\n"
+        f"Vũ Văn Bình,04/04/1988,nam,{BINH_ID},CB,01/03/2021,0912345678\n",
+        encoding="utf-8",
+    )
+    ok(cli, "candidate", "import", path)
+    [entry] = [
+        e
+        for e in cli.json("audit", "list", "--entity", "person", "--show-private")
+        if e["action"] == "import-update"
+    ]
+    assert str(entry["entity_id"]) == str(pid)
+    assert entry["before"]["phone"] is None and entry["after"]["phone"] == "0912345678"
+    assert entry["before"]["full_name"] == "Vũ Văn Bình"
+
+
+def test_a_recognition_decided_tomorrow_is_refused(cli, members):
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, "end", members)  # probation ended 15/11/2022
+    tomorrow = dmy(TODAY + timedelta(days=1))
+    err = refused(cli, f"admission confirm {pid} --decision 9-QĐ --decided {tomorrow}")
+    assert "--decided" in err
+    ok(cli, f"admission confirm {pid} --decision 9-QĐ --cell-date 01/12/2022 --decided 05/12/2022")
+    assert show(cli, pid)["stage"] == "official"
