@@ -74,7 +74,13 @@ def build() -> typer.Typer:
             )
             person_id = person.id
         show_warnings(warnings)
-        for name, value in (("--ethnicity", ethnicity), ("--religion", religion)):
+        stated = (
+            ("--ethnicity", ethnicity),
+            ("--religion", religion),
+            ("--education", education),
+            ("--occupation", occupation),
+        )
+        for name, value in stated:
             if value is None:  # Biểu 2-BTCTW counts it: stored unknown, and said so
                 warn(t("person.not_stated", field=name))
         if similar:
