@@ -120,7 +120,16 @@ def test_sqlalchemy_engine_unused_for_url_check():
 # Rows are written through the schema as it stands at that revision (reflected from the
 # database the real migrations built), so the test follows new revisions by itself. A
 # migration that transforms data on purpose declares it here: {revision: {table: fn(row)}}.
-EXPECTED_CHANGES: dict[str, dict[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+def _rekeyed(row: dict[str, Any]) -> dict[str, Any]:
+    """Revision 0004 recomputes every person's sort key (the whole given name first)."""
+    from dangvien_cli.vntext import name_sort_key
+
+    return {**row, "sort_key": name_sort_key(row["full_name"])}
+
+
+EXPECTED_CHANGES: dict[str, dict[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    revision: {"person": _rekeyed} for revision in ("0001", "0002", "0003")
+}
 ROWS_PER_TABLE = 3
 
 

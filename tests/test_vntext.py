@@ -69,15 +69,10 @@ def render(name: list[list[tuple[int, int, bool]]]) -> str:
 
 
 def oracle(name: list[list[tuple[int, int, bool]]]) -> tuple:
-    """Multi-level order: primaries of (given, middle words, family), then tones, then case."""
+    """Given name, then middle words, then family name; each part compared on all levels
+    (letters word by word, then tones, then case) before the next part."""
     given_, middle, family = name[-1], name[1:-1], name[:-1][:1]
-    primary = (
-        tuple(letter[0] for letter in given_),
-        tuple(tuple(letter[0] for letter in word) for word in middle),
-        tuple(letter[0] for word in family for letter in word),
-    )
-    flat = [letter for word in [given_, *middle, *family] for letter in word]
-    return primary, tuple(letter[1] for letter in flat), tuple(letter[2] for letter in flat)
+    return tuple(text_oracle(part) for part in ([given_], middle, family))
 
 
 def text_oracle(words: list[list[tuple[int, int, bool]]]) -> tuple:
@@ -289,11 +284,20 @@ def test_tone_order_then_case():
     assert sorted(shuffled(expected, 3), key=name_sort_key) == expected
 
 
-def test_tones_only_break_ties_after_all_letters():
-    # primary letters decide first, across all words: "thi" < "van" outweighs Anh < Ánh
-    assert sorted(["Lê Văn Anh", "Lê Thị Ánh"], key=name_sort_key) == ["Lê Thị Ánh", "Lê Văn Anh"]
+def test_the_whole_given_name_decides_before_the_middle_name():
+    # the given name on all levels first: Anh < Ánh whatever the middle names
+    assert sorted(["Lê Thị Ánh", "Lê Văn Anh"], key=name_sort_key) == ["Lê Văn Anh", "Lê Thị Ánh"]
     # tones are compared left to right in given, middle, family order
     assert sorted(["Lê Văn Ánh", "Lễ Văn Anh"], key=name_sort_key) == ["Lễ Văn Anh", "Lê Văn Ánh"]
+    # Hoa and Hòa are different given names: they never interleave by middle name
+    names = ["Trần Thị Hòa", "Nguyễn Văn Hoa", "Phạm Văn Hòa", "Lê Thị Hoa", "Đỗ Xuân Hoa"]
+    assert sorted(names, key=name_sort_key) == [
+        "Lê Thị Hoa",
+        "Nguyễn Văn Hoa",
+        "Đỗ Xuân Hoa",
+        "Trần Thị Hòa",
+        "Phạm Văn Hòa",
+    ]
 
 
 def test_shorter_prefix_first():

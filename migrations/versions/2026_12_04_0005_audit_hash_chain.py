@@ -20,7 +20,7 @@ from alembic import op
 from dangvien_cli.auditchain import GENESIS, SEALED, entry_hash, sqlite_guards
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

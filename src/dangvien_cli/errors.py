@@ -155,17 +155,22 @@ class InvalidFile(DangvienError):
 
 
 class RuleViolation(DangvienError):
-    """A Party rule refuses the act; the message names the rule and its source."""
+    """A Party rule refuses the act; the message names every rule it breaks and its source."""
 
     def __init__(self, violations: list[Any]) -> None:
         super().__init__("rule")
         self.violations = violations
 
-    def message(self) -> str:
+    def lines(self) -> list[str]:
+        """One text per breach, in the order the checks found them."""
         from dangvien_cli.i18n import get_lang
 
-        v = self.violations[0]
-        text = v.message_en if get_lang() == "en" else v.message_vi
-        more = len(self.violations) - 1
-        suffix = f" (+{more})" if more else ""
-        return f"{v.rule} ({v.source}): {text}{suffix}"
+        en = get_lang() == "en"
+        return [
+            f"{v.rule} ({v.source}): {v.message_en if en else v.message_vi}"
+            for v in self.violations
+        ]
+
+    def message(self) -> str:
+        # A script reads one line: every breach, separated by " | ".
+        return " | ".join(self.lines())

@@ -918,6 +918,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step.rejected": ("không kết nạp", "rejected"),
     "step.withdrawn": ("rút khỏi danh sách", "withdrawn"),
     "step.struck-off": ("xóa tên đảng viên dự bị", "struck off"),
+    "step.recognition-failed": ("chi bộ không công nhận chính thức", "not recognised"),
     # --- pipeline ------------------------------------------------------------------------
     "help.step.mentor": ("Phân công đảng viên giúp đỡ (một kèm một).", "Assign a mentor."),
     "help.step.class": (
@@ -965,8 +966,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.route": ("Cách giới thiệu: {choices}.", "Route: {choices}."),
     "opt.votes_for": ("Số tán thành.", "Votes for."),
     "opt.official_members": (
-        "Số đảng viên chính thức của chi bộ.",
-        "Official members of the cell.",
+        "Số đảng viên chính thức của chi bộ (lấy từ danh sách đảng viên nếu chi bộ đã có).",
+        "Official members of the cell (taken from its roster when it has one).",
     ),
     "opt.committee_members": ("Số cấp ủy viên.", "Committee members."),
     "opt.event": ("Mã bước cần đính chính.", "Id of the step to correct."),
@@ -991,8 +992,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recorded {step} on {date} for id {id} (step {event}).",
     ),
     "candidate.next": (
-        "Bước tiếp theo: {step}; hạn: {deadline}.",
-        "Next: {step}; deadline: {deadline}.",
+        "Bước tiếp theo: {step}; hạn ({of}): {deadline}.",
+        "Next: {step}; deadline ({of}): {deadline}.",
+    ),
+    "candidate.next_no_deadline": (
+        "Bước tiếp theo: {step}.",
+        "Next: {step}.",
     ),
     "exception.line": (
         "Ngoại lệ {rule}: {body}, văn bản {document} {date} — {reason}",
@@ -1151,7 +1156,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bieu2.total": ("Tổng số đảng viên mới kết nạp", "New members, total"),
     "bieu2.women": ("Trong đó: nữ", "of whom: women"),
     "bieu2.ethnic-minority": ("Dân tộc thiểu số", "ethnic minorities"),
+    "bieu2.ethnicity-not-stated": ("Chưa ghi dân tộc", "ethnicity not recorded"),
     "bieu2.religious": ("Người theo tôn giáo", "religious believers"),
+    "bieu2.religion-not-stated": ("Chưa ghi tôn giáo", "religion not recorded"),
     "bieu2.youth-union": ("Đoàn viên Đoàn TNCS Hồ Chí Minh", "Youth Union members"),
     "bieu2.private-owner": ("Chủ doanh nghiệp tư nhân", "private business owners"),
     "bieu2.occ-state-body": (
@@ -2223,4 +2230,108 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "opt.dissolved": ("Ngày giải thể.", "Date dissolved."),
     "unit.edited": ("Đã sửa đơn vị {code}.", "Edited unit {code}."),
+    # --- the record stays true (issue 12) ------------------------------------------------
+    "exception.not_waivable": (
+        "Không ghi được ngoại lệ {rule}: {why_vi}.",
+        "Cannot record an exception to {rule}: {why_en}.",
+    ),
+    "act.in_future": (
+        "{field}: ngày {date} chưa đến; chỉ ghi việc đã xảy ra.",
+        "{field}: {date} is after today; only acts that happened are recorded.",
+    ),
+    "act.probation_running": (
+        "Chưa thể công nhận đảng viên chính thức: 12 tháng dự bị đến {end} mới hết (R19).",
+        "Official membership cannot be recognised yet: the 12 months' probation end on {end} "
+        "(R19).",
+    ),
+    "rule.refused_many": (
+        "Không ghi được, vi phạm {count} quy định:",
+        "Refused: {count} rules broken:",
+    ),
+    "check.members_not_roster": (
+        "Chi bộ xét ngày {on}: ghi {typed} đảng viên chính thức nhưng danh sách đảng viên của chi "
+        "bộ có {roster} đảng viên chính thức ngày đó.",
+        "Cell vote on {on}: {typed} official members typed, but the cell's roster shows "
+        "{roster} official members that day.",
+    ),
+    "vote.members_required": (
+        "Chi bộ chưa có danh sách đảng viên: ghi --members (số đảng viên chính thức ngày xét).",
+        "The cell has no roster on file: give --members (its official members on the day).",
+    ),
+    "person.national_id_taken": (
+        "Không ghi được {name}: số CCCD này đã thuộc về người mã số {other}: {other_name}, sinh "
+        "{other_birth}; một số CCCD chỉ là của một người.",
+        "Cannot record {name}: this national ID already belongs to person {other}: "
+        "{other_name}, born {other_birth}; one ID number is one person.",
+    ),
+    "person.identity_conflict": (
+        "Xung đột danh tính: dòng này ghi {name}, sinh {birth}, nhưng số CCCD (mã số) là của "
+        "người mã số {other}: {other_name}, sinh {other_birth}; không ghi đè người đã có.",
+        "Identity conflict: this row names {name}, born {birth}, but the national ID (id) "
+        "belongs to person {other}: {other_name}, born {other_birth}; a stored person is never "
+        "overwritten.",
+    ),
+    "person.unit_move": (
+        "Người mã số {id} ({name}) thuộc đơn vị {unit}; chuyển sang {new} chỉ bằng một quyết "
+        "định chuyển sinh hoạt có ngày, không qua nhập tệp.",
+        "Person {id} ({name}) belongs to unit {unit}; a move to {new} needs a dated transfer "
+        "act, not an import.",
+    ),
+    "quota.source_defaulted": (
+        "{count} chỉ tiêu không ghi nguồn, đã ghi nguồn \u201c{source}\u201d; ghi --source hoặc "
+        "cột nguồn nếu khác.",
+        '{count} quota(s) without a source were recorded as "{source}"; give --source or a '
+        "source column if that is wrong.",
+    ),
+    "person.not_stated": (
+        "Chưa ghi {field}: lưu là chưa rõ, Biểu 2-BTCTW đếm ở dòng \u201cchưa ghi\u201d.",
+        '{field} not given: stored as unknown, counted in the "not recorded" row of Biểu 2-BTCTW.',
+    ),
+    "check.wrong_decider": (
+        "Quyết định kết nạp ngày {on} do {body} ban hành; chỉ {allowed} có thẩm quyền quyết định "
+        "(ban thường vụ cấp ủy cấp trên trực tiếp, hoặc đảng ủy cơ sở đã được ủy quyền).",
+        "The admission decision of {on} was issued by {body}; only {allowed} may decide (the "
+        "standing committee of the committee directly above, or an authorised grassroots "
+        "committee).",
+    ),
+    "opt.decided_by": (
+        "Mã đơn vị có cấp ủy ra quyết định (kiểm tra thẩm quyền, R16).",
+        "Code of the unit whose committee decided (authority checked, R16).",
+    ),
+    "opt.admits_from": (
+        "Ngày đảng ủy cơ sở được ủy quyền quyết định kết nạp (R16).",
+        "Day from which this grassroots committee is authorised to decide admissions (R16).",
+    ),
+    "opt.admits_document": (
+        "Văn bản ủy quyền quyết định kết nạp.",
+        "The document authorising it to decide admissions.",
+    ),
+    "col.admits_from": ("Được ủy quyền kết nạp từ", "Decides admissions from"),
+    "col.admits_document": ("Văn bản ủy quyền", "Authorisation"),
+    "unit.admits_not_grassroots": (
+        "Chỉ đảng ủy cơ sở được ủy quyền quyết định kết nạp; {code} không phải đảng bộ cơ sở.",
+        "Only a grassroots committee can be authorised to decide admissions; {code} is not one.",
+    ),
+    "candidate.roster_only": (
+        "Người mã số {id} là đảng viên có trong danh sách (mã đảng viên {member}), không có hồ "
+        "sơ kết nạp trong công cụ; đây là thông tin đảng viên.",
+        "Person {id} is a member from a roster (member id {member}) with no admission record "
+        "here; this is the member sheet.",
+    ),
+    "help.admission.not_recognised": (
+        "Ghi một lần chi bộ biểu quyết không công nhận đảng viên chính thức (R23).",
+        "Record a cell vote that did not recognise official membership (R23).",
+    ),
+    "check.report_up": (
+        "Đây là lần thứ {count} chi bộ không công nhận đảng viên chính thức: chi bộ báo cáo cấp "
+        "ủy cấp trên để quyết định (xóa tên khỏi danh sách đảng viên dự bị).",
+        "This is the cell's vote number {count} not to recognise: the cell reports to the upper "
+        "committee for the decision (removal from the probationary list).",
+    ),
+    "candidate.report_up": (
+        "R23: chi bộ đã {count} lần không công nhận chính thức; phải báo cáo cấp ủy cấp trên "
+        "quyết định.",
+        "R23: the cell voted {count} times not to recognise; it must report up for the decision.",
+    ),
+    "deadline.member-record": ("khai lý lịch đảng viên", "member record (lý lịch)"),
 }

@@ -55,6 +55,9 @@ class Unit(SQLModel, table=True):
     founded_on: date | None = None
     dissolved_on: date | None = None
     merged_into_id: int | None = Field(default=None, foreign_key="unit.id")
+    # R16: from this day, by this document, a đảng ủy cơ sở decides admissions itself.
+    admits_from: date | None = None
+    admits_document: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -177,18 +177,21 @@ def split_name(full_name: str) -> tuple[str, str, str]:
 #   PRIMARY    one char per letter: \x03 space, \x04-\x23 ASCII punctuation in CLDR root order,
 #              \x24 + c for other punctuation/symbols, \x25-\x2e digits, \x2f-\x4f the 33 letters
 #              a ă â b c d đ e ê f ... y z; any other character (other scripts) is itself, so it
-#              sorts after z. Lower-cased (casefold) first. Name keys put \x02 between the
-#              given, middle and family parts: "An" < "Lê An" < "Lê Văn An" < "Anh" (a shorter
-#              word or part sorts first).
+#              sorts after z. Lower-cased (casefold) first.
 #   SECONDARY  one char per letter, in the same order: \x02 no tone, \x03-\x07 huyền, hỏi, ngã,
 #              sắc, nặng; any other mark is itself (>= U+0300).
 #   TERTIARY   one char per letter: \x02 lower, \x03 upper (CLDR default: lower first).
 # \x01 is below every weight, so a level is only looked at when all the levels before it are
 # equal. Trailing "no tone"/"lower" chars are dropped: they are the smallest of their level, so
 # dropping them keeps the order (and keeps keys short). No key contains NUL (PostgreSQL text).
+#
+# A name key is three such keys, given name, middle name, family name, joined by \x01: each
+# part is compared on all three levels before the next part is looked at, as a clerk sorting
+# an Excel list by "Tên" then "Họ đệm" gets; "An" < "Lê An" < "Lê Văn An" < "Anh" (a shorter
+# word or part sorts first).
 
 _LEVEL_SEP = "\x01"
-_PART_SEP = "\x02"
+_PART_SEP = "\x01"
 _SPACE = "\x03"
 _ASCII_PUNCT = "_-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$"
 _OTHER_PUNCT = "\x24"
@@ -265,18 +268,18 @@ def _key(primary: str, secondaries: tuple[str, ...], tertiaries: tuple[str, ...]
 
 
 def name_sort_key(full_name: str) -> str:
-    """Return a str key ordering people by given name, middle, family, CLDR `vi` collation."""
+    """Return a str key ordering people as a Vietnamese list does: by the whole given name
+    (letters, then tones, then case, CLDR `vi`), then the middle name, then the family name,
+    each part compared completely before the next ("Hoa" before every "Hòa")."""
     words = _normalize("NFC", full_name).split()
-    if len(words) > 1:
-        words = [words[-1], *words[1:-1], words[0]]  # given, middle..., family
+    given, middle, family = words[-1:], words[1:-1], words[:1] if len(words) > 1 else []
+    return _PART_SEP.join(_part_key(part) for part in (given, middle, family))
+
+
+def _part_key(words: list[str]) -> str:
     weights = [_word_weights(w) for w in words] or [("", "", "")]
     primaries, secondaries, tertiaries = zip(*weights, strict=True)
-    if len(primaries) == 1:
-        primary = f"{primaries[0]}{_PART_SEP}{_PART_SEP}"
-    else:
-        middle = _SPACE.join(primaries[1:-1])
-        primary = f"{primaries[0]}{_PART_SEP}{middle}{_PART_SEP}{primaries[-1]}"
-    return _key(primary, secondaries, tertiaries)
+    return _key(_SPACE.join(primaries), secondaries, tertiaries)
 
 
 def text_sort_key(text: str) -> str:

@@ -36,6 +36,7 @@ class Stage(StrEnum):
     admitted = "admitted"
     probationary = "probationary"
     official = "official"
+    recognition_failed = "recognition-failed"  # a cell vote that did not recognise (R23)
     rejected = "rejected"
     withdrawn = "withdrawn"
     struck_off = "struck-off"
@@ -59,6 +60,7 @@ class Step(StrEnum):
     decision = "decision"
     ceremony = "ceremony"
     official = "official"
+    recognition_failed = "recognition-failed"  # a cell vote that did not recognise (R23)
     rejected = "rejected"
     withdrawn = "withdrawn"
     struck_off = "struck-off"

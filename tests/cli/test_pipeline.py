@@ -78,8 +78,9 @@ def test_source_to_official_member_through_the_cli(cli, members):
     ok(cli, f"candidate dossier {pid} 5-KNĐ --date 01/07/2025")
     expect(cli, pid, "applied", "cell-vote", cert_deadline)
 
-    # R14: 6 of 9 official members is exactly 2/3.
-    ok(cli, f"candidate vote {pid} --date 01/09/2025 --for 6 --members 9 --document 15-NQ/CB")
+    # R14: the cell's roster has 4 official members on 01/09/2025 (Hoa is probationary);
+    # 3 of them is above 2/3.
+    ok(cli, f"candidate vote {pid} --date 01/09/2025 --for 3 --document 15-NQ/CB")
     decision_deadline = date(2025, 11, 25)  # 60 working days after 01/09/2025, R17
     expect(cli, pid, "voted", "committee-resolution", decision_deadline)
     ok(cli, f"candidate recommend {pid} --date 08/09/2025 --for 5 --members 7")
@@ -138,7 +139,7 @@ def test_a_correction_supersedes_and_both_stay_visible(cli, members):
     event = vote["event_id"]
     ok(
         cli,
-        f"candidate correct {pid} --event {event} --date 07/09/2021 --set votes_for=8 "
+        f"candidate correct {pid} --event {event} --date 07/09/2021 --set votes_for=2 "
         "--reason 'Nhầm ngày họp'",
     )
     d = detail(cli, pid)
@@ -148,14 +149,14 @@ def test_a_correction_supersedes_and_both_stay_visible(cli, members):
         ("2021-09-07", False),
     ]
     assert votes[1]["supersedes"] == event
-    assert votes[1]["detail"]["votes_for"] == 8 and votes[1]["note"] == "Nhầm ngày họp"
+    assert votes[1]["detail"]["votes_for"] == 2 and votes[1]["note"] == "Nhầm ngày họp"
     assert d["stage_on"] == "2021-09-07"
     table = ok(cli, "candidate", "show", pid).stdout
     assert "[đã đính chính]" in table and f"[đính chính bước {event}]" in table
     # Correcting the replaced version again is refused; correcting it into a breach too.
     refused(cli, f"candidate correct {pid} --event {event} --reason x")
     newer = votes[1]["event_id"]
-    err = refused(cli, f"candidate correct {pid} --event {newer} --set votes_for=6 --reason x")
+    err = refused(cli, f"candidate correct {pid} --event {newer} --set votes_for=1 --reason x")
     assert "R14 (" in err
 
 
@@ -167,7 +168,7 @@ OUT_OF_TURN = [
     (None, "candidate reject {pid} --date 01/12/2021 --reason x", "quyết định"),
     (None, "candidate apply {pid} --date 01/12/2021", "đơn xin vào Đảng"),
     (None, "candidate introducers {pid} --date 01/12/2021 --introducer A:20", "chi bộ"),
-    (None, "candidate vote {pid} --date 01/12/2021 --for 9 --members 9", "chi bộ xét kết nạp"),
+    (None, "candidate vote {pid} --date 01/12/2021 --for 4", "chi bộ xét kết nạp"),
 ]
 
 

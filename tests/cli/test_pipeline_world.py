@@ -172,6 +172,19 @@ QD24 = "24-QĐ/TW (2021)"
 QD294 = "294-QĐ/TW (2025)"
 
 
+def cell_officials(s: Any, person_id: int, on: date) -> int | None:
+    """The official members of the person's cell on `on` by its roster (None: no roster)."""
+    from dangvien_cli.models import Person
+    from dangvien_cli.services.members import official_count
+
+    return official_count(s, s.get(Person, person_id).unit_id, on)
+
+
+def officials_on(person_id: int, on: date) -> int | None:
+    with session() as s:
+        return cell_officials(s, person_id, on)
+
+
 def walk(person_id: int, plan: dict[Any, date], upto: Any, members: dict[str, int]) -> None:
     """Record every step of `plan` before `upto` through the pipeline service."""
     from dangvien_cli.services.members import Introducer, introducer_entries
@@ -188,7 +201,11 @@ def walk(person_id: int, plan: dict[Any, date], upto: Any, members: dict[str, in
                 entries = introducer_entries(s, person_id, on, intro)
                 item = StepInput(key, on, detail={"route": "two-members", "introducers": entries})
             elif key is Step.cell_vote:
-                item = StepInput(key, on, detail={"votes_for": 9, "official_members": 10})
+                # R14: every official member of the cell agrees (its roster's count, if any)
+                everyone = cell_officials(s, person_id, on) or 10
+                item = StepInput(key, on, detail={"votes_for": everyone})
+                if cell_officials(s, person_id, on) is None:
+                    item.detail["official_members"] = everyone
             elif key is Step.decision:
                 item = StepInput(key, on, document_no="1-QĐ/TU", issuer="BTV Thành ủy")
             elif key is Step.class_passed:

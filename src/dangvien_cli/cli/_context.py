@@ -21,7 +21,7 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from dangvien_cli.cli import _words as words
-from dangvien_cli.errors import DangvienError, one_line
+from dangvien_cli.errors import DangvienError, RuleViolation, one_line
 from dangvien_cli.i18n import MESSAGES, get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
@@ -532,8 +532,16 @@ def error_boundary() -> Iterator[None]:
     except (typer.Exit, typer.Abort, typer.TyperException):
         raise
     except DangvienError as exc:
-        # One line, never a whole ID card or phone number, whatever value it echoes back.
-        stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
+        # One line, never a whole ID card or phone number, whatever value it echoes back;
+        # at a terminal, several broken rules as a list, one per line.
+        lines = exc.lines() if isinstance(exc, RuleViolation) else []
+        if len(lines) > 1 and sys.stderr.isatty():
+            head = t("rule.refused_many", count=len(lines))
+            stderr_console().print(f"{t('error.prefix')}: {head}", style="red")
+            for line in lines:
+                stderr_console().print(f"  • {one_line(line)}", style="red")
+        else:
+            stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         stderr_console().print(t("error.interrupted"))

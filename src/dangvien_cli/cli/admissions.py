@@ -36,16 +36,12 @@ def build() -> typer.Typer:
         body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
         ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
         special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
+        decided_by: Annotated[str | None, opt("--decided-by", help_key="opt.decided_by")] = None,
     ) -> None:
-        items = [
-            step(
-                Step.decision,
-                date,
-                document_no=decision,
-                issuer=body,
-                detail={"special": True} if special else {},
-            )
-        ]
+        detail: dict[str, Any] = {"special": True} if special else {}
+        if decided_by:  # R16: the unit whose committee decided, checked against the tree
+            detail["decided_by"] = decided_by
+        items = [step(Step.decision, date, document_no=decision, issuer=body, detail=detail)]
         if ceremony:
             items.append(step(Step.ceremony, ceremony))
         record(person_id, *items)
@@ -88,6 +84,16 @@ def build() -> typer.Typer:
             item = StepInput(Step.official, on, document_no=decision, issuer=body, detail=detail)
             outcome = record_step(session, person_id, item)
         show_outcome(person_id, outcome)
+
+    @command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
+    def not_recognised(
+        person_id: IdArg,
+        *,
+        date: DateOpt,
+        reason: Annotated[str, required("--reason", help_key="opt.reason")],
+        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    ) -> None:
+        record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
 
     @command(group, "strike", help_key="help.admission.strike", records=False)
     def strike(

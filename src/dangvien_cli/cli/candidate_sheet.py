@@ -141,14 +141,21 @@ def print_candidate(detail: dict[str, Any]) -> None:
         emit(rows, CLASS_COLUMNS, table, title=t("title.classes"))
     if detail["exceptions"]:
         emit(detail["exceptions"], EXCEPTION_COLUMNS, table, title=t("title.exceptions"))
+    if detail.get("report_up"):
+        console.print(t("candidate.report_up", count=detail["failed_recognitions"]))
     if not detail["next_step"]:
         return
-    deadline = "—"
-    if detail["next_deadline"]:
+    step = t(f"step.{detail['next_step']}")
+    if not detail["next_deadline"]:
+        console.print(t("candidate.next_no_deadline", step=step))
+    else:
+        # the hint names whose deadline it is: the vote's is the certificate's (R8), the
+        # committee's resolution's is the decision's (R17)
         deadline = f"{fmt_date(detail['next_deadline'])} ({detail['next_rule']})"
         if detail["overdue"]:
             deadline += " " + t("candidate.overdue")
-    console.print(t("candidate.next", step=t(f"step.{detail['next_step']}"), deadline=deadline))
+        of = t(f"deadline.{detail['next_deadline_of']}")
+        console.print(t("candidate.next", step=step, of=of, deadline=deadline))
     if detail["missing"]:
         missing = ", ".join(_label(m) for m in detail["missing"])
         console.print(t("candidate.missing", items=missing))

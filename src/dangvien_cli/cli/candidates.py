@@ -11,6 +11,7 @@ from dangvien_cli.cli._context import (
     arg,
     choice,
     command,
+    info,
     new_group,
     opt,
     required,
@@ -44,7 +45,7 @@ def build() -> typer.Typer:
         gender: Annotated[
             str, choice("--gender", enum=Gender, labels="gender", help_key="opt.gender", need=True)
         ],
-        ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = "Kinh",
+        ethnicity: Annotated[str | None, opt("--ethnicity", help_key="opt.ethnicity")] = None,
         religion: Annotated[str | None, opt("--religion", help_key="opt.religion")] = None,
         education: Annotated[str | None, opt("--education", help_key="opt.education")] = None,
         occupation: Annotated[str | None, opt("--occupation", help_key="opt.occupation")] = None,
@@ -85,6 +86,15 @@ def build() -> typer.Typer:
             )
             person_id = person.id
         show_warnings(warnings)
+        stated = (
+            ("--ethnicity", ethnicity),
+            ("--religion", religion),
+            ("--education", education),
+            ("--occupation", occupation),
+        )
+        for name, value in stated:
+            if value is None:  # Biểu 2-BTCTW counts it: stored unknown, and said so
+                warn(t("person.not_stated", field=name))
         if similar:
             warn(t("person.possible_duplicate", ids=", ".join(map(str, similar))))
         if app_ctx().fmt is OutputFormat.table:
@@ -121,11 +131,23 @@ def build() -> typer.Typer:
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
         from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
-        from dangvien_cli.services.candidates import candidate_detail
+        from dangvien_cli.services.candidates import candidate_detail, roster_only_member
+        from dangvien_cli.services.members import member_detail
 
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = candidate_detail(session, person_id, show_private=show_private)
+            member_id = roster_only_member(session, person_id)
+            if member_id is not None:
+                detail = member_detail(session, member_id, show_private=show_private)
+            else:
+                detail = candidate_detail(session, person_id, show_private=show_private)
+        if member_id is not None:
+            # a member known only from a roster has no admission story here: the member sheet
+            from dangvien_cli.cli.members import SHOW_FIELDS as MEMBER_FIELDS
+
+            info(t("candidate.roster_only", id=person_id, member=member_id))
+            emit_object(detail, MEMBER_FIELDS, ctx.fmt, title=detail["full_name"])
+            return
         if ctx.fmt is not OutputFormat.table:
             emit_object(detail, SHOW_FIELDS, ctx.fmt)
             return

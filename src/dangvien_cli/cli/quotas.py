@@ -13,6 +13,7 @@ from dangvien_cli.cli._context import (
     info,
     new_group,
     opt,
+    warn,
     whole_number,
     yes_option,
 )
@@ -44,7 +45,7 @@ def build() -> typer.Typer:
 
         value: int | None = target  # type: ignore[assignment]  # read by whole_number
         with app_ctx().session(write=True) as session:
-            quota, _outcome = set_quota(
+            quota, outcome = set_quota(
                 session, unit_code=unit, period_code=period, target=value or 0, source=source
             )
             info(
@@ -56,6 +57,9 @@ def build() -> typer.Typer:
                     target=fmt_int(quota.target),
                 )
             )
+        if source is None and outcome == "new":
+            # a figure reports compare: a source the clerk did not give is said, not assumed
+            warn(t("quota.source_defaulted", count=1, source=quota.source))
 
     @command(group, "unset", help_key="help.quota.unset", records=False)
     def unset(

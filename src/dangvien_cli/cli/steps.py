@@ -210,13 +210,15 @@ def register_steps(group: typer.Typer) -> None:
         *,
         date: DateOpt,
         votes_for: Annotated[int, required("--for", help_key="opt.votes_for")],
-        members: Annotated[int, required("--members", help_key="opt.official_members")],
+        members: Annotated[int | None, opt("--members", help_key="opt.official_members")] = None,
         document: DocOpt = None,
         area: Annotated[
             str | None, choice("--area", enum=Area, labels="area", help_key="opt.area")
         ] = None,
     ) -> None:
-        detail: dict[str, Any] = {"votes_for": votes_for, "official_members": members}
+        detail: dict[str, Any] = {"votes_for": votes_for}
+        if members is not None:  # else the cell's roster on the day gives it (R14)
+            detail["official_members"] = members
         if area is not None:
             detail["area_exception"] = area.value
         record(person_id, step(Step.cell_vote, date, document_no=document, detail=detail))

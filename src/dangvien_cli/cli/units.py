@@ -39,6 +39,8 @@ SHOW_FIELDS = [
     Column("parent", "col.parent"),
     Column("block", "col.block"),
     Column("founded_on", "col.founded_on", "date"),
+    Column("admits_from", "col.admits_from", "date"),
+    Column("admits_document", "col.admits_document"),
     Column("members", "col.members", "int"),
     Column("official_members", "col.official_members", "int"),
     Column("probationary_members", "col.probationary_members", "int"),
@@ -98,6 +100,10 @@ def build() -> typer.Typer:
         ] = None,
         founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
         dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
+        admits_from: Annotated[str | None, opt("--admits-from", help_key="opt.admits_from")] = None,
+        admits_document: Annotated[
+            str | None, opt("--admits-document", help_key="opt.admits_document")
+        ] = None,
     ) -> None:
         from dangvien_cli.services.units import edit_unit
 
@@ -111,6 +117,8 @@ def build() -> typer.Typer:
                 block=block,
                 founded_on=parse_date(founded),
                 dissolved_on=parse_date(dissolved),
+                admits_from=parse_date(admits_from),
+                admits_document=admits_document,
             )
             info(t("unit.edited", code=unit.code))
 

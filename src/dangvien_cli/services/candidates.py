@@ -20,9 +20,12 @@ from dangvien_cli.services.step_checks import (
     UNION_ROUTES,
     VOTE_DOSSIER,
     certificate_valid_until,
+    failed_recognitions,
     missing_dossier,
+    must_report_up,
     needs_committee,
 )
+from dangvien_cli.services.units import admission_authority
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Stage
 
@@ -77,6 +80,16 @@ def dossier_item(text: str) -> str:
     )
 
 
+# The step (or event) a next step's deadline belongs to, when it is not that step itself: the
+# cell vote is bounded by the certificate's validity (R8), the committee's resolution by the
+# decision's deadline (R17).
+DEADLINE_OF: dict[Step, str] = {
+    Step.cell_vote: "certificate",
+    Step.committee_resolution: "decision",
+    Step.official: "official-review",
+}
+
+
 def _deadline(step: Step, events: list[PipelineEvent]) -> tuple[date | None, str | None]:
     """The legal deadline of the next step, where a rule sets one, and that rule's code."""
     if step is Step.cell_vote:
@@ -123,11 +136,11 @@ def _missing(step: Step, events: list[PipelineEvent], filed: set[str]) -> list[s
 
 
 def next_step(
-    events: list[PipelineEvent], stage: str | None, unit_kind: str | None = None
+    events: list[PipelineEvent], stage: str | None, authority: Any = None
 ) -> tuple[Step | None, date | None, str | None]:
     """The next step, its legal deadline where the rules set one, and the rule's code."""
     step = NEXT_STEP.get(stage or "")
-    if step is Step.committee_resolution and not needs_committee(unit_kind):
+    if step is Step.committee_resolution and not needs_committee(authority):
         step = Step.decision
     if step is None:
         return None, None, None
@@ -135,9 +148,16 @@ def next_step(
     return step, deadline, rule
 
 
-def _documents(events: list[PipelineEvent], filed: set[str]) -> list[dict[str, Any]]:
+def _documents(
+    events: list[PipelineEvent], filed: set[str], committee_above: bool
+) -> list[dict[str, Any]]:
     intro = detail_of(latest(events, Step.introducers))
-    rows = [{"form": form, "step": key, "present": key in filed} for form, key in DOSSIER]
+    rows = [
+        {"form": form, "step": key, "present": key in filed}
+        for form, key in DOSSIER
+        # 8-KNĐ is the đảng ủy cơ sở's resolution: only where one stands above the cell
+        if committee_above or key != Step.committee_resolution.value
+    ]
     if intro.get("route") in UNION_ROUTES:
         present = bool(intro.get("union_document")) or UNION_FORM in filed
         rows.insert(5, {"form": UNION_FORM, "step": None, "present": present})
@@ -219,7 +239,8 @@ def candidate_detail(
     filed = {e.step for e in effective} | {
         detail_of(e).get("item") for e in effective if e.step == Step.dossier.value
     }
-    step, deadline, rule = next_step(effective, person.stage, unit.kind if unit else None)
+    authority = admission_authority(session, person.unit_id, today or date.today())
+    step, deadline, rule = next_step(effective, person.stage, authority if unit else None)
     ceremony = latest(effective, Step.ceremony)
     decision = latest(effective, Step.decision)
     return {
@@ -240,6 +261,9 @@ def candidate_detail(
         "stage_on": person.stage_on,
         "next_step": step.value if step else None,
         "next_deadline": deadline,
+        "next_deadline_of": (DEADLINE_OF.get(step, step.value) if step else None)
+        if deadline
+        else None,
         "next_rule": rule,
         "overdue": bool(deadline and deadline < (today or date.today())),
         "missing": _missing(step, effective, filed) if step else [],
@@ -247,8 +271,11 @@ def candidate_detail(
         # R24: party age runs from the decision; R19/R22: official as of the end of probation.
         "party_age_from": decision.occurred_on if decision else None,
         "probation_end": _probation_end(ceremony),
+        # R23: votes that did not recognise; at three the cell reports up for the decision
+        "failed_recognitions": failed_recognitions(effective),
+        "report_up": must_report_up(effective),
         "timeline": _timeline(session, person_id, {e.id for e in effective if e.id}, show_private),
-        "documents": _documents(effective, filed),
+        "documents": _documents(effective, filed, needs_committee(authority if unit else None)),
         "classes": _classes(session, person_id),
         "exceptions": _exceptions(session, person_id),
     }
@@ -263,3 +290,16 @@ def probation_end_of(session: Session, person_id: int) -> date:
     if end is None:
         raise PipelineError("pipeline.needs", step=t("step.official"), before=t("step.ceremony"))
     return end
+
+
+def roster_only_member(session: Session, person_id: int) -> int | None:
+    """The roster line of a person who was never a candidate here (imported from a roster):
+    their sheet is the member's, not an empty admission dossier."""
+    from dangvien_cli.models import Member
+
+    person = get_person(session, person_id)
+    if person.stage is not None:
+        return None
+    return session.execute(
+        select(Member.id).where(Member.person_id == person_id)
+    ).scalar_one_or_none()

@@ -20,7 +20,7 @@ from dangvien_cli.errors import Conflict, DangvienError, InvalidValue, NotFound,
 from dangvien_cli.models import ClassAttendance, Person, PipelineEvent, TrainingClass, Unit
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import FieldSpec, open_mapped, raise_if_errors
-from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step
+from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step, refuse_future
 from dangvien_cli.services.units import check_code, get_unit
 from dangvien_cli.values import parse_date, parse_int
 from dangvien_cli.vntext import fold, nfc
@@ -290,6 +290,7 @@ def record_results(
             raise InvalidValue("error.required", field="--date")
         if when < cls.start_on:
             raise InvalidValue("class.result_before_start", id=r.person_id, code=cls.code)
+        refuse_future(when, "--date")
         a.result = r.result
         if r.result == PASSED:
             a.certificate_no, a.certificate_date = r.certificate_no, when

@@ -49,6 +49,28 @@ def official_on(member: Member, on: date) -> bool:
     )
 
 
+def official_count(session: Session, unit_id: int | None, on: date) -> int | None:
+    """R14's denominator: the unit's official members on day `on` as its roster shows them
+    (the test of ``official_on``), or None when the unit has no roster on file."""
+    from sqlalchemy import func, or_
+
+    if unit_id is None:
+        return None
+    m = Member
+    lines, official = session.execute(
+        select(
+            func.count(),
+            func.count().filter(
+                m.status == MemberStatus.official.value,
+                or_(m.official_on.is_(None), m.official_on <= on),
+                or_(m.left_on.is_(None), m.left_on > on),
+                or_(m.admitted_on.is_(None), m.admitted_on <= on),
+            ),
+        ).where(m.unit_id == unit_id)
+    ).one()
+    return official if lines else None
+
+
 def introducer_entries(
     session: Session, person_id: int, on: date, introducers: list[Introducer]
 ) -> list[dict[str, Any]]:

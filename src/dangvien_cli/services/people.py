@@ -143,7 +143,7 @@ def person_values(data: PersonInput) -> dict[str, Any]:
 
 
 def check_national_id_free(
-    session: Session, national_id: str | None, person_id: int | None = None
+    session: Session, national_id: str | None, person_id: int | None = None, *, name: str = ""
 ) -> None:
     from sqlalchemy import select
 
@@ -152,10 +152,36 @@ def check_national_id_free(
     if not national_id:
         return
     other = session.execute(
-        select(Person.id).where(Person.national_id == national_id)
+        select(Person).where(Person.national_id == national_id)
     ).scalar_one_or_none()
-    if other is not None and other != person_id:
-        raise Conflict("person.duplicate_national_id", other=other)
+    if other is not None and other.id != person_id:
+        raise Conflict("person.national_id_taken", name=name or "?", **who(other))
+
+
+def who(person: Any) -> dict[str, Any]:
+    """A stored person as a message names them: id, name and birth date."""
+    from dangvien_cli.i18n import fmt_date
+
+    born = fmt_date(person.birth_date) if person.birth_date else "?"
+    return {"other": person.id, "other_name": person.full_name, "other_birth": born}
+
+
+def identity_conflict(
+    stored_name: str, stored_birth: date | None, name: str, birth: date | None
+) -> bool:
+    """Whether a row matched to a stored person by CCCD or id describes someone else: another
+    name (diacritics and case aside) or another birth date where both are known."""
+    if fold(stored_name) != fold(name):
+        return True
+    return stored_birth is not None and birth is not None and stored_birth != birth
+
+
+def identity_reason(stored: Any, name: str, birth: date | None) -> str:
+    """The one-line reason naming both people."""
+    from dangvien_cli.i18n import fmt_date, t
+
+    born = fmt_date(birth) if birth else "?"
+    return t("person.identity_conflict", name=name, birth=born, **who(stored))
 
 
 def add_person(
@@ -166,7 +192,7 @@ def add_person(
 
     unit = get_unit(session, unit_code)
     values = person_values(data)
-    check_national_id_free(session, values["national_id"])
+    check_national_id_free(session, values["national_id"], name=values["full_name"])
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)
     session.add(person)
     session.flush()

@@ -13,7 +13,7 @@ body waived for the person (``rule_exception``) is skipped, and the event says s
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -21,13 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import (
     Admission,
     Member,
     Person,
     PipelineEvent,
-    Unit,
     utcnow,
 )
 from dangvien_cli.services import audit, rules
@@ -40,6 +39,7 @@ from dangvien_cli.services.step_checks import (
     detail_of,
     latest,
 )
+from dangvien_cli.services.units import admission_authority, get_unit
 from dangvien_cli.vocab import MemberStatus, Stage, Step
 
 __all__ = [
@@ -87,6 +87,7 @@ ONCE = (
     Step.official,
 )
 NEEDS: dict[Step, Step] = {
+    Step.recognition_failed: Step.ceremony,
     Step.committee_resolution: Step.cell_vote,
     Step.decision: Step.cell_vote,
     Step.ceremony: Step.decision,
@@ -157,7 +158,9 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         raise PipelineError("pipeline.needs", step=_label(item.step), before=_label(need))
     if item.step in ONCE and item.step.value in have:
         raise PipelineError("pipeline.already", id=person.id, step=_label(item.step))
-    if item.step is Step.struck_off and stage != Stage.probationary.value:
+    if item.step in (Step.struck_off, Step.recognition_failed) and (
+        stage != Stage.probationary.value
+    ):
         raise PipelineError("pipeline.not_probationary", id=person.id)
     if item.step in (Step.rejected, Step.withdrawn) and Step.decision.value in have:
         raise PipelineError("pipeline.already_admitted", id=person.id)
@@ -165,6 +168,46 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         raise PipelineError(
             "pipeline.too_late", step=_label(item.step), after=_label(Step.cell_vote)
         )
+
+
+def _with_denominator(session: Session, person: Person, item: StepInput) -> StepInput:
+    """R14 counts the cell's official members on the day: where its roster is on file the
+    count is the roster's (a typed one must agree, step_checks); else it must be typed."""
+    from dangvien_cli.services.members import official_count
+
+    roster = official_count(session, person.unit_id, item.occurred_on)
+    detail = dict(item.detail)
+    if roster is None:
+        if detail.get("official_members") is None:
+            raise InvalidValue("vote.members_required")
+        return item
+    detail["roster_officials"] = roster
+    detail.setdefault("official_members", roster)
+    return replace(item, detail=detail)
+
+
+# Dates a step's detail may carry besides its own: each is an act too.
+DETAIL_DATES = {"received_on": "--received", "decided_on": "--decided", "cell_date": "--cell-date"}
+
+
+def refuse_future(day: date | None, field: str) -> None:
+    """An act is a fact: nothing dated after today is recorded."""
+    if day is not None and day > date.today():
+        raise InvalidValue("act.in_future", field=field, date=fmt_date(day))
+
+
+def _refuse_unreal(events: list[PipelineEvent], item: StepInput) -> None:
+    """Acts dated after today, and a recognition while the probation months still run."""
+    if item.step is Step.official:
+        ceremony = latest(events, Step.ceremony)
+        end = rules.probation_end(ceremony.occurred_on) if ceremony else None
+        if end is not None and end > date.today():
+            raise PipelineError("act.probation_running", end=fmt_date(end))
+    refuse_future(item.occurred_on, "--date")
+    for key, field_name in DETAIL_DATES.items():
+        value = item.detail.get(key)
+        if value:
+            refuse_future(date.fromisoformat(str(value)), field_name)
 
 
 def _target(session: Session, person_id: int, item: StepInput, live: set[int]) -> None:
@@ -187,13 +230,28 @@ def record_step(
         _target(session, person_id, item, {e.id for e in events if e.id is not None})
         events = [e for e in events if e.id != item.supersedes]
     check_transition(person, events, item)
-    unit = session.get(Unit, person.unit_id) if person.unit_id else None
-    found = check_step(person, events, item, unit_kind=unit.kind if unit else None)
-    kept, excused = excuse(found, exceptions_for(session, person_id))
+    _refuse_unreal(events, item)
+    authority = admission_authority(session, person.unit_id, item.occurred_on)
+    if item.step is Step.decision and item.detail.get("decided_by"):
+        decider = get_unit(session, str(item.detail["decided_by"]))
+        item = replace(item, detail={**item.detail, "decided_by": decider.code})
+    roster = None
+    if item.step is Step.cell_vote:
+        item = _with_denominator(session, person, item)
+        roster = item.detail.get("roster_officials")
+    found = check_step(
+        person,
+        events,
+        item,
+        authority=authority if person.unit_id else None,
+        roster_officials=roster,
+    )
+    kept, excused = excuse(found, exceptions_for(session, person_id), item.occurred_on)
     errors = [v for v in kept if v.severity == "error"]
     if errors:
         raise RuleViolation(errors)
     detail = dict(item.detail)
+    detail.pop("roster_officials", None)  # the same as official_members once checked
     if excused:
         detail["exceptions"] = sorted({exc.rule for _v, exc in excused})
     event = PipelineEvent(

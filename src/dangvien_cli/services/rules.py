@@ -265,6 +265,15 @@ RULES: tuple[Rule, ...] = (
         (Fraction(2, 3), "Điều lệ Đảng Điều 4.3; 232-QĐ/TW (2025)", _QD232, "H"),
         (Fraction(2, 3), "Điều lệ Đảng Điều 4.3; 294-QĐ/TW (2025); 06-HD/TW (2025) điểm 3.7a",
          _QD294, "H")),
+    *_rule("R16", "decision_body", "body",
+        "Ban Thường vụ cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng quyết định kết nạp; "
+        "đảng ủy cơ sở được ủy quyền thì tập thể đảng ủy cơ sở quyết định",
+        "The standing committee of the committee directly above the grassroots organisation "
+        "decides; an authorised grassroots committee decides as a body",
+        ("ban-thuong-vu-cap-tren", "29-QĐ/TW (2016) điểm 4.3.2 a–b", _QD29, "H"),
+        ("ban-thuong-vu-cap-tren", "24-QĐ/TW (2021) điểm 4.3.2 (như 29-QĐ/TW)", _QD24, "M"),
+        ("ban-thuong-vu-cap-tren", "232-QĐ/TW (2025) điểm 4.3.2 (như 29-QĐ/TW)", _QD232, "M"),
+        ("ban-thuong-vu-cap-tren", "294-QĐ/TW (2025) điểm 4.3.2 (như 29-QĐ/TW)", _QD294, "M")),
     *_rule("R17", "decision_deadline_wd", "working days",
         "Cấp ủy có thẩm quyền quyết định kết nạp trong 60 ngày làm việc từ nghị quyết của chi bộ",
         "The competent committee decides within 60 working days of the cell resolution",
@@ -322,6 +331,15 @@ RULES: tuple[Rule, ...] = (
         (True, "Điều lệ Đảng Điều 5.3; 24-QĐ/TW (2021) điểm 4.2.2", _QD24, "H"),
         (True, "Điều lệ Đảng Điều 5.3; 232-QĐ/TW (2025)", _QD232, "H"),
         (True, "Điều lệ Đảng Điều 5.3; 294-QĐ/TW (2025)", _QD294, "H")),
+    *_rule("R23", "failed_recognition_votes", "votes",
+        "Chi bộ không công nhận đảng viên chính thức: đề nghị xóa tên; sau 3 lần biểu quyết không "
+        "thành ở cấp dưới thì báo cáo cấp trên quyết định",
+        "A probationary member not recognised is proposed for removal; after 3 failed votes "
+        "below, the cell reports up for the decision",
+        (3, "Điều lệ Đảng Điều 5.2; 29-QĐ/TW (2016)", _QD29, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 24-QĐ/TW (2021) điểm 4.2.1, 4.2.3", _QD24, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 232-QĐ/TW (2025)", _QD232, "H"),
+        (3, "Điều lệ Đảng Điều 5.2; 294-QĐ/TW (2025)", _QD294, "H")),
     *_rule("R24", "party_age_from", "event",
         "Tuổi đảng tính từ ngày cấp có thẩm quyền ký quyết định kết nạp",
         "Party age counts from the date the admission decision was signed",
@@ -352,6 +370,159 @@ RULES: tuple[Rule, ...] = (
          "điểm 3", (_QD29[0], None), "H")),
 )
 # fmt: on
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    """What the tool does with one rule of DOMAIN.md: at which step it is judged and whether a
+    higher body may approve a departure from it (DOMAIN 2.13), through which text.
+
+    ``route`` is the document that gives the approval route and who approves, or None when
+    the rule is a minimum that no body below the Central Committee can set aside; ``why``
+    then says so in a line (both languages). ``covers`` lists the rules the exception also
+    waives (R3's consent is what lets an applicant be over R2's age)."""
+
+    code: str
+    step_vi: str
+    step_en: str
+    route: str | None
+    approver_vi: str | None
+    approver_en: str | None
+    why_vi: str
+    why_en: str
+    covers: tuple[str, ...] = ()
+
+
+_CHARTER_VI, _CHARTER_EN = "điều kiện tối thiểu của Điều lệ", "a minimum set by the Charter"
+
+
+def _minimum(code: str, step_vi: str, step_en: str, why_vi: str, why_en: str) -> RuleNote:
+    return RuleNote(code, step_vi, step_en, None, None, None, why_vi, why_en)
+
+
+# fmt: off
+RULE_NOTES: dict[str, RuleNote] = {n.code: n for n in (
+    _minimum("R1", "chi bộ xét kết nạp", "cell vote",
+        f"đủ 18 tuổi là {_CHARTER_VI} (Điều 1.2), không cấp nào dưới Trung ương được miễn",
+        f"18 years is {_CHARTER_EN} (Article 1.2); no body below the Centre may waive it"),
+    _minimum("R2", "chi bộ xét kết nạp", "cell vote",
+        "quá 60 tuổi chỉ được qua văn bản đồng ý theo R3; ghi ngoại lệ R3",
+        "over 60 is allowed only through the R3 consent; record an R3 exception"),
+    RuleNote("R3", "quyết định kết nạp (chi bộ xét: cảnh báo)", "admission decision "
+        "(cell vote: warning)", "24-QĐ/TW (2021) điểm 1.1.2; 01-HD/TW (2021) điểm 1.1; "
+        "06-HD/TW (2025)", "Ban Thường vụ Tỉnh ủy (cấp ủy trực thuộc Trung ương), bằng văn bản, "
+        "trước khi quyết định", "the provincial standing committee, in writing, before the "
+        "decision", "văn bản đồng ý cho người trên 60 tuổi",
+        "written consent for an applicant over 60", covers=("R2",)),
+    _minimum("R4", "chi bộ xét kết nạp", "cell vote",
+        "trình độ THCS chỉ hạ theo R5 (--area vung-kho-khan) hoặc R6 (văn bản đồng ý)",
+        "the THCS minimum is lowered only by R5 (--area vung-kho-khan) or R6 (written consent)"),
+    _minimum("R5", "chi bộ xét kết nạp (--area)", "cell vote (--area)",
+        "ngoại lệ vùng khó khăn áp dụng theo địa bàn, không cần chấp thuận: ghi --area",
+        "the hardship-area exception follows the area, no approval: use --area"),
+    RuleNote("R6", "chi bộ xét kết nạp (--area nguoi-co-uy-tin)", "cell vote "
+        "(--area nguoi-co-uy-tin)", "01-HD/TW (2021) điểm 1.2; 06-HD/TW (2025) điểm 1",
+        "Ban Thường vụ Tỉnh ủy, bằng văn bản", "the provincial standing committee, in writing",
+        "văn bản đồng ý cho người có uy tín chỉ biết đọc, biết viết",
+        "written consent for a respected person who is only literate", covers=("R4",)),
+    _minimum("R7", "chi bộ xét kết nạp", "cell vote",
+        "phải có giấy chứng nhận bồi dưỡng nhận thức về Đảng; không có đường miễn",
+        "the awareness-class certificate is required; no route waives it"),
+    _minimum("R8", "chi bộ xét kết nạp", "cell vote",
+        "giấy chứng nhận hết hạn thì học lại lớp, không có đường miễn",
+        "an expired certificate means re-taking the class; no route waives it"),
+    _minimum("R9", "người giới thiệu; chi bộ xét kết nạp", "introducers; cell vote",
+        f"hai đảng viên chính thức giới thiệu là {_CHARTER_VI} (Điều 4.1)",
+        f"two official introducers is {_CHARTER_EN} (Article 4.1)"),
+    _minimum("R10", "người giới thiệu; chi bộ xét kết nạp", "introducers; cell vote",
+        f"người giới thiệu là {_CHARTER_VI} (Điều 4.1)",
+        f"who introduces is {_CHARTER_EN} (Article 4.1)"),
+    _minimum("R11", "người giới thiệu; chi bộ xét kết nạp", "introducers; cell vote",
+        f"người giới thiệu là {_CHARTER_VI} (Điều 4.1)",
+        f"who introduces is {_CHARTER_EN} (Article 4.1)"),
+    RuleNote("R12", "người giới thiệu", "introducers", "24-QĐ/TW (2021) điểm 3.2.2",
+        "chi bộ phân công đảng viên chính thức khác khi người giới thiệu chuyển đi hoặc bị kỷ luật",
+        "the cell, assigning another official member when an introducer moved or was "
+        "disciplined", "người giới thiệu thay thế không cần đủ 12 tháng",
+        "a replacement introducer needs no 12 months together"),
+    _minimum("R13", "thẩm tra lý lịch (chỉ ghi ngày)", "background check (date only)",
+        "phạm vi thẩm tra do Hướng dẫn quy định, không có đường miễn; công cụ chưa mô hình hóa",
+        "the scope of the check is set by the guidance, no waiver; not modelled"),
+    _minimum("R14", "chi bộ xét kết nạp", "cell vote",
+        f"2/3 số đảng viên chính thức là {_CHARTER_VI} (Điều 4.3)",
+        f"two thirds of the official members is {_CHARTER_EN} (Article 4.3)"),
+    _minimum("R15", "nghị quyết đảng ủy cơ sở", "committee resolution",
+        f"2/3 số cấp ủy viên là {_CHARTER_VI} (Điều 4.3)",
+        f"two thirds of the committee is {_CHARTER_EN} (Article 4.3)"),
+    _minimum("R16", "quyết định kết nạp", "admission decision",
+        "thẩm quyền quyết định do Quy định thi hành Điều lệ giao, không ngoại lệ",
+        "who decides is fixed by the Charter's implementing rules; no exception"),
+    RuleNote("R17", "quyết định kết nạp", "admission decision", "24-QĐ/TW (2021) điểm 4.3.1; "
+        "294-QĐ/TW (2025) điểm 4.3.1", "cấp ủy có thẩm quyền, nêu lý do (tối đa thêm 30 ngày "
+        "làm việc; --special)", "the deciding committee, with reason (at most 30 more working "
+        "days; --special)", "trường hợp đặc biệt được kéo dài thời hạn quyết định",
+        "special cases may extend the decision deadline"),
+    RuleNote("R18", "lễ kết nạp", "ceremony", "Điều lệ Đảng Điều 4.3; 24-QĐ/TW (2021) điểm 4.1; "
+        "294-QĐ/TW (2025) điểm 4.1", "cấp ủy cấp trên trực tiếp đồng ý sau khi chi bộ báo cáo",
+        "the directly superior committee agrees after the cell reports",
+        "lễ kết nạp muộn quá 30 ngày làm việc", "a ceremony later than 30 working days"),
+    _minimum("R19", "công nhận chính thức", "official membership",
+        f"12 tháng dự bị là {_CHARTER_VI} (Điều 5.1)",
+        f"12 months' probation is {_CHARTER_EN} (Article 5.1)"),
+    _minimum("R20", "công nhận chính thức (--cell-date)", "official membership (--cell-date)",
+        f"chỉ xét sau khi hết dự bị là {_CHARTER_VI} (Điều 5.2); xét muộn chỉ bị cảnh báo",
+        f"review only after probation is {_CHARTER_EN} (Article 5.2); a late review only warns"),
+    RuleNote("R21", "công nhận chính thức (--decided)", "official membership (--decided)",
+        "24-QĐ/TW (2021) điểm 4.3.1; 294-QĐ/TW (2025) điểm 4.3.1",
+        "cấp ủy có thẩm quyền, nêu lý do (tối đa thêm 30 ngày làm việc; --special)",
+        "the deciding committee, with reason (at most 30 more working days; --special)",
+        "trường hợp đặc biệt được kéo dài thời hạn quyết định công nhận",
+        "special cases may extend the recognition deadline"),
+    _minimum("R22", "công nhận chính thức", "official membership",
+        f"ngày chính thức là ngày hết 12 tháng dự bị, {_CHARTER_VI} (Điều 5.3)",
+        f"the official date is the end of probation, {_CHARTER_EN} (Article 5.3)"),
+    _minimum("R23", "công nhận chính thức (không được công nhận)", "official membership (not "
+        "recognised)", f"xóa tên đảng viên dự bị không đủ tư cách là {_CHARTER_VI} (Điều 5.2)",
+        f"striking off an unqualified probationary member is {_CHARTER_EN} (Article 5.2)"),
+    _minimum("R24", "quyết định kết nạp", "admission decision",
+        f"tuổi đảng tính từ ngày quyết định là {_CHARTER_VI} (Điều 5.4)",
+        f"party age from the decision is {_CHARTER_EN} (Article 5.4)"),
+    _minimum("R25", "sau lễ kết nạp (report deadlines)", "after the ceremony (report deadlines)",
+        "thời hạn khai lý lịch đảng viên, không có đường miễn (chỉ cảnh báo)",
+        "the member-record deadline has no waiver (a warning only)"),
+    RuleNote("R26", "không mô hình hóa (kết nạp lại)", "not modelled (readmission)",
+        "24-QĐ/TW (2021) điểm 3.5; 294-QĐ/TW (2025) điểm 3.5",
+        "Ban Thường vụ Tỉnh ủy, bằng văn bản, một lần", "the provincial standing committee, "
+        "in writing, once", "kết nạp lại chưa có trong công cụ",
+        "readmission is not in the tool"),
+    _minimum("R27", "không mô hình hóa (kết nạp sai)", "not modelled (wrong admission)",
+        "kết nạp sai thì hủy quyết định, không được miễn",
+        "a wrong admission is annulled, never excused"),
+    RuleNote("R28", "không mô hình hóa (quy mô tổ chức)", "not modelled (organisation size)",
+        "Điều lệ Đảng Điều 21, 24", "cấp ủy cấp trên", "the superior committee",
+        "áp dụng cho tổ chức, không cho người vào Đảng",
+        "applies to the organisation, not to an applicant"),
+    _minimum("R29", "đăng ký; nhập danh sách", "registration; imports",
+        "số CCCD theo luật, không có ngoại lệ", "the ID number is set by law; no exception"),
+    _minimum("R30", "không mô hình hóa (số lý lịch, số thẻ)", "not modelled (record numbers)",
+        "định dạng số hồ sơ, không có ngoại lệ", "a number format; no exception"),
+    _minimum("ORDER", "mọi bước", "every step",
+        "các bước phải theo trình tự thời gian; đính chính ngày bằng 'candidate correct'",
+        "steps happen in order; fix a date with 'candidate correct'"),
+)}
+# fmt: on
+
+
+def rule_note(code: str) -> RuleNote | None:
+    return RULE_NOTES.get(code)
+
+
+def waivable(code: str) -> bool:
+    """Whether the rules give a higher body a route to approve a departure from ``code``
+    that the tool records as an exception (R5 needs none, R26 and R28 are not modelled)."""
+    note = RULE_NOTES.get(code)
+    return note is not None and note.route is not None and code not in ("R26", "R28")
+
 
 _BY_KEY: dict[str, tuple[Rule, ...]] = {}
 for _r in RULES:

@@ -25,7 +25,7 @@ from dangvien_cli.i18n import MESSAGES
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services import rules
 from dangvien_cli.services.workdays import add_months, add_working_days, working_days_between
-from dangvien_cli.vocab import Step, UnitKind
+from dangvien_cli.vocab import Step
 
 # The steps whose dates must follow one another, as rules.check_order names them.
 ORDERED: dict[Step, str] = {
@@ -90,14 +90,20 @@ def check_step(
     events: list[PipelineEvent],
     item: Any,
     *,
-    unit_kind: str | None = None,
+    authority: Any = None,
+    roster_officials: int | None = None,
 ) -> list[rules.Violation]:
-    """Everything the rules say about this step, judged on the act's date, before exceptions."""
+    """Everything the rules say about this step, judged on the act's date, before exceptions.
+
+    ``authority`` (services.units.Authority) says whether a đảng ủy cơ sở stands above the
+    unit and who may decide on the day (R16); None when the person has no unit.
+    ``roster_officials`` is the cell's official members on the day by its roster (None when
+    no roster is on file): R14's denominator, which a typed count must agree with."""
     found = _order(events, item)
     if item.step is Step.introducers:
         found += _introducers(person, item.detail, item.occurred_on, at_vote=False)
     elif item.step is Step.cell_vote:
-        found += _cell_vote(person, events, item)
+        found += _cell_vote(person, events, item, roster_officials)
     elif item.step is Step.committee_resolution:
         d = item.detail
         if "votes_for" in d and "committee_members" in d:
@@ -105,7 +111,7 @@ def check_step(
                 d["votes_for"], d["committee_members"], item.occurred_on
             )
     elif item.step is Step.decision:
-        found += _decision(events, item, unit_kind)
+        found += _decision(person, events, item, authority)
     elif item.step is Step.ceremony:
         decision = latest(events, Step.decision)
         if decision is not None:
@@ -117,7 +123,38 @@ def check_step(
             )
     elif item.step is Step.official:
         found += _official(events, item)
+    elif item.step is Step.recognition_failed:
+        found += _recognition_failed(events, item)
     return found
+
+
+def failed_recognitions(events: list[PipelineEvent]) -> int:
+    return sum(1 for e in events if e.step == Step.recognition_failed.value)
+
+
+def _recognition_failed(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+    """The cell may only consider recognition once probation ended (R20); the third vote
+    that fails must be reported up (R23), which the warning says."""
+    ceremony = latest(events, Step.ceremony)
+    found: list[rules.Violation] = []
+    if ceremony is None:
+        return found
+    end = rules.probation_end(ceremony.occurred_on)
+    review = _rule("official_review_deadline_wd", end)
+    if review is not None and item.occurred_on < end:
+        found.append(violation(review, "check.review_early", on=item.occurred_on, start=end))
+    count = failed_recognitions(events) + 1
+    limit = _rule("failed_recognition_votes", item.occurred_on)
+    if limit is not None and count >= int(limit.value):  # type: ignore[arg-type]
+        found.append(violation(limit, "check.report_up", severity="warning", count=count))
+    return found
+
+
+def must_report_up(events: list[PipelineEvent]) -> bool:
+    """R23: the cell has failed to recognise as many times as the rule allows."""
+    last = latest(events, Step.recognition_failed)
+    limit = _rule("failed_recognition_votes", last.occurred_on) if last else None
+    return limit is not None and failed_recognitions(events) >= int(limit.value)  # type: ignore[arg-type]
 
 
 def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
@@ -243,11 +280,28 @@ def _union_route(
     return found
 
 
-def _cell_vote(person: Person, events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+def _cell_vote(
+    person: Person, events: list[PipelineEvent], item: Any, roster_officials: int | None
+) -> list[rules.Violation]:
     on, d = item.occurred_on, item.detail
     found: list[rules.Violation] = []
+    share = _rule("cell_vote_fraction", on)
+    typed = d.get("official_members")
+    if roster_officials is not None and typed is not None and typed != roster_officials:
+        if share is not None:
+            found.append(
+                violation(
+                    share, "check.members_not_roster", on=on, typed=typed, roster=roster_officials
+                )
+            )
+        d = {**d, "official_members": roster_officials}
     if person.birth_date:
-        found += rules.check_age(person.birth_date, on)
+        # R3: the provincial consent is needed before the decision, not at the vote: here
+        # an applicant over 60 is a warning that it will be needed.
+        found += [
+            replace(v, severity="warning") if v.rule == "R2" else v
+            for v in rules.check_age(person.birth_date, on)
+        ]
     found += rules.check_education(person.education, on, d.get("area_exception"))
     # The class step is dated by its certificate.
     cls = latest(events, Step.class_passed)
@@ -289,20 +343,41 @@ def missing_dossier(events: list[PipelineEvent]) -> list[str]:
     return missing + [form for form in VOTE_DOSSIER if form not in items]
 
 
-def needs_committee(unit_kind: str | None) -> bool:
-    """A chi bộ cơ sở has no đảng ủy above it inside the grassroots organisation."""
-    return unit_kind != UnitKind.chi_bo_co_so.value
+def needs_committee(authority: Any) -> bool:
+    """Only where a đảng ủy cơ sở stands above the cell (not in a chi bộ cơ sở) does its
+    resolution (8-KNĐ) come before the decision; no unit known: assume it does."""
+    return authority is None or authority.committee_above
 
 
 def _decision(
-    events: list[PipelineEvent], item: Any, unit_kind: str | None
+    person: Person, events: list[PipelineEvent], item: Any, authority: Any
 ) -> list[rules.Violation]:
     found: list[rules.Violation] = []
     on = item.occurred_on
     order = _rule("step_order", on)
-    if order and needs_committee(unit_kind) and latest(events, Step.committee_resolution) is None:
+    if order and needs_committee(authority) and latest(events, Step.committee_resolution) is None:
         found.append(violation(order, "check.missing_committee", on=on))
+    body = _rule("decision_body", on)
+    by = item.detail.get("decided_by")
+    if body is not None and by and authority is not None and authority.deciders:
+        if by not in authority.deciders:
+            # R16 is refused whatever its mark: 24-QĐ/TW is read as 29-QĐ/TW here (M), but a
+            # decision by a body without the power is void, not merely late (R27).
+            found.append(
+                violation(
+                    body,
+                    "check.wrong_decider",
+                    severity="error",
+                    on=on,
+                    body=by,
+                    allowed=", ".join(authority.deciders),
+                )
+            )
     vote = latest(events, Step.cell_vote)
+    if vote is not None and person.birth_date:
+        # R2/R3: over 60 at the cell meeting, the decision needs the provincial consent
+        # (an R3 exception), or it is refused.
+        found += [v for v in rules.check_age(person.birth_date, vote.occurred_on) if v.rule == "R2"]
     if vote is not None:
         found += rules.check_decision_deadline(
             vote.occurred_on, on, special=bool(item.detail.get("special"))

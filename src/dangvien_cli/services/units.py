@@ -125,6 +125,8 @@ def edit_unit(
     block: Block | None = None,
     founded_on: date | None = None,
     dissolved_on: date | None = None,
+    admits_from: date | None = None,
+    admits_document: str | None = None,
 ) -> Unit:
     """Change what was given; history stays (admissions keep their unit, a moved unit's past
     admissions count under its new parent — a closed period refuses that, see guards.py)."""
@@ -150,6 +152,8 @@ def edit_unit(
         wrong = contradicting_dates(unit.founded_on, unit.dissolved_on, span.get(unit.id))  # type: ignore[arg-type]
         if wrong is not None:
             raise InvalidValue(wrong[0], code=unit.code, **wrong[1])
+    if admits_from is not None or admits_document is not None:
+        _authorise(unit, admits_from, admits_document)
     new_parent = old_parent
     if parent is not None:
         new_parent = get_parent(session, parent)
@@ -263,6 +267,54 @@ def contradicting_dates(
     return None
 
 
+@dataclass(frozen=True)
+class Authority:
+    """Who stands above a unit for an admission on a given day (R15, R16).
+
+    ``committee_above``: a đảng ủy cơ sở is the unit or stands above it, so its resolution
+    (form 8-KNĐ) comes between the cell vote and the decision. ``deciders``: the codes of the
+    units whose decision is valid: the committee directly above the grassroots organisation,
+    and the grassroots committee itself when it was authorised on that day."""
+
+    committee_above: bool
+    deciders: tuple[str, ...]
+
+
+GRASSROOTS = (UnitKind.dang_bo_co_so.value, UnitKind.chi_bo_co_so.value)
+
+
+def admission_authority(session: Session, unit_id: int | None, on: date) -> Authority:
+    from dangvien_cli.models import Unit
+
+    chain: list[Unit] = []
+    unit = session.get(Unit, unit_id) if unit_id is not None else None
+    while unit is not None and len(chain) < 64:  # a cycle is refused on edit; bounded anyway
+        chain.append(unit)
+        unit = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    committee = any(u.kind == UnitKind.dang_bo_co_so.value for u in chain)
+    grassroots = next((i for i, u in enumerate(chain) if u.kind in GRASSROOTS), None)
+    if grassroots is None:
+        return Authority(committee, ())
+    base = chain[grassroots]
+    deciders = [chain[grassroots + 1].code] if grassroots + 1 < len(chain) else []
+    if base.kind == UnitKind.dang_bo_co_so.value and base.admits_from and base.admits_from <= on:
+        deciders.append(base.code)
+    return Authority(committee, tuple(deciders))
+
+
+def _authorise(unit: Unit, admits_from: date | None, document: str | None) -> None:
+    """R16: the upper committee authorised this đảng ủy cơ sở to decide admissions, from a
+    day, by a document; both are needed, and only a đảng ủy cơ sở can be authorised."""
+    if unit.kind != UnitKind.dang_bo_co_so.value:
+        raise InvalidValue("unit.admits_not_grassroots", code=unit.code)
+    if admits_from is None or not (document or "").strip():
+        field_name = "--admits-from" if admits_from is None else "--admits-document"
+        raise InvalidValue("error.required", field=field_name)
+    if admits_from > date.today():
+        raise InvalidValue("act.in_future", field="--admits-from", date=admits_from.isoformat())
+    unit.admits_from, unit.admits_document = admits_from, nfc(document or "")
+
+
 def get_parent(session: Session, code: str) -> Unit:
     parent = find_unit(session, code)
     if parent is None:
@@ -279,6 +331,8 @@ def unit_row(unit: Unit, parent_code: str | None = None) -> dict[str, Any]:
         "block": unit.block,
         "founded_on": unit.founded_on,
         "dissolved_on": unit.dissolved_on,
+        "admits_from": unit.admits_from,
+        "admits_document": unit.admits_document,
     }
 
 

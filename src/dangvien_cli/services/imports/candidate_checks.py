@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.models import Person, PipelineEvent, RuleException
+from dangvien_cli.models import Member, Person, PipelineEvent, RuleException
+from dangvien_cli.services import rules
 from dangvien_cli.services.imports import Row
 from dangvien_cli.vocab import Step
 
@@ -25,9 +26,23 @@ def waived_rules(session: Session) -> dict[Any, set[str]]:
         Person, Person.id == RuleException.person_id
     )
     for pid, nid, rule in session.execute(query):
-        out.setdefault(pid, set()).add(rule)
+        if not rules.waivable(rule):  # stored by an older version: waives nothing now
+            continue
+        waived = {rule, *rules.RULE_NOTES[rule].covers}  # R3's consent covers R2's age
+        out.setdefault(pid, set()).update(waived)
         if nid:
-            out.setdefault(nid, set()).add(rule)
+            out.setdefault(nid, set()).update(waived)
+    return out
+
+
+def rosters(session: Session) -> dict[int, list[Any]]:
+    """Each unit's roster lines, read once: R14's denominator for the rows' cell votes."""
+    out: dict[int, list[Any]] = {}
+    query = select(
+        Member.unit_id, Member.status, Member.official_on, Member.left_on, Member.admitted_on
+    )
+    for line in session.execute(query):
+        out.setdefault(line.unit_id, []).append(line)
     return out
 
 

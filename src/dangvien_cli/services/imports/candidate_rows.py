@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import people, rules
 from dangvien_cli.services.imports import (
     FieldSpec,
@@ -109,6 +109,24 @@ class Checking:
 
     errors: RowErrors = field(default_factory=RowErrors)
     warnings: Counter[str] = field(default_factory=Counter)
+    today: date = field(default_factory=date.today)
+    # R14: the roster lines of each unit that has a roster, and the counts asked so far
+    rosters: dict[int, list[Any]] = field(default_factory=dict)
+    roster_counts: dict[tuple[int, date], int] = field(default_factory=dict)
+
+    def roster_officials(self, unit_id: int, on: date) -> int | None:
+        """The unit's official members on ``on`` by its roster; None without a roster."""
+        lines = self.rosters.get(unit_id)
+        if lines is None:
+            return None
+        key = (unit_id, on)
+        found = self.roster_counts.get(key)
+        if found is None:
+            from dangvien_cli.services.members import official_on
+
+            found = self.roster_counts[key] = sum(1 for m in lines if official_on(m, on))
+        return found
+
     excepted: dict[Any, set[str]] = field(default_factory=dict)
 
 
@@ -169,6 +187,7 @@ def parse_candidate(
     cells = _read_cells(v, row, units, state)
     if cells is None or len(state.errors.items) > errors_before:
         return None
+    cells = _roster_denominator(row, state, cells)
     _judge(row, state, lang_en, cells)
     if len(state.errors.items) > errors_before:
         return None
@@ -275,6 +294,23 @@ def _read_cells(
     )
 
 
+def _roster_denominator(row: Row, state: Checking, cells: Cells) -> Cells:
+    """R14's denominator where the unit's roster is on file: a vote without a count takes
+    the roster's official members on the vote's day. A file's count that disagrees is a
+    warning here, not a refusal as in `candidate vote`: an import carries votes of past
+    years, which a roster of today (people who left before it was kept are not on it) may
+    not describe."""
+    vote = cells.dates["vote_date"]
+    roster = state.roster_officials(cells.unit_id, vote) if vote else None
+    if roster is None:
+        return cells
+    if cells.official_members is None:
+        return cells._replace(official_members=roster)
+    if cells.official_members != roster:
+        state.warnings["R14"] += 1
+    return cells
+
+
 def _id_cell(value: Any) -> int | None:
     return parse_int(value, "id")
 
@@ -294,6 +330,10 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
     birth, national_id, dates = cells.birth, cells.national_id, cells.dates
     votes_for, official_members = cells.votes_for, cells.official_members
+    for col, when in dates.items():  # an act is a fact: nothing dated after today
+        if when is not None and when > state.today:
+            reason = t("act.in_future", field=row.column(col), date=fmt_date(when))
+            state.errors.add(row.line, row.column(col), row.raw(col), reason)
     violations: list[rules.Violation] = []
     if national_id:
         gender = cells.gender.value if cells.gender else None
@@ -303,7 +343,12 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     vote = dates["vote_date"]
     if vote:
         if birth:
-            violations += rules.check_age(birth, vote)
+            # R3: over 60 needs the provincial consent before the decision; a row that
+            # stops at the vote only warns, as `candidate vote` does.
+            age = rules.check_age(birth, vote)
+            if not dates["decision_date"]:
+                age = [replace(v, severity="warning") if v.rule == "R2" else v for v in age]
+            violations += age
         violations += _education_check[cells.education, vote]
         violations += rules.check_certificate(dates["class_date"], vote)
         if votes_for is not None and official_members is not None:

@@ -43,7 +43,7 @@ from dangvien_cli.services.imports.candidate_rows import (
     Checking,
     parse_candidate,
 )
-from dangvien_cli.services.people import given_first_key
+from dangvien_cli.services.people import given_first_key, identity_conflict, identity_reason
 from dangvien_cli.services.pipeline import Step, refresh_projection
 from dangvien_cli.vntext import fold, name_sort_key
 
@@ -109,6 +109,7 @@ def import_candidates(
         k for k in PERSON_FIELDS if not mapping.has("unit_code" if k == "unit_id" else k)
     )
     state.excepted = checks.waived_rules(session) if state.had_people else {}
+    state.rosters = checks.rosters(session) if state.had_people else {}
     units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
@@ -344,10 +345,42 @@ def _report_duplicates(
         state.errors.add(first, "id", "", t("import.duplicate_in_file", value="id", first=first))
 
 
+def _same_person(session: Session, person: Person, cand: Candidate, state: _State) -> bool:
+    """One person, one identity: a row matched by CCCD or id that names someone else is a
+    conflict, and a row that would move the person to another unit is refused (a move is a
+    dated act of its own, never a side effect of an import)."""
+    name, birth = cand.person["full_name"], cand.person["birth_date"]
+    column = "id" if cand.explicit_id == person.id else "national_id"
+    if identity_conflict(person.full_name, person.birth_date, name, birth):
+        value = cand.explicit_id if column == "id" else cand.person["national_id"]
+        state.errors.add(cand.line, column, value, identity_reason(person, name, birth))
+        return False
+    new_unit = cand.person["unit_id"]
+    if person.unit_id is not None and new_unit != person.unit_id:
+        units = dict(
+            session.execute(
+                select(Unit.id, Unit.code).where(Unit.id.in_([person.unit_id, new_unit]))
+            ).all()
+        )
+        reason = t(
+            "person.unit_move",
+            id=person.id,
+            name=person.full_name,
+            unit=units.get(person.unit_id, "?"),
+            new=units.get(new_unit, "?"),
+        )
+        state.errors.add(cand.line, "unit_code", units.get(new_unit, ""), reason)
+        return False
+    return True
+
+
 def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
     """Bring a stored person in line with the file; history grows, it is never rewritten."""
     person = session.get(Person, pid)
     assert person is not None
+    if not _same_person(session, person, cand, state):
+        return "unchanged"
+    before = {k: getattr(person, k) for k in PERSON_FIELDS}
     changed = False
     for key in PERSON_FIELDS:
         if key in state.absent:
@@ -394,6 +427,7 @@ def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
             entity="person",
             entity_id=pid,
             action="import-update",
+            before=before,
             after={k: cand.person[k] for k in PERSON_FIELDS},
         )
     return "updated"

@@ -4,7 +4,9 @@ Each row is a person and their roster line. The file belongs to one unit (``--un
 a ``unit_code`` column may place a row in a cell below that unit. A person already on
 file is updated, not duplicated: matched by explicit id, else national ID, else name +
 birth date among the people of the unit (only people stored without a national ID, or rows
-without one, match by name). The person moves to the unit of their roster line.
+without one, match by name). A row that names someone else than the person its id or CCCD
+belongs to, or that would move a stored person to another unit, is refused: moving between
+units is a dated act of its own.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.db import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import get_lang, t
+from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.models import Member, Person, Unit
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.imports import (
@@ -37,7 +39,12 @@ from dangvien_cli.services.imports import (
     start_import,
 )
 from dangvien_cli.services.imports.candidate_rows import education_code
-from dangvien_cli.services.people import clean_name, given_first_key
+from dangvien_cli.services.people import (
+    clean_name,
+    given_first_key,
+    identity_conflict,
+    identity_reason,
+)
 from dangvien_cli.services.units import code_key, get_unit, subtree_ids
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
@@ -116,6 +123,7 @@ def import_members(
             records.append(rec)
     _check_duplicates(records, errors)
     found = _match(session, records, allowed, errors)
+    _check_identity(session, records, found, errors)
     raise_if_errors(path, errors)
     _write(session, records, found, result, home.id)
     result.warnings += [t("import.rule_warnings", rule=r, count=n) for r, n in warned.items()]
@@ -146,6 +154,11 @@ def _parse(
             errors.add(row.line, row.column(key), raw, exc.message())
             continue
         rec[key] = value.value if isinstance(value, Gender) else value
+    for key in ("admitted_on", "official_on"):  # an act is a fact: nothing after today
+        when = rec.get(key)
+        if when is not None and when > date.today():
+            reason = t("act.in_future", field=row.column(key), date=fmt_date(when))
+            errors.add(row.line, row.column(key), row.raw(key), reason)
     if row.raw("full_name") is None:
         errors.add(row.line, row.column("full_name"), "", t("error.required", field="full_name"))
     status = _status(row, rec, errors)
@@ -250,6 +263,28 @@ def _match(
         if pid is not None:
             found[i] = pid
     return found
+
+
+def _check_identity(
+    session: Session, records: list[dict[str, Any]], found: dict[int, int], errors: RowErrors
+) -> None:
+    """One person, one identity: a row matched by id or CCCD that names someone else, or
+    that would move a stored person to another unit, is refused (a move is a dated act)."""
+    stored: dict[int, Any] = {}
+    for part in _chunks(list(set(found.values()))):
+        q = select(Person).where(Person.id.in_(part))
+        stored.update((p.id, p) for p in session.execute(q).scalars())
+    codes = dict(session.execute(select(Unit.id, Unit.code)).all()) if found else {}
+    for i, pid in found.items():
+        rec, person = records[i], stored[pid]
+        name, birth = rec["full_name"], rec.get("birth_date")
+        if identity_conflict(person.full_name, person.birth_date, name, birth):
+            column = "id" if rec.get("id") == pid else "national_id"
+            errors.add(rec["line"], column, rec.get(column), identity_reason(person, name, birth))
+        elif "unit_id" in rec and person.unit_id is not None and rec["unit_id"] != person.unit_id:
+            new, old = codes.get(rec["unit_id"], "?"), codes.get(person.unit_id, "?")
+            reason = t("person.unit_move", id=pid, name=person.full_name, unit=old, new=new)
+            errors.add(rec["line"], "unit_code", new, reason)
 
 
 def _write(

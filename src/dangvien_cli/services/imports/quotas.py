@@ -53,6 +53,7 @@ def import_quotas(
     periods: dict[str, Period | DangvienError] = {}
     seen: dict[tuple[int, str, str], int] = {}
     wanted: dict[tuple[int, str, str], int] = {}
+    defaulted = 0  # rows without a source: said in the summary, never silent
     for row in mapping.rows(errors, progress):
         result.rows += 1
         before = len(errors.items)
@@ -68,6 +69,8 @@ def import_quotas(
         period = _period(session, row.text("period") or "", periods)
         if isinstance(period, DangvienError):
             errors.add(row.line, row.column("period"), row.text("period"), period.message())
+        if not row.text("source"):
+            defaulted += 1
         source = _cell(row, "source", errors, lambda v: normalize_source(v or default_source))
         target = _cell(row, "target", errors, _target)
         if len(errors.items) > before:
@@ -84,6 +87,9 @@ def import_quotas(
         seen[key] = row.line
         wanted[key] = target
     raise_if_errors(path, errors)
+    if defaulted:
+        source_used = normalize_source(default_source)
+        result.warnings.append(t("quota.source_defaulted", count=defaulted, source=source_used))
 
     period_ids = {}
     stored = [p for p in periods.values() if isinstance(p, Period)]

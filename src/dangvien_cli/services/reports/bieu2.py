@@ -14,7 +14,18 @@ from dangvien_cli.vntext import fold
 
 # (section, row code) in the form's order. Labels live in the message catalogue under
 # "bieu2.<row code>".
-GENERAL_ROWS = ("total", "women", "ethnic-minority", "religious", "youth-union", "private-owner")
+# A person whose ethnicity or religion is not recorded is counted as unknown, never as Kinh
+# or as a non-believer: the "not stated" rows show how many the form's figures lack.
+GENERAL_ROWS = (
+    "total",
+    "women",
+    "ethnic-minority",
+    "ethnicity-not-stated",
+    "religious",
+    "religion-not-stated",
+    "youth-union",
+    "private-owner",
+)
 OCCUPATION_ROWS = (
     "occ-state-body",
     "occ-party-mass-org",
@@ -146,9 +157,14 @@ def education_row(code: str | None) -> str:
 
 def is_ethnic_minority(ethnicity: str | None) -> bool:
     key = fold(ethnicity or "")
-    return bool(key) and key != "kinh"
+    return stated(ethnicity) and key != "kinh"
 
 
 def is_religious(religion: str | None) -> bool:
     key = fold(religion or "")
-    return bool(key) and not key.startswith("khong") and key not in ("-", "0")
+    return stated(religion) and not key.startswith("khong") and key != "0"
+
+
+def stated(text: str | None) -> bool:
+    """Whether a free-text field holds a value (a dash or blank is not one)."""
+    return bool(text and text.strip() and text.strip() not in ("-", "?"))

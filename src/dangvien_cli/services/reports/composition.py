@@ -77,7 +77,9 @@ def _tally(session: Session, start: date, end: date, unit_id: int | None) -> dic
         ]
         rows += ["women"] if gender == "nu" else []
         rows += ["ethnic-minority"] if bieu2.is_ethnic_minority(ethnicity) else []
+        rows += [] if bieu2.stated(ethnicity) else ["ethnicity-not-stated"]
         rows += ["religious"] if bieu2.is_religious(religion) else []
+        rows += [] if bieu2.stated(religion) else ["religion-not-stated"]
         rows += ["youth-union"] if youth else []
         rows += ["private-owner"] if occupation == bieu2.PRIVATE_OWNER else []
         level = bieu2.professional_level(pro)

@@ -6,7 +6,9 @@ in force on the day the clock started (services.rules).
 
 Kinds: ``decision`` (R17: the admission decision after the cell vote), ``ceremony`` (R18:
 after the decision), ``probation-end`` (R19: ceremony + 12 months, official from that day),
-``official-review`` (R20: the cell's review after probation ended), ``certificate`` (R8:
+``official-review`` (R20: the cell's review after probation ended), ``member-record`` (R25:
+the new member's lý lịch đảng viên, form 1-HSĐV, within 30 working days of the ceremony,
+while it is not on file), ``certificate`` (R8:
 the awareness-class certificate of a candidate not yet voted on), ``stalled`` (no step for
 ``--stalled`` days; no legal deadline, so ``rule`` and ``source`` are null).
 
@@ -23,7 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, null, select
+from sqlalchemy import Select, exists, func, null, select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
@@ -47,7 +49,16 @@ FIELDS = (
     "days_left",
     "overdue",
 )
-KINDS = ("decision", "ceremony", "probation-end", "official-review", "certificate", "stalled")
+KINDS = (
+    "decision",
+    "ceremony",
+    "member-record",
+    "probation-end",
+    "official-review",
+    "certificate",
+    "stalled",
+)
+MEMBER_RECORD = "1-HSĐV"  # lý lịch đảng viên, filed by 'candidate dossier' (R25)
 _NOT_VOTED = (Stage.sourced.value, Stage.trained.value, Stage.applied.value)
 _IN_PROGRESS = (*_NOT_VOTED, Stage.voted.value, Stage.recommended.value)
 
@@ -108,6 +119,18 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
             Admission.official_date.is_(None),
             Admission.struck_off_date.is_(None),
         ),
+        "member-record": _people(Admission.ceremony_date, null())
+        .join(Admission, admission)
+        .where(
+            Person.stage == Stage.probationary.value,
+            Admission.ceremony_date.is_not(None),
+            ~exists().where(
+                PipelineEvent.person_id == Person.id,
+                PipelineEvent.step == Step.dossier.value,
+                PipelineEvent.detail.contains(f'"{MEMBER_RECORD}"'),
+                not_superseded(),
+            ),
+        ),
         "certificate": _people(cls.c.occurred_on, cls.c.detail)
         .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
         .where(Person.stage.in_(_NOT_VOTED)),
@@ -132,6 +155,14 @@ def _ceremony(since: date, _detail: str | None, as_of: date) -> Due:
     return "ceremony", rule, since, add_working_days(since, int(rule.value))
 
 
+def _member_record(since: date, _detail: str | None, as_of: date) -> Due | None:
+    # R25's only source is of 2022: a ceremony before it had no such deadline on file
+    rule = rules.rules_in_force(since).get("member_record_deadline_wd")
+    if rule is None:
+        return None
+    return "member-record", rule, since, add_working_days(since, int(rule.value))
+
+
 def _probation(since: date, _detail: str | None, as_of: date) -> Due:
     end = rules.probation_end(since)
     if end >= as_of:
@@ -147,9 +178,10 @@ def _certificate(since: date, detail: str | None, as_of: date) -> Due:
     return "certificate", rule, start, add_months(start, int(rule.value))
 
 
-_DUE: dict[str, Callable[[date, str | None, date], Due]] = {
+_DUE: dict[str, Callable[[date, str | None, date], Due | None]] = {
     "decision": _decision,
     "ceremony": _ceremony,
+    "member-record": _member_record,
     "probation": _probation,
     "certificate": _certificate,
 }
@@ -175,7 +207,10 @@ def report_deadlines(
             query = query.where(Person.unit_id.in_(subtree_select(unit_id)))
         due_of = _DUE.get(name, stall)
         for pid, full_name, ucode, uname, stage, started, detail in session.execute(query):
-            kind, rule, since, deadline = due_of(started, detail, as_of)
+            due = due_of(started, detail, as_of)
+            if due is None:
+                continue
+            kind, rule, since, deadline = due
             if deadline > horizon:
                 continue
             rows.append(

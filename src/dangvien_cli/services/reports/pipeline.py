@@ -1,17 +1,18 @@
 """The pipeline funnel per unit: who stands at each stage now, and what moved in a period.
 
-Computed from the append-only ``pipeline_event`` log, not from the projection, except for
-"now" (``person.stage``). A *spell* is the time a person spends in one stage: it opens with
+Computed from the append-only ``pipeline_event`` log, not from the projection, as the
+stages stood on ``as_of``: "now" counts the spells open that day, and conversion only the
+moves made by then. A *spell* is the time a person spends in one stage: it opens with
 the event that put them there and closes with their next stage-changing event, found with a
 window function (``LEAD … OVER (PARTITION BY person ORDER BY date, id)``).
 
 Row keys, one row per unit (rolled up the tree) and stage: ``unit_code``, ``unit_name``,
 ``parent_code``, ``depth``, ``period``, ``start_on`` and ``end_on`` (the window: the period
-up to ``as_of``), ``stage``, ``now`` (people at the stage today),
+up to ``as_of``), ``stage``, ``now`` (people at the stage on ``as_of``),
 ``entered`` (spells opened in the period), ``advanced`` (spells closed in the period by a
 later stage), ``dropped`` (closed in the period by rejection, withdrawal or striking off),
-``conversion_percent`` (of the spells opened in the period, the share that has moved on
-since; null when none opened) and ``median_days`` (median length of the spells that moved on
+``conversion_percent`` (of the spells opened in the period, the share that had moved on
+by ``as_of``; null when none opened) and ``median_days`` (median length of the spells that moved on
 in the period; null when none did).
 
 Four queries whatever the size: units, "now" counts, spell counts per unit and stage, and
@@ -100,11 +101,14 @@ def _flag(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
-def _spell_counts(session: Session, win: Window) -> dict[int, dict[tuple[str, str], int]]:
+def _spell_counts(
+    session: Session, win: Window, as_of: date
+) -> dict[int, dict[tuple[str, str], int]]:
     sp = _spells()
     opened = sp.c.opened.between(win.start, win.end)
     closed = sp.c.closed.between(win.start, win.end)
     moved = sp.c.moved_on.is_(True)
+    moved_by_then = and_(moved, sp.c.closed <= as_of)  # conversion as it stood on as_of
     query = (
         select(
             Person.unit_id,
@@ -112,7 +116,7 @@ def _spell_counts(session: Session, win: Window) -> dict[int, dict[tuple[str, st
             _flag(opened),
             _flag(and_(moved, closed)),
             _flag(and_(sp.c.dropped_out.is_(True), closed)),
-            _flag(and_(opened, moved)),
+            _flag(and_(opened, moved_by_then)),
         )
         .join(Person, Person.id == sp.c.person_id)
         .where(Person.unit_id.is_not(None))
@@ -126,12 +130,20 @@ def _spell_counts(session: Session, win: Window) -> dict[int, dict[tuple[str, st
     return out
 
 
-def _now_counts(session: Session) -> dict[int, dict[tuple[str, str], int]]:
+def _now_counts(session: Session, as_of: date) -> dict[int, dict[tuple[str, str], int]]:
+    """People at each stage on ``as_of``: their spell had opened and not yet closed."""
+    sp = _spells()
     out: dict[int, dict[tuple[str, str], int]] = {}
     query = (
-        select(Person.unit_id, Person.stage, func.count())
-        .where(Person.unit_id.is_not(None), Person.stage.in_([s.value for s in FUNNEL]))
-        .group_by(Person.unit_id, Person.stage)
+        select(Person.unit_id, sp.c.stage, func.count())
+        .join(Person, Person.id == sp.c.person_id)
+        .where(
+            Person.unit_id.is_not(None),
+            sp.c.stage.in_([s.value for s in FUNNEL]),
+            sp.c.opened <= as_of,
+            (sp.c.closed.is_(None)) | (sp.c.closed > as_of),
+        )
+        .group_by(Person.unit_id, sp.c.stage)
     )
     for unit_id, stage, n in session.execute(query):
         out.setdefault(unit_id, {})[(stage, "now")] = n
@@ -188,8 +200,8 @@ def report_pipeline(
 ) -> list[dict[str, Any]]:
     win = window(session, period_code, as_of)
     sc = scope(session, unit_code, depth)
-    own = _spell_counts(session, win)
-    for uid, counts in _now_counts(session).items():
+    own = _spell_counts(session, win, as_of)
+    for uid, counts in _now_counts(session, as_of).items():
         own.setdefault(uid, {}).update(counts)
     totals = roll_up(sc.tree, own)
     medians = _medians(session, win) if sc.shown else {}
