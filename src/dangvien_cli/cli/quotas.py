@@ -57,9 +57,10 @@ def build() -> typer.Typer:
                     target=fmt_int(quota.target),
                 )
             )
+            taken = quota.source
         if source is None and outcome == "new":
             # a figure reports compare: a source the clerk did not give is said, not assumed
-            warn(t("quota.source_defaulted", count=1, source=quota.source))
+            warn(t("quota.source_defaulted", count=1, source=taken))
 
     @command(group, "unset", help_key="help.quota.unset", records=False)
     def unset(
