@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 
 if [[ -z "$unit" ]]; then
     # The top-level units, and which of them have a quota for the year.
-    "${dangvien[@]}" report quota --period "$year" --as-of "$year-12-31" --depth 0 \
+    "${dangvien[@]}" report quota --period "$year" --as-of "$year-12-31" --depth 1 \
         --format csv > "$work/roots.csv"
     unit="$(python3 - "$year" "$work/roots.csv" <<'PY'
 import csv

@@ -213,6 +213,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dangvien admission ceremony 364 --date 05/07/2025 --received 25/06/2025",
     )
     * 2,
+    "example.admission.not-recognised": (
+        'dangvien admission not-recognised 364 --date 06/07/2026 --reason "chưa đủ tư cách"',
+        'dangvien admission not-recognised 364 --date 06/07/2026 --reason "not yet qualified"',
+    ),
     "example.admission.confirm": (
         "dangvien admission confirm 364 --decision 12-QĐ/ĐU --cell-date 06/07/2026 "
         "--decided 15/07/2026",
@@ -2313,10 +2317,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only a grassroots committee can be authorised to decide admissions; {code} is not one.",
     ),
     "candidate.roster_only": (
-        "Người mã số {id} là đảng viên có trong danh sách (mã đảng viên {member}), không có hồ "
-        "sơ kết nạp trong công cụ; đây là thông tin đảng viên.",
-        "Person {id} is a member from a roster (member id {member}) with no admission record "
-        "here; this is the member sheet.",
+        "Người mã số {id} là đảng viên có trong danh sách, không có hồ sơ kết nạp trong công "
+        "cụ; đây là thông tin đảng viên.",
+        "Person {id} is a member from a roster with no admission record here; this is the "
+        "member sheet.",
     ),
     "help.admission.not_recognised": (
         "Ghi một lần chi bộ biểu quyết không công nhận đảng viên chính thức (R23).",

@@ -100,7 +100,9 @@ def test_an_empty_file_becomes_a_private_database(cli, tmp_path):
     refused = cli("unit", "add", "C9", "Chi bộ 9", "--kind", "khong-co", "--db", path)
     assert refused.exit_code != 0
     assert path.read_bytes() == b""  # refused at the door: the file not even opened
-    assert cli("unit", "list", "--db", path).exit_code == 0
+    assert cli("unit", "list", "--db", path).exit_code == 1  # not a database: db init makes it
+    assert path.read_bytes() == b""
+    assert cli("db", "init", "--db", path).exit_code == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert rows(path, "SELECT version_num FROM alembic_version") == [(db.SCHEMA_HEAD,)]
 

@@ -145,7 +145,7 @@ def build() -> typer.Typer:
             # a member known only from a roster has no admission story here: the member sheet
             from dangvien_cli.cli.members import SHOW_FIELDS as MEMBER_FIELDS
 
-            info(t("candidate.roster_only", id=person_id, member=member_id))
+            info(t("candidate.roster_only", id=person_id))
             emit_object(detail, MEMBER_FIELDS, ctx.fmt, title=detail["full_name"])
             return
         if ctx.fmt is not OutputFormat.table:

@@ -293,13 +293,13 @@ def probation_end_of(session: Session, person_id: int) -> date:
 
 
 def roster_only_member(session: Session, person_id: int) -> int | None:
-    """The roster line of a person who was never a candidate here (imported from a roster):
-    their sheet is the member's, not an empty admission dossier."""
+    """The person id ("Mã số", as the member sheet takes it) of a person who was never a
+    candidate here but is on a roster: their sheet is the member's, not an empty dossier."""
     from dangvien_cli.models import Member
 
     person = get_person(session, person_id)
     if person.stage is not None:
         return None
     return session.execute(
-        select(Member.id).where(Member.person_id == person_id)
+        select(Member.person_id).where(Member.person_id == person_id)
     ).scalar_one_or_none()
