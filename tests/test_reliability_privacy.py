@@ -145,7 +145,7 @@ def test_the_catalogue_has_no_slot_for_a_name_id_or_phone_in_errors():
     allowed = {"detail.mentor", "check.introducer_unchecked", "void.person_confirm"}
     # A national ID that belongs to someone else names both people by name and birth date
     # (issue 12): the clerk must see who holds it to settle the conflict; the number is not shown.
-    identity = {"person.national_id_taken", "person.identity_conflict"}
+    identity = {"person.national_id_taken", "person.identity_conflict", "person.unit_move"}
     for key, texts in MESSAGES.items():
         slots = set(re.findall(r"\{(\w+)", "".join(texts)))
         if key in identity:
