@@ -1,6 +1,8 @@
-"""The one place that turns records into output: Rich tables for people, JSON/CSV/TSV for
-scripts. Records arrive as plain dicts with English snake_case keys; the table view picks
-and labels columns, the script formats carry every key.
+"""The one place that turns records into output: tables for people (laid out by
+``render_table``), JSON/NDJSON/CSV/TSV for scripts. Records arrive as plain dicts with
+English snake_case keys, as a list or as an iterator that is read once: every format writes
+while the rows arrive. The table view picks and labels columns (codes become words in the
+user's language), the script formats carry every key and keep the codes.
 """
 
 from __future__ import annotations
@@ -8,13 +10,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import chain
 from typing import IO, Any
 
-from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
+from dangvien_cli.i18n import MESSAGES, fmt_date, fmt_int, fmt_percent, t
 
 
 class OutputFormat(StrEnum):
@@ -22,6 +25,7 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     tsv = "tsv"
+    ndjson = "ndjson"
 
 
 @dataclass(frozen=True)
@@ -40,15 +44,12 @@ class Column:
     title: str | None = None
     # For a "bar": the record key of the share (0..1) to mark on it, e.g. the time elapsed.
     tick: str | None = None
-
-
-STATUS_STYLE = {
-    "vuot": "bold green",
-    "dat": "green",
-    "dung-tien-do": "cyan",
-    "cham": "bold red",
-    "chua-giao": "dim",
-}
+    # Left out of a narrow terminal before text would be cut: lowest rank first, then the
+    # unranked from the right (render_table.fit).
+    drop: int | None = None
+    # Catalogue prefix of a code's label: "unit_kind" shows "dang-bo-co-so" as
+    # t("unit_kind.dang-bo-co-so") in a table; JSON and CSV keep the code.
+    labels: str | None = None
 
 
 def _plain(value: Any) -> Any:
@@ -65,9 +66,11 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
 
 
-def _cell_text(value: Any, kind: str) -> str:
+def _cell_text(value: Any, kind: str, labels: str | None = None) -> str:
     if value is None:
         return ""
+    if labels:
+        return code_label(labels, value)
     if kind == "int":
         return fmt_int(value)
     if kind == "percent":
@@ -83,6 +86,12 @@ def _cell_text(value: Any, kind: str) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
+
+
+def code_label(vocabulary: str, code: Any) -> str:
+    """A code's words in the user's language; a code no catalogue knows, as it is."""
+    key = f"{vocabulary}.{code}"
+    return t(key) if key in MESSAGES else str(code)
 
 
 def fmt_number(value: float | int) -> str:
@@ -126,6 +135,13 @@ def _csv_value(value: Any) -> Any:
     return _plain(value)
 
 
+def table_width() -> int:
+    """The width a table on standard output gets: a pipe is never cut, so it is unbounded."""
+    from dangvien_cli.render_table import stdout_width
+
+    return stdout_width()
+
+
 def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
@@ -134,7 +150,7 @@ def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Iterable[Mapping[str, Any]],
     columns: Sequence[Column],
     fmt: OutputFormat,
     *,
@@ -143,80 +159,60 @@ def emit(
     keys: Sequence[str] | None = None,
     out: IO[str] | None = None,
 ) -> None:
-    """Print records: all keys for scripts, the chosen columns for people."""
+    """Print records: all keys for scripts, the chosen columns for people. ``rows`` may be
+    an iterator (a cursor): it is read once, and output starts with its first rows."""
     out = out or sys.stdout
+    it = iter(rows)
+    # The first row is read before anything is written: a query that fails (an unknown
+    # unit) fails before half a document is out.
+    first = next(it, None)
+    rest: Iterator[Mapping[str, Any]] = chain([first], it) if first is not None else iter(())
     if fmt is OutputFormat.json:
-        out.write(to_json(list(rows)) + "\n")
+        _write_json_array(rest, out)
+        return
+    if fmt is OutputFormat.ndjson:
+        for row in rest:
+            out.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
         return
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
-        keys = list(keys or (rows[0].keys() if rows else [c.key for c in columns]))
-        _write_delimited(rows, keys, out, "," if fmt is OutputFormat.csv else "\t")
+        keys = list(keys or (first.keys() if first is not None else [c.key for c in columns]))
+        _write_delimited(rest, keys, out, "," if fmt is OutputFormat.csv else "\t")
         return
-    _print_table(rows, columns, title=title, footer=footer, out=out)
-
-
-def _print_table(
-    rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[Column],
-    *,
-    title: str | None,
-    footer: Mapping[str, Any] | None,
-    out: IO[str],
-) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    console = data_console(out)
-    if not rows:
-        console.print(t("report.no_rows"))
+    if first is None:
+        out.write(t("report.no_rows") + "\n")
         return
-    table = Table(
-        title=title, box=box.SIMPLE_HEAD, show_footer=footer is not None, collapse_padding=True
+    from dangvien_cli import render_table
+
+    def cells(row: Mapping[str, Any]) -> list[str]:
+        return [_table_cell(row, col) for col in columns]
+
+    render_table.print_table(
+        rest,
+        columns,
+        cells,
+        headers=[col.title or t(col.header) for col in columns],
+        title=title,
+        footer=[_table_cell(footer, col) for col in columns] if footer else None,
+        styles=render_table.status_style,
+        out=out,
     )
-    for col in columns:
-        numeric = col.kind in ("int", "percent", "number")
-        header = col.title or t(col.header)
-        fixed = col.kind in ("int", "percent", "number", "date", "bar", "status", "code")
-        table.add_column(
-            header,
-            justify="right" if numeric else "left",
-            footer=_footer_text(footer, col) if footer else "",
-            max_width=col.max_width,
-            min_width=col.min_width or (len(header) if fixed else None),
-            overflow="ellipsis" if col.flex else "fold",
-            no_wrap=col.flex or fixed,
-        )
+
+
+def _write_json_array(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
+    """The same text as ``to_json(list(rows))``, written a record at a time."""
+    opened = False
     for row in rows:
-        cells: list[Text | str] = []
-        status = row.get("status")
-        style = STATUS_STYLE.get(status, "") if isinstance(status, str) else ""
-        for col in columns:
-            value = row.get(col.key)
-            if col.kind == "bar":
-                tick = row.get(col.tick) if col.tick else None
-                cells.append(Text(progress_bar(value, tick=tick), style=style))
-            elif col.kind == "status":
-                cells.append(Text(_cell_text(value, col.kind), style=style))
-            else:
-                cells.append(_cell_text(value, col.kind))
-        table.add_row(*cells)
-    flex = [i for i, col in enumerate(columns) if col.flex]
-    # Measuring a table costs as much as printing it: only a table with a flex column asks.
-    if flex and _natural_width(console, table) > console.width:
-        table.expand = True
-        table.columns[flex[0]].ratio = 1
-    console.print(table)
+        out.write(",\n  " if opened else "[\n  ")
+        out.write(to_json(row).replace("\n", "\n  "))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
 
 
-def _natural_width(console: Any, table: Any) -> int:
-    return console.measure(table, options=console.options.update(max_width=100_000)).maximum
-
-
-def _footer_text(footer: Mapping[str, Any], col: Column) -> str:
+def _table_cell(row: Mapping[str, Any], col: Column) -> str:
+    value = row.get(col.key)
     if col.kind == "bar":
-        return progress_bar(footer.get(col.key), tick=footer.get(col.tick) if col.tick else None)
-    return _cell_text(footer.get(col.key), col.kind)
+        return progress_bar(value, tick=row.get(col.tick) if col.tick else None)
+    return _cell_text(value, col.kind, col.labels)
 
 
 def emit_object(
@@ -232,17 +228,31 @@ def emit_object(
     if fmt is OutputFormat.json:
         out.write(to_json(obj) + "\n")
         return
+    if fmt is OutputFormat.ndjson:
+        out.write(json.dumps(obj, ensure_ascii=False, default=_plain) + "\n")
+        return
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
         flat = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
         _write_delimited([flat], list(flat), out, "," if fmt is OutputFormat.csv else "\t")
         return
-    from rich import box
-    from rich.table import Table
+    from dangvien_cli import render_table
 
-    console = data_console(out)
-    sheet = Table(title=title, box=box.SIMPLE, show_header=False)
-    sheet.add_column(style="bold")
-    sheet.add_column(overflow="fold")
-    for col in fields:
-        sheet.add_row(t(col.header), _cell_text(obj.get(col.key), col.kind))
-    console.print(sheet)
+    fields = list(fields)
+    sheet = [
+        {"label": t(col.header), "value": _cell_text(obj.get(col.key), col.kind, col.labels)}
+        for col in fields
+    ]
+    render_table.print_table(
+        sheet,
+        SHEET_COLUMNS,
+        lambda row: [row["label"], row["value"]],
+        headers=["", ""],
+        title=title,
+        footer=None,
+        out=out,
+        show_header=False,
+    )
+
+
+# The two columns of a one-record sheet (no header; both wrap at spaces).
+SHEET_COLUMNS = (Column("label", ""), Column("value", ""))

@@ -14,8 +14,8 @@ COLUMNS = [
     Column("id", "col.id", "int"),
     Column("when", "col.at"),
     Column("actor", "col.actor"),
-    Column("action", "col.action"),
-    Column("entity", "col.entity"),
+    Column("action", "col.action", labels="audit_action"),
+    Column("entity", "col.entity", labels="audit_entity"),
     Column("entity_id", "col.entity_id", max_width=30),
     Column("change", "col.change", max_width=60, flex=True),
 ]

@@ -23,7 +23,7 @@ SHOW_FIELDS = [
     Column("id", "col.id"),
     Column("full_name", "col.full_name"),
     Column("birth_date", "col.birth_date", "date"),
-    Column("gender", "col.gender"),
+    Column("gender", "col.gender", labels="gender"),
     Column("national_id", "col.national_id"),
     Column("unit_name", "col.unit"),
     Column("status", "col.member_status", "member"),

@@ -11,19 +11,20 @@ from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Block, UnitKind
 
+# At 80 columns the name wraps first; then the block, the parent, the kind are left out.
 LIST_COLUMNS = [
     Column("code", "col.code"),
-    Column("name", "col.name", max_width=50),
-    Column("kind", "col.kind"),
-    Column("parent", "col.parent"),
-    Column("block", "col.block"),
+    Column("name", "col.name", max_width=50, flex=True),
+    Column("kind", "col.kind", labels="unit_kind", drop=3),
+    Column("parent", "col.parent", drop=2),
+    Column("block", "col.block", labels="block", drop=1),
 ]
 SHOW_FIELDS = [
     Column("code", "col.code"),
     Column("name", "col.name"),
-    Column("kind", "col.kind"),
+    Column("kind", "col.kind", labels="unit_kind"),
     Column("parent", "col.parent"),
-    Column("block", "col.block"),
+    Column("block", "col.block", labels="block"),
     Column("founded_on", "col.founded_on", "date"),
     Column("members", "col.members", "int"),
     Column("official_members", "col.official_members", "int"),
@@ -98,12 +99,12 @@ def build() -> typer.Typer:
         under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
         block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
     ) -> None:
-        from dangvien_cli.services.units import list_units
+        from dangvien_cli.services.units import stream_units
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = list_units(reader, under=under, block=block)
-        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
+            rows = stream_units(reader, under=under, block=block)
+            emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")
     def show(code: Annotated[str, arg("arg.unit_code")]) -> None:

@@ -7,6 +7,7 @@ without SQLAlchemy or the models: they are imported inside the functions that us
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -240,14 +241,22 @@ def list_candidates(
     reader: Reader, *, show_private: bool = False, **filters: Any
 ) -> list[dict[str, Any]]:
     """Candidates as plain rows; ID numbers masked unless ``show_private``."""
+    return list(stream_candidates(reader, show_private=show_private, **filters))
+
+
+def stream_candidates(
+    reader: Reader, *, show_private: bool = False, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """list_candidates, read from the cursor as the rows are printed."""
     sql, params = candidate_sql(**filters)
-    rows = reader.mappings(sql, params, dates=CANDIDATE_DATES)
-    if not rows and filters.get("unit_code"):
-        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
-    if not show_private:
-        for row in rows:
+    found = False
+    for row in reader.iter_mappings(sql, params, dates=CANDIDATE_DATES):
+        found = True
+        if not show_private:
             row["national_id"] = mask(row["national_id"])
-    return rows
+        yield row
+    if not found and filters.get("unit_code"):
+        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
 
 
 def candidate_query(session: Session, **filters: Any) -> TextClause:

@@ -1,0 +1,330 @@
+"""Tables for people, printed as they stream: the part of ``render`` that lays out rows.
+
+A Rich ``Table`` measures every cell before it prints the first line, so 60,000 units took
+22 s and a quarter of a gigabyte. Here the column widths come from the header and a bounded
+sample of the first rows (``SAMPLE_ROWS``), then rows are wrapped into those widths and
+written in chunks as they arrive: time and memory grow with the rows only as fast as the
+rows themselves. Rich still measures text (``rich.cells.cell_len``: wide and combining
+characters) and renders the few styles.
+
+How a table fits the terminal (docs/output.md says the same to users):
+
+1. every column gets its natural width (header on one line, widest sampled cell, at most
+   ``max_width``);
+2. when that is too wide, text columns wrap at spaces: the ``flex`` column gives way first,
+   then the widest; no column gets narrower than its longest word (header words included),
+   so a word, a code or a number is never split;
+3. when even that does not fit, columns are left out: those with a ``drop`` rank first,
+   lowest rank first, then from the right; the first column always stays;
+4. a single word wider than the whole terminal is the only text ever folded.
+
+When standard output is not a terminal, the same cells are written one row a line,
+separated by tabs, with the header line first and no title, rule, colour or wrapping (as
+``gh`` does), so that ``grep``, ``cut`` and ``sort`` see whole rows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import IO, TYPE_CHECKING, Any
+
+from rich.cells import cell_len
+
+if TYPE_CHECKING:
+    from dangvien_cli.render import Column
+
+# Rows read before the widths are fixed: enough to see the long names of a real list, few
+# enough that the first line prints at once.
+SAMPLE_ROWS = 500
+# Rows formatted before each write.
+CHUNK_ROWS = 1000
+GAP = "  "
+# Narrowest a wrapping column gets before columns are left out instead: the flex column
+# (a name), any other text.
+FLEX_FLOOR = 24
+TEXT_FLOOR = 10
+RULE = "─"
+
+STATUS_STYLE = {
+    "vuot": "bold green",
+    "dat": "green",
+    "dung-tien-do": "cyan",
+    "cham": "bold red",
+    "chua-giao": "dim",
+}
+NUMERIC = frozenset({"int", "percent", "number"})
+# Kinds whose cells are one short token: they never wrap.
+FIXED = frozenset({"int", "percent", "number", "date", "bar", "status", "code"})
+
+
+def width_of(text: str) -> int:
+    """Terminal cells ``text`` takes (a Vietnamese letter one, a CJK character two)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def output_is_terminal(out: IO[str]) -> bool:
+    """A person reading, or a pipe. ``TTY_COMPATIBLE=1``/``0`` (Rich's own variable) says
+    so explicitly, e.g. for a pager that shows boxes and colour."""
+    forced = os.environ.get("TTY_COMPATIBLE")
+    if forced in ("0", "1"):
+        return forced == "1"
+    isatty = getattr(out, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def terminal_width(out: IO[str] | None = None) -> int:
+    """Columns to fill: ``COLUMNS`` when set, else the terminal's, else 80."""
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def use_colour() -> bool:
+    return "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces; a word longer than
+    the width (the only case) is folded."""
+    if "\n" not in text and width_of(text) <= width:
+        return [text]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        # A tree's indentation stays on every line of a wrapped label.
+        indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
+        if len(indent) >= width:
+            indent = ""
+        line, used = indent, len(indent)
+        for word in paragraph.split():
+            size = width_of(word)
+            if line.strip() and used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
+                continue
+            if line.strip():
+                lines.append(line)
+            elif line and used + size <= width:  # the first word after the indentation
+                line, used = line + word, used + size
+                continue
+            room = width - len(indent)
+            while size > room:
+                head, word = _fold(word, room)
+                lines.append(indent + head)
+                size = width_of(word)
+            line, used = indent + word, len(indent) + size
+        lines.append(line)
+    return lines
+
+
+def _fold(word: str, width: int) -> tuple[str, str]:
+    used = 0
+    for i, char in enumerate(word):
+        used += width_of(char)
+        if used > width:
+            return word[: max(i, 1)], word[max(i, 1) :]
+    return word, ""
+
+
+def longest_word(text: str) -> int:
+    return max((width_of(w) for w in text.split()), default=0)
+
+
+@dataclass
+class Layout:
+    columns: list[Column]
+    widths: list[int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.widths) + len(GAP) * (len(self.widths) - 1)
+
+
+def fit(
+    columns: Sequence[Column], headers: Sequence[str], sample: Sequence[Sequence[str]], width: int
+) -> Layout:
+    """The widths that fit ``width`` cells (steps 1–4 of the module docstring)."""
+    natural, minimum = [], []
+    for i, col in enumerate(columns):
+        cells = [row[i] for row in sample]
+        widest = max((max(map(width_of, c.split("\n"))) for c in cells if c), default=0)
+        fixed = col.kind in FIXED or not col.wrap
+        header_word = longest_word(headers[i])
+        # A token column keeps its cells whole; a text column keeps its words whole and,
+        # so that it stays readable, a few of them on a line (the flex column more).
+        least = widest if fixed else max((longest_word(c) for c in cells), default=0)
+        size = max(widest, width_of(headers[i]))
+        if col.max_width:
+            size = min(size, max(col.max_width, least, header_word))
+        size = max(size, col.min_width or 0)
+        natural.append(size)
+        readable = 0 if fixed else min(size, FLEX_FLOOR if col.flex else TEXT_FLOOR)
+        minimum.append(max(least, header_word, readable, col.min_width or 0))
+    keep = list(range(len(columns)))
+    while True:
+        widths = _shrink(
+            [natural[i] for i in keep],
+            [minimum[i] for i in keep],
+            [columns[i].flex for i in keep],
+            width,
+        )
+        if widths is not None or len(keep) == 1:
+            break
+        keep.remove(_next_to_drop(columns, keep))
+    if widths is None:  # one column, one word wider than the terminal: fold it
+        widths = [width]
+    return Layout([columns[i] for i in keep], widths)
+
+
+def _shrink(
+    natural: list[int], minimum: list[int], flex: list[bool], width: int
+) -> list[int] | None:
+    room = width - len(GAP) * (len(natural) - 1)
+    if sum(minimum) > room:
+        return None
+    widths = list(natural)
+    excess = sum(widths) - room
+    # The flex column gives way first, then always the widest that still can.
+    for i in [i for i, f in enumerate(flex) if f]:
+        give = min(excess, widths[i] - minimum[i]) if excess > 0 else 0
+        widths[i] -= give
+        excess -= give
+    while excess > 0:
+        i = max((i for i in range(len(widths)) if widths[i] > minimum[i]), key=lambda i: widths[i])
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def _next_to_drop(columns: Sequence[Column], keep: list[int]) -> int:
+    ranked = [i for i in keep if columns[i].drop is not None]
+    if ranked:
+        return min(ranked, key=lambda i: columns[i].drop)  # type: ignore[arg-type,return-value]
+    return keep[-1] if len(keep) > 1 else keep[0]
+
+
+Cells = Callable[[Mapping[str, Any]], list[str]]
+
+
+def print_table(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[Column],
+    cells: Cells,
+    *,
+    headers: Sequence[str],
+    title: str | None,
+    footer: list[str] | None,
+    styles: Callable[[Mapping[str, Any]], str] | None = None,
+    out: IO[str],
+    show_header: bool = True,
+) -> None:
+    """Rows as a table on a terminal, as tab-separated lines elsewhere (module docstring).
+    ``cells(row)`` gives the texts of every column of ``columns``; ``styles(row)`` the Rich
+    style of a row's status cell."""
+    it = iter(rows)
+    if not output_is_terminal(out):
+        _print_plain(it, cells, headers if show_header else None, footer, out)
+        return
+    sample_rows = list(islice(it, SAMPLE_ROWS))
+    sample = [cells(r) for r in sample_rows]
+    layout = fit(columns, headers, [*sample, *([footer] if footer else [])], terminal_width(out))
+    shown = [columns.index(c) for c in layout.columns]
+    right = [c.kind in NUMERIC for c in layout.columns]
+    paint = _painter() if use_colour() else None
+    status_at = [j for j, c in enumerate(layout.columns) if c.kind in ("status", "bar")]
+
+    def lines_of(texts: Sequence[str], style: str = "") -> list[str]:
+        return _row_lines([texts[i] for i in shown], layout.widths, right, style, status_at, paint)
+
+    head: list[str] = []
+    if title:
+        head += [line.center(layout.total).rstrip() for line in wrap(title, layout.total)]
+    if show_header:
+        head += lines_of(headers, "bold" if paint else "")
+        head.append(RULE * layout.total)
+    out.write("\n".join(head) + "\n" if head else "")
+    buffered: list[str] = []
+    for row, texts in chain(zip(sample_rows, sample, strict=True), ((r, cells(r)) for r in it)):
+        buffered += lines_of(texts, styles(row) if styles and paint else "")
+        if len(buffered) >= CHUNK_ROWS:
+            out.write("\n".join(buffered) + "\n")
+            buffered = []
+    if footer:
+        buffered += [RULE * layout.total, *lines_of(footer)]
+    if buffered:
+        out.write("\n".join(buffered) + "\n")
+
+
+def _row_lines(
+    texts: Sequence[str],
+    widths: Sequence[int],
+    right: Sequence[bool],
+    style: str,
+    styled: Sequence[int],
+    paint: Callable[[str, str], str] | None,
+) -> list[str]:
+    if all("\n" not in t for t in texts) and all(
+        width_of(t) <= w for t, w in zip(texts, widths, strict=True)
+    ):
+        wrapped = [[t] for t in texts]
+    else:
+        wrapped = [wrap(t, w) for t, w in zip(texts, widths, strict=True)]
+    height = max(map(len, wrapped))
+    lines = []
+    for n in range(height):
+        parts = []
+        for j, (cell, w) in enumerate(zip(wrapped, widths, strict=True)):
+            text = cell[n] if n < len(cell) else ""
+            pad = " " * (w - width_of(text))
+            text = pad + text if right[j] else text + pad
+            if paint and style and (j in styled or style == "bold"):
+                text = paint(text, style)
+            parts.append(text)
+        lines.append(GAP.join(parts).rstrip())
+    return lines
+
+
+def _painter() -> Callable[[str, str], str]:
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
+
+    return paint
+
+
+def _print_plain(
+    rows: Iterator[Mapping[str, Any]],
+    cells: Cells,
+    headers: Sequence[str] | None,
+    footer: list[str] | None,
+    out: IO[str],
+) -> None:
+    def line(texts: Iterable[str]) -> str:
+        return "\t".join(" ".join(t.split()) if "\t" in t or "\n" in t else t for t in texts)
+
+    buffered = [line(headers)] if headers else []
+    for row in rows:
+        buffered.append(line(cells(row)))
+        if len(buffered) >= CHUNK_ROWS:
+            out.write("\n".join(buffered) + "\n")
+            buffered = []
+    if footer:
+        buffered.append(line(footer))
+    if buffered:
+        out.write("\n".join(buffered) + "\n")
+
+
+def status_style(row: Mapping[str, Any]) -> str:
+    status = row.get("status")
+    return STATUS_STYLE.get(status, "") if isinstance(status, str) else ""
+
+
+def stdout_width() -> int:
+    """The width a report chooses its columns for: a pipe gets every column."""
+    return terminal_width() if output_is_terminal(sys.stdout) else 10_000
