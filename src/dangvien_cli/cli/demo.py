@@ -23,6 +23,9 @@ def register(app: typer.Typer) -> None:
         ctx = app_ctx()
         with ctx.session(write=True) as session:
             counts = load_demo(session)
+        from dangvien_cli.dialect import refresh_statistics
+
+        refresh_statistics(ctx.engine())
         info(t_loaded(describe(ctx.url), counts))
         day = parse_date(as_of) or date(2021, 12, 31)
         with ctx.reader() as reader:
