@@ -26,6 +26,7 @@ separated by tabs, with the header line first and no title, rule, colour or wrap
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -62,9 +63,16 @@ NUMERIC = frozenset({"int", "percent", "number"})
 FIXED = frozenset({"int", "percent", "number", "date", "bar", "status", "code"})
 
 
+# Latin letters, Vietnamese ones included (precomposed, NFC): one cell each, so the length
+# is the width without asking Rich character by character.
+_ONE_CELL_EACH = re.compile("[\x20-\x7e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+
+
 def width_of(text: str) -> int:
     """Terminal cells ``text`` takes (a Vietnamese letter one, a CJK character two)."""
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii() or _ONE_CELL_EACH.fullmatch(text):
+        return len(text)
+    return cell_len(text)
 
 
 def output_is_terminal(out: IO[str]) -> bool:
@@ -267,12 +275,16 @@ def _row_lines(
     styled: Sequence[int],
     paint: Callable[[str, str], str] | None,
 ) -> list[str]:
-    if all("\n" not in t for t in texts) and all(
-        width_of(t) <= w for t, w in zip(texts, widths, strict=True)
-    ):
-        wrapped = [[t] for t in texts]
-    else:
-        wrapped = [wrap(t, w) for t, w in zip(texts, widths, strict=True)]
+    sizes = [width_of(t) for t in texts]
+    if paint is None and all(s <= w for s, w in zip(sizes, widths, strict=True)):
+        if not any("\n" in t for t in texts):  # the common row: one line, no colour
+            return [
+                GAP.join(
+                    " " * (w - s) + t if r else t + " " * (w - s)
+                    for t, s, w, r in zip(texts, sizes, widths, right, strict=True)
+                ).rstrip()
+            ]
+    wrapped = [wrap(t, w) for t, w in zip(texts, widths, strict=True)]
     height = max(map(len, wrapped))
     lines = []
     for n in range(height):
