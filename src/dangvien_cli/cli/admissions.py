@@ -105,11 +105,11 @@ def build() -> typer.Typer:
         period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
     ) -> None:
-        from dangvien_cli.services.people import list_admissions
+        from dangvien_cli.services.people import stream_admissions
 
         ctx = app_ctx()
         with ctx.session() as session:
-            rows = list_admissions(session, period_code=period, unit_code=unit)
-        emit(rows, LIST_COLUMNS, ctx.fmt)
+            rows = stream_admissions(session, period_code=period, unit_code=unit)
+            emit(rows, LIST_COLUMNS, ctx.fmt)
 
     return group

@@ -54,18 +54,18 @@ def build() -> typer.Typer:
             opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
         ] = None,
     ) -> None:
-        from dangvien_cli.services.people import list_members
+        from dangvien_cli.services.people import stream_members
 
         ctx = app_ctx()
         with ctx.session() as session:
-            rows = list_members(
+            rows = stream_members(
                 session,
                 unit_code=unit,
                 status=status.value if status else None,
                 search=search,
                 key_position=key_position,
             )
-        emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
+            emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
 
     @command(group, "show", help_key="help.member.show")
     def show(

@@ -319,13 +319,21 @@ def member_query(
     return query
 
 
-def list_members(session: Session, **filters: Any) -> list[dict[str, Any]]:
-    return [dict(r) for r in session.execute(member_query(session, **filters)).mappings().all()]
+def stream_members(session: Session, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Members as plain rows, read in batches as they are printed (a province has
+    100,000s)."""
+    return stream(session, member_query(session, **filters))
 
 
-def list_admissions(
+def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
+    """The rows of ``query`` as dicts, fetched a thousand at a time."""
+    result = session.execute(query.execution_options(yield_per=1000))
+    return (dict(r) for r in result.mappings())
+
+
+def stream_admissions(
     session: Session, *, period_code: str | None = None, unit_code: str | None = None
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     from sqlalchemy import select
 
     from dangvien_cli.models import Admission, Person, Unit
@@ -354,4 +362,4 @@ def list_admissions(
         query = query.where(
             Admission.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
         )
-    return [dict(r) for r in session.execute(query).mappings().all()]
+    return stream(session, query)
