@@ -11,11 +11,14 @@ How a table fits the terminal (docs/output.md says the same to users):
 
 1. every column gets its natural width (header on one line, widest sampled cell, at most
    ``max_width``);
-2. when that is too wide, text columns wrap at spaces: the ``flex`` column gives way first,
-   then the widest; no column gets narrower than its longest word (header words included),
-   so a word, a code or a number is never split;
-3. when even that does not fit, columns are left out: those with a ``drop`` rank first,
-   lowest rank first, then from the right; the first column always stays;
+2. when that is too wide, text columns wrap at spaces: the ``flex`` column (a name) gives
+   way first, then the widest, while they stay readable (24 cells for a name, 16 for other
+   text); columns with a ``drop`` rank are left out, lowest rank first, before text gets
+   narrower than that;
+3. when even that does not fit, the headers of numbers and dates wrap at spaces, then
+   text wraps down to its longest word (header words included: a word, a code or a number
+   is never split), and then columns are left out from the right; the first column always
+   stays;
 4. a single word wider than the whole terminal is the only text ever folded.
 
 When standard output is not a terminal, the same cells are written one row a line,
@@ -45,10 +48,10 @@ SAMPLE_ROWS = 500
 # Rows formatted before each write.
 CHUNK_ROWS = 1000
 GAP = "  "
-# Narrowest a wrapping column gets before columns are left out instead: the flex column
-# (a name), any other text.
+# Narrowest a wrapping column gets before the optional columns are left out instead: the
+# flex column (a name), any other text.
 FLEX_FLOOR = 24
-TEXT_FLOOR = 10
+TEXT_FLOOR = 16
 RULE = "─"
 
 STATUS_STYLE = {
@@ -156,63 +159,76 @@ def fit(
     columns: Sequence[Column], headers: Sequence[str], sample: Sequence[Sequence[str]], width: int
 ) -> Layout:
     """The widths that fit ``width`` cells (steps 1–4 of the module docstring)."""
-    natural, minimum = [], []
+    natural, comfortable, fixed_least, least = [], [], [], []
     for i, col in enumerate(columns):
         cells = [row[i] for row in sample]
         widest = max((max(map(width_of, c.split("\n"))) for c in cells if c), default=0)
         fixed = col.kind in FIXED or not col.wrap
         header_word = longest_word(headers[i])
-        # A token column keeps its cells whole; a text column keeps its words whole and,
-        # so that it stays readable, a few of them on a line (the flex column more).
-        least = widest if fixed else max((longest_word(c) for c in cells), default=0)
+        # A token column keeps its cells whole; a text column keeps its words whole.
+        words = widest if fixed else max((longest_word(c) for c in cells), default=0)
         size = max(widest, width_of(headers[i]))
         if col.max_width:
-            size = min(size, max(col.max_width, least, header_word))
+            size = min(size, max(col.max_width, words, header_word))
         size = max(size, col.min_width or 0)
         natural.append(size)
-        readable = 0 if fixed else min(size, FLEX_FLOOR if col.flex else TEXT_FLOOR)
-        minimum.append(max(least, header_word, readable, col.min_width or 0))
-    keep = list(range(len(columns)))
+        least.append(max(words, header_word, col.min_width or 0))
+        # Readable: a token column's header on one line, a name a few words on a line,
+        # other text a couple.
+        floor = size if fixed else min(size, FLEX_FLOOR if col.flex else TEXT_FLOOR)
+        comfortable.append(max(least[-1], floor))
+        fixed_least.append(least[-1] if fixed else comfortable[-1])
+    flex = [col.flex for col in columns]
+    every = list(range(len(columns)))
+    ranked = sorted((i for i in every if columns[i].drop is not None), key=_rank(columns))
+    # First the optional columns give way to readable text, lowest rank first ...
+    keep = list(every)
+    for dropped in [None, *ranked]:
+        if dropped is not None:
+            keep.remove(dropped)
+        widths = _shrink(keep, natural, [comfortable], flex, width)
+        if widths is not None:
+            return Layout([columns[i] for i in keep], widths)
+    # ... then the headers of numbers and dates wrap, then text down to its longest word,
+    # and columns are left out from the right.
     while True:
-        widths = _shrink(
-            [natural[i] for i in keep],
-            [minimum[i] for i in keep],
-            [columns[i].flex for i in keep],
-            width,
-        )
-        if widths is not None or len(keep) == 1:
-            break
-        keep.remove(_next_to_drop(columns, keep))
-    if widths is None:  # one column, one word wider than the terminal: fold it
-        widths = [width]
-    return Layout([columns[i] for i in keep], widths)
+        widths = _shrink(keep, natural, [comfortable, fixed_least, least], flex, width)
+        if widths is not None:
+            return Layout([columns[i] for i in keep], widths)
+        if len(keep) == 1:  # one column, one word wider than the terminal: fold it
+            return Layout([columns[keep[0]]], [width])
+        keep.remove(keep[-1])
+
+
+def _rank(columns: Sequence[Column]) -> Callable[[int], int]:
+    return lambda i: columns[i].drop or 0
 
 
 def _shrink(
-    natural: list[int], minimum: list[int], flex: list[bool], width: int
+    keep: list[int], natural: list[int], floors: list[list[int]], flex: list[bool], width: int
 ) -> list[int] | None:
-    room = width - len(GAP) * (len(natural) - 1)
-    if sum(minimum) > room:
+    """Widths for the columns ``keep``: the widest gives way first, down to each of the
+    ``floors`` in turn (the flex column to the first at once); None if the last is too wide."""
+    room = width - len(GAP) * (len(keep) - 1)
+    if sum(floors[-1][i] for i in keep) > room:
         return None
-    widths = list(natural)
+    widths = [natural[i] for i in keep]
     excess = sum(widths) - room
-    # The flex column gives way first, then always the widest that still can.
-    for i in [i for i, f in enumerate(flex) if f]:
-        give = min(excess, widths[i] - minimum[i]) if excess > 0 else 0
-        widths[i] -= give
-        excess -= give
-    while excess > 0:
-        i = max((i for i in range(len(widths)) if widths[i] > minimum[i]), key=lambda i: widths[i])
-        widths[i] -= 1
-        excess -= 1
+    for j, i in enumerate(keep):
+        if flex[i] and excess > 0:
+            give = min(excess, max(0, widths[j] - floors[0][i]))
+            widths[j] -= give
+            excess -= give
+    for floor in floors:
+        minimum = [floor[i] for i in keep]
+        while excess > 0:
+            can = [j for j in range(len(widths)) if widths[j] > minimum[j]]
+            if not can:
+                break
+            j = max(can, key=widths.__getitem__)
+            widths[j] -= 1
+            excess -= 1
     return widths
-
-
-def _next_to_drop(columns: Sequence[Column], keep: list[int]) -> int:
-    ranked = [i for i in keep if columns[i].drop is not None]
-    if ranked:
-        return min(ranked, key=lambda i: columns[i].drop)  # type: ignore[arg-type,return-value]
-    return keep[-1] if len(keep) > 1 else keep[0]
 
 
 Cells = Callable[[Mapping[str, Any]], list[str]]

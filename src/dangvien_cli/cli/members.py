@@ -10,13 +10,14 @@ from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.vocab import MemberStatus
 
+# At 80 columns the position is left out first, then whether it is a key one.
 COLUMNS = [
     Column("id", "col.id", "int"),
-    Column("full_name", "col.full_name"),
+    Column("full_name", "col.full_name", flex=True),
     Column("unit_code", "col.unit_code"),
     Column("status", "col.member_status", "member"),
-    Column("key_position", "col.key_position", "bool"),
-    Column("position", "col.position", max_width=30),
+    Column("key_position", "col.key_position", "bool", drop=2),
+    Column("position", "col.position", max_width=30, drop=1),
     Column("admitted_on", "col.admitted_on", "date"),
 ]
 SHOW_FIELDS = [
