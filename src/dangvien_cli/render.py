@@ -145,8 +145,18 @@ def table_width() -> int:
 def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    # No markup or highlighting: a name like "[Chi bộ 1]" must print as written.
-    return Console(file=out or sys.stdout, markup=False, highlight=False, emoji=False)
+    from dangvien_cli.render_table import output_is_terminal
+
+    out = out or sys.stdout
+    # No markup or highlighting: a name like "[Chi bộ 1]" must print as written. In a pipe
+    # a line stays one line (soft_wrap), as the tables' rows do.
+    return Console(
+        file=out,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=not output_is_terminal(out),
+    )
 
 
 def emit(
@@ -158,9 +168,12 @@ def emit(
     footer: Mapping[str, Any] | None = None,
     keys: Sequence[str] | None = None,
     out: IO[str] | None = None,
+    section: bool = False,
 ) -> None:
     """Print records: all keys for scripts, the chosen columns for people. ``rows`` may be
-    an iterator (a cursor): it is read once, and output starts with its first rows."""
+    an iterator (a cursor): it is read once, and output starts with its first rows.
+    ``section``: one of several tables of a sheet (``candidate show``), whose title is
+    printed in a pipe too, after an empty line."""
     out = out or sys.stdout
     it = iter(rows)
     # The first row is read before anything is written: a query that fails (an unknown
@@ -197,6 +210,7 @@ def emit(
         footer=[read(footer) for read in readers] if footer else None,
         styles=render_table.status_style,
         out=out,
+        section=section,
     )
 
 

@@ -245,12 +245,15 @@ def print_table(
     styles: Callable[[Mapping[str, Any]], str] | None = None,
     out: IO[str],
     show_header: bool = True,
+    section: bool = False,
 ) -> None:
     """Rows as a table on a terminal, as tab-separated lines elsewhere (module docstring).
     ``cells(row)`` gives the texts of every column of ``columns``; ``styles(row)`` the Rich
     style of a row's status cell."""
     it = iter(rows)
     if not output_is_terminal(out):
+        if section and title:
+            out.write(f"\n{title}\n")
         _print_plain(it, cells, headers if show_header else None, footer, out)
         return
     sample_rows = list(islice(it, SAMPLE_ROWS))

@@ -127,7 +127,7 @@ def print_candidate(detail: dict[str, Any]) -> None:
     fields = [c for c in SHOW_FIELDS if c.key not in OPTIONAL or detail.get(c.key) is not None]
     emit_object(detail, fields, table, title=detail["full_name"])
     timeline = [{**e, "summary": summarize(e)} for e in detail["timeline"]]
-    emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"))
+    emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"), section=True)
     console = data_console()
     docs = "  ".join(
         ("✔ " if d["present"] else "✘ ") + (d["form"] or _label(d["step"]))
@@ -136,9 +136,15 @@ def print_candidate(detail: dict[str, Any]) -> None:
     console.print(f"{t('title.documents')}: {docs}")
     if detail["classes"]:
         rows = [{**c, "result_label": result_label(c["result"])} for c in detail["classes"]]
-        emit(rows, CLASS_COLUMNS, table, title=t("title.classes"))
+        emit(rows, CLASS_COLUMNS, table, title=t("title.classes"), section=True)
     if detail["exceptions"]:
-        emit(detail["exceptions"], EXCEPTION_COLUMNS, table, title=t("title.exceptions"))
+        emit(
+            detail["exceptions"],
+            EXCEPTION_COLUMNS,
+            table,
+            title=t("title.exceptions"),
+            section=True,
+        )
     if not detail["next_step"]:
         return
     deadline = "—"

@@ -118,10 +118,12 @@ def build() -> typer.Typer:
         if ctx.fmt.value != "table":
             return
         if detail["sub_units"]:
-            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=t("title.sub_units"))
+            title = t("title.sub_units")
+            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=title, section=True)
         stages = [{"stage": s, "count": n} for s, n in detail["candidates_by_stage"].items() if n]
         if stages:
-            emit(stages, STAGE_COLUMNS, ctx.fmt, title=t("title.candidates_in_progress"))
+            title = t("title.candidates_in_progress")
+            emit(stages, STAGE_COLUMNS, ctx.fmt, title=title, section=True)
 
     imp.import_command(
         group,
