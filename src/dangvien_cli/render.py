@@ -37,15 +37,16 @@ class Column:
     kind: str = "text"  # text | int | number | date | percent | bool | bar | status | stage | step
     max_width: int | None = None
     min_width: int | None = None
-    wrap: bool = True
-    # The one column that gives way in a narrow terminal: one line, cut with an ellipsis.
+    wrap: bool = True  # False: one token, kept on one line like a number or a date
+    # The column that gives way first in a narrow terminal (a name): it wraps at spaces,
+    # down to 24 cells before optional columns are left out (render_table.fit).
     flex: bool = False
     # A header that is data, not a catalogue key (a year above a per-year column).
     title: str | None = None
     # For a "bar": the record key of the share (0..1) to mark on it, e.g. the time elapsed.
     tick: str | None = None
-    # Left out of a narrow terminal before text would be cut: lowest rank first, then the
-    # unranked from the right (render_table.fit).
+    # An optional column: left out of a narrow terminal, lowest rank first, before text gets
+    # narrower than readable (render_table.fit).
     drop: int | None = None
     # Catalogue prefix of a code's label: "unit_kind" shows "dang-bo-co-so" as
     # t("unit_kind.dang-bo-co-so") in a table; JSON and CSV keep the code.
