@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -222,7 +223,10 @@ def run_at_pty(args: list[str], env: dict[str, str], width: int = 80) -> str:
     return done.stdout.replace("\r\n", "\n")
 
 
-@pytest.mark.skipif(not DANGVIEN.exists(), reason="the console script of this environment")
+@pytest.mark.skipif(
+    not DANGVIEN.exists() or shutil.which("script") is None,
+    reason="the console script of this environment, and util-linux's script(1)",
+)
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_at_a_real_80_column_terminal(cli, demo_db, lang):
     units = unit_rows(cli)
