@@ -259,3 +259,12 @@ def test_optional_columns_leave_before_names_get_narrow(cli, demo_db, monkeypatc
     assert t("col.position") not in lines[1]  # the position went first ...
     for member in members:  # ... so that every name fits on its one line
         assert any(member["full_name"] in line for line in lines), member["full_name"]
+
+
+def test_a_piped_row_stays_one_line_whatever_its_cells_hold(monkeypatch):
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    set_lang("vi")
+    rows = [{"code": "A\t1", "name": "Chi bộ\nhai dòng"}, {"code": "B", "name": "Chi bộ B"}]
+    out = io.StringIO()  # not a terminal
+    emit(rows, unit_cli.LIST_COLUMNS[:2], OutputFormat.table, out=out, title="Tiêu đề")
+    assert out.getvalue().splitlines() == ["Mã\tTên", "A 1\tChi bộ hai dòng", "B\tChi bộ B"]
