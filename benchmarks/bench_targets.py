@@ -45,7 +45,7 @@ def _find(cases: list[Case], prefix: str) -> Case | None:
     return next((c for c in cases if c.name.startswith(prefix) and c.samples), None)
 
 
-def targets(startup, imports, queries, extra_modules: list[str]) -> str:  # type: ignore[no-untyped-def]
+def targets(startup, imports, queries, extra_modules: list[str], more=()) -> str:  # type: ignore[no-untyped-def]
     s = lambda p: _find(startup, p)  # noqa: E731
     out = [
         _ratio_target(
@@ -75,6 +75,7 @@ def targets(startup, imports, queries, extra_modules: list[str]) -> str:  # type
     ]
     out += _import_targets(imports)
     out += _query_targets(queries)
+    out += list(more)  # issue #16's lists (bench_lists.py)
     return targets_table(out)
 
 

@@ -35,6 +35,7 @@ from bench_lib import (
     progress,
     sqlite3_cli,
 )
+from bench_lists import bench_lists, list_targets, lists_table
 from bench_report import document, import_table, query_table, startup_table
 from bench_targets import check_alembic, targets
 
@@ -74,12 +75,19 @@ def main(argv: list[str] | None = None) -> int:
             utils if not (full and args.no_sqlite_utils_at_full_size) else None,
         )
     queries = {size: bench_queries(db, args.runs) for size, db in dbs.items()}
+    lists = bench_lists(base, dbs[max(dbs)], SEARCH, args.runs)
     info["load"] += " at the start; " + machine()["load"] + " at the end"
     sections = [
-        ("Targets", targets(startup, imports, queries, check_alembic(work / "demo.db"))),
+        (
+            "Targets",
+            targets(
+                startup, imports, queries, check_alembic(work / "demo.db"), list_targets(lists)
+            ),
+        ),
         ("Start-up", startup_table(startup)),
         ("Import of candidates (CSV → SQLite, one transaction)", import_table(imports)),
         ("Queries on the imported database", query_table(queries)),
+        ("Lists as a table and in every format", lists_table(lists)),
     ]
     text = document(info, sections, " ".join(["python benchmarks/run.py", *sys.argv[1:]]))
     print(text)
@@ -92,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
                 *startup,
                 *(c for v in imports.values() for c in v),
                 *(c for v in queries.values() for p in v for c in p if c),
+                *lists,
             ]
         ],
     }

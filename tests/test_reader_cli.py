@@ -162,3 +162,29 @@ def test_the_quota_reports_on_sqlite_import_no_sqlalchemy(cli, demo_db, command)
     assert "dangvien_cli.reader" in modules
     assert not [m for m in modules if m.startswith(HEAVY)]
     assert stdout == cli(*command, "--db", demo_db).stdout  # the same report as in-process
+
+
+# Rendering a table streams with rich.cells only: a Rich Table or Console (measuring every
+# row) on these paths would bring back the 22 s that 60,000 units took.
+LAYOUT_HEAVY = ("rich.table", "rich.console", "rich.progress", "openpyxl", "holidays")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv", "tsv"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["unit", "list"],
+        ["candidate", "list", "--search", "Nguyễn Thị"],
+        ["report", "quota", "--period", "2021", "--depth", "1"],
+    ],
+    ids=["unit-list", "search", "quota"],
+)
+def test_the_fast_paths_import_nothing_heavy_in_any_format(demo_db, monkeypatch, command, fmt):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # the terminal's layout, not the pipe's lines
+    roots, stdout = import_roots(*command, "--format", fmt, "--db", str(demo_db))
+    modules = {m for tree in roots.values() for m in tree}
+    assert stdout.strip()
+    heavy = [m for m in modules if m.startswith(HEAVY) or m.startswith(LAYOUT_HEAVY)]
+    assert not heavy
+    assert ("dangvien_cli.render_table" in modules) == (fmt == "table")

@@ -130,6 +130,21 @@ def sync_sequences(conn: Connection, tables: Iterable[str]) -> None:
         )
 
 
+def refresh_statistics(engine: Engine) -> None:
+    """After a bulk load, let PostgreSQL's planner see the rows (no-op on SQLite).
+
+    Autovacuum analyses a table some time after it grew, so the first report after an
+    import planned as if the tables were still small: 4.2 s after a 10,000-row import
+    instead of 0.53 s, minutes at 100,000. ANALYZE reads a fixed sample of each table
+    (about a second at a million rows), outside the import's transaction, once it is
+    committed. SQLite's planner here needs no statistics (its plans were measured).
+    """
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("ANALYZE")
+
+
 def insert_rows(
     conn: Connection, table_name: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:

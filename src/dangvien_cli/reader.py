@@ -19,7 +19,7 @@ every engine.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,10 @@ class Reader:
 
     def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
         raise NotImplementedError
+
+    def _stream(self, sql: str, params: Params) -> tuple[list[str], Iterable[tuple[Any, ...]]]:
+        """Like ``_execute``, the rows read from the cursor as they are asked for."""
+        return self._execute(sql, params)
 
     def _bind(self, params: Params) -> dict[str, Any]:
         """On SQLite, dates compare as the ISO text it stores (whichever driver binds them)."""
@@ -82,6 +86,19 @@ class Reader:
                 row[key] = as_date(row[key])
         return out
 
+    def iter_mappings(
+        self, sql: str, params: Params = None, *, dates: Collection[str] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """As ``mappings``, one row at a time from the cursor: a list command prints its
+        first rows while the engine still reads the rest, in constant memory."""
+        names, rows = self._stream(sql, params)
+        at = [name for name in names if name in dates]
+        for row in rows:
+            mapping = dict(zip(names, row, strict=True))
+            for key in at:
+                mapping[key] = as_date(mapping[key])
+            yield mapping
+
     def scalar(self, sql: str, params: Params = None) -> Any:
         """The first column of the first row, or None when there is no row."""
         _, rows = self._execute(sql, params)
@@ -95,9 +112,13 @@ class SqliteReader(Reader):
         self.conn = conn
 
     def _execute(self, sql: str, params: Params) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cur = self.conn.execute(sql, self._bind(params))
-        names = [d[0] for d in cur.description]
+        names, cur = self._stream(sql, params)
         return names, cur.fetchall()
+
+    def _stream(self, sql: str, params: Params) -> tuple[list[str], sqlite3.Cursor]:
+        cur = self.conn.execute(sql, self._bind(params))
+        cur.arraysize = 1000
+        return [d[0] for d in cur.description], cur
 
 
 class ConnectionReader(Reader):
@@ -112,6 +133,15 @@ class ConnectionReader(Reader):
 
         result = self.conn.execute(text(sql), self._bind(params))
         return list(result.keys()), [tuple(r) for r in result]
+
+    def _stream(self, sql: str, params: Params) -> tuple[list[str], Iterable[tuple[Any, ...]]]:
+        from sqlalchemy import text
+
+        # A server-side cursor on PostgreSQL: rows arrive in batches, not all at once.
+        result = self.conn.execution_options(stream_results=True, yield_per=1000).execute(
+            text(sql), self._bind(params)
+        )
+        return list(result.keys()), (tuple(r) for r in result)
 
 
 @contextmanager

@@ -1,6 +1,8 @@
-"""The one place that turns records into output: Rich tables for people, JSON/CSV/TSV for
-scripts. Records arrive as plain dicts with English snake_case keys; the table view picks
-and labels columns, the script formats carry every key.
+"""The one place that turns records into output: tables for people (laid out by
+``render_table``), JSON/NDJSON/CSV/TSV for scripts. Records arrive as plain dicts with
+English snake_case keys, as a list or as an iterator that is read once: every format writes
+while the rows arrive. The table view picks and labels columns (codes become words in the
+user's language), the script formats carry every key and keep the codes.
 """
 
 from __future__ import annotations
@@ -8,13 +10,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import chain
 from typing import IO, Any
 
-from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
+from dangvien_cli.i18n import MESSAGES, fmt_date, fmt_int, fmt_percent, t
 from dangvien_cli.tabular import neutralise
 
 
@@ -23,6 +26,7 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     tsv = "tsv"
+    ndjson = "ndjson"
 
 
 @dataclass(frozen=True)
@@ -34,22 +38,20 @@ class Column:
     kind: str = "text"  # text | int | number | date | percent | bool | bar | status | stage | step
     max_width: int | None = None
     min_width: int | None = None
-    wrap: bool = True
-    # The one column that gives way in a narrow terminal: one line, cut with an ellipsis.
+    wrap: bool = True  # False: one token, kept on one line like a number or a date
+    # The column that gives way first in a narrow terminal (a name): it wraps at spaces,
+    # down to 24 cells before optional columns are left out (render_table.fit).
     flex: bool = False
     # A header that is data, not a catalogue key (a year above a per-year column).
     title: str | None = None
     # For a "bar": the record key of the share (0..1) to mark on it, e.g. the time elapsed.
     tick: str | None = None
-
-
-STATUS_STYLE = {
-    "vuot": "bold green",
-    "dat": "green",
-    "dung-tien-do": "cyan",
-    "cham": "bold red",
-    "chua-giao": "dim",
-}
+    # An optional column: left out of a narrow terminal, lowest rank first, before text gets
+    # narrower than readable (render_table.fit).
+    drop: int | None = None
+    # Catalogue prefix of a code's label: "unit_kind" shows "dang-bo-co-so" as
+    # t("unit_kind.dang-bo-co-so") in a table; JSON and CSV keep the code.
+    labels: str | None = None
 
 
 def _plain(value: Any) -> Any:
@@ -66,9 +68,11 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=_plain)
 
 
-def _cell_text(value: Any, kind: str) -> str:
+def _cell_text(value: Any, kind: str, labels: str | None = None) -> str:
     if value is None:
         return ""
+    if labels:
+        return code_label(labels, value)
     if kind == "int":
         return fmt_int(value)
     if kind == "percent":
@@ -84,6 +88,12 @@ def _cell_text(value: Any, kind: str) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
+
+
+def code_label(vocabulary: str, code: Any) -> str:
+    """A code's words in the user's language; a code no catalogue knows, as it is."""
+    key = f"{vocabulary}.{code}"
+    return t(key) if key in MESSAGES else str(code)
 
 
 def fmt_number(value: float | int) -> str:
@@ -130,15 +140,32 @@ def _csv_value(value: Any) -> Any:
     return _plain(value)
 
 
+def table_width() -> int:
+    """The width a table on standard output gets: a pipe is never cut, so it is unbounded."""
+    from dangvien_cli.render_table import stdout_width
+
+    return stdout_width()
+
+
 def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    # No markup or highlighting: a name like "[Chi bộ 1]" must print as written.
-    return Console(file=out or sys.stdout, markup=False, highlight=False, emoji=False)
+    from dangvien_cli.render_table import output_is_terminal
+
+    out = out or sys.stdout
+    # No markup or highlighting: a name like "[Chi bộ 1]" must print as written. In a pipe
+    # a line stays one line (soft_wrap), as the tables' rows do.
+    return Console(
+        file=out,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=not output_is_terminal(out),
+    )
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Iterable[Mapping[str, Any]],
     columns: Sequence[Column],
     fmt: OutputFormat,
     *,
@@ -146,81 +173,100 @@ def emit(
     footer: Mapping[str, Any] | None = None,
     keys: Sequence[str] | None = None,
     out: IO[str] | None = None,
+    section: bool = False,
 ) -> None:
-    """Print records: all keys for scripts, the chosen columns for people."""
+    """Print records: all keys for scripts, the chosen columns for people. ``rows`` may be
+    an iterator (a cursor): it is read once, and output starts with its first rows.
+    ``section``: one of several tables of a sheet (``candidate show``), whose title is
+    printed in a pipe too, after an empty line."""
     out = out or sys.stdout
+    it = iter(rows)
+    # The first row is read before anything is written: a query that fails (an unknown
+    # unit) fails before half a document is out.
+    first = next(it, None)
+    rest: Iterator[Mapping[str, Any]] = chain([first], it) if first is not None else iter(())
     if fmt is OutputFormat.json:
-        out.write(to_json(list(rows)) + "\n")
+        _write_json_array(rest, out)
+        return
+    if fmt is OutputFormat.ndjson:
+        for row in rest:
+            out.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
         return
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
-        keys = list(keys or (rows[0].keys() if rows else [c.key for c in columns]))
-        _write_delimited(rows, keys, out, "," if fmt is OutputFormat.csv else "\t")
+        keys = list(keys or (first.keys() if first is not None else [c.key for c in columns]))
+        _write_delimited(rest, keys, out, "," if fmt is OutputFormat.csv else "\t")
         return
-    _print_table(rows, columns, title=title, footer=footer, out=out)
-
-
-def _print_table(
-    rows: Sequence[Mapping[str, Any]],
-    columns: Sequence[Column],
-    *,
-    title: str | None,
-    footer: Mapping[str, Any] | None,
-    out: IO[str],
-) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    console = data_console(out)
-    if not rows:
-        console.print(t("report.no_rows"))
+    if first is None:
+        out.write(t("report.no_rows") + "\n")
         return
-    table = Table(
-        title=title, box=box.SIMPLE_HEAD, show_footer=footer is not None, collapse_padding=True
+    from dangvien_cli import render_table
+
+    readers = [_cell_reader(col) for col in columns]
+
+    def cells(row: Mapping[str, Any]) -> list[str]:
+        return [read(row) for read in readers]
+
+    render_table.print_table(
+        rest,
+        columns,
+        cells,
+        headers=[col.title or t(col.header) for col in columns],
+        title=title,
+        footer=[read(footer) for read in readers] if footer else None,
+        styles=render_table.status_style,
+        out=out,
+        section=section,
     )
-    for col in columns:
-        numeric = col.kind in ("int", "percent", "number")
-        header = col.title or t(col.header)
-        fixed = col.kind in ("int", "percent", "number", "date", "bar", "status", "code")
-        table.add_column(
-            header,
-            justify="right" if numeric else "left",
-            footer=_footer_text(footer, col) if footer else "",
-            max_width=col.max_width,
-            min_width=col.min_width or (len(header) if fixed else None),
-            overflow="ellipsis" if col.flex else "fold",
-            no_wrap=col.flex or fixed,
-        )
+
+
+def _write_json_array(rows: Iterable[Mapping[str, Any]], out: IO[str]) -> None:
+    """The same text as ``to_json(list(rows))``, written a record at a time."""
+    opened = False
     for row in rows:
-        cells: list[Text | str] = []
-        status = row.get("status")
-        style = STATUS_STYLE.get(status, "") if isinstance(status, str) else ""
-        for col in columns:
-            value = row.get(col.key)
-            if col.kind == "bar":
-                tick = row.get(col.tick) if col.tick else None
-                cells.append(Text(progress_bar(value, tick=tick), style=style))
-            elif col.kind == "status":
-                cells.append(Text(_cell_text(value, col.kind), style=style))
-            else:
-                cells.append(_cell_text(value, col.kind))
-        table.add_row(*cells)
-    flex = [i for i, col in enumerate(columns) if col.flex]
-    # Measuring a table costs as much as printing it: only a table with a flex column asks.
-    if flex and _natural_width(console, table) > console.width:
-        table.expand = True
-        table.columns[flex[0]].ratio = 1
-    console.print(table)
+        out.write(",\n  " if opened else "[\n  ")
+        out.write(_indented_record(row))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
 
 
-def _natural_width(console: Any, table: Any) -> int:
-    return console.measure(table, options=console.options.update(max_width=100_000)).maximum
+# json's C encoder only runs without ``indent``; a flat record's indented text is its
+# compact text with each separator followed by the indentation, so the C encoder writes it.
+_FLAT_RECORD = json.JSONEncoder(
+    ensure_ascii=False, default=_plain, separators=(",\n    ", ": ")
+).encode
 
 
-def _footer_text(footer: Mapping[str, Any], col: Column) -> str:
-    if col.kind == "bar":
-        return progress_bar(footer.get(col.key), tick=footer.get(col.tick) if col.tick else None)
-    return _cell_text(footer.get(col.key), col.kind)
+def _indented_record(row: Mapping[str, Any]) -> str:
+    if row and not any(isinstance(v, (dict, list, tuple)) for v in row.values()):
+        return "{\n    " + _FLAT_RECORD(row)[1:-1] + "\n  }"
+    return to_json(row).replace("\n", "\n  ")
+
+
+def _cell_reader(col: Column) -> Callable[[Mapping[str, Any]], str]:
+    """The text of ``col`` in a row, as a function made once per column: a table of
+    60,000 rows asks 300,000 times."""
+    key, kind, labels = col.key, col.kind, col.labels
+    if kind == "bar":
+        tick = col.tick
+        return lambda row: progress_bar(row.get(key), tick=row.get(tick) if tick else None)
+    if kind == "text" and not labels:
+
+        def text(row: Mapping[str, Any]) -> str:
+            value = row.get(key)
+            return value if type(value) is str else _cell_text(value, kind)
+
+        return text
+    if labels or kind in ("status", "stage", "step", "member"):
+        known: dict[Any, str] = {}  # a vocabulary has a handful of codes
+
+        def label(row: Mapping[str, Any]) -> str:
+            value = row.get(key)
+            if value not in known:
+                known[value] = _cell_text(value, kind, labels)
+            return known[value]
+
+        return label
+    return lambda row: _cell_text(row.get(key), kind, labels)
 
 
 def emit_object(
@@ -236,17 +282,31 @@ def emit_object(
     if fmt is OutputFormat.json:
         out.write(to_json(obj) + "\n")
         return
+    if fmt is OutputFormat.ndjson:
+        out.write(json.dumps(obj, ensure_ascii=False, default=_plain) + "\n")
+        return
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
         flat = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
         _write_delimited([flat], list(flat), out, "," if fmt is OutputFormat.csv else "\t")
         return
-    from rich import box
-    from rich.table import Table
+    from dangvien_cli import render_table
 
-    console = data_console(out)
-    sheet = Table(title=title, box=box.SIMPLE, show_header=False)
-    sheet.add_column(style="bold")
-    sheet.add_column(overflow="fold")
-    for col in fields:
-        sheet.add_row(t(col.header), _cell_text(obj.get(col.key), col.kind))
-    console.print(sheet)
+    fields = list(fields)
+    sheet = [
+        {"label": t(col.header), "value": _cell_text(obj.get(col.key), col.kind, col.labels)}
+        for col in fields
+    ]
+    render_table.print_table(
+        sheet,
+        SHEET_COLUMNS,
+        lambda row: [row["label"], row["value"]],
+        headers=["", ""],
+        title=title,
+        footer=None,
+        out=out,
+        show_header=False,
+    )
+
+
+# The two columns of a one-record sheet (no header; both wrap at spaces).
+SHEET_COLUMNS = (Column("label", ""), Column("value", ""))

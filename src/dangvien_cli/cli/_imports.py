@@ -137,6 +137,10 @@ def run_import(
     try:
         with ctx.session(write=True, dry_run=dry_run) as session:
             result = runner(session, path, dry_run=dry_run, **source, **kwargs)
+        if not dry_run:
+            from dangvien_cli.dialect import refresh_statistics
+
+            refresh_statistics(ctx.engine())
     except InvalidFile as exc:
         if shown_as is not None:  # "-", not the spooled copy's temporary name
             exc.path = exc.params["path"] = shown_as

@@ -10,14 +10,15 @@ from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_date
 
 IdArg = Annotated[int, arg("arg.person_id")]
+# At 80 columns names wrap first; then the official date is left out.
 LIST_COLUMNS = [
     Column("person_id", "col.id", "int"),
-    Column("full_name", "col.full_name"),
+    Column("full_name", "col.full_name", flex=True),
     Column("unit_code", "col.unit_code"),
     Column("decision_no", "col.decision_no"),
     Column("decision_date", "col.decision_date", "date"),
     Column("ceremony_date", "col.ceremony_date", "date"),
-    Column("official_date", "col.official_date", "date"),
+    Column("official_date", "col.official_date", "date", drop=1),
 ]
 
 
@@ -111,11 +112,11 @@ def build() -> typer.Typer:
         period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
     ) -> None:
-        from dangvien_cli.services.people import list_admissions
+        from dangvien_cli.services.people import stream_admissions
 
         ctx = app_ctx()
         with ctx.session() as session:
-            rows = list_admissions(session, period_code=period, unit_code=unit)
-        emit(rows, LIST_COLUMNS, ctx.fmt)
+            rows = stream_admissions(session, period_code=period, unit_code=unit)
+            emit(rows, LIST_COLUMNS, ctx.fmt)
 
     return group

@@ -13,9 +13,9 @@ from dangvien_cli.values import parse_date, parse_int
 COLUMNS = [
     Column("id", "col.entry", "int"),  # the entry's number, not a person's "Mã số"
     Column("when", "col.at"),
-    Column("actor", "col.actor"),
-    Column("action", "col.action"),
-    Column("entity", "col.entity"),
+    Column("actor", "col.actor", drop=1),  # at 80 columns: the actor, then the entity
+    Column("action", "col.action", labels="audit_action"),
+    Column("entity", "col.entity", labels="audit_entity", drop=2),
     Column("entity_id", "col.entity_id", max_width=30),
     Column("change", "col.change", max_width=60, flex=True),
 ]

@@ -11,10 +11,10 @@ SHOW_FIELDS = [
     Column("id", "col.id"),
     Column("full_name", "col.full_name"),
     Column("birth_date", "col.birth_date", "date"),
-    Column("gender", "col.gender"),
+    Column("gender", "col.gender", labels="gender"),
     Column("ethnicity", "col.ethnicity"),
     Column("religion", "col.religion"),
-    Column("education", "col.education"),
+    Column("education", "col.education", labels="education"),
     Column("national_id", "col.national_id"),
     Column("unit_name", "col.unit"),
     Column("stage", "col.stage", "stage"),
@@ -129,7 +129,7 @@ def print_candidate(detail: dict[str, Any]) -> None:
     fields = [c for c in SHOW_FIELDS if c.key not in OPTIONAL or detail.get(c.key) is not None]
     emit_object(detail, fields, table, title=detail["full_name"])
     timeline = [{**e, "summary": summarize(e)} for e in detail["timeline"]]
-    emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"))
+    emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"), section=True)
     console = data_console()
     docs = "  ".join(
         ("✔ " if d["present"] else "✘ ") + (d["form"] or _label(d["step"]))
@@ -138,9 +138,15 @@ def print_candidate(detail: dict[str, Any]) -> None:
     console.print(f"{t('title.documents')}: {docs}")
     if detail["classes"]:
         rows = [{**c, "result_label": result_label(c["result"])} for c in detail["classes"]]
-        emit(rows, CLASS_COLUMNS, table, title=t("title.classes"))
+        emit(rows, CLASS_COLUMNS, table, title=t("title.classes"), section=True)
     if detail["exceptions"]:
-        emit(detail["exceptions"], EXCEPTION_COLUMNS, table, title=t("title.exceptions"))
+        emit(
+            detail["exceptions"],
+            EXCEPTION_COLUMNS,
+            table,
+            title=t("title.exceptions"),
+            section=True,
+        )
     if detail.get("report_up"):
         console.print(t("candidate.report_up", count=detail["failed_recognitions"]))
     if not detail["next_step"]:

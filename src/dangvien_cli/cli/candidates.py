@@ -23,13 +23,14 @@ from dangvien_cli.render import Column, OutputFormat, emit, emit_object
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Gender, Stage
 
+# At 80 columns names wrap first; then the stage's date and the birth date are left out.
 LIST_COLUMNS = [
     Column("id", "col.id", "int"),
-    Column("full_name", "col.full_name"),
-    Column("birth_date", "col.birth_date", "date"),
+    Column("full_name", "col.full_name", flex=True),
+    Column("birth_date", "col.birth_date", "date", drop=2),
     Column("unit_code", "col.unit_code"),
     Column("stage", "col.stage", "stage"),
-    Column("stage_on", "col.stage_on", "date"),
+    Column("stage_on", "col.stage_on", "date", drop=1),
 ]
 
 
@@ -115,14 +116,14 @@ def build() -> typer.Typer:
         search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
-        from dangvien_cli.services.people import list_candidates
+        from dangvien_cli.services.people import stream_candidates
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = list_candidates(
+            rows = stream_candidates(
                 reader, unit_code=unit, stage=stage, search=search, show_private=show_private
             )
-        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
+            emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
 
     @command(group, "show", help_key="help.candidate.show")
     def show(

@@ -102,7 +102,7 @@ def build() -> typer.Typer:
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
         if ctx.fmt.value == "table":
             rows = [{**a, "result_label": result_label(a["result"])} for a in detail["attendees"]]
-            emit(rows, ATTENDEE_COLUMNS, ctx.fmt, title=t("title.attendees"))
+            emit(rows, ATTENDEE_COLUMNS, ctx.fmt, title=t("title.attendees"), section=True)
 
     @command(group, "enroll", help_key="help.class.enroll", records=False)
     def enroll(code: CodeArg, person_ids: Annotated[list[int], arg("arg.person_ids")]) -> None:

@@ -33,6 +33,9 @@ def register(app: typer.Typer) -> None:
             # Run twice (the README's quick start again): say so and leave the data alone.
             info(t("demo.not_empty", where=describe(ctx.url)))
             return
+        from dangvien_cli.dialect import refresh_statistics
+
+        refresh_statistics(ctx.engine())
         info(t_loaded(describe(ctx.url), counts))
         day = parse_date(as_of) or date(2021, 12, 31)
         with ctx.reader() as reader:

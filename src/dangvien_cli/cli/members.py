@@ -10,20 +10,21 @@ from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.vocab import MemberStatus
 
+# At 80 columns the position is left out first, then whether it is a key one.
 COLUMNS = [
     Column("id", "col.id", "int"),
-    Column("full_name", "col.full_name"),
+    Column("full_name", "col.full_name", flex=True),
     Column("unit_code", "col.unit_code"),
     Column("status", "col.member_status", "member"),
-    Column("key_position", "col.key_position", "bool"),
-    Column("position", "col.position", max_width=30),
+    Column("key_position", "col.key_position", "bool", drop=2),
+    Column("position", "col.position", max_width=30, drop=1),
     Column("admitted_on", "col.admitted_on", "date"),
 ]
 SHOW_FIELDS = [
     Column("id", "col.id"),
     Column("full_name", "col.full_name"),
     Column("birth_date", "col.birth_date", "date"),
-    Column("gender", "col.gender"),
+    Column("gender", "col.gender", labels="gender"),
     Column("national_id", "col.national_id"),
     Column("unit_name", "col.unit"),
     Column("status", "col.member_status", "member"),
@@ -55,18 +56,18 @@ def build() -> typer.Typer:
             opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
         ] = None,
     ) -> None:
-        from dangvien_cli.services.people import list_members
+        from dangvien_cli.services.people import stream_members
 
         ctx = app_ctx()
         with ctx.session() as session:
-            rows = list_members(
+            rows = stream_members(
                 session,
                 unit_code=unit,
                 status=status.value if status else None,
                 search=search,
                 key_position=key_position,
             )
-        emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
+            emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
 
     @command(group, "show", help_key="help.member.show")
     def show(

@@ -22,7 +22,7 @@ from dangvien_cli.values import parse_date
 COLUMNS = [
     Column("code", "col.code"),
     Column("name", "col.name"),
-    Column("kind", "col.kind"),
+    Column("kind", "col.kind", labels="period_kind"),
     Column("start_on", "col.start_on", "date"),
     Column("end_on", "col.end_on", "date"),
     Column("closed", "col.closed", "bool"),

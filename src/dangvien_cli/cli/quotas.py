@@ -25,7 +25,7 @@ COLUMNS = [
     Column("unit_code", "col.unit_code"),
     Column("unit_name", "col.name", max_width=45),
     Column("period", "col.period"),
-    Column("source", "col.source"),
+    Column("source", "col.source", labels="quota_source"),
     Column("target", "col.target", "int"),
 ]
 

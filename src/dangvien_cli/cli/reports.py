@@ -15,7 +15,7 @@ import typer
 from dangvien_cli.cli._context import app_ctx, command, info, new_group, opt, required
 from dangvien_cli.errors import DangvienError, ThresholdNotMet
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.render import Column, OutputFormat, data_console, emit
+from dangvien_cli.render import Column, OutputFormat, emit, table_width
 
 Rows = list[dict[str, Any]]
 Footer = Mapping[str, Any] | None
@@ -29,7 +29,7 @@ OUTPUTS = {
 
 LABEL = Column("label", "col.unit", min_width=16, flex=True)
 CODE = Column("unit_code", "col.code", kind="code")
-SOURCE = Column("source", "col.source", kind="code")
+SOURCE = Column("source", "col.source", labels="quota_source")
 TARGET = Column("target", "col.target", "int")
 ADMITTED = Column("admitted", "col.admitted", "int")
 PERCENT = Column("percent", "col.percent", "percent")
@@ -224,7 +224,7 @@ def deliver(
         return
     shown, footer = display(rows)
     if output is None:
-        emit(shown, columns_for(data_console().width >= WIDE), fmt, title=title, footer=footer)
+        emit(shown, columns_for(table_width() >= WIDE), fmt, title=title, footer=footer)
         return
     from dangvien_cli.render_xlsx import write_workbook
 

@@ -25,19 +25,20 @@ from dangvien_cli.vocab import Block, UnitKind
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+# At 80 columns the name wraps first; then the block, the parent, the kind are left out.
 LIST_COLUMNS = [
     Column("code", "col.code"),
-    Column("name", "col.name", max_width=50),
-    Column("kind", "col.kind"),
-    Column("parent", "col.parent"),
-    Column("block", "col.block"),
+    Column("name", "col.name", max_width=50, flex=True),
+    Column("kind", "col.kind", labels="unit_kind", drop=3),
+    Column("parent", "col.parent", drop=2),
+    Column("block", "col.block", labels="block", drop=1),
 ]
 SHOW_FIELDS = [
     Column("code", "col.code"),
     Column("name", "col.name"),
-    Column("kind", "col.kind"),
+    Column("kind", "col.kind", labels="unit_kind"),
     Column("parent", "col.parent"),
-    Column("block", "col.block"),
+    Column("block", "col.block", labels="block"),
     Column("founded_on", "col.founded_on", "date"),
     Column("admits_from", "col.admits_from", "date"),
     Column("admits_document", "col.admits_document"),
@@ -145,12 +146,12 @@ def build() -> typer.Typer:
             str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
         ] = None,
     ) -> None:
-        from dangvien_cli.services.units import list_units
+        from dangvien_cli.services.units import stream_units
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = list_units(reader, under=under, block=block)
-        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
+            rows = stream_units(reader, under=under, block=block)
+            emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")
     def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
@@ -161,10 +162,12 @@ def build() -> typer.Typer:
         if ctx.fmt.value != "table":
             return
         if detail["sub_units"]:
-            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=t("title.sub_units"))
+            title = t("title.sub_units")
+            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=title, section=True)
         stages = [{"stage": s, "count": n} for s, n in detail["candidates_by_stage"].items() if n]
         if stages:
-            emit(stages, STAGE_COLUMNS, ctx.fmt, title=t("title.candidates_in_progress"))
+            title = t("title.candidates_in_progress")
+            emit(stages, STAGE_COLUMNS, ctx.fmt, title=title, section=True)
 
     imp.import_command(
         group,

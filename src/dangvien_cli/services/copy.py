@@ -88,7 +88,9 @@ def copy_database(source_url: str, target_url: str) -> list[TableCopy]:
     created: Path | None = None
     try:
         target, created = _open_target(target_url)
-        return _copy(source, target)
+        copied = _copy(source, target)
+        dialect.refresh_statistics(target)
+        return copied
     except BaseException:
         if target is not None:
             target.dispose()

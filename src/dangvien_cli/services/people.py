@@ -7,6 +7,7 @@ without SQLAlchemy or the models: they are imported inside the functions that us
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -271,14 +272,22 @@ def list_candidates(
     reader: Reader, *, show_private: bool = False, **filters: Any
 ) -> list[dict[str, Any]]:
     """Candidates as plain rows; ID numbers masked unless ``show_private``."""
+    return list(stream_candidates(reader, show_private=show_private, **filters))
+
+
+def stream_candidates(
+    reader: Reader, *, show_private: bool = False, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """list_candidates, read from the cursor as the rows are printed."""
     sql, params = candidate_sql(**filters)
-    rows = reader.mappings(sql, params, dates=CANDIDATE_DATES)
-    if not rows and filters.get("unit_code"):
-        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
-    if not show_private:
-        for row in rows:
+    found = False
+    for row in reader.iter_mappings(sql, params, dates=CANDIDATE_DATES):
+        found = True
+        if not show_private:
             row["national_id"] = mask(row["national_id"])
-    return rows
+        yield row
+    if not found and filters.get("unit_code"):
+        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
 
 
 def candidate_query(session: Session, **filters: Any) -> TextClause:
@@ -341,13 +350,21 @@ def member_query(
     return query
 
 
-def list_members(session: Session, **filters: Any) -> list[dict[str, Any]]:
-    return [dict(r) for r in session.execute(member_query(session, **filters)).mappings().all()]
+def stream_members(session: Session, **filters: Any) -> Iterator[dict[str, Any]]:
+    """Members as plain rows, read in batches as they are printed (a province has
+    100,000s)."""
+    return stream(session, member_query(session, **filters))
 
 
-def list_admissions(
+def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
+    """The rows of ``query`` as dicts, fetched a thousand at a time."""
+    result = session.execute(query.execution_options(yield_per=1000))
+    return (dict(r) for r in result.mappings())
+
+
+def stream_admissions(
     session: Session, *, period_code: str | None = None, unit_code: str | None = None
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     from sqlalchemy import select
 
     from dangvien_cli.models import Admission, Person, Unit
@@ -376,4 +393,4 @@ def list_admissions(
         query = query.where(
             Admission.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
         )
-    return [dict(r) for r in session.execute(query).mappings().all()]
+    return stream(session, query)

@@ -6,6 +6,7 @@ SQLAlchemy or the models: they are imported inside the functions that use a Sess
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -359,6 +360,13 @@ def list_units(
     reader: Reader, *, under: str | None = None, block: Block | None = None
 ) -> list[dict[str, Any]]:
     """Units in code order, as unit_row: all, or the subtree of ``under``, of ``block``."""
+    return list(stream_units(reader, under=under, block=block))
+
+
+def stream_units(
+    reader: Reader, *, under: str | None = None, block: Block | None = None
+) -> Iterator[dict[str, Any]]:
+    """list_units, read from the cursor as the rows are printed."""
     conditions, params = [], {}
     if under:
         conditions.append("u.id IN (SELECT id FROM subtree)")
@@ -369,10 +377,12 @@ def list_units(
     sql = UNIT_LIST.format(where=" WHERE " + " AND ".join(conditions) if conditions else "")
     if under:
         sql = SUBTREE_OF_CODE + sql
-    rows = reader.mappings(sql, params, dates=("founded_on", "dissolved_on"))
-    if not rows and under:
+    found = False
+    for row in reader.iter_mappings(sql, params, dates=("founded_on", "dissolved_on")):
+        found = True
+        yield row
+    if not found and under:
         require_unit(reader, under)  # no rows because there is no such unit?
-    return rows
 
 
 def require_unit(reader: Reader, code: str) -> int:
