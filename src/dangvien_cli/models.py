@@ -54,8 +54,25 @@ class Unit(SQLModel, table=True):
     block: str | None = Field(default=None, max_length=32, index=True)
     founded_on: date | None = None
     dissolved_on: date | None = None
-    merged_into_id: int | None = Field(default=None, foreign_key="unit.id")
+    merged_into_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    state_since: date | None = None  # first day of the current parent/name/kind/block
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class UnitHistory(SQLModel, table=True):
+    """An earlier state of a unit, for the days it held (both included; ``valid_from`` null:
+    since the unit began). The ``unit`` row holds the state since ``unit.state_since``."""
+
+    __tablename__ = "unit_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    valid_from: date | None = None
+    valid_to: date
+    parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    name: str
+    kind: str
+    block: str | None = None
 
 
 class Period(SQLModel, table=True):
@@ -180,7 +197,24 @@ class Member(SQLModel, table=True):
     admitted_on: date | None = None
     official_on: date | None = None
     left_on: date | None = None
+    exit_reason: str | None = None  # death | removed | expelled | resigned | transferred-out
+    unit_since: date | None = None  # first day in ``unit_id``; earlier units: member_history
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MemberHistory(SQLModel, table=True):
+    """An earlier unit of a member (``temporary`` false), or a temporary transfer
+    (chuyển sinh hoạt tạm thời: ``temporary`` true, ``valid_to`` null while it runs; the
+    member stays on the home unit's roster). Days both included."""
+
+    __tablename__ = "member_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    temporary: bool = False
 
 
 class TrainingClass(SQLModel, table=True):
