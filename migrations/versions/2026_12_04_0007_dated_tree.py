@@ -12,6 +12,10 @@ tables keep what held before:
   temporary transfers (chuyển sinh hoạt tạm thời, ``temporary`` true, ``valid_to`` null while
   it runs). ``member.unit_since`` is the first day in the current unit; ``member.exit_reason``
   says why ``left_on`` is set.
+- The closed-period guard no longer counts a *dated* move (one that starts a new state, so
+  ``state_since`` changes) as touching the closed periods: the tree of their days is kept in
+  ``unit_history``. An undated re-parenting (``unit edit --parent``) still does. On PostgreSQL
+  the stored trigger of migration 0003 is replaced; on SQLite guards.py writes its own.
 - ``unit.merged_into_id`` (already there) is the successor of a dissolved unit: its facts
   count for the successor in reports dated after the dissolution. Indexed for that walk.
 
@@ -29,6 +33,20 @@ revision: str = "0007"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+GUARD = (
+    "CREATE TRIGGER dv_guard_unit_parent AFTER UPDATE OF parent_id ON unit FOR EACH ROW "
+    "WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id{dated}) "
+    "EXECUTE FUNCTION dangvien_guard_unit_parent()"
+)
+DATED = " AND OLD.state_since IS NOT DISTINCT FROM NEW.state_since"
+
+
+def _guard(dated: str) -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS dv_guard_unit_parent ON unit")
+        op.execute(GUARD.format(dated=dated))
 
 
 def upgrade() -> None:
@@ -70,9 +88,11 @@ def upgrade() -> None:
     with op.batch_alter_table("member") as batch:
         batch.add_column(sa.Column("unit_since", sa.Date(), nullable=True))
         batch.add_column(sa.Column("exit_reason", sa.String(), nullable=True))
+    _guard(DATED)
 
 
 def downgrade() -> None:
+    _guard("")
     with op.batch_alter_table("member") as batch:
         batch.drop_column("exit_reason")
         batch.drop_column("unit_since")

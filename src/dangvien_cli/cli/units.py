@@ -6,9 +6,9 @@ import typer
 
 from dangvien_cli.cli import _imports as imp
 from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
-from dangvien_cli.values import parse_date
+from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import Block, UnitKind
 
 LIST_COLUMNS = [
@@ -91,6 +91,62 @@ def build() -> typer.Typer:
                 dissolved_on=parse_date(dissolved),
             )
             info(t("unit.edited", code=unit.code))
+
+    @command(group, "merge", help_key="help.unit.merge", records=False)
+    def merge(
+        sources: Annotated[list[str], arg("arg.source_units")],
+        *,
+        into: Annotated[str, required("--into", help_key="opt.into")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+        name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
+        kind: Annotated[UnitKind | None, opt("--kind", help_key="opt.kind", choices=KINDS)] = None,
+        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+        block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+    ) -> None:
+        from dangvien_cli.services.restructure import merge_units
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = merge_units(
+                session,
+                sources,
+                into=into,
+                on=day,
+                name=name,
+                kind=kind,
+                parent=parent,
+                block=block,
+            )
+        sources_text = ", ".join(done["sources"])
+        info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
+
+    @command(group, "move", help_key="help.unit.move", records=False)
+    def move(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+    ) -> None:
+        from dangvien_cli.services.restructure import move_unit
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = move_unit(session, code, parent=parent, on=day)
+        info(t("unit.moved", code=done["code"], parent=done["parent"], on=fmt_date(day)))
+
+    @command(group, "rename", help_key="help.unit.rename", records=False)
+    def rename(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        name: Annotated[str, required("--name", help_key="opt.new_name")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+    ) -> None:
+        from dangvien_cli.services.restructure import rename_unit
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = rename_unit(session, code, name=name, on=day)
+        info(t("unit.renamed", code=done["code"], on=fmt_date(day)))
 
     @command(group, "list", help_key="help.unit.list")
     def list_(
