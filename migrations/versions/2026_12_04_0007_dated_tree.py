@@ -16,6 +16,9 @@ tables keep what held before:
   ``state_since`` changes) as touching the closed periods: the tree of their days is kept in
   ``unit_history``. An undated re-parenting (``unit edit --parent``) still does. On PostgreSQL
   the stored trigger of migration 0003 is replaced; on SQLite guards.py writes its own.
+- ``person_history``: the units a person (candidate or member) belonged to before a dated
+  act moved them, each until ``valid_to`` (included): the pipeline of a past period counts a
+  candidate where they stood then.
 - ``unit.merged_into_id`` (already there) is the successor of a dissolved unit: its facts
   count for the successor in reports dated after the dissolution. Indexed for that walk.
 
@@ -82,6 +85,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_member_history_member_id", "member_history", ["member_id"])
     op.create_index("ix_member_history_unit_id", "member_history", ["unit_id"])
+    op.create_table(
+        "person_history",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("valid_to", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name="fk_person_history_person_id_person"
+        ),
+        sa.ForeignKeyConstraint(["unit_id"], ["unit.id"], name="fk_person_history_unit_id_unit"),
+        sa.PrimaryKeyConstraint("id", name="pk_person_history"),
+    )
+    op.create_index("ix_person_history_person_id", "person_history", ["person_id"])
     with op.batch_alter_table("unit") as batch:
         batch.add_column(sa.Column("state_since", sa.Date(), nullable=True))
         batch.create_index("ix_unit_merged_into_id", ["merged_into_id"])
@@ -99,5 +115,6 @@ def downgrade() -> None:
     with op.batch_alter_table("unit") as batch:
         batch.drop_index("ix_unit_merged_into_id")
         batch.drop_column("state_since")
+    op.drop_table("person_history")
     op.drop_table("member_history")
     op.drop_table("unit_history")

@@ -127,6 +127,18 @@ class Person(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
+class PersonHistory(SQLModel, table=True):
+    """The unit a person belonged to until ``valid_to`` (included), before a dated act (a
+    merge, a transfer) moved them; ``person.unit_id`` holds the unit since."""
+
+    __tablename__ = "person_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    valid_to: date
+
+
 class PipelineEvent(SQLModel, table=True):
     """One dated step of a candidate's pipeline. Rows are never updated or deleted:
     a correction is a new row whose ``supersedes_id`` names the row it replaces."""

@@ -8,7 +8,7 @@ from dangvien_cli.cli import _imports as imp
 from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, required
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
-from dangvien_cli.values import required_date
+from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import ExitReason, MemberStatus
 
 COLUMNS = [
@@ -55,6 +55,7 @@ def build() -> typer.Typer:
             bool | None,
             opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
         ] = None,
+        as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
     ) -> None:
         from dangvien_cli.services.people import list_members
 
@@ -66,6 +67,7 @@ def build() -> typer.Typer:
                 status=status.value if status else None,
                 search=search,
                 key_position=key_position,
+                as_of=parse_date(as_of),
             )
         emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
 

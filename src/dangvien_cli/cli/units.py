@@ -25,6 +25,8 @@ SHOW_FIELDS = [
     Column("parent", "col.parent"),
     Column("block", "col.block"),
     Column("founded_on", "col.founded_on", "date"),
+    Column("dissolved_on", "col.dissolved_on", "date"),
+    Column("successor", "col.successor"),
     Column("members", "col.members", "int"),
     Column("official_members", "col.official_members", "int"),
     Column("probationary_members", "col.probationary_members", "int"),
@@ -35,6 +37,7 @@ SHOW_FIELDS = [
     Column("admissions", "col.admissions", "int"),
 ]
 STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
+AsOfOpt = Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")]
 KINDS = ", ".join(k.value for k in UnitKind)
 BLOCKS = ", ".join(b.value for b in Block)
 
@@ -153,21 +156,22 @@ def build() -> typer.Typer:
         *,
         under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
         block: Annotated[Block | None, opt("--block", help_key="opt.block", choices=BLOCKS)] = None,
+        as_of: AsOfOpt = None,
     ) -> None:
         from dangvien_cli.services.units import list_units
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = list_units(reader, under=under, block=block)
+            rows = list_units(reader, under=under, block=block, as_of=parse_date(as_of))
         emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")
-    def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
+    def show(code: Annotated[str, arg("arg.unit_code")], *, as_of: AsOfOpt = None) -> None:
         from dangvien_cli.services.units import unit_detail
 
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = unit_detail(session, code)
+            detail = unit_detail(session, code, parse_date(as_of))
         detail["sub_unit_count"] = len(detail["sub_units"])
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
         if ctx.fmt.value != "table":

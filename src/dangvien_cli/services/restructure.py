@@ -22,7 +22,16 @@ from sqlalchemy import Date, false, func, literal, select, update
 
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.i18n import fmt_date
-from dangvien_cli.models import Member, MemberHistory, Period, Person, Quota, Unit, UnitHistory
+from dangvien_cli.models import (
+    Member,
+    MemberHistory,
+    Period,
+    Person,
+    PersonHistory,
+    Quota,
+    Unit,
+    UnitHistory,
+)
 from dangvien_cli.services import audit
 from dangvien_cli.services.units import (
     IN_PROGRESS,
@@ -51,12 +60,6 @@ def check_day(session: Session, day: date) -> None:
     ).scalar()
     if closed is not None:
         raise InvalidValue("restructure.closed_period", day=fmt_date(day), period=closed)
-
-
-def alive_on(unit: Unit, day: date) -> bool:
-    return (unit.founded_on is None or unit.founded_on <= day) and (
-        unit.dissolved_on is None or unit.dissolved_on >= day
-    )
 
 
 def _require_alive(unit: Unit, day: date) -> None:
@@ -202,10 +205,13 @@ def merge_units(
         child.parent_id = successor.id
         moved["sub_units"] += 1
     moved["members"] = move_roster(session, source_ids, successor.id, on)
+    open_candidates = (
+        Person.unit_id.in_(source_ids),
+        Person.stage.in_([s.value for s in IN_PROGRESS]),
+    )
+    keep_person_units(session, select(Person.id).where(*open_candidates), on)
     moved["candidates"] = session.execute(
-        update(Person)
-        .where(Person.unit_id.in_(source_ids), Person.stage.in_([s.value for s in IN_PROGRESS]))
-        .values(unit_id=successor.id)
+        update(Person).where(*open_candidates).values(unit_id=successor.id)
     ).rowcount
     moved["quotas"] = carry_quotas(session, source_ids, successor.id, on)
     session.flush()
@@ -236,11 +242,25 @@ def move_roster(session: Session, unit_ids: list[int], to_id: int, on: date) -> 
             ["member_id", "unit_id", "valid_from", "valid_to", "temporary"], history
         )
     )
-    people = select(Member.person_id).where(*on_roster).scalar_subquery()
-    session.execute(update(Person).where(Person.id.in_(people)).values(unit_id=to_id))
+    people = select(Member.person_id).where(*on_roster)
+    keep_person_units(session, people, on)
+    session.execute(
+        update(Person).where(Person.id.in_(people.scalar_subquery())).values(unit_id=to_id)
+    )
     return session.execute(
         update(Member).where(*on_roster).values(unit_id=to_id, unit_since=on)
     ).rowcount
+
+
+def keep_person_units(session: Session, person_ids: Any, on: date) -> None:
+    """Keep the unit the people ``person_ids`` (a select of ids) belonged to up to the day
+    before ``on``, before they move."""
+    rows = select(Person.id, Person.unit_id, literal(on - DAY, Date)).where(
+        Person.id.in_(person_ids.scalar_subquery()), Person.unit_id.is_not(None)
+    )
+    session.execute(
+        PersonHistory.__table__.insert().from_select(["person_id", "unit_id", "valid_to"], rows)
+    )
 
 
 def carry_quotas(session: Session, source_ids: list[int], to_id: int, on: date) -> int:
@@ -314,6 +334,10 @@ def transfer_member(
         member.unit_id, member.unit_since = target.id, on
         person = session.get(Person, member.person_id)
         assert person is not None
+        if person.unit_id is not None:
+            session.add(
+                PersonHistory(person_id=person.id, unit_id=person.unit_id, valid_to=on - DAY)
+            )
         person.unit_id = target.id
     session.flush()
     after = {"unit": target.code, "on": on, "temporary": temporary}

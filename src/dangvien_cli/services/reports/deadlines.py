@@ -28,8 +28,12 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
 from dangvien_cli.services import rules
-from dangvien_cli.services.reports.sqlfuncs import not_superseded, subtree_select
-from dangvien_cli.services.units import get_unit
+from dangvien_cli.services.reports.sqlfuncs import (
+    held_subtree_select,
+    not_superseded,
+    person_unit_on,
+)
+from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months, add_working_days
 from dangvien_cli.vocab import Stage, Step
 
@@ -164,7 +168,11 @@ def report_deadlines(
     unit_code: str | None = None,
 ) -> list[dict[str, Any]]:
     horizon = as_of + timedelta(days=within)
-    unit_id = get_unit(session, unit_code).id if unit_code else None
+    unit_id = None
+    if unit_code:
+        unit = get_unit(session, unit_code)
+        require_alive(unit, as_of)
+        unit_id = unit.id
 
     def stall(since: date, _detail: str | None, _as_of: date) -> Due:
         return "stalled", None, since, since + timedelta(days=stalled)
@@ -172,7 +180,7 @@ def report_deadlines(
     rows = []
     for name, query in _queries(as_of, stalled).items():
         if unit_id is not None:
-            query = query.where(Person.unit_id.in_(subtree_select(unit_id)))
+            query = query.where(person_unit_on(as_of).in_(held_subtree_select(unit_id, as_of)))
         due_of = _DUE.get(name, stall)
         for pid, full_name, ucode, uname, stage, started, detail in session.execute(query):
             kind, rule, since, deadline = due_of(started, detail, as_of)

@@ -23,8 +23,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.reader import year_of
+from dangvien_cli.services.dated import HELD, TREE
 from dangvien_cli.services.reports.scope import Window, read_window, tree_order
-from dangvien_cli.services.units import require_unit
+from dangvien_cli.services.units import require_unit_on
 
 if TYPE_CHECKING:
     from dangvien_cli.reader import Reader
@@ -86,12 +87,13 @@ def report_quota(
     connection (reader.ConnectionReader)."""
     win = read_window(reader, period_code, as_of)
     params = {
-        "top": require_unit(reader, unit_code) if unit_code else None,
+        "top": require_unit_on(reader, unit_code, win.end) if unit_code else None,
         # Blocks group the level below the top: nothing deeper is listed.
         "depth": 2 if by == "block" else depth,
         "period_id": win.period.id,  # None: an implied year or term nobody set a quota for
         "start": win.start,
         "end": win.end,
+        "on": win.end,  # the tree of the window's last day
     }
     units, targets = shown_units(unit_rows(reader, params))
     per_year: dict[int, dict[int, int]] = {}
@@ -227,44 +229,51 @@ def footer(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 # including the top; null: all), period_id (null: no quota), start, end (the window, both
 # days included, as dates).
 
+# The tree is the tree of the window's last day (services.dated: ``tree`` and ``held``,
+# :on): a past period lists its units as they stood then, and a unit dissolved since the
+# window began counts its admissions for its successor.
 SCOPE = """
 tops(id) AS (
-  SELECT id FROM unit WHERE id = CAST(:top AS INTEGER)
+  SELECT id FROM tree WHERE id = CAST(:top AS INTEGER)
   UNION ALL
-  SELECT id FROM unit WHERE parent_id IS NULL AND CAST(:top AS INTEGER) IS NULL
+  SELECT id FROM tree WHERE CAST(:top AS INTEGER) IS NULL
+    AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM tree))
 ), shown(id, level) AS (
   SELECT id, 0 FROM tops
   UNION ALL
-  SELECT u.id, s.level + 1 FROM shown AS s JOIN unit AS u ON u.parent_id = s.id
+  SELECT u.id, s.level + 1 FROM shown AS s JOIN tree AS u ON u.parent_id = s.id
   WHERE CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER)
 )"""
 
-UNITS = f"""WITH RECURSIVE {SCOPE}
+UNITS = f"""WITH RECURSIVE {TREE}, {SCOPE}
 SELECT s.id, s.level, u.parent_id, p.code, u.code, u.name, u.block, q.source, q.target
 FROM shown AS s
-JOIN unit AS u ON u.id = s.id
-LEFT JOIN unit AS p ON p.id = u.parent_id
+JOIN tree AS u ON u.id = s.id
+LEFT JOIN tree AS p ON p.id = u.parent_id
 LEFT JOIN quota AS q ON q.unit_id = s.id AND q.period_id = CAST(:period_id AS INTEGER)"""
 
 # Each unit with decisions is walked up once (chain), whatever the number of years, and
 # its counts per year are added to the units listed above it. Under --unit only its subtree
 # (below) is read, unit by unit, so a small unit's report does not read the whole country.
-ADMITTED = """WITH RECURSIVE {scope}, below(id) AS (
+ADMITTED = """WITH RECURSIVE {tree}, {held}, {scope}, below(id) AS (
   SELECT id FROM tops WHERE CAST(:top AS INTEGER) IS NOT NULL
   UNION ALL
-  SELECT u.id FROM below AS b JOIN unit AS u ON u.parent_id = b.id
+  SELECT u.id FROM below AS b JOIN tree AS u ON u.parent_id = b.id
 ), own(unit_id, yr, n) AS (
-  SELECT a.unit_id, {year}, count(*) FROM admission AS a
+  SELECT hd.holder_id, {year}, count(*) FROM admission AS a
+  JOIN held AS hd ON hd.unit_id = a.unit_id
   WHERE CAST(:top AS INTEGER) IS NULL AND a.decision_date BETWEEN :start AND :end
-  GROUP BY a.unit_id, {year}
+  GROUP BY hd.holder_id, {year}
   UNION ALL
-  SELECT a.unit_id, {year}, count(*) FROM below AS b JOIN admission AS a ON a.unit_id = b.id
+  SELECT b.id, {year}, count(*) FROM below AS b
+  JOIN held AS hd ON hd.holder_id = b.id
+  JOIN admission AS a ON a.unit_id = hd.unit_id
   WHERE a.decision_date BETWEEN :start AND :end
-  GROUP BY a.unit_id, {year}
+  GROUP BY b.id, {year}
 ), chain(unit_id, at_id) AS (  -- up to the top, not above
   SELECT DISTINCT unit_id, unit_id FROM own
   UNION ALL
-  SELECT c.unit_id, u.parent_id FROM chain AS c JOIN unit AS u ON u.id = c.at_id
+  SELECT c.unit_id, u.parent_id FROM chain AS c JOIN tree AS u ON u.id = c.at_id
   WHERE u.parent_id IS NOT NULL
     AND (CAST(:top AS INTEGER) IS NULL OR c.at_id <> CAST(:top AS INTEGER))
 )
@@ -283,5 +292,6 @@ def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[An
 def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
-    sql = ADMITTED.format(scope=SCOPE, year=year_of("a.decision_date", reader.dialect))
+    year = year_of("a.decision_date", reader.dialect)
+    sql = ADMITTED.format(tree=TREE, held=HELD, scope=SCOPE, year=year)
     return reader.rows(sql, params)
