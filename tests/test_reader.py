@@ -95,6 +95,7 @@ def expected_units(url, *, under=None, block=None):
             "block": u.block,
             "founded_on": u.founded_on,
             "dissolved_on": u.dissolved_on,
+            "successor": units[u.merged_into_id].code if u.merged_into_id else None,
         }
         for u in sorted(units.values(), key=lambda u: u.code_key)
         if (allowed is None or u.id in allowed) and (not block or u.block == block.value)
