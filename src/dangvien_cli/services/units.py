@@ -337,7 +337,7 @@ def held_by(session: Session, on: date) -> dict[int, int]:
         with_recursive(TREE, HELD)
         + "SELECT unit_id, holder_id FROM held WHERE unit_id <> holder_id"
     )
-    return {unit: holder for unit, holder in session.execute(text(sql), {"on": on})}
+    return dict(session.execute(text(sql), {"on": on}).all())
 
 
 def fold_held(own: dict[int, dict[Any, int]], held: dict[int, int]) -> dict[int, dict[Any, int]]:
