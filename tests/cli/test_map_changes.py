@@ -343,3 +343,13 @@ def test_english_messages(cli, merged):
         cli("unit", "merge", "P04", "--into", "P04", "--on", "01/07/2025", "--lang", "en")
     )
     assert "itself" in line
+
+
+def test_a_dated_move_leaves_a_closed_period_alone(cli, merged):
+    """Closing 2021 freezes its figures; a move dated 2025 keeps the 2021 tree in history,
+    so it is no change to 2021 (an in-place re-parenting still is, and is refused)."""
+    ok(cli("period", "close", "2021"))
+    report = cli("report", "quota", "--period", "2021", "--format", "json").stdout
+    ok(cli("unit", "move", "P05", "--parent", "HACTHANH", "--on", "01/09/2025"))
+    assert cli("report", "quota", "--period", "2021", "--format", "json").stdout == report
+    refused(cli("unit", "edit", "P06", "--parent", "HACTHANH"))
