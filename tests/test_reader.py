@@ -23,13 +23,13 @@ CANDIDATE_FILTERS = [
     {},
     {"show_private": True},
     {"unit_code": "dalan"},  # a committee and its cells: the subtree, any case
-    {"unit_code": "TP", "stage": Stage.trained},
+    {"unit_code": "HACTHANH", "stage": Stage.trained},
     {"unit_code": "DALAN.CB2", "show_private": True},
     {"stage": Stage.probationary},
     {"search": "Nguyễn Thị"},
     {"search": "đ"},
     {"search": "Anh Lường", "show_private": True},  # given name first
-    {"search": "mai", "unit_code": "TP", "stage": Stage.probationary},
+    {"search": "mai", "unit_code": "TINH", "stage": Stage.probationary},
     {"search": "   "},  # nothing to search for: every candidate
     {"search": "zzz"},
 ]
@@ -38,7 +38,7 @@ UNIT_FILTERS = [
     {"under": "dalan"},
     {"under": "P01"},
     {"block": Block.xa_phuong},
-    {"under": "TP", "block": Block.doanh_nghiep},
+    {"under": "HACTHANH", "block": Block.doanh_nghiep},
 ]
 
 

@@ -297,6 +297,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đảng viên {id} đang sinh hoạt ở '{code}'.",
         "Member {id} already belongs to '{code}'.",
     ),
+    "demo.restructured": (
+        "Từ 01/07/2025 (Nghị quyết 1686/NQ-UBTVQH15): 34 phường, xã của thành phố hợp nhất thành"
+        " 7 phường trực thuộc tỉnh; Đảng bộ thành phố kết thúc. Kỳ 2021 vẫn như cũ (--as-of);"
+        " nhiệm kỳ 2020-2025 tính đến cuối kỳ theo các phường mới:",
+        "From 01/07/2025 (Resolution 1686/NQ-UBTVQH15): the city's 34 wards and communes merged"
+        " into 7 wards under the province; the city committee ended. 2021 stays as it was"
+        " (--as-of); the 2020-2025 term at its end counts for the new wards:",
+    ),
     "member.date_before_state": (
         "Đảng viên {id} chuyển đến đơn vị hiện tại ngày {day}: ngày đã cho phải sau đó.",
         "Member {id} joined the current unit on {day}: the date given must be later.",
