@@ -297,6 +297,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đảng viên {id} đang sinh hoạt ở '{code}'.",
         "Member {id} already belongs to '{code}'.",
     ),
+    "import.successor_without_dissolved": (
+        "Đơn vị '{code}' có đơn vị kế thừa nhưng không có ngày giải thể.",
+        "Unit '{code}' has a successor but no dissolution date.",
+    ),
     "demo.restructured": (
         "Từ 01/07/2025 (Nghị quyết 1686/NQ-UBTVQH15): 34 phường, xã của thành phố hợp nhất thành"
         " 7 phường trực thuộc tỉnh; Đảng bộ thành phố kết thúc. Kỳ 2021 vẫn như cũ (--as-of);"

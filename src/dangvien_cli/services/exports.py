@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
@@ -51,6 +51,7 @@ ADMISSION_KEYS = (
     "official_date",
     "exit",
     "exit_date",
+    "decision_unit_code",
 )
 
 Rows = Iterator[dict[str, Any]]
@@ -121,7 +122,7 @@ def _within(query: Select[Any], column: Any, scope: Scope) -> Select[Any]:
 
 def _units(session: Session, scope: Scope) -> Rows:
     """Parents before children, siblings by code: the order a clerk reads a tree in."""
-    parent = aliased(Unit)
+    parent, successor = aliased(Unit), aliased(Unit)
     query = select(
         Unit.id,
         Unit.parent_id,
@@ -133,7 +134,11 @@ def _units(session: Session, scope: Scope) -> Rows:
         Unit.block,
         Unit.founded_on,
         Unit.dissolved_on,
-    ).outerjoin(parent, parent.id == Unit.parent_id)
+        successor.code.label("successor"),
+    )
+    query = query.outerjoin(parent, parent.id == Unit.parent_id).outerjoin(
+        successor, successor.id == Unit.merged_into_id
+    )
     rows = list(_stream(session, _within(query, Unit.id, scope)))  # thousands at most
     below: dict[int | None, list[dict[str, Any]]] = {}
     for r in rows:
@@ -212,7 +217,16 @@ def _candidates(session: Session, scope: Scope) -> Rows:
     )
     steps = _steps_by_person(session, scope)
     pending = next(steps, None)
+    decided_in = dict(
+        session.execute(
+            select(Admission.person_id, Unit.code)
+            .join(Unit, Unit.id == Admission.unit_id)
+            .join(Person, Person.id == Admission.person_id)
+            .where(Admission.unit_id != Person.unit_id)
+        ).all()
+    )  # the few admitted people who moved since (unit merge, member transfer)
     for person in _stream(session, _within(query, Person.unit_id, scope)):
+        person["decision_unit_code"] = decided_in.get(person["id"])
         while pending is not None and pending[0] < person["id"]:
             pending = next(steps, None)
         if pending is not None and pending[0] == person["id"]:
@@ -286,23 +300,28 @@ def _put(found: dict[str, Any], e: dict[str, Any]) -> None:
 
 
 def _admissions(session: Session, scope: Scope) -> Rows:
+    """One row per admission: ``unit_code`` the person's unit now (what the candidate import
+    reads), ``decision_unit_code`` the unit it was decided in."""
+    now = aliased(Unit)
     query = (
         select(
             Admission.person_id.label("id"),
             Person.full_name,
             Person.birth_date,
             Person.national_id,
-            Unit.code.label("unit_code"),
+            func.coalesce(now.code, Unit.code).label("unit_code"),
             Admission.decision_no,
             Admission.decision_date,
             Admission.decision_body,
             Admission.ceremony_date,
             Admission.official_date,
             Admission.struck_off_date.label("exit_date"),
+            Unit.code.label("decision_unit_code"),
         )
         .select_from(Admission)
         .join(Person, Person.id == Admission.person_id)
         .join(Unit, Unit.id == Admission.unit_id)
+        .outerjoin(now, now.id == Person.unit_id)
         .order_by(Admission.decision_date, Person.sort_key, Person.id)
     )
     if scope.period is not None:
