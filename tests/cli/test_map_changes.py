@@ -423,3 +423,73 @@ def test_a_dated_move_leaves_a_closed_period_alone(cli, merged):
     ok(cli("unit", "move", "DN05", "--parent", "HAMRONG", "--on", "01/09/2025"))
     assert cli("report", "quota", "--period", "2021", "--format", "json").stdout == report
     refused(cli("unit", "edit", "DN06", "--parent", "HAMRONG"))
+
+
+def test_unit_files_carry_dissolution_and_successor(cli, demo_db, new_db_url, tmp_path):
+    path = tmp_path / "units.csv"
+    ok(cli("export", "units", str(path)))
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    p01 = next(r for r in rows if r["code"] == "P01")
+    assert (p01["dissolved_on"], p01["successor"]) == ("2025-06-30", "HACTHANH")
+    fresh = new_db_url()
+    ok(cli("unit", "import", str(path), "--db", fresh))
+    keys = ("code", "parent", "dissolved_on", "successor", "founded_on")
+
+    def units(*db):
+        return [{k: u[k] for k in keys} for u in cli.json("unit", "list", *db)]
+
+    assert units("--db", fresh) == units()
+    again = tmp_path / "again.csv"
+    ok(cli("export", "units", str(again), "--db", fresh))
+    assert again.read_bytes() == path.read_bytes()
+    # A successor must be a known unit, and only a dissolved unit has one.
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "code,name,dissolved_on,successor\nZ1,Chi bộ Z1,,HACTHANH\nZ2,Chi bộ Z2,01/01/2024,NOPE\n",
+        encoding="utf-8",
+    )
+    result = cli("unit", "import", str(bad), "--format", "json")
+    assert result.exit_code == 1
+    errors = {(e["line"], e["column"]) for e in json.loads(result.stdout)["errors"]}
+    assert errors == {(2, "successor"), (3, "successor")}
+    assert "Z1" not in {u["code"] for u in cli.json("unit", "list")}
+
+
+def test_roster_files_carry_transfers_and_exits(cli, demo_db, new_db_url, tmp_path, sql):
+    dalan = cli.json("member", "list", "--unit", "DALAN.CB1")
+    moved, gone = dalan[0], dalan[1]
+    ok(cli("member", "transfer", str(moved["id"]), "--to", "DALAN.CB2", "--on", "01/03/2026"))
+    ok(cli("member", "exit", str(gone["id"]), "--reason", "resigned", "--on", "01/04/2026"))
+    path = tmp_path / "members.csv"
+    ok(cli("export", "members", str(path), "--show-private"))
+    rows = {r["id"]: r for r in csv.DictReader(path.open(encoding="utf-8-sig"))}
+    assert rows[str(moved["person_id"])]["unit_since"] == "2026-03-01"
+    left = rows[str(gone["person_id"])]
+    assert (left["left_on"], left["exit_reason"]) == ("2026-04-01", "resigned")
+    # A roster file a unit sends: one transfer row and one exit row for its members.
+    third, fourth = dalan[2], dalan[3]
+    sent = tmp_path / "sent.csv"
+    sent.write_text(
+        "id,full_name,unit_code,unit_since,left_on,exit_reason\n"
+        f"{third['person_id']},{third['full_name']},DALAN.CB3,01/05/2026,,\n"
+        f"{fourth['person_id']},{fourth['full_name']},DALAN.CB1,,01/06/2026,death\n",
+        encoding="utf-8",
+    )
+    ok(cli("member", "import", str(sent), "--unit", "DALAN"))
+
+    def on(day):
+        return {m["id"]: m["unit_code"] for m in cli.json("member", "list", "--as-of", day)}
+
+    assert on("30/04/2026")[third["id"]] == "DALAN.CB1"
+    assert on("01/05/2026")[third["id"]] == "DALAN.CB3"
+    assert fourth["id"] in on("31/05/2026") and fourth["id"] not in on("01/06/2026")
+    # An exit before the admission is refused, nothing written.
+    before = snapshot(sql)
+    early = tmp_path / "early.csv"
+    early.write_text(
+        f"id,full_name,left_on,exit_reason\n{dalan[4]['person_id']},{dalan[4]['full_name']},"
+        "01/01/1950,death\n",
+        encoding="utf-8",
+    )
+    assert cli("member", "import", str(early), "--unit", "DALAN").exit_code == 1
+    assert snapshot(sql) == before

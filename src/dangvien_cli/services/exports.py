@@ -198,11 +198,13 @@ def _members(session: Session, scope: Scope) -> Rows:
             Member.position,
             Member.admitted_on,
             Member.official_on,
+            Member.unit_since,
+            Member.left_on,
+            Member.exit_reason,
         )
         .select_from(Person)
         .join(Member, Member.person_id == Person.id)
         .join(Unit, Unit.id == Member.unit_id)
-        .where(Member.left_on.is_(None))
         .order_by(Unit.code_key, Person.sort_key, Person.id)
     )
     return _stream(session, _within(query, Member.unit_id, scope))
