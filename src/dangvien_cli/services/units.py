@@ -203,7 +203,7 @@ def list_units(
 ) -> list[dict[str, Any]]:
     """Units in code order, as unit_row (with ``successor``): all, or the subtree of
     ``under``, of ``block``; with ``as_of``, the tree as it stood that day."""
-    from dangvien_cli.services.dated import TREE, with_recursive
+    from dangvien_cli.services.dated import TREE, children, with_recursive
 
     conditions, params, ctes = [], {}, []
     if as_of is not None:
@@ -213,10 +213,14 @@ def list_units(
         unit_id = require_unit_on(reader, under, as_of) if as_of else require_unit(reader, under)
         conditions.append("u.id IN (SELECT id FROM subtree)")
         params["root"] = unit_id
-        link = "tree" if as_of else "unit"
+        down = (
+            children("subtree.id", "child")
+            if as_of
+            else "JOIN unit AS child ON child.parent_id = subtree.id"
+        )
         ctes.append(
             "subtree(id) AS (SELECT CAST(:root AS INTEGER) UNION ALL "
-            f"SELECT child.id FROM {link} child JOIN subtree ON child.parent_id = subtree.id)"
+            f"SELECT child.id FROM subtree {down})"
         )
     if block:
         conditions.append(("t" if as_of else "u") + ".block = :block")
@@ -270,19 +274,17 @@ def subtree_ids(session: Session, unit_id: int | None, as_of: date | None = None
     the tree of that day."""
     from sqlalchemy import text
 
-    from dangvien_cli.services.dated import TREE, with_recursive
+    from dangvien_cli.services.dated import children, with_recursive
 
     if as_of is None:
         sql = subtree_cte("SELECT CAST(:root AS INTEGER)") + "SELECT id FROM subtree"
     else:
-        sql = (
-            with_recursive(
-                TREE,
-                "subtree(id) AS (SELECT CAST(:root AS INTEGER) UNION ALL "
-                "SELECT t.id FROM tree t JOIN subtree ON t.parent_id = subtree.id)",
-            )
-            + "SELECT id FROM subtree"
+        down = children("subtree.id", "t")
+        sql = with_recursive(
+            "subtree(id) AS (SELECT CAST(:root AS INTEGER) UNION ALL "
+            f"SELECT t.id FROM subtree {down})"
         )
+        sql += "SELECT id FROM subtree"
     rows = session.execute(text(sql), params={"root": unit_id, "on": as_of}).all()
     return [r[0] for r in rows]
 

@@ -23,7 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.reader import year_of
-from dangvien_cli.services.dated import HELD, TREE
+from dangvien_cli.services.dated import ALIVE, MOVED, TREE, children
 from dangvien_cli.services.reports.scope import Window, read_window, tree_order
 from dangvien_cli.services.units import require_unit_on
 
@@ -232,7 +232,7 @@ def footer(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 # The tree is the tree of the window's last day (services.dated: ``tree`` and ``held``,
 # :on): a past period lists its units as they stood then, and a unit dissolved since the
 # window began counts its admissions for its successor.
-SCOPE = """
+SCOPE = f"""
 tops(id) AS (
   SELECT id FROM tree WHERE id = CAST(:top AS INTEGER)
   UNION ALL
@@ -241,33 +241,45 @@ tops(id) AS (
 ), shown(id, level) AS (
   SELECT id, 0 FROM tops
   UNION ALL
-  SELECT u.id, s.level + 1 FROM shown AS s JOIN tree AS u ON u.parent_id = s.id
-  WHERE CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER)
+  SELECT u.id, s.level + 1 FROM shown AS s {children("s.id", "u")}
+    AND (CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER))
 )"""
 
+# The units listed are read by their ids, with the state of :on from unit_history where one
+# covers that day (a join on the tree CTE would index all of it for a few rows).
+_THEN = "CASE WHEN h.id IS NULL THEN u.{col} ELSE h.{col} END"
 UNITS = f"""WITH RECURSIVE {TREE}, {SCOPE}
-SELECT s.id, s.level, u.parent_id, p.code, u.code, u.name, u.block, q.source, q.target
+SELECT s.id, s.level, {_THEN.format(col="parent_id")}, p.code, u.code,
+  {_THEN.format(col="name")}, {_THEN.format(col="block")}, q.source, q.target
 FROM shown AS s
-JOIN tree AS u ON u.id = s.id
-LEFT JOIN tree AS p ON p.id = u.parent_id
+JOIN unit AS u ON u.id = s.id
+LEFT JOIN unit_history AS h ON h.unit_id = u.id AND h.valid_to >= :on
+  AND (h.valid_from IS NULL OR h.valid_from <= :on)
+LEFT JOIN unit AS p ON p.id = {_THEN.format(col="parent_id")} AND {ALIVE.format(u="p")}
 LEFT JOIN quota AS q ON q.unit_id = s.id AND q.period_id = CAST(:period_id AS INTEGER)"""
 
 # Each unit with decisions is walked up once (chain), whatever the number of years, and
 # its counts per year are added to the units listed above it. Under --unit only its subtree
 # (below) is read, unit by unit, so a small unit's report does not read the whole country.
-ADMITTED = """WITH RECURSIVE {tree}, {held}, {scope}, below(id) AS (
+# A unit dissolved before :on counts for its holder (moved); a unit not alive that day and
+# held by none keeps its own id, which no unit listed is reached from.
+ADMITTED = """WITH RECURSIVE {tree}, {moved}, {scope}, below(id) AS (
   SELECT id FROM tops WHERE CAST(:top AS INTEGER) IS NOT NULL
   UNION ALL
-  SELECT u.id FROM below AS b JOIN tree AS u ON u.parent_id = b.id
+  SELECT u.id FROM below AS b {children}
 ), own(unit_id, yr, n) AS (
-  SELECT hd.holder_id, {year}, count(*) FROM admission AS a
-  JOIN held AS hd ON hd.unit_id = a.unit_id
+  SELECT coalesce(m.holder_id, a.unit_id), {year}, count(*) FROM admission AS a
+  LEFT JOIN moved AS m ON m.unit_id = a.unit_id
   WHERE CAST(:top AS INTEGER) IS NULL AND a.decision_date BETWEEN :start AND :end
-  GROUP BY hd.holder_id, {year}
+  GROUP BY coalesce(m.holder_id, a.unit_id), {year}
+  UNION ALL
+  SELECT b.id, {year}, count(*) FROM below AS b JOIN admission AS a ON a.unit_id = b.id
+  WHERE a.decision_date BETWEEN :start AND :end
+  GROUP BY b.id, {year}
   UNION ALL
   SELECT b.id, {year}, count(*) FROM below AS b
-  JOIN held AS hd ON hd.holder_id = b.id
-  JOIN admission AS a ON a.unit_id = hd.unit_id
+  JOIN moved AS m ON m.holder_id = b.id
+  JOIN admission AS a ON a.unit_id = m.unit_id
   WHERE a.decision_date BETWEEN :start AND :end
   GROUP BY b.id, {year}
 ), chain(unit_id, at_id) AS (  -- up to the top, not above
@@ -293,5 +305,6 @@ def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequenc
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
     year = year_of("a.decision_date", reader.dialect)
-    sql = ADMITTED.format(tree=TREE, held=HELD, scope=SCOPE, year=year)
+    down = children("b.id", "u")
+    sql = ADMITTED.format(tree=TREE, moved=MOVED, scope=SCOPE, year=year, children=down)
     return reader.rows(sql, params)
