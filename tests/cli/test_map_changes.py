@@ -280,6 +280,8 @@ def test_unit_list_and_show_as_of_a_day(cli, merged):
     assert before["DN02"]["parent"] == "TP" and after["DN02"]["parent"] == "QUANGPHU"
     july = cli.json("unit", "list", "--as-of", "31/07/2025", "--unit", "QUANGPHU")
     assert "DN02" not in {u["code"] for u in july}
+    last = cli.json("unit", "show", "P01")  # a dissolved unit: as it ended
+    assert last["as_of"] == "2025-06-30" and last["members"] > 0
     old = cli.json("unit", "show", "P01", "--as-of", "31/12/2021")
     assert old["parent"] == "TP" and old["successor"] == "HACTHANH" and old["members"] > 0
     new = cli.json("unit", "show", "HACTHANH")

@@ -353,17 +353,19 @@ def fold_held(own: dict[int, dict[Any, int]], held: dict[int, int]) -> dict[int,
 
 
 def unit_detail(session: Session, code: str, as_of: date | None = None) -> dict[str, Any]:
-    """One unit as it stood on ``as_of`` (default today): that day's parent and name, the
-    roster of its subtree that day, its sub-units, the admissions decided up to that day in
-    it and below (a merged unit's counting for its successor), the candidates now."""
+    """One unit as it stood on ``as_of`` (default today, or its last day if dissolved): that
+    day's parent and name, the roster of its subtree that day, its sub-units, the admissions
+    decided up to that day in it and below (a merged unit's counting for its successor), the
+    candidates now."""
     from dangvien_cli.i18n import fmt_date
     from dangvien_cli.models import Unit
     from dangvien_cli.reader import ConnectionReader
     from dangvien_cli.services.dated import HELD, ROSTER, TREE, subtree_held, with_recursive
 
-    day = as_of or date.today()
     reader = ConnectionReader(session.connection())
     unit = get_unit(session, code)
+    # Without a day: today, or a dissolved unit's last day (it is shown as it ended).
+    day = as_of or min(date.today(), unit.dissolved_on or date.today())
     params = {"on": day, "root": unit.id}
     head = with_recursive(TREE, HELD, subtree_held())
     found = reader.mappings(
