@@ -5,7 +5,11 @@ services.imports.*), so an exported file goes back in with ``<group> import``:
 ``units`` → ``unit import``, ``members`` → ``member import --unit ROOT``, ``quotas`` →
 ``quota import``, and ``candidates`` and ``admissions`` → ``candidate import`` (a candidate
 row carries every step's date and number, so the history comes back too; an admission row
-is a candidate row holding only the admission's steps). National ID and phone numbers are
+is a candidate row holding only the admission's steps; ``decision_unit_code`` names the unit
+an admission was decided in when the person has moved since). The members file lists those
+who left too (``left_on``, ``exit_reason``) and the day each joined their unit
+(``unit_since``); units carry ``dissolved_on`` and ``successor`` (docs/map-changes.md; a
+unit's earlier parents and names are not in the file). National ID and phone numbers are
 masked unless ``show_private`` is set; the imports refuse a masked value, so a file meant
 to go back in must be exported with it. Not exported: superseded steps (only the history in
 force), rule exceptions, and steps no import column holds (introducers, dossier items,
