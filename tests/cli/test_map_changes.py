@@ -495,3 +495,22 @@ def test_roster_files_carry_transfers_and_exits(cli, demo_db, new_db_url, tmp_pa
     )
     assert cli("member", "import", str(early), "--unit", "DALAN").exit_code == 1
     assert snapshot(sql) == before
+
+
+def test_deadlines_and_behind_read_the_tree_of_their_day(cli, demo_db, sql):
+    """behind is the quota report's: the 2021 rows name the wards of 2021. Deadlines under a
+    unit take the people who belonged to its subtree that day, named with that day's unit."""
+    behind = {r["unit_code"] for r in cli.json("report", "behind", "--period", "2021")}
+    then = {u["code"] for u in cli.json("unit", "list", "--as-of", "31/12/2021")}
+    assert behind and behind <= then and not behind & {"HACTHANH", "TINH"}
+    day = date(2022, 1, 10)
+    tree = DatedTree(sql, day)
+    rows = cli.json("report", "deadlines", "--unit", "P01", "--as-of", day.isoformat())
+    assert rows and {r["unit_code"] for r in rows} == {"P01"}
+    p01 = {
+        pid for pid, uid in tree.person_unit.items() if uid is not None and tree.code[uid] == "P01"
+    }
+    assert {r["person_id"] for r in rows} <= p01
+    refused(cli("report", "deadlines", "--unit", "HACTHANH", "--as-of", day.isoformat()))
+    now = cli.json("report", "deadlines", "--unit", "HACTHANH", "--as-of", "01/07/2026")
+    assert "P01" not in {r["unit_code"] for r in now}

@@ -65,11 +65,12 @@ def _rule(key: str, on: date, fallback: date) -> rules.Rule:
     return found
 
 
-def _people(*columns: Any) -> Select[Any]:
+def _people(on: date, *columns: Any) -> Select[Any]:
+    """People with the unit they belonged to on ``on`` (a merge or transfer since moved them)."""
     return (
         select(Person.id, Person.full_name, Unit.code, Unit.name, Person.stage, *columns)
         .select_from(Person)
-        .join(Unit, Unit.id == Person.unit_id)
+        .join(Unit, Unit.id == person_unit_on(on))
     )
 
 
@@ -98,13 +99,13 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
     cls = _latest_step(Step.class_passed)
     admission = Admission.person_id == Person.id
     return {
-        "decision": _people(vote.c.occurred_on, null())
+        "decision": _people(as_of, vote.c.occurred_on, null())
         .join(vote, (vote.c.person_id == Person.id) & (vote.c.rn == 1))
         .where(Person.stage.in_((Stage.voted.value, Stage.recommended.value))),
-        "ceremony": _people(Admission.decision_date, null())
+        "ceremony": _people(as_of, Admission.decision_date, null())
         .join(Admission, admission)
         .where(Person.stage == Stage.admitted.value, Admission.ceremony_date.is_(None)),
-        "probation": _people(Admission.ceremony_date, null())
+        "probation": _people(as_of, Admission.ceremony_date, null())
         .join(Admission, admission)
         .where(
             Person.stage == Stage.probationary.value,
@@ -112,10 +113,10 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
             Admission.official_date.is_(None),
             Admission.struck_off_date.is_(None),
         ),
-        "certificate": _people(cls.c.occurred_on, cls.c.detail)
+        "certificate": _people(as_of, cls.c.occurred_on, cls.c.detail)
         .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
         .where(Person.stage.in_(_NOT_VOTED)),
-        "stalled": _people(Person.stage_on, null()).where(
+        "stalled": _people(as_of, Person.stage_on, null()).where(
             Person.stage.in_(_IN_PROGRESS),
             Person.stage_on <= as_of - timedelta(days=stalled),
         ),
