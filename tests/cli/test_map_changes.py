@@ -371,6 +371,11 @@ def test_member_transfer_and_exit(cli, merged, sql):
     assert on("14/09/2025")[first] == "DALAN.CB1"
     assert on("15/09/2025")[first] == "HAMRONG"
     assert on("30/09/2025")[second] == "DALAN.CB1"  # a temporary transfer stays home
+    away = {
+        m["id"]: m["temporary_unit_code"]
+        for m in cli.json("member", "list", "--as-of", "30/09/2025")
+    }
+    assert away[second] == "HAMRONG" and away[first] is None
     assert second not in on("01/10/2025")
     shown = cli.json("unit", "show", "DALAN.CB1", "--as-of", "14/09/2025")["members"]
     assert cli.json("unit", "show", "DALAN.CB1", "--as-of", "01/10/2025")["members"] == shown - 2

@@ -280,8 +280,9 @@ def member_query(
     """The roster now, or with ``as_of`` the roster of that day (services.dated.ROSTER):
     who was on it, in which unit, official or probationary then."""
     from sqlalchemy import Boolean, Date, Integer, bindparam, case, select, text
+    from sqlalchemy.orm import aliased
 
-    from dangvien_cli.models import Member, Person, Unit
+    from dangvien_cli.models import Member, MemberHistory, Person, Unit
     from dangvien_cli.services.dated import ROSTER, with_recursive
     from dangvien_cli.services.units import require_alive
     from dangvien_cli.vocab import MemberStatus
@@ -304,6 +305,11 @@ def member_query(
         )
         on_roster = True
         query = select(Member.id).join(roster, roster.c.member_id == Member.id)
+    # A temporary transfer running that day (chuyển sinh hoạt tạm thời): where the member
+    # attends, while counted at home.
+    day = as_of or date.today()
+    away = aliased(MemberHistory)
+    away_unit = aliased(Unit)
     query = (
         query.add_columns(
             Person.full_name,
@@ -314,9 +320,18 @@ def member_query(
             Member.admitted_on,
             Member.official_on,
             Person.id.label("person_id"),
+            away_unit.code.label("temporary_unit_code"),
         )
         .join(Person, Person.id == Member.person_id)
         .join(Unit, Unit.id == unit_id)
+        .outerjoin(
+            away,
+            (away.member_id == Member.id)
+            & away.temporary.is_(True)
+            & (away.valid_from <= day)
+            & (away.valid_to.is_(None) | (away.valid_to >= day)),
+        )
+        .outerjoin(away_unit, away_unit.id == away.unit_id)
         .where(on_roster)
         .order_by(Person.sort_key, Member.id)
     )

@@ -317,6 +317,7 @@ def transfer_member(
             "member.date_before_state", id=member.id, day=fmt_date(member.unit_since)
         )
     before = {"unit": _code(session, member.unit_id)}
+    _end_temporary(session, member.id, on)  # one temporary unit at a time
     if temporary:
         session.add(
             MemberHistory(member_id=member.id, unit_id=target.id, valid_from=on, temporary=True)
@@ -347,6 +348,19 @@ def transfer_member(
     return {"id": member.id, **after}
 
 
+def _end_temporary(session: Session, member_id: int, on: date) -> None:
+    """A temporary transfer still running ends the day before ``on``."""
+    session.execute(
+        update(MemberHistory)
+        .where(
+            MemberHistory.member_id == member_id,
+            MemberHistory.temporary.is_(True),
+            MemberHistory.valid_to.is_(None),
+        )
+        .values(valid_to=on - DAY)
+    )
+
+
 def exit_member(
     session: Session, member_id: int, *, reason: ExitReason, on: date
 ) -> dict[str, Any]:
@@ -356,16 +370,7 @@ def exit_member(
     check_day(session, on)
     _require_on_roster(member, on)
     member.left_on, member.exit_reason = on, reason.value
-    # A temporary transfer running then ends with the membership.
-    session.execute(
-        update(MemberHistory)
-        .where(
-            MemberHistory.member_id == member.id,
-            MemberHistory.temporary.is_(True),
-            MemberHistory.valid_to.is_(None),
-        )
-        .values(valid_to=on - DAY)
-    )
+    _end_temporary(session, member.id, on)  # ends with the membership
     session.flush()
     after = {"left_on": on, "reason": reason.value}
     audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)
