@@ -8,6 +8,19 @@ province quota of 200 for 2021 met by 256 admissions (128%), the city's own targ
 for 2022 and 1,200 for the 2020-2025 term, and the Dạ Lan JSC committee with 5 cells and
 52 members, 38 in key positions, whose 5 candidates passed the awareness class in 11/2021.
 Every person is fictional; unit names other than the city, its wards and Dạ Lan are too.
+
+restructuring_2025.csv then carries the map change of 1/7/2025 (issue 17), which ``dangvien
+demo`` applies after the imports, act by act, as a clerk would with ``unit merge`` / ``unit
+move`` / ``unit edit --dissolved``: the district level ended, the city's 34 wards and communes
+merged into 7 new wards whose committees sit directly under the province (TINH, which this
+database holds from that day: illustrative). Confirmed by a
+source (Nghị quyết 1686/NQ-UBTVQH15 of 16/6/2025, effective 1/7/2025): the seven names, and
+phường Hạc Thành from the whole of Phú Sơn, Lam Sơn, Ba Đình, Ngọc Trạo, Đông Sơn, Trường Thi,
+Điện Biên, Đông Hương, Đông Hải and Đông Vệ plus parts of Đông Thọ and An Hưng. Illustrative
+(column ``source`` says so row by row): Đông Thọ and An Hưng merged whole (a unit has one
+successor here), the other six wards' make-up, and the city's enterprise and agency units
+placed under Hạc Thành (in reality they went to the province's bloc committees or ended with
+the city level).
 """
 
 from __future__ import annotations
@@ -114,8 +127,8 @@ AGENCIES = [
     "Trường THCS Điện Biên",
     "Trường Tiểu học Minh Khai",
     "Trường Mầm non Hoa Sen",
-    "Công an thành phố",
-    "Ban Chỉ huy Quân sự thành phố",
+    "Phòng Nội vụ",
+    "Phòng Lao động - Thương binh và Xã hội",
     "Chi cục Thuế thành phố",
     "Kho bạc Nhà nước thành phố",
     "Viện Kiểm sát nhân dân thành phố",
@@ -320,11 +333,9 @@ def build_units() -> list[dict[str, str]]:
     for i, agency in enumerate(AGENCIES, 1):
         kind = "dang-bo-co-so" if i <= 8 else "chi-bo-co-so"
         prefix = "Đảng bộ" if kind == "dang-bo-co-so" else "Chi bộ"
-        block = (
-            "luc-luong-vu-trang"
-            if "Công an" in agency or "Quân sự" in agency
-            else "hanh-chinh-su-nghiep"
-        )
+        # The article counts 76 units in the enterprise and administrative/public-service
+        # blocks and 34 wards and communes: no other block.
+        block = "hanh-chinh-su-nghiep"
         units.append(
             {
                 "code": f"HC{i:02d}",
@@ -538,6 +549,99 @@ def write(path: Path, rows: list[dict[str, str]], headers: list[str] | None = No
         writer.writerows(rows)
 
 
+CONFIRMED = "Nghị quyết 1686/NQ-UBTVQH15 (16/6/2025)"
+ILLUSTRATIVE = "minh họa"
+# New ward → (the wards and communes merged into it, whether a source confirms the make-up).
+NEW_WARDS = {
+    "HACTHANH": (
+        "Hạc Thành",
+        [
+            "Phú Sơn",
+            "Lam Sơn",
+            "Ba Đình",
+            "Ngọc Trạo",
+            "Đông Sơn",
+            "Trường Thi",
+            "Điện Biên",
+            "Đông Hương",
+            "Đông Hải",
+            "Đông Vệ",
+        ],
+        CONFIRMED,
+    ),
+    # Only parts of these two went to Hạc Thành; here they merge whole.
+    "HACTHANH ": ("Hạc Thành", ["Đông Thọ", "An Hưng"], ILLUSTRATIVE),
+    "QUANGPHU": (
+        "Quảng Phú",
+        [
+            "Quảng Hưng",
+            "Quảng Thắng",
+            "Quảng Thành",
+            "Quảng Phú",
+            "Quảng Tâm",
+            "Quảng Đông",
+            "Quảng Cát",
+        ],
+        ILLUSTRATIVE,
+    ),
+    "HAMRONG": (
+        "Hàm Rồng",
+        ["Nam Ngạn", "Tân Sơn", "Long Anh", "Thiệu Dương", "Thiệu Khánh"],
+        ILLUSTRATIVE,
+    ),
+    "NGUYETVIEN": ("Nguyệt Viên", ["Hoằng Quang", "Hoằng Đại", "Thiệu Vân"], ILLUSTRATIVE),
+    "DONGSON": ("Đông Sơn", ["Đông Lĩnh", "Đông Tân"], ILLUSTRATIVE),
+    "DONGTIEN": ("Đông Tiến", ["Đông Cương", "Đông Vinh"], ILLUSTRATIVE),
+    "DONGQUANG": ("Đông Quang", ["Đông Hưng", "Đông Nam", "Tân Thọ"], ILLUSTRATIVE),
+}
+RESTRUCTURED_ON = "01/07/2025"
+
+
+def build_restructuring(units: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The acts of 1/7/2025, in the order they are applied."""
+    code_of = {u["name"].split(" ", 3)[-1]: u["code"] for u in units if u["block"] == "xa-phuong"}
+    acts: list[dict[str, str]] = [
+        {
+            "act": "add",
+            "on": RESTRUCTURED_ON,
+            "into": "TINH",
+            "name": "Đảng bộ tỉnh Thanh Hóa",
+            "kind": "dang-bo-cap-tren",
+            # The province's committee is far older; this database holds it from the day the
+            # wards come directly under it.
+            "source": ILLUSTRATIVE,
+        }
+    ]
+    for into, (name, merged, source) in NEW_WARDS.items():
+        act = {
+            "act": "merge",
+            "on": RESTRUCTURED_ON,
+            "units": " ".join(code_of[w] for w in merged),
+            "into": into.strip(),
+            "source": source,
+        }
+        if not any(a["into"] == act["into"] for a in acts):  # name, kind, block: a new unit's
+            act.update(
+                name=f"Đảng bộ phường {name}",
+                kind="dang-bo-co-so",
+                parent="TINH",
+                block="xa-phuong",
+            )
+        acts.append(act)
+    others = [u["code"] for u in units if u["parent"] == "TP" and u["block"] != "xa-phuong"]
+    acts.append(
+        {
+            "act": "move",
+            "on": RESTRUCTURED_ON,
+            "units": " ".join(others),
+            "into": "HACTHANH",
+            "source": ILLUSTRATIVE,
+        }
+    )
+    acts.append({"act": "dissolve", "on": RESTRUCTURED_ON, "units": "TP", "source": CONFIRMED})
+    return acts
+
+
 def main() -> None:
     units = build_units()
     write(HERE / "units.csv", units, ["code", "name", "kind", "parent", "block", "founded_on"])
@@ -565,6 +669,8 @@ def main() -> None:
     candidates = build_candidates(units)
     write(HERE / "candidates.csv", candidates)
     write(HERE / "members_dalan.csv", build_roster(units, candidates))
+    columns = ["act", "on", "units", "into", "name", "kind", "parent", "block", "source"]
+    write(HERE / "restructuring_2025.csv", build_restructuring(units), columns)
 
 
 if __name__ == "__main__":

@@ -24,13 +24,13 @@ CANDIDATE_FILTERS = [
     {},
     {"show_private": True},
     {"unit_code": "dalan"},  # a committee and its cells: the subtree, any case
-    {"unit_code": "TP", "stage": Stage.trained},
+    {"unit_code": "HACTHANH", "stage": Stage.trained},
     {"unit_code": "DALAN.CB2", "show_private": True},
     {"stage": Stage.probationary},
     {"search": "Nguyễn Thị"},
     {"search": "đ"},
     {"search": "Anh Lường", "show_private": True},  # given name first
-    {"search": "mai", "unit_code": "TP", "stage": Stage.probationary},
+    {"search": "mai", "unit_code": "TINH", "stage": Stage.probationary},
     {"search": "   "},  # nothing to search for: every candidate
     {"search": "zzz"},
 ]
@@ -39,7 +39,7 @@ UNIT_FILTERS = [
     {"under": "dalan"},
     {"under": "P01"},
     {"block": Block.xa_phuong},
-    {"under": "TP", "block": Block.doanh_nghiep},
+    {"under": "HACTHANH", "block": Block.doanh_nghiep},
 ]
 
 
@@ -96,6 +96,7 @@ def expected_units(url, *, under=None, block=None):
             "block": u.block,
             "founded_on": u.founded_on,
             "dissolved_on": u.dissolved_on,
+            "successor": units[u.merged_into_id].code if u.merged_into_id else None,
         }
         for u in sorted(units.values(), key=lambda u: u.code_key)
         if (allowed is None or u.id in allowed) and (not block or u.block == block.value)

@@ -299,6 +299,7 @@ def test_the_queries_run_on_a_plain_sqlite3_connection(cli, tree_db, tmp_path):
             "period_id": period,
             "start": date(2022, 1, 1),
             "end": date(2022, 12, 31),
+            "on": date(2022, 12, 31),  # the tree of the window's last day
         }
         with engine.connect() as through_sqlalchemy:
             for query in (unit_rows, admitted_rows):

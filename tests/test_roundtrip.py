@@ -25,7 +25,7 @@ KINDS = [
     ("units", "unit", ()),
     ("quotas", "quota", ()),
     ("candidates", "candidate", ()),
-    ("members", "member", ("--unit", "TP")),
+    ("members", "member", ("--unit", "TINH")),  # the root since 1/7/2025 (examples)
     ("admissions", "candidate", ()),
 ]
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Every revision in migrations/versions, oldest first. The last one is the head.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0007")
 SCHEMA_HEAD = REVISIONS[-1]
 
 ENV_DB = "DANGVIEN_DB"

@@ -10,7 +10,8 @@ connection, never stored in the file) that add a row to ``temp.dv_touched`` when
 - an admission row whose decision, ceremony, official or struck-off date falls in a closed
   period is added, removed, re-dated or moved to another unit;
 - a quota of a closed period is added, removed or changed;
-- a unit is moved under another parent (its subtree may hold a closed period's figures);
+- a unit is moved under another parent in place (its subtree may hold a closed period's
+  figures; a dated move keeps the old tree in unit_history and is not noted);
 - a closed period's dates are changed.
 Just before commit, ``db.session_scope`` calls ``check``: one query turns the notes into
 the periods concerned, and the transaction is refused (rolled back, nothing written) or, with
@@ -87,7 +88,9 @@ def _trigger_sql() -> list[str]:
         )
     out.append(
         "CREATE TEMP TRIGGER IF NOT EXISTS dv_guard_unit_parent AFTER UPDATE OF parent_id "
-        "ON main.unit WHEN OLD.parent_id IS NOT NEW.parent_id BEGIN "
+        "ON main.unit WHEN OLD.parent_id IS NOT NEW.parent_id "
+        # A dated move (unit move/merge, migration 0007) keeps the old tree in unit_history.
+        "AND OLD.state_since IS NEW.state_since BEGIN "
         "INSERT INTO dv_touched (period_id, what, ref) VALUES (NULL, 'unit', NEW.id); END"
     )
     out.append(

@@ -464,6 +464,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit {code}: dissolved on {dissolved}, before its last admission ({admitted}).",
     ),
     "unit.added": ("Đã thêm đơn vị {code}.", "Added unit {code}."),
+    # --- the map changes: merge, move, rename, transfer, exit, --as-of (issue 17) ---------
+    "help.unit.merge": (
+        "Hợp nhất các đơn vị vào một đơn vị (có ngày hiệu lực; giữ lịch sử).",
+        "Merge units into one unit on a date (history kept).",
+    ),
+    "help.unit.move": (
+        "Chuyển đơn vị sang cấp trên mới từ một ngày (giữ lịch sử).",
+        "Move a unit under a new parent from a date (history kept).",
+    ),
+    "help.unit.rename": (
+        "Đổi tên đơn vị từ một ngày (giữ lịch sử).",
+        "Rename a unit from a date (history kept).",
+    ),
+    "help.member.transfer": (
+        "Chuyển sinh hoạt đảng của đảng viên sang đơn vị khác từ một ngày.",
+        "Transfer a member to another unit from a date.",
+    ),
+    "help.member.exit": (
+        "Đảng viên ra khỏi danh sách từ một ngày (từ trần, xóa tên, khai trừ, …).",
+        "A member leaves the roster on a date (death, removal, expulsion, …).",
+    ),
+    "arg.source_units": ("Mã các đơn vị được hợp nhất.", "Codes of the units merged."),
+    "opt.into": (
+        "Mã đơn vị kế thừa (tạo mới nếu chưa có).",
+        "Code of the successor unit (created if new).",
+    ),
+    "opt.on": ("Ngày hiệu lực.", "Effective date."),
+    "opt.new_parent": ("Mã đơn vị cấp trên mới.", "Code of the new parent unit."),
+    "opt.new_name": ("Tên mới.", "New name."),
+    "opt.to_unit": ("Mã đơn vị đến.", "Code of the unit moved to."),
+    "opt.temporary": ("Chuyển sinh hoạt tạm thời.", "Temporary transfer."),
+    "opt.exit_reason": ("Lý do: {choices}.", "Reason: {choices}."),
+    "opt.tree_as_of": (
+        "Cây tổ chức và danh sách như tại ngày này.",
+        "The tree and rosters as they stood on this day.",
+    ),
+    "col.dissolved_on": ("Ngày giải thể", "Dissolved on"),
+    "col.successor": ("Đơn vị kế thừa", "Successor"),
+    "col.temporary_unit": ("Sinh hoạt tạm thời", "Temporarily at"),
+    "unit.merged": (
+        "Đã hợp nhất {sources} vào {into} từ {on}: {members} đảng viên, {candidates} quần chúng,"
+        " {sub_units} đơn vị trực thuộc, {quotas} chỉ tiêu chuyển sang.",
+        "Merged {sources} into {into} from {on}: {members} members, {candidates} candidates,"
+        " {sub_units} sub-units, {quotas} quotas carried.",
+    ),
+    "unit.moved": (
+        "Đã chuyển {code} sang {parent} từ {on}.",
+        "Moved {code} under {parent} from {on}.",
+    ),
+    "unit.renamed": ("Đã đổi tên {code} từ {on}.", "Renamed {code} from {on}."),
+    "member.transferred": (
+        "Đã chuyển sinh hoạt đảng viên {id} sang {unit} từ {on}.",
+        "Transferred member {id} to {unit} from {on}.",
+    ),
+    "member.exited": (
+        "Đảng viên {id} ra khỏi danh sách từ {on}.",
+        "Member {id} left the roster on {on}.",
+    ),
+    "restructure.future": (
+        "Ngày {day} chưa tới: chỉ ghi việc đã xảy ra.",
+        "{day} is in the future: only acts that happened are recorded.",
+    ),
+    "restructure.closed_period": (
+        "Ngày {day} thuộc kỳ {period} đã khóa sổ.",
+        "{day} lies in period {period}, which is closed.",
+    ),
+    "unit.merge_self": (
+        "Không thể hợp nhất đơn vị '{code}' vào chính nó.",
+        "Unit '{code}' cannot be merged into itself.",
+    ),
+    "unit.merge_descendant": (
+        "Không thể hợp nhất '{code}' vào '{into}' là đơn vị cấp dưới của nó.",
+        "'{code}' cannot be merged into '{into}', one of its own sub-units.",
+    ),
+    "unit.merge_dissolved": (
+        "Đơn vị '{code}' đã giải thể ngày {day}.",
+        "Unit '{code}' was dissolved on {day}.",
+    ),
+    "unit.merge_twice": ("Một đơn vị được kể hai lần.", "A unit is listed twice."),
+    "unit.merge_existing_options": (
+        "Đơn vị '{code}' đã có: --name, --kind, --parent, --block chỉ dùng khi tạo mới.",
+        "Unit '{code}' exists: --name, --kind, --parent, --block only apply to a new unit.",
+    ),
+    "unit.dissolved_on_day": (
+        "Đơn vị '{code}' đã giải thể ngày {day}.",
+        "Unit '{code}' was dissolved on {day}.",
+    ),
+    "unit.not_founded_yet": (
+        "Đơn vị '{code}' thành lập ngày {day}, sau ngày đã cho.",
+        "Unit '{code}' was founded on {day}, after the date given.",
+    ),
+    "unit.date_before_founding": (
+        "Ngày đã cho không sau ngày thành lập của '{code}' ({day}).",
+        "The date given is not after the founding of '{code}' ({day}).",
+    ),
+    "unit.date_before_state": (
+        "'{code}' đã thay đổi từ {day}: ngày đã cho phải sau ngày đó.",
+        "'{code}' last changed on {day}: the date given must be later.",
+    ),
+    "unit.not_on_day": (
+        "Đơn vị '{code}' không tồn tại ngày {day}.",
+        "Unit '{code}' did not exist on {day}.",
+    ),
+    "member.left_on_day": (
+        "Đảng viên {id} đã ra khỏi danh sách ngày {day}.",
+        "Member {id} left the roster on {day}.",
+    ),
+    "member.before_admission": (
+        "Ngày đã cho trước ngày kết nạp đảng viên {id} ({day}).",
+        "The date given is before member {id}'s admission ({day}).",
+    ),
+    "member.same_unit": (
+        "Đảng viên {id} đang sinh hoạt ở '{code}'.",
+        "Member {id} already belongs to '{code}'.",
+    ),
+    "import.successor_without_dissolved": (
+        "Đơn vị '{code}' có đơn vị kế thừa nhưng không có ngày giải thể.",
+        "Unit '{code}' has a successor but no dissolution date.",
+    ),
+    "demo.restructured": (
+        "Từ 01/07/2025 (Nghị quyết 1686/NQ-UBTVQH15): 34 phường, xã của thành phố hợp nhất thành"
+        " 7 phường trực thuộc tỉnh; Đảng bộ thành phố kết thúc. Kỳ 2021 vẫn như cũ (--as-of);"
+        " nhiệm kỳ 2020-2025 tính đến cuối kỳ theo các phường mới:",
+        "From 01/07/2025 (Resolution 1686/NQ-UBTVQH15): the city's 34 wards and communes merged"
+        " into 7 wards under the province; the city committee ended. 2021 stays as it was"
+        " (--as-of); the 2020-2025 term at its end counts for the new wards:",
+    ),
+    "member.date_before_state": (
+        "Đảng viên {id} chuyển đến đơn vị hiện tại ngày {day}: ngày đã cho phải sau đó.",
+        "Member {id} joined the current unit on {day}: the date given must be later.",
+    ),
     # --- periods & quotas ----------------------------------------------------------------
     "help.quota": ("Chỉ tiêu kết nạp đảng viên.", "Admission quotas."),
     "help.quota.set": (

@@ -54,11 +54,28 @@ class Unit(SQLModel, table=True):
     block: str | None = Field(default=None, max_length=32, index=True)
     founded_on: date | None = None
     dissolved_on: date | None = None
-    merged_into_id: int | None = Field(default=None, foreign_key="unit.id")
+    merged_into_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    state_since: date | None = None  # first day of the current parent/name/kind/block
     # R16: from this day, by this document, a đảng ủy cơ sở decides admissions itself.
     admits_from: date | None = None
     admits_document: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class UnitHistory(SQLModel, table=True):
+    """An earlier state of a unit, for the days it held (both included; ``valid_from`` null:
+    since the unit began). The ``unit`` row holds the state since ``unit.state_since``."""
+
+    __tablename__ = "unit_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    valid_from: date | None = None
+    valid_to: date
+    parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    name: str
+    kind: str
+    block: str | None = None
 
 
 class Period(SQLModel, table=True):
@@ -111,6 +128,18 @@ class Person(SQLModel, table=True):
     stage_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class PersonHistory(SQLModel, table=True):
+    """The unit a person belonged to until ``valid_to`` (included), before a dated act (a
+    merge, a transfer) moved them; ``person.unit_id`` holds the unit since."""
+
+    __tablename__ = "person_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    valid_to: date
 
 
 class PipelineEvent(SQLModel, table=True):
@@ -183,7 +212,24 @@ class Member(SQLModel, table=True):
     admitted_on: date | None = None
     official_on: date | None = None
     left_on: date | None = None
+    exit_reason: str | None = None  # death | removed | expelled | resigned | transferred-out
+    unit_since: date | None = None  # first day in ``unit_id``; earlier units: member_history
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MemberHistory(SQLModel, table=True):
+    """An earlier unit of a member (``temporary`` false), or a temporary transfer
+    (chuyển sinh hoạt tạm thời: ``temporary`` true, ``valid_to`` null while it runs; the
+    member stays on the home unit's roster). Days both included."""
+
+    __tablename__ = "member_history"
+
+    id: int | None = Field(default=None, primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    valid_from: date | None = None
+    valid_to: date | None = None
+    temporary: bool = False
 
 
 class TrainingClass(SQLModel, table=True):

@@ -49,6 +49,14 @@ def parse_date(value: str | date | datetime | None) -> date | None:
     return check_date(day, value)
 
 
+def required_date(value: str, field: str) -> date:
+    """A date the command cannot do without (an empty value is refused as missing)."""
+    day = parse_date(value)
+    if day is None:
+        raise InvalidValue("error.required", field=field)
+    return day
+
+
 def parse_int(value: str | int | float | None, field: str) -> int | None:
     """Whole numbers as clerks write them: ``1200``, ``1.200``, ``1 200``; never ``1,5``."""
     if value is None:

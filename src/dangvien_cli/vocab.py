@@ -47,6 +47,16 @@ class MemberStatus(StrEnum):
     probationary = "probationary"
 
 
+class ExitReason(StrEnum):
+    """Why a member leaves the roster (member exit)."""
+
+    death = "death"
+    removed = "removed"  # xóa tên
+    expelled = "expelled"  # khai trừ
+    resigned = "resigned"  # xin ra khỏi Đảng
+    transferred_out = "transferred-out"  # chuyển sinh hoạt ra ngoài đảng bộ
+
+
 class Step(StrEnum):
     sourced = "sourced"
     mentor = "mentor"

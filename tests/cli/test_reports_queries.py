@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 REPORTS = [
     ("quota", "--period", "2021", "--as-of", "2021-12-31"),
     ("quota", "--period", "2021", "--as-of", "2021-06-30", "--by", "block"),
-    ("quota", "--period", "2020-2025", "--unit", "TP", "--depth", "2"),
+    ("quota", "--period", "2020-2025", "--unit", "TP", "--depth", "2", "--as-of", "2025-06-30"),
     ("behind", "--period", "2021", "--as-of", "2021-06-30"),
     ("pipeline", "--period", "2021"),
     ("pipeline", "--period", "2021", "--unit", "DALAN"),
@@ -118,7 +118,7 @@ def test_statement_count_does_not_grow_with_the_data(cli, demo_db, tmp_path):
     assert max(before) <= 12, before
     grow(cli, tmp_path)
     units = cli.json("unit", "list")
-    assert len(units) == 116 + 3 * NEW_UNITS
+    assert len(units) == 116 + 8 + 3 * NEW_UNITS  # + TINH and the 7 wards of 1/7/2025
     grown = cli.json("report", "quota", "--period", "2021", "--as-of", "2021-12-31")
     assert grown[0]["admitted"] == 256 + NEW_UNITS
     assert counts(cli) == before

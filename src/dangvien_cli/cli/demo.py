@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli._context import app_ctx, command, info, opt
+from dangvien_cli.i18n import t
 
 
 def register(app: typer.Typer) -> None:
@@ -41,10 +42,19 @@ def register(app: typer.Typer) -> None:
         with ctx.reader() as reader:
             rows = report_quota(reader, period_code="2021", as_of=day, depth=2)
         show_quota_table(rows, ctx.fmt, by="unit", period="2021", as_of=day)
+        if ctx.fmt.value != "table":
+            return  # scripts get one document: the 2021 table
+        # The map of 1/7/2025 (examples/restructuring_2025.csv): the term 2020-2025 at its end
+        # counts the city's admissions for the seven new wards that hold its wards now.
+        info(t("demo.restructured"))
+        end = date(2025, 12, 31)
+        with ctx.reader() as reader:
+            rows = report_quota(reader, period_code="2020-2025", as_of=end, depth=2)
+        show_quota_table(rows, ctx.fmt, by="unit", period="2020-2025", as_of=end)
 
 
 def t_loaded(where: str, counts: dict[str, int]) -> str:
-    from dangvien_cli.i18n import fmt_int, t
+    from dangvien_cli.i18n import fmt_int
 
     return t(
         "demo.loaded",

@@ -5,10 +5,20 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, arg, choice, command, info, new_group, opt, required
-from dangvien_cli.i18n import t
+from dangvien_cli.cli._context import (
+    app_ctx,
+    arg,
+    choice,
+    command,
+    info,
+    new_group,
+    opt,
+    required,
+)
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
-from dangvien_cli.vocab import MemberStatus
+from dangvien_cli.values import parse_date, required_date
+from dangvien_cli.vocab import ExitReason, MemberStatus
 
 # At 80 columns the position is left out first, then whether it is a key one.
 COLUMNS = [
@@ -36,6 +46,7 @@ SHOW_FIELDS = [
     Column("left_on", "col.left_on", "date"),
     Column("person_id", "col.person_id"),
 ]
+REASONS = ", ".join(r.value for r in ExitReason)
 MemberArg = Annotated[int, arg("arg.member_id")]
 
 
@@ -55,6 +66,7 @@ def build() -> typer.Typer:
             bool | None,
             opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
         ] = None,
+        as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
     ) -> None:
         from dangvien_cli.services.people import stream_members
 
@@ -66,6 +78,7 @@ def build() -> typer.Typer:
                 status=status.value if status else None,
                 search=search,
                 key_position=key_position,
+                as_of=parse_date(as_of),
             )
             emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
 
@@ -98,6 +111,37 @@ def build() -> typer.Typer:
         with app_ctx().session(write=True) as session:
             edit_member(session, member_id, key_position=key_position, position=position)
         info(t("member.edited", id=member_id))
+
+    @command(group, "transfer", help_key="help.member.transfer", records=False)
+    def transfer(
+        member_id: MemberArg,
+        *,
+        to: Annotated[str, required("--to", help_key="opt.to_unit")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+        temporary: Annotated[bool, opt("--temporary", help_key="opt.temporary")] = False,
+    ) -> None:
+        from dangvien_cli.services.restructure import transfer_member
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = transfer_member(session, member_id, to=to, on=day, temporary=temporary)
+        info(t("member.transferred", id=member_id, unit=done["unit"], on=fmt_date(day)))
+
+    @command(group, "exit", help_key="help.member.exit", records=False)
+    def exit_(
+        member_id: MemberArg,
+        *,
+        reason: Annotated[
+            ExitReason, required("--reason", help_key="opt.exit_reason", choices=REASONS)
+        ],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+    ) -> None:
+        from dangvien_cli.services.restructure import exit_member
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            exit_member(session, member_id, reason=reason, on=day)
+        info(t("member.exited", id=member_id, on=fmt_date(day)))
 
     imp.import_command(
         group,

@@ -14,15 +14,18 @@ from dangvien_cli.cli._context import (
     info,
     new_group,
     opt,
+    required,
     show_added,
     yes_option,
 )
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
-from dangvien_cli.values import parse_date
+from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import Block, UnitKind
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from sqlalchemy.orm import Session
 
 # At 80 columns the name wraps first; then the block, the parent, the kind are left out.
@@ -42,6 +45,8 @@ SHOW_FIELDS = [
     Column("founded_on", "col.founded_on", "date"),
     Column("admits_from", "col.admits_from", "date"),
     Column("admits_document", "col.admits_document"),
+    Column("dissolved_on", "col.dissolved_on", "date"),
+    Column("successor", "col.successor"),
     Column("members", "col.members", "int"),
     Column("official_members", "col.official_members", "int"),
     Column("probationary_members", "col.probationary_members", "int"),
@@ -52,6 +57,7 @@ SHOW_FIELDS = [
     Column("admissions", "col.admissions", "int"),
 ]
 STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
+AsOfOpt = Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")]
 
 
 def build() -> typer.Typer:
@@ -138,6 +144,66 @@ def build() -> typer.Typer:
         )
         info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
 
+    @command(group, "merge", help_key="help.unit.merge", records=False)
+    def merge(
+        sources: Annotated[list[str], arg("arg.source_units")],
+        *,
+        into: Annotated[str, required("--into", help_key="opt.into")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+        name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
+        kind: Annotated[
+            str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
+        ] = None,
+        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+        block: Annotated[
+            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+        ] = None,
+    ) -> None:
+        from dangvien_cli.services.restructure import merge_units
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = merge_units(
+                session,
+                sources,
+                into=into,
+                on=day,
+                name=name,
+                kind=kind,
+                parent=parent,
+                block=block,
+            )
+        sources_text = ", ".join(done["sources"])
+        info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
+
+    @command(group, "move", help_key="help.unit.move", records=False)
+    def move(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+    ) -> None:
+        from dangvien_cli.services.restructure import move_unit
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = move_unit(session, code, parent=parent, on=day)
+        info(t("unit.moved", code=done["code"], parent=done["parent"], on=fmt_date(day)))
+
+    @command(group, "rename", help_key="help.unit.rename", records=False)
+    def rename(
+        code: Annotated[str, arg("arg.unit_code")],
+        *,
+        name: Annotated[str, required("--name", help_key="opt.new_name")],
+        on: Annotated[str, required("--on", help_key="opt.on")],
+    ) -> None:
+        from dangvien_cli.services.restructure import rename_unit
+
+        day = required_date(on, "--on")
+        with app_ctx().session(write=True) as session:
+            done = rename_unit(session, code, name=name, on=day)
+        info(t("unit.renamed", code=done["code"], on=fmt_date(day)))
+
     @command(group, "list", help_key="help.unit.list")
     def list_(
         *,
@@ -145,19 +211,20 @@ def build() -> typer.Typer:
         block: Annotated[
             str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
         ] = None,
+        as_of: AsOfOpt = None,
     ) -> None:
         from dangvien_cli.services.units import stream_units
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = stream_units(reader, under=under, block=block)
+            rows = stream_units(reader, under=under, block=block, as_of=parse_date(as_of))
             emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")
-    def show(code: Annotated[str, arg("arg.unit_code")]) -> None:
+    def show(code: Annotated[str, arg("arg.unit_code")], *, as_of: AsOfOpt = None) -> None:
         ctx = app_ctx()
         with ctx.session() as session:
-            detail = unit_record(session, code)
+            detail = unit_record(session, code, parse_date(as_of))
         emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
         if ctx.fmt.value != "table":
             return
@@ -178,10 +245,11 @@ def build() -> typer.Typer:
     return group
 
 
-def unit_record(session: "Session", code: str) -> dict[str, Any]:
-    """A unit as ``unit show`` prints it (and ``unit add --format json``)."""
+def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> dict[str, Any]:
+    """A unit as ``unit show`` prints it (and ``unit add --format json``), as it stood on
+    ``as_of`` (today when None)."""
     from dangvien_cli.services.units import unit_detail
 
-    detail = unit_detail(session, code)
+    detail = unit_detail(session, code, as_of)
     detail["sub_unit_count"] = len(detail["sub_units"])
     return detail

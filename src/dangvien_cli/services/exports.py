@@ -5,7 +5,11 @@ services.imports.*), so an exported file goes back in with ``<group> import``:
 ``units`` → ``unit import``, ``members`` → ``member import --unit ROOT``, ``quotas`` →
 ``quota import``, and ``candidates`` and ``admissions`` → ``candidate import`` (a candidate
 row carries every step's date and number, so the history comes back too; an admission row
-is a candidate row holding only the admission's steps). National ID and phone numbers are
+is a candidate row holding only the admission's steps; ``decision_unit_code`` names the unit
+an admission was decided in when the person has moved since). The members file lists those
+who left too (``left_on``, ``exit_reason``) and the day each joined their unit
+(``unit_since``); units carry ``dissolved_on`` and ``successor`` (docs/map-changes.md; a
+unit's earlier parents and names are not in the file). National ID and phone numbers are
 masked unless ``show_private`` is set; the imports refuse a masked value, so a file meant
 to go back in must be exported with it. Not exported: superseded steps (only the history in
 force), rule exceptions, and steps no import column holds (introducers, dossier items,
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
@@ -53,6 +57,7 @@ ADMISSION_KEYS = (
     "official_date",
     "exit",
     "exit_date",
+    "decision_unit_code",
 )
 
 Rows = Iterator[dict[str, Any]]
@@ -131,7 +136,7 @@ def _within(query: Select[Any], column: Any, scope: Scope) -> Select[Any]:
 
 def _units(session: Session, scope: Scope) -> Rows:
     """Parents before children, siblings by code: the order a clerk reads a tree in."""
-    parent = aliased(Unit)
+    parent, successor = aliased(Unit), aliased(Unit)
     query = select(
         Unit.id,
         Unit.parent_id,
@@ -143,7 +148,11 @@ def _units(session: Session, scope: Scope) -> Rows:
         Unit.block,
         Unit.founded_on,
         Unit.dissolved_on,
-    ).outerjoin(parent, parent.id == Unit.parent_id)
+        successor.code.label("successor"),
+    )
+    query = query.outerjoin(parent, parent.id == Unit.parent_id).outerjoin(
+        successor, successor.id == Unit.merged_into_id
+    )
     rows = list(_stream(session, _within(query, Unit.id, scope)))  # thousands at most
     below: dict[int | None, list[dict[str, Any]]] = {}
     for r in rows:
@@ -203,11 +212,13 @@ def _members(session: Session, scope: Scope) -> Rows:
             Member.position,
             Member.admitted_on,
             Member.official_on,
+            Member.unit_since,
+            Member.left_on,
+            Member.exit_reason,
         )
         .select_from(Person)
         .join(Member, Member.person_id == Person.id)
         .join(Unit, Unit.id == Member.unit_id)
-        .where(Member.left_on.is_(None))
         .order_by(Unit.code_key, Person.sort_key, Person.id)
     )
     return _stream(session, _within(query, Member.unit_id, scope))
@@ -222,7 +233,16 @@ def _candidates(session: Session, scope: Scope) -> Rows:
     )
     steps = _steps_by_person(session, scope)
     pending = next(steps, None)
+    decided_in = dict(
+        session.execute(
+            select(Admission.person_id, Unit.code)
+            .join(Unit, Unit.id == Admission.unit_id)
+            .join(Person, Person.id == Admission.person_id)
+            .where(Admission.unit_id != Person.unit_id)
+        ).all()
+    )  # the few admitted people who moved since (unit merge, member transfer)
     for person in _stream(session, _within(query, Person.unit_id, scope)):
+        person["decision_unit_code"] = decided_in.get(person["id"])
         while pending is not None and pending[0] < person["id"]:
             pending = next(steps, None)
         if pending is not None and pending[0] == person["id"]:
@@ -296,23 +316,28 @@ def _put(found: dict[str, Any], e: dict[str, Any]) -> None:
 
 
 def _admissions(session: Session, scope: Scope) -> Rows:
+    """One row per admission: ``unit_code`` the person's unit now (what the candidate import
+    reads), ``decision_unit_code`` the unit it was decided in."""
+    now = aliased(Unit)
     query = (
         select(
             Admission.person_id.label("id"),
             Person.full_name,
             Person.birth_date,
             Person.national_id,
-            Unit.code.label("unit_code"),
+            func.coalesce(now.code, Unit.code).label("unit_code"),
             Admission.decision_no,
             Admission.decision_date,
             Admission.decision_body,
             Admission.ceremony_date,
             Admission.official_date,
             Admission.struck_off_date.label("exit_date"),
+            Unit.code.label("decision_unit_code"),
         )
         .select_from(Admission)
         .join(Person, Person.id == Admission.person_id)
         .join(Unit, Unit.id == Admission.unit_id)
+        .outerjoin(now, now.id == Person.unit_id)
         .order_by(Admission.decision_date, Person.sort_key, Person.id)
     )
     if scope.period is not None:

@@ -315,34 +315,75 @@ def member_query(
     status: str | None = None,
     search: str | None = None,
     key_position: bool | None = None,
+    as_of: date | None = None,
 ) -> Select[Any]:
-    from sqlalchemy import select
+    """The roster now, or with ``as_of`` the roster of that day (services.dated.ROSTER):
+    who was on it, in which unit, official or probationary then."""
+    from sqlalchemy import Boolean, Date, Integer, bindparam, case, select, text
+    from sqlalchemy.orm import aliased
 
-    from dangvien_cli.models import Member, Person, Unit
+    from dangvien_cli.models import Member, MemberHistory, Person, Unit
+    from dangvien_cli.services.dated import ROSTER, with_recursive
+    from dangvien_cli.services.units import require_alive
+    from dangvien_cli.vocab import MemberStatus
 
+    if as_of is None:
+        unit_id, member_status = Member.unit_id, Member.status
+        on_roster: Any = Member.left_on.is_(None)
+        # "Mã số" is the person id everywhere, exports included
+        query = select(Member.person_id.label("id"))
+    else:
+        roster = (
+            text(with_recursive(ROSTER) + "SELECT member_id, unit_id, official FROM roster")
+            .bindparams(bindparam("on", as_of, type_=Date))
+            .columns(member_id=Integer, unit_id=Integer, official=Boolean)
+            .subquery("roster_on")
+        )
+        unit_id = roster.c.unit_id
+        member_status = case(
+            (roster.c.official, MemberStatus.official.value),
+            else_=MemberStatus.probationary.value,
+        )
+        on_roster = True
+        query = select(Member.person_id.label("id")).join(roster, roster.c.member_id == Member.id)
+    # A temporary transfer running that day (chuyển sinh hoạt tạm thời): where the member
+    # attends, while counted at home.
+    day = as_of or date.today()
+    away = aliased(MemberHistory)
+    away_unit = aliased(Unit)
     query = (
-        select(
-            Person.id,  # "Mã số" is the person id everywhere, exports included
+        query.add_columns(
             Person.full_name,
             Unit.code.label("unit_code"),
-            Member.status,
+            member_status.label("status"),
             Member.key_position,
             Member.position,
             Member.admitted_on,
             Member.official_on,
             Person.id.label("person_id"),
+            away_unit.code.label("temporary_unit_code"),
         )
         .join(Person, Person.id == Member.person_id)
-        .join(Unit, Unit.id == Member.unit_id)
-        .where(Member.left_on.is_(None))
-        .order_by(Person.sort_key, Person.id)
+        .join(Unit, Unit.id == unit_id)
+        .outerjoin(
+            away,
+            (away.member_id == Member.id)
+            & away.temporary.is_(True)
+            & (away.valid_from <= day)
+            & (away.valid_to.is_(None) | (away.valid_to >= day)),
+        )
+        .outerjoin(away_unit, away_unit.id == away.unit_id)
+        .where(on_roster)
+        .order_by(Person.sort_key, Member.id)
     )
     if unit_code:
-        query = query.where(
-            Member.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
-        )
+        unit = get_unit(session, unit_code)
+        if as_of is not None:
+            require_alive(unit, as_of)
+        root = unit.id
+        query = query.where(unit_id.in_(subtree_ids(session, root, as_of)))
     if status:
-        query = query.where(Member.status == status)
+        query = query.where(member_status == status)
     if search and fold(search):
         query = query.where(name_matches(search))
     if key_position is not None:

@@ -314,7 +314,9 @@ def refresh_projection(session: Session, person: Person) -> None:
     official = latest(events, Step.official)
     struck = latest(events, Step.struck_off)
     values = {
-        "unit_id": person.unit_id,
+        # The unit the person belonged to on the decision's day: a merge or a transfer since
+        # then moved the person, not the admission (services.restructure).
+        "unit_id": _unit_on(session, person, decision.occurred_on),
         "decision_no": decision.document_no or "",
         "decision_date": decision.occurred_on,
         "decision_body": decision.issuer,
@@ -329,6 +331,18 @@ def refresh_projection(session: Session, person: Person) -> None:
         for key, value in values.items():
             setattr(admission, key, value)
     _sync_member(session, person, admission)
+
+
+def _unit_on(session: Session, person: Person, day: date) -> int | None:
+    from dangvien_cli.models import PersonHistory
+
+    kept = session.execute(
+        select(PersonHistory.unit_id)
+        .where(PersonHistory.person_id == person.id, PersonHistory.valid_to >= day)
+        .order_by(PersonHistory.valid_to)
+        .limit(1)
+    ).scalar()
+    return kept if kept is not None else person.unit_id
 
 
 def _sync_member(session: Session, person: Person, admission: Admission) -> None:

@@ -58,6 +58,7 @@ HISTORY: list[tuple[str, Any]] = [
     ("exit_step", Text),
     ("exit_on", Date),
     ("exit_note", Text),
+    ("decision_unit_id", Integer),
 ]
 _stage = Table(
     STAGE_TABLE,
@@ -120,8 +121,8 @@ ORDER BY 1
 _INSERT_ADMISSIONS = f"""
 INSERT INTO admission (person_id, unit_id, decision_no, decision_date, decision_body,
                        ceremony_date, official_date, struck_off_date, recorded_at)
-SELECT pid, unit_id, coalesce(decision_no, ''), decision_date, decision_body, ceremony_date,
-       official_date, {_STRUCK_ON}, :now
+SELECT pid, coalesce(decision_unit_id, unit_id), coalesce(decision_no, ''), decision_date,
+       decision_body, ceremony_date, official_date, {_STRUCK_ON}, :now
 FROM {STAGE_TABLE} WHERE decision_date IS NOT NULL ORDER BY pid
 """.strip()
 _INSERT_MEMBERS = f"""

@@ -67,6 +67,9 @@ FIELDS = [
     FieldSpec("exit", ("Dừng", "Kết thúc")),
     FieldSpec("exit_date", ("Ngày dừng",)),
     FieldSpec("exit_reason", ("Lý do dừng", "Lý do")),
+    # The unit the admission was decided in, when the person has moved since (a merge, a
+    # transfer): the admission keeps counting there for its period. Empty: ``unit_code``.
+    FieldSpec("decision_unit_code", ("Đơn vị khi kết nạp", "Mã đơn vị khi kết nạp")),
 ]
 
 # file column → (pipeline step, the column holding its document number)
@@ -100,6 +103,7 @@ class Candidate:
     exit_note: str | None = None
     stage: str | None = None
     stage_on: date | None = None
+    decision_unit_id: int | None = None
 
 
 @dataclass
@@ -191,6 +195,16 @@ def parse_candidate(
     _judge(row, state, lang_en, cells)
     if len(state.errors.items) > errors_before:
         return None
+    decision_unit = _text(v.get("decision_unit_code"))
+    decision_unit_id = units.get(code_key(decision_unit)) if decision_unit else None
+    if decision_unit and decision_unit_id is None:
+        state.errors.add(
+            row.line,
+            row.column("decision_unit_code"),
+            decision_unit,
+            t("unit.not_found", code=decision_unit),
+        )
+        return None
     steps = _steps_of(v, cells)
     staged = [s for s in steps if s[0] in STAGE_AFTER]
     person = {
@@ -215,6 +229,7 @@ def parse_candidate(
         exit_note=_text(v.get("exit_reason")),
         stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
         stage_on=staged[-1][1] if staged else None,
+        decision_unit_id=decision_unit_id,
     )
 
 

@@ -311,6 +311,7 @@ def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
         _STEP_TEXT[exit_step] if exit_step is not None else None,
         exit_on,
         cand.exit_note if exit_step is not None else None,
+        cand.decision_unit_id,
     )
 
 

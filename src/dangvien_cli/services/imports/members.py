@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Unpack
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from dangvien_cli.db import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import fmt_date, get_lang, t
-from dangvien_cli.models import Member, Person, Unit
+from dangvien_cli.models import Member, MemberHistory, Person, PersonHistory, Unit
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.imports import (
     FieldSpec,
@@ -48,7 +48,7 @@ from dangvien_cli.services.people import (
 from dangvien_cli.services.units import code_key, get_unit, subtree_ids
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
-from dangvien_cli.vocab import Gender, MemberStatus
+from dangvien_cli.vocab import ExitReason, Gender, MemberStatus
 
 FIELDS = [
     FieldSpec("id", ("Mã số", "ID", "person_id")),
@@ -66,6 +66,12 @@ FIELDS = [
     FieldSpec("position", ("Chức vụ",)),
     FieldSpec("admitted_on", ("Ngày vào Đảng", "Ngày kết nạp")),
     FieldSpec("official_on", ("Ngày chính thức",)),
+    # Dated moves (issue 17): in ``unit_code`` since this day (a transfer row when the unit
+    # differs from the stored one: the earlier unit is kept in the member's history) ...
+    FieldSpec("unit_since", ("Ngày chuyển đến", "Sinh hoạt từ ngày")),
+    # ... and an exit row: off the roster from this day, for this reason.
+    FieldSpec("left_on", ("Ngày ra khỏi danh sách", "Ngày ra khỏi Đảng")),
+    FieldSpec("exit_reason", ("Lý do ra khỏi danh sách",)),
 ]
 STATUS = {
     "official": MemberStatus.official,
@@ -78,13 +84,26 @@ STATUS = {
 PERSON_KEYS = tuple(
     "full_name birth_date gender ethnicity religion education national_id phone unit_id".split()
 )
-MEMBER_KEYS = ("unit_id", "status", "key_position", "position", "admitted_on", "official_on")
+MEMBER_KEYS = (
+    "unit_id",
+    "status",
+    "key_position",
+    "position",
+    "admitted_on",
+    "official_on",
+    "unit_since",
+    "left_on",
+    "exit_reason",
+)
 CHUNK = 5000
 _PARSERS: dict[str, Any] = {
     "id": lambda v: parse_int(v, "id"),
     "birth_date": parse_date_cell,
     "admitted_on": parse_date_cell,
     "official_on": parse_date_cell,
+    "unit_since": parse_date_cell,
+    "left_on": parse_date_cell,
+    "exit_reason": lambda v: parse_choice(v, ExitReason, "exit_reason"),
     "gender": lambda v: parse_choice(v, Gender, "gender"),
     "education": education_code,
     "key_position": lambda v: parse_bool(v, "key_position"),
@@ -124,6 +143,7 @@ def import_members(
     _check_duplicates(records, errors)
     found = _match(session, records, allowed, errors)
     _check_identity(session, records, found, errors)
+    _check_exits_on_file(session, records, found, errors)
     raise_if_errors(path, errors)
     _write(session, records, found, result, home.id)
     result.warnings += [t("import.rule_warnings", rule=r, count=n) for r, n in warned.items()]
@@ -153,7 +173,7 @@ def _parse(
         except DangvienError as exc:
             errors.add(row.line, row.column(key), raw, exc.message())
             continue
-        rec[key] = value.value if isinstance(value, Gender) else value
+        rec[key] = value.value if isinstance(value, Gender | ExitReason) else value
     for key in ("admitted_on", "official_on"):  # an act is a fact: nothing after today
         when = rec.get(key)
         if when is not None and when > date.today():
@@ -172,7 +192,39 @@ def _parse(
             errors.add(row.line, row.column("unit_code"), cell, reason)
     if rec.get("national_id"):
         _check_cccd(row, rec, errors, warned)
+    _check_exit(row, rec, errors)
+    if rec.get("left_on"):
+        rec["left_col"] = row.column("left_on")  # for _check_exits_on_file
     return rec if len(errors.items) == before else None
+
+
+def _check_exits_on_file(
+    session: Session, records: list[dict[str, Any]], found: dict[int, int], errors: RowErrors
+) -> None:
+    """An exit row for a member on file: not before the admission stored."""
+    leaving = {found[i]: rec for i, rec in enumerate(records) if rec.get("left_on") and i in found}
+    if not leaving:
+        return
+    admitted = _load(session, Member, ("admitted_on",), Member.person_id, list(leaving))
+    for pid, rec in leaving.items():
+        day = admitted.get(pid, {}).get("admitted_on")
+        if day and not rec.get("admitted_on") and rec["left_on"] < day:
+            reason = t("member.before_admission", id=pid, day=fmt_date(day))
+            errors.add(rec["line"], rec["left_col"], fmt_date(rec["left_on"]), reason)
+
+
+def _check_exit(row: Row, rec: dict[str, Any], errors: RowErrors) -> None:
+    """An exit row says when and why; it cannot come before the admission."""
+    left, reason, admitted = rec.get("left_on"), rec.get("exit_reason"), rec.get("admitted_on")
+    if reason and not left:
+        errors.add(row.line, row.column("left_on"), "", t("error.required", field="left_on"))
+    if left and admitted and left < admitted:
+        errors.add(
+            row.line,
+            row.column("left_on"),
+            row.raw("left_on"),
+            t("member.before_admission", id=row.line, day=fmt_date(admitted)),
+        )
 
 
 def _status(row: Row, rec: dict[str, Any], errors: RowErrors) -> str | None:
@@ -302,6 +354,7 @@ def _write(
     ) + 1
     next_id = max([next_id, *(r["id"] + 1 for r in records if r.get("id"))])
     new_people, new_members, person_updates, member_updates = [], [], [], []
+    moves: list[tuple[int, dict[str, Any], date]] = []
     for i, rec in enumerate(records):
         pid = found.get(i)
         if pid is None:
@@ -328,10 +381,48 @@ def _write(
             new_members.append(_member_row(pid, member, now))
         elif member != member_old:
             member_updates.append({**member, "pid": pid, "updated_at": now})
+            if member["unit_id"] != member_old["unit_id"] and rec.get("unit_since"):
+                moves.append((pid, member_old, member["unit_since"]))
     bulk_insert(session, "person", PERSON_COLUMNS, new_people)
     bulk_insert(session, "member", MEMBER_COLUMNS, new_members)
     _update_many(session, Person.__table__, "id", person_updates)
+    _keep_history(session, moves)
     _update_many(session, Member.__table__, "person_id", member_updates)
+
+
+def _keep_history(session: Session, moves: list[tuple[int, dict[str, Any], date]]) -> None:
+    """A transfer row (a new unit, with the day since): the member's and the person's earlier
+    unit is kept up to the day before, as ``member transfer`` keeps it."""
+    if not moves:
+        return
+    ids = dict(
+        session.execute(
+            select(Member.person_id, Member.id).where(
+                Member.person_id.in_([p for p, _, _ in moves])
+            )
+        ).all()
+    )
+    day = timedelta(days=1)
+    session.execute(
+        insert(MemberHistory),
+        [
+            {
+                "member_id": ids[pid],
+                "unit_id": old["unit_id"],
+                "valid_from": old["unit_since"],
+                "valid_to": since - day,
+                "temporary": False,
+            }
+            for pid, old, since in moves
+        ],
+    )
+    session.execute(
+        insert(PersonHistory),
+        [
+            {"person_id": pid, "unit_id": old["unit_id"], "valid_to": since - day}
+            for pid, old, since in moves
+        ],
+    )
 
 
 def _load(
@@ -354,6 +445,9 @@ def _member_values(rec: dict[str, Any], old: dict[str, Any] | None) -> dict[str,
         "position": None,
         "admitted_on": None,
         "official_on": None,
+        "unit_since": None,
+        "left_on": None,
+        "exit_reason": None,
     }
     values = {**base, **{k: rec[k] for k in MEMBER_KEYS if k in rec}}
     values["key_position"] = bool(values["key_position"])

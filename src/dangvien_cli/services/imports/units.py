@@ -42,8 +42,10 @@ FIELDS = [
     FieldSpec("block", ("Khối", "Khối đơn vị")),
     FieldSpec("founded_on", ("Ngày thành lập",)),
     FieldSpec("dissolved_on", ("Ngày giải thể",)),
+    # The unit that took over a dissolved one (unit merge): its facts count there later.
+    FieldSpec("successor", ("Đơn vị kế thừa", "Mã đơn vị kế thừa", "successor_code")),
 ]
-OPTIONAL = ("kind", "parent_key", "block", "founded_on", "dissolved_on")
+OPTIONAL = ("kind", "parent_key", "block", "founded_on", "dissolved_on", "successor_key")
 
 
 def import_units(
@@ -87,6 +89,7 @@ def import_units(
                 Unit.block,
                 Unit.founded_on,
                 Unit.dissolved_on,
+                Unit.merged_into_id,
             )
         ).all()
     }
@@ -98,6 +101,7 @@ def import_units(
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
+        _check_successor(rec, records, existing, errors)
     _check_cycles(records, existing, key_by_id, errors)
     raise_if_errors(path, errors)
     _write(session, records, existing, key_by_id, result)
@@ -134,7 +138,12 @@ def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | No
         errors.add(row.line, row.column("name"), name, exc.message())
     if len(errors.items) > before:
         return None
-    rec.update(code=code, name=name, parent_col=row.column("parent"))
+    rec.update(
+        code=code, name=name, parent_col=row.column("parent"), successor_col=row.column("successor")
+    )
+    if mapping.has("successor"):
+        rec["successor_raw"] = row.text("successor")
+        rec["successor_key"] = code_key(rec["successor_raw"] or "") or None
     rec["columns"] = {k: row.column(k) for k in ("founded_on", "dissolved_on") if mapping.has(k)}
     if mapping.has("parent"):
         rec["parent_raw"] = row.text("parent")
@@ -169,6 +178,7 @@ def _merge_with_stored(rec: dict[str, Any], old: Any, key_by_id: dict[int, str])
             "block": old.block,
             "founded_on": old.founded_on,
             "dissolved_on": old.dissolved_on,
+            "successor_key": key_by_id.get(old.merged_into_id),
         }
         if old is not None
         else {"kind": UnitKind.chi_bo_co_so.value}
@@ -179,6 +189,26 @@ def _merge_with_stored(rec: dict[str, Any], old: Any, key_by_id: dict[int, str])
         if key not in rec or (key in ("kind", "block") and rec[key] is None):
             rec[key] = stored.get(key)
     rec.setdefault("parent_raw", rec["parent_key"])
+    rec.setdefault("successor_raw", rec["successor_key"])
+
+
+def _check_successor(
+    rec: dict[str, Any],
+    records: dict[str, dict[str, Any]],
+    existing: dict[str, Any],
+    errors: RowErrors,
+) -> None:
+    """A successor is another unit, known, of a unit the file (or the database) dissolves."""
+    successor = rec["successor_key"]
+    if not successor:
+        return
+    where = (rec["line"], rec["successor_col"], rec["successor_raw"])
+    if successor == code_key(rec["code"]):
+        errors.add(*where, t("unit.merge_self", code=rec["code"]))
+    elif successor not in records and successor not in existing:
+        errors.add(*where, t("unit.not_found", code=rec["successor_raw"]))
+    elif rec["dissolved_on"] is None:
+        errors.add(*where, t("import.successor_without_dissolved", code=rec["code"]))
 
 
 def _write(
@@ -200,6 +230,7 @@ def _write(
             old.block,
             old.founded_on,
             old.dissolved_on,
+            key_by_id.get(old.merged_into_id),
         ):
             changed.append((old.id, rec))
     result.new, result.updated = len(new_rows), len(changed)
@@ -210,13 +241,19 @@ def _write(
         session.execute(update(Unit).where(Unit.id == unit_id).values(**_values(rec)))
     ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
     moved = [
-        {"uid": ids[code_key(r["code"])], "pid": ids[r["parent_key"]] if r["parent_key"] else None}
+        {
+            "uid": ids[code_key(r["code"])],
+            "pid": ids[r["parent_key"]] if r["parent_key"] else None,
+            "sid": ids[r["successor_key"]] if r["successor_key"] else None,
+        }
         for r in [*new_rows, *(rec for _id, rec in changed)]
     ]
     if moved:
         unit = Unit.__table__
         session.connection().execute(
-            update(unit).where(unit.c.id == bindparam("uid")).values(parent_id=bindparam("pid")),
+            update(unit)
+            .where(unit.c.id == bindparam("uid"))
+            .values(parent_id=bindparam("pid"), merged_into_id=bindparam("sid")),
             moved,
         )
     _inherit_blocks(session)

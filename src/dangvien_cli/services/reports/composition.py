@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from dangvien_cli.models import Admission, Person
 from dangvien_cli.services.reports import bieu2
 from dangvien_cli.services.reports.scope import window
-from dangvien_cli.services.reports.sqlfuncs import age_years, subtree_select
-from dangvien_cli.services.units import get_unit
+from dangvien_cli.services.reports.sqlfuncs import age_years, held_subtree_select
+from dangvien_cli.services.units import get_unit, require_alive
 
 FIELDS = (
     "section",
@@ -43,7 +43,11 @@ FIELDS = (
 )
 
 
-def _tally(session: Session, start: date, end: date, unit_id: int | None) -> dict[str, Any]:
+def _tally(
+    session: Session, start: date, end: date, unit_id: int | None, on: date
+) -> dict[str, Any]:
+    """The admissions decided from ``start`` to ``end`` in the unit ``unit_id`` as the tree
+    stood on ``on`` (the period's last day: a merged unit's count for its successor)."""
     age = age_years(Person.birth_date, Admission.decision_date)
     dims = (
         Person.gender,
@@ -63,7 +67,7 @@ def _tally(session: Session, start: date, end: date, unit_id: int | None) -> dic
         .group_by(*dims)
     )
     if unit_id is not None:
-        query = query.where(Admission.unit_id.in_(subtree_select(unit_id)))
+        query = query.where(Admission.unit_id.in_(held_subtree_select(unit_id, on)))
     counts: Counter[str] = Counter()
     ages = 0
     for gender, ethnicity, religion, youth, occupation, education, pro, years, n in session.execute(
@@ -100,10 +104,16 @@ def report_composition(
     session: Session, *, period_code: str, as_of: date, unit_code: str | None = None
 ) -> list[dict[str, Any]]:
     win = window(session, period_code, as_of)
-    unit_id = get_unit(session, unit_code).id if unit_code else None
+    unit_id = None
+    if unit_code:
+        unit = get_unit(session, unit_code)
+        require_alive(unit, win.end)
+        unit_id = unit.id
     prev_start, prev_end = win.previous_year()
-    now = _tally(session, win.start, win.end, unit_id)
-    before = _tally(session, prev_start, prev_end, unit_id)
+    # One tree for both columns, the window's last day: the year before is counted for the
+    # units of this year, so that the ratio compares like with like.
+    now = _tally(session, win.start, win.end, unit_id, win.end)
+    before = _tally(session, prev_start, prev_end, unit_id, win.end)
     base = {
         "period": win.period.code,
         "start_on": win.start,

@@ -30,8 +30,12 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
 from dangvien_cli.services import rules
-from dangvien_cli.services.reports.sqlfuncs import not_superseded, subtree_select
-from dangvien_cli.services.units import get_unit
+from dangvien_cli.services.reports.sqlfuncs import (
+    held_subtree_select,
+    not_superseded,
+    person_unit_on,
+)
+from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months, add_working_days
 from dangvien_cli.vocab import Stage, Step
 
@@ -72,11 +76,12 @@ def _rule(key: str, on: date, fallback: date) -> rules.Rule:
     return found
 
 
-def _people(*columns: Any) -> Select[Any]:
+def _people(on: date, *columns: Any) -> Select[Any]:
+    """People with the unit they belonged to on ``on`` (a merge or transfer since moved them)."""
     return (
         select(Person.id, Person.full_name, Unit.code, Unit.name, Person.stage, *columns)
         .select_from(Person)
-        .join(Unit, Unit.id == Person.unit_id)
+        .join(Unit, Unit.id == person_unit_on(on))
     )
 
 
@@ -105,13 +110,13 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
     cls = _latest_step(Step.class_passed)
     admission = Admission.person_id == Person.id
     return {
-        "decision": _people(vote.c.occurred_on, null())
+        "decision": _people(as_of, vote.c.occurred_on, null())
         .join(vote, (vote.c.person_id == Person.id) & (vote.c.rn == 1))
         .where(Person.stage.in_((Stage.voted.value, Stage.recommended.value))),
-        "ceremony": _people(Admission.decision_date, null())
+        "ceremony": _people(as_of, Admission.decision_date, null())
         .join(Admission, admission)
         .where(Person.stage == Stage.admitted.value, Admission.ceremony_date.is_(None)),
-        "probation": _people(Admission.ceremony_date, null())
+        "probation": _people(as_of, Admission.ceremony_date, null())
         .join(Admission, admission)
         .where(
             Person.stage == Stage.probationary.value,
@@ -119,7 +124,7 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
             Admission.official_date.is_(None),
             Admission.struck_off_date.is_(None),
         ),
-        "member-record": _people(Admission.ceremony_date, null())
+        "member-record": _people(as_of, Admission.ceremony_date, null())
         .join(Admission, admission)
         .where(
             Person.stage == Stage.probationary.value,
@@ -131,10 +136,10 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
                 not_superseded(),
             ),
         ),
-        "certificate": _people(cls.c.occurred_on, cls.c.detail)
+        "certificate": _people(as_of, cls.c.occurred_on, cls.c.detail)
         .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
         .where(Person.stage.in_(_NOT_VOTED)),
-        "stalled": _people(Person.stage_on, null()).where(
+        "stalled": _people(as_of, Person.stage_on, null()).where(
             Person.stage.in_(_IN_PROGRESS),
             Person.stage_on <= as_of - timedelta(days=stalled),
         ),
@@ -196,7 +201,11 @@ def report_deadlines(
     unit_code: str | None = None,
 ) -> list[dict[str, Any]]:
     horizon = as_of + timedelta(days=within)
-    unit_id = get_unit(session, unit_code).id if unit_code else None
+    unit_id = None
+    if unit_code:
+        unit = get_unit(session, unit_code)
+        require_alive(unit, as_of)
+        unit_id = unit.id
 
     def stall(since: date, _detail: str | None, _as_of: date) -> Due:
         return "stalled", None, since, since + timedelta(days=stalled)
@@ -204,7 +213,7 @@ def report_deadlines(
     rows = []
     for name, query in _queries(as_of, stalled).items():
         if unit_id is not None:
-            query = query.where(Person.unit_id.in_(subtree_select(unit_id)))
+            query = query.where(person_unit_on(as_of).in_(held_subtree_select(unit_id, as_of)))
         due_of = _DUE.get(name, stall)
         for pid, full_name, ucode, uname, stage, started, detail in session.execute(query):
             due = due_of(started, detail, as_of)

@@ -25,13 +25,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, and_, case, func, literal, select
+from sqlalchemy import Date, Integer, and_, bindparam, case, func, literal, select, text
 from sqlalchemy.orm import Session
 
-from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.models import Person, PipelineEvent
+from dangvien_cli.services.dated import HELD, TREE, with_recursive
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
-from dangvien_cli.services.reports.sqlfuncs import days_between, not_superseded
+from dangvien_cli.services.reports.sqlfuncs import days_between, not_superseded, person_unit_on
+from dangvien_cli.services.units import fold_held, held_by
 from dangvien_cli.vocab import Stage
 
 FUNNEL: tuple[Stage, ...] = (
@@ -109,9 +111,10 @@ def _spell_counts(
     closed = sp.c.closed.between(win.start, win.end)
     moved = sp.c.moved_on.is_(True)
     moved_by_then = and_(moved, sp.c.closed <= as_of)  # conversion as it stood on as_of
+    unit = person_unit_on(win.end).label("unit_id")
     query = (
         select(
-            Person.unit_id,
+            unit,
             sp.c.stage,
             _flag(opened),
             _flag(and_(moved, closed)),
@@ -120,7 +123,7 @@ def _spell_counts(
         )
         .join(Person, Person.id == sp.c.person_id)
         .where(Person.unit_id.is_not(None))
-        .group_by(Person.unit_id, sp.c.stage)
+        .group_by(unit, sp.c.stage)
     )
     out: dict[int, dict[tuple[str, str], int]] = {}
     for unit_id, stage, *counts in session.execute(query):
@@ -130,12 +133,14 @@ def _spell_counts(
     return out
 
 
-def _now_counts(session: Session, as_of: date) -> dict[int, dict[tuple[str, str], int]]:
-    """People at each stage on ``as_of``: their spell had opened and not yet closed."""
+def _now_counts(session: Session, as_of: date, on: date) -> dict[int, dict[tuple[str, str], int]]:
+    """People at each stage on ``as_of`` (their spell had opened and not yet closed), in
+    the unit they belonged to on ``on`` (the day of the report's tree)."""
     sp = _spells()
     out: dict[int, dict[tuple[str, str], int]] = {}
+    unit = person_unit_on(on).label("unit_id")
     query = (
-        select(Person.unit_id, sp.c.stage, func.count())
+        select(unit, sp.c.stage, func.count())
         .join(Person, Person.id == sp.c.person_id)
         .where(
             Person.unit_id.is_not(None),
@@ -143,7 +148,7 @@ def _now_counts(session: Session, as_of: date) -> dict[int, dict[tuple[str, str]
             sp.c.opened <= as_of,
             (sp.c.closed.is_(None)) | (sp.c.closed > as_of),
         )
-        .group_by(Person.unit_id, sp.c.stage)
+        .group_by(unit, sp.c.stage)
     )
     for unit_id, stage, n in session.execute(query):
         out.setdefault(unit_id, {})[(stage, "now")] = n
@@ -153,14 +158,20 @@ def _now_counts(session: Session, as_of: date) -> dict[int, dict[tuple[str, str]
 def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
     """Median days per (unit with its subtree, stage), all in SQL."""
     sp = _spells()
-    anc = select(Unit.id.label("unit_id"), Unit.id.label("ancestor_id")).cte(
-        "ancestors", recursive=True
+    # Each unit (a dissolved one through its holder) with its ancestors in the tree of the
+    # window's last day (services.dated).
+    ancestors = with_recursive(
+        TREE,
+        HELD,
+        "anc(unit_id, ancestor_id) AS (SELECT unit_id, holder_id FROM held UNION ALL "
+        "SELECT a.unit_id, t.parent_id FROM anc a JOIN tree t ON t.id = a.ancestor_id "
+        "WHERE t.parent_id IS NOT NULL)",
     )
-    parent = Unit.__table__.alias("parent_link")
-    anc = anc.union_all(
-        select(anc.c.unit_id, parent.c.parent_id)
-        .join(parent, parent.c.id == anc.c.ancestor_id)
-        .where(parent.c.parent_id.is_not(None))
+    anc = (
+        text(ancestors + "SELECT unit_id, ancestor_id FROM anc")
+        .bindparams(bindparam("on", win.end, type_=Date))
+        .columns(unit_id=Integer, ancestor_id=Integer)
+        .subquery("ancestors")
     )
     done = (
         select(
@@ -169,7 +180,7 @@ def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
             days_between(sp.c.opened, sp.c.closed).label("days"),
         )
         .join(Person, Person.id == sp.c.person_id)
-        .join(anc, anc.c.unit_id == Person.unit_id)
+        .join(anc, anc.c.unit_id == person_unit_on(win.end))
         .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))
         .cte("done")
     )
@@ -199,11 +210,11 @@ def report_pipeline(
     depth: int | None = None,
 ) -> list[dict[str, Any]]:
     win = window(session, period_code, as_of)
-    sc = scope(session, unit_code, depth)
+    sc = scope(session, unit_code, depth, on=win.end)
     own = _spell_counts(session, win, as_of)
-    for uid, counts in _now_counts(session, as_of).items():
+    for uid, counts in _now_counts(session, as_of, win.end).items():
         own.setdefault(uid, {}).update(counts)
-    totals = roll_up(sc.tree, own)
+    totals = roll_up(sc.tree, fold_held(own, held_by(session, win.end)))
     medians = _medians(session, win) if sc.shown else {}
     rows = []
     for uid in sc.shown:

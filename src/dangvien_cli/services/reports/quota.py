@@ -23,8 +23,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.reader import year_of
+from dangvien_cli.services.dated import ALIVE, MOVED, TREE, children
 from dangvien_cli.services.reports.scope import Window, read_window, tree_order
-from dangvien_cli.services.units import require_unit
+from dangvien_cli.services.units import require_unit_on
 
 if TYPE_CHECKING:
     from dangvien_cli.reader import Reader
@@ -86,12 +87,13 @@ def report_quota(
     connection (reader.ConnectionReader)."""
     win = read_window(reader, period_code, as_of)
     params = {
-        "top": require_unit(reader, unit_code) if unit_code else None,
+        "top": require_unit_on(reader, unit_code, win.end) if unit_code else None,
         # Blocks group the level below the top: nothing deeper is listed.
         "depth": 2 if by == "block" else depth,
         "period_id": win.period.id,  # None: an implied year or term nobody set a quota for
         "start": win.start,
         "end": win.end,
+        "on": win.end,  # the tree of the window's last day
     }
     units, targets = shown_units(unit_rows(reader, params))
     per_year: dict[int, dict[int, int]] = {}
@@ -227,52 +229,70 @@ def footer(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 # including the top; null: all), period_id (null: no quota), start, end (the window, both
 # days included, as dates).
 
-SCOPE = """
+# The tree is the tree of the window's last day (services.dated: ``tree`` and ``held``,
+# :on): a past period lists its units as they stood then, and a unit dissolved since the
+# window began counts its admissions for its successor.
+SCOPE = f"""
 tops(id) AS (
-  SELECT id FROM unit WHERE id = CAST(:top AS INTEGER)
+  SELECT id FROM tree WHERE id = CAST(:top AS INTEGER)
   UNION ALL
-  SELECT id FROM unit WHERE parent_id IS NULL AND CAST(:top AS INTEGER) IS NULL
+  SELECT id FROM tree WHERE CAST(:top AS INTEGER) IS NULL
+    AND (parent_id IS NULL OR parent_id NOT IN (SELECT id FROM tree))
 ), shown(id, level) AS (
   SELECT id, 0 FROM tops
   UNION ALL
-  SELECT u.id, s.level + 1 FROM shown AS s JOIN unit AS u ON u.parent_id = s.id
-  WHERE CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER)
+  SELECT u.id, s.level + 1 FROM shown AS s {children("s.id", "u")}
+    AND (CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER))
 )"""
 
-UNITS = f"""WITH RECURSIVE {SCOPE}
-SELECT s.id, s.level, u.parent_id, p.code, u.code, u.name, u.block, q.source, q.target
+# The units listed are read by their ids, with the state of :on from unit_history where one
+# covers that day (a join on the tree CTE would index all of it for a few rows).
+_THEN = "CASE WHEN h.id IS NULL THEN u.{col} ELSE h.{col} END"
+UNITS = f"""WITH RECURSIVE {TREE}, {SCOPE}
+SELECT s.id, s.level, {_THEN.format(col="parent_id")}, p.code, u.code,
+  {_THEN.format(col="name")}, {_THEN.format(col="block")}, q.source, q.target
 FROM shown AS s
 JOIN unit AS u ON u.id = s.id
-LEFT JOIN unit AS p ON p.id = u.parent_id
+LEFT JOIN unit_history AS h ON h.unit_id = u.id AND h.valid_to >= :on
+  AND (h.valid_from IS NULL OR h.valid_from <= :on)
+LEFT JOIN unit AS p ON p.id = {_THEN.format(col="parent_id")} AND {ALIVE.format(u="p")}
 LEFT JOIN quota AS q ON q.unit_id = s.id AND q.period_id = CAST(:period_id AS INTEGER)"""
 
-# Each unit's counts per year are carried up the tree to the units listed above it, as the
-# hand-written SQL does (benchmarks/sql/): the decisions are counted once (an earlier
-# version walked a chain of ids, then joined the counts back, which read them twice).
-# Under --unit only its subtree (below) is read, unit by unit, so a small unit's report does
-# not read the whole country.
-ADMITTED = """WITH RECURSIVE {scope}, below(id) AS (
+# Each unit with decisions is walked up once (chain), whatever the number of years, and
+# its counts per year are added to the units listed above it. Under --unit only its subtree
+# (below) is read, unit by unit, so a small unit's report does not read the whole country.
+# A unit dissolved before :on counts for its holder (moved); a unit not alive that day and
+# held by none keeps its own id, which no unit listed is reached from.
+ADMITTED = """WITH RECURSIVE {tree}, {moved}, {scope}, below(id) AS (
   SELECT id FROM tops WHERE CAST(:top AS INTEGER) IS NOT NULL
   UNION ALL
-  SELECT u.id FROM below AS b JOIN unit AS u ON u.parent_id = b.id
+  SELECT u.id FROM below AS b {children}
 ), own(unit_id, yr, n) AS (
-  SELECT a.unit_id, {year}, count(*) FROM admission AS a
+  SELECT coalesce(m.holder_id, a.unit_id), {year}, count(*) FROM admission AS a
+  LEFT JOIN moved AS m ON m.unit_id = a.unit_id
   WHERE CAST(:top AS INTEGER) IS NULL AND a.decision_date BETWEEN :start AND :end
-  GROUP BY a.unit_id, {year}
+  GROUP BY coalesce(m.holder_id, a.unit_id), {year}
   UNION ALL
-  SELECT a.unit_id, {year}, count(*) FROM below AS b JOIN admission AS a ON a.unit_id = b.id
+  SELECT b.id, {year}, count(*) FROM below AS b JOIN admission AS a ON a.unit_id = b.id
   WHERE a.decision_date BETWEEN :start AND :end
-  GROUP BY a.unit_id, {year}
-), up(at_id, yr, n) AS (  -- up to the top, not above
-  SELECT unit_id, yr, n FROM own
+  GROUP BY b.id, {year}
   UNION ALL
-  SELECT u.parent_id, up.yr, up.n FROM up JOIN unit AS u ON u.id = up.at_id
+  SELECT b.id, {year}, count(*) FROM below AS b
+  JOIN moved AS m ON m.holder_id = b.id
+  JOIN admission AS a ON a.unit_id = m.unit_id
+  WHERE a.decision_date BETWEEN :start AND :end
+  GROUP BY b.id, {year}
+), chain(unit_id, at_id) AS (  -- up to the top, not above
+  SELECT DISTINCT unit_id, unit_id FROM own
+  UNION ALL
+  SELECT c.unit_id, u.parent_id FROM chain AS c JOIN tree AS u ON u.id = c.at_id
   WHERE u.parent_id IS NOT NULL
-    AND (CAST(:top AS INTEGER) IS NULL OR up.at_id <> CAST(:top AS INTEGER))
+    AND (CAST(:top AS INTEGER) IS NULL OR c.at_id <> CAST(:top AS INTEGER))
 )
-SELECT at_id, yr, CAST(sum(n) AS INTEGER) FROM up
-WHERE CAST(:depth AS INTEGER) IS NULL OR at_id IN (SELECT id FROM shown)
-GROUP BY at_id, yr"""
+SELECT c.at_id, o.yr, CAST(sum(o.n) AS INTEGER)
+FROM chain AS c JOIN own AS o ON o.unit_id = c.unit_id
+WHERE CAST(:depth AS INTEGER) IS NULL OR c.at_id IN (SELECT id FROM shown)
+GROUP BY c.at_id, o.yr"""
 
 
 def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
@@ -284,5 +304,7 @@ def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[An
 def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
-    sql = ADMITTED.format(scope=SCOPE, year=year_of("a.decision_date", reader.dialect))
+    year = year_of("a.decision_date", reader.dialect)
+    down = children("b.id", "u")
+    sql = ADMITTED.format(tree=TREE, moved=MOVED, scope=SCOPE, year=year, children=down)
     return reader.rows(sql, params)

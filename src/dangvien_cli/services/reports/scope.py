@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
-from dangvien_cli.services.units import TreeNode, get_unit, load_tree
+from dangvien_cli.services.units import TreeNode, get_unit, load_tree, require_alive
 from dangvien_cli.services.workdays import add_months
 from dangvien_cli.values import implied_period
 from dangvien_cli.vntext import nfc, nfkc_code
@@ -125,9 +125,17 @@ class Scope:
         return list(self.tops)
 
 
-def scope(session: Session, unit_code: str | None = None, depth: int | None = None) -> Scope:
-    tree = load_tree(session)
+def scope(
+    session: Session,
+    unit_code: str | None = None,
+    depth: int | None = None,
+    on: date | None = None,
+) -> Scope:
+    """The scope in the tree of ``on`` (a report's last day; None: the tree now)."""
+    tree = load_tree(session, on)
     tops = [get_unit(session, unit_code).id] if unit_code else [n.id for n in roots(tree)]
+    if on is not None and unit_code:
+        require_alive(get_unit(session, unit_code), on)
     levels: dict[int, int] = {}
     order = []
     stack = [(uid, 0) for uid in reversed(tops)]

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from dangvien_cli.dialect import age_years, days_between
 from dangvien_cli.models import PipelineEvent, Unit
 
-__all__ = ["age_years", "days_between", "not_superseded", "subtree_select"]
+__all__ = [
+    "age_years",
+    "days_between",
+    "held_subtree_select",
+    "not_superseded",
+    "person_unit_on",
+    "subtree_select",
+]
 
 
 def not_superseded() -> Any:
@@ -29,3 +36,35 @@ def subtree_select(root_id: int) -> Any:
     child = Unit.__table__.alias("child_unit")
     sub = sub.union_all(select(child.c.id).join(sub, child.c.parent_id == sub.c.id))
     return select(sub.c.id)
+
+
+def held_subtree_select(root_id: int, on: Any) -> Any:
+    """The ids of the units whose facts count for ``root_id`` on day ``on``: it and every unit
+    below it in the tree of that day, and the units dissolved into them (services.dated)."""
+    from sqlalchemy import Date, Integer, bindparam, text
+
+    from dangvien_cli.services.dated import HELD, TREE, subtree_held, with_recursive
+
+    sql = with_recursive(TREE, HELD, subtree_held()) + "SELECT unit_id FROM sub_held"
+    return (
+        text(sql)
+        .bindparams(bindparam("on", on, type_=Date), bindparam("root", root_id, type_=Integer))
+        .columns(unit_id=Integer)
+    )
+
+
+def person_unit_on(on: Any) -> Any:
+    """The unit a person belonged to on ``on``: the first kept unit (person_history) that
+    lasted to that day, else the unit now."""
+    from sqlalchemy import func
+
+    from dangvien_cli.models import Person, PersonHistory
+
+    kept = (
+        select(PersonHistory.unit_id)
+        .where(PersonHistory.person_id == Person.id, PersonHistory.valid_to >= on)
+        .order_by(PersonHistory.valid_to)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(kept, Person.unit_id)

@@ -1,0 +1,521 @@
+"""The map changes (issue 17): units merged, moved and renamed on a date, members transferred
+and leaving, and every list and report as of a day.
+
+The reports are checked against ``DatedTree``, a walk of the raw tables written here in
+Python (not the recursive SQL of services.dated): for a day, which units were alive, under
+which parent, which unit holds a dissolved unit's facts, where each person stood.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+TABLES = (
+    "unit",
+    "unit_history",
+    "member",
+    "member_history",
+    "person",
+    "person_history",
+    "quota",
+    "audit_log",
+)
+
+
+def snapshot(sql):
+    """Everything a refused act must leave as it was."""
+    return {t: sql(f"SELECT * FROM {t} ORDER BY id") for t in TABLES}
+
+
+def ok(result):
+    assert result.exit_code == 0, result.output + result.stderr
+    return result
+
+
+def refused(result, *words):
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+def as_date(value):
+    return date.fromisoformat(str(value)[:10]) if value is not None else None
+
+
+class DatedTree:
+    """The tree of one day, from the tables themselves."""
+
+    def __init__(self, sql, day: date):
+        self.day = day
+        units = sql(
+            "SELECT id, code, parent_id, founded_on, dissolved_on, merged_into_id FROM unit"
+        )
+        history = sql("SELECT unit_id, valid_from, valid_to, parent_id FROM unit_history")
+        self.code = {u[0]: u[1] for u in units}
+        self.alive, self.parent = set(), {}
+        for uid, _code, parent, founded, dissolved, _succ in units:
+            if (founded is None or as_date(founded) <= day) and (
+                dissolved is None or as_date(dissolved) >= day
+            ):
+                self.alive.add(uid)
+                self.parent[uid] = parent
+        for uid, start, end, parent in history:
+            began = start is None or as_date(start) <= day
+            if uid in self.alive and began and day <= as_date(end):
+                self.parent[uid] = parent
+        successor = {u[0]: u[5] for u in units}
+        dissolved = {u[0]: as_date(u[4]) for u in units}
+        self.holder = {}
+        for uid in self.code:
+            at = uid
+            while at is not None and at not in self.alive:
+                at = successor[at] if dissolved[at] and dissolved[at] < day else None
+            self.holder[uid] = at
+        people = sql("SELECT id, unit_id, stage FROM person")
+        kept = sql("SELECT person_id, unit_id, valid_to FROM person_history")
+        self.person_unit = {p: u for p, u, _ in people}
+        self.stage = {p: s for p, _, s in people}
+        best: dict[int, tuple[date, int]] = {}
+        for pid, uid, end in kept:
+            end = as_date(end)
+            if end >= day and (pid not in best or end < best[pid][0]):
+                best[pid] = (end, uid)
+        for pid, (_, uid) in best.items():
+            self.person_unit[pid] = uid
+
+    def chain(self, uid):
+        """The unit holding ``uid``'s facts and every unit above it, that day."""
+        at = self.holder.get(uid)
+        while at is not None and at in self.alive:
+            yield at
+            at = self.parent[at]
+
+    def roll_up(self, facts):
+        """Count of facts (unit ids) per unit code, each fact counted up its chain."""
+        counts = Counter()
+        for uid in facts:
+            for at in self.chain(uid):
+                counts[self.code[at]] += 1
+        return counts
+
+    def codes_under(self, parent_code):
+        ids = [u for u in self.alive if self.code[u] == parent_code]
+        return sorted(self.code[u] for u in self.alive if self.parent[u] in ids)
+
+
+def admissions(sql, start, end):
+    return [
+        uid
+        for uid, decided in sql("SELECT unit_id, decision_date FROM admission")
+        if start <= as_date(decided) <= end
+    ]
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+FMTS = ("json", "table", "csv")
+NEW_WARDS = ("HACTHANH", "QUANGPHU", "HAMRONG", "NGUYETVIEN", "DONGSON", "DONGTIEN", "DONGQUANG")
+HACTHANH = ("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P09", "P10", "P11", "P12", "P17")
+
+
+@pytest.fixture
+def merged(cli, demo_db):
+    """The demo: the article's city, then the map of 1/7/2025 (examples/restructuring_2025.csv),
+    plus a rename and a move of the clerk's own after it."""
+    ok(cli("unit", "rename", "DN03", "--name", "Đảng bộ Công ty Đổi Tên", "--on", "01/08/2025"))
+    ok(cli("unit", "move", "DN02", "--parent", "QUANGPHU", "--on", "01/08/2025"))
+
+
+def acts():
+    with (EXAMPLES / "restructuring_2025.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_the_2021_report_is_byte_identical_after_the_2025_merge(cli, new_db_url):
+    """The examples loaded as a clerk would (imports), 2021 reported; then the acts of
+    1/7/2025 run through the commands: 2021 is the same bytes, and the same as the demo's."""
+    url = new_db_url()
+    ok(cli("unit", "import", str(EXAMPLES / "units.csv"), "--db", url))
+    ok(cli("quota", "import", str(EXAMPLES / "quotas.csv"), "--db", url))
+    ok(cli("candidate", "import", str(EXAMPLES / "candidates.csv"), "--db", url))
+    roster = str(EXAMPLES / "members_dalan.csv")
+    ok(cli("member", "import", roster, "--unit", "DALAN", "--db", url))
+    report = ("report", "quota", "--period", "2021", "--db", url, "--format")
+    before = {f: cli(*report, f).stdout for f in FMTS}
+    for act in acts():
+        codes, on = act["units"].split(), act["on"]
+        if act["act"] == "add":
+            name, kind = act["name"], act["kind"]
+            ok(cli("unit", "add", act["into"], name, "--kind", kind, "--founded", on, "--db", url))
+        elif act["act"] == "merge":
+            extra = [
+                (o, act[k])
+                for o, k in (
+                    ("--name", "name"),
+                    ("--kind", "kind"),
+                    ("--parent", "parent"),
+                    ("--block", "block"),
+                )
+                if act[k]
+            ]
+            flat = [x for pair in extra for x in pair]
+            ok(cli("unit", "merge", *codes, "--into", act["into"], "--on", on, *flat, "--db", url))
+        elif act["act"] == "move":
+            for code in codes:
+                ok(cli("unit", "move", code, "--parent", act["into"], "--on", on, "--db", url))
+        else:
+            (code,) = codes
+            ok(cli("unit", "edit", code, "--dissolved", "30/06/2025", "--db", url))
+    for fmt, text in before.items():
+        assert cli(*report, fmt).stdout == text, fmt
+    rows = json.loads(before["json"])
+    top = [r for r in rows if r["depth"] == 0 and r["source"] == "tinh"]
+    assert [(r["unit_code"], r["admitted"], r["percent"]) for r in top] == [("TP", 256, 128.0)]
+    assert {"P01", "P02", "X14"} <= {r["unit_code"] for r in rows}
+    assert "HACTHANH" not in {r["unit_code"] for r in rows}
+    # 2026 shows the new wards, directly under the province.
+    now = cli.json("report", "quota", "--period", "2026", "--depth", "2", "--db", url)
+    assert [r["unit_code"] for r in now if r["depth"] == 0] == ["TINH"]
+    assert {r["unit_code"] for r in now if r["depth"] == 1} == set(NEW_WARDS)
+
+
+def test_the_demo_carries_the_2025_story(cli, demo_db):
+    term = cli.json("report", "quota", "--period", "2020-2025", "--depth", "2")
+    assert [(r["unit_code"], r["admitted"]) for r in term if r["depth"] == 0] == [("TINH", 256)]
+    wards = [r for r in term if r["depth"] == 1]
+    assert {r["unit_code"] for r in wards} == set(NEW_WARDS)
+    assert sum(r["admitted"] for r in wards) == 256
+    before = cli.json("report", "quota", "--period", "2020-2025", "--as-of", "30/06/2025")
+    city = [r for r in before if r["unit_code"] == "TP"]
+    assert [(r["target"], r["admitted"]) for r in city] == [(1200, 256)]
+    units = {u["code"]: u for u in cli.json("unit", "list")}
+    assert units["TP"]["dissolved_on"] == "2025-06-30" and units["TP"]["successor"] is None
+    assert all(units[c]["successor"] == "HACTHANH" for c in HACTHANH)
+    assert (
+        len([u for u in units.values() if u["block"] == "xa-phuong" and not u["dissolved_on"]]) == 7
+    )
+    assert units["DALAN"]["parent"] == "HACTHANH"
+    dalan = cli.json("unit", "show", "DALAN")
+    assert dalan["members"] == 52 and dalan["parent"] == "HACTHANH"
+
+
+def test_a_merge_dissolves_moves_and_carries(cli, merged, sql):
+    """Two of the new wards merged in 2026: members, open candidates and the running year's
+    quotas go to the new unit; the sources stay, dissolved, for the days before."""
+    ok(cli("quota", "set", "DONGSON", "2026", "5", "--source", "tinh"))
+    ok(cli("quota", "set", "DONGTIEN", "2026", "3", "--source", "tinh"))
+    members_before = {m["id"] for m in cli.json("member", "list", "--unit", "DONGSON")}
+    members_before |= {m["id"] for m in cli.json("member", "list", "--unit", "DONGTIEN")}
+    stages = ("sourced", "trained", "applied", "voted", "recommended")
+    open_before = {
+        c["id"]
+        for code in ("DONGSON", "DONGTIEN")
+        for c in cli.json("candidate", "list", "--unit", code)
+        if c["stage"] in stages
+    }
+    assert members_before and open_before
+    result = ok(
+        cli(
+            "unit",
+            "merge",
+            "DONGSON",
+            "DONGTIEN",
+            "--into",
+            "DONGMOI",
+            "--on",
+            "01/09/2026",
+            "--name",
+            "Đảng bộ phường Đông Mới",
+            "--kind",
+            "dang-bo-co-so",
+            "--block",
+            "xa-phuong",
+        )
+    )
+    assert "DONGMOI" in result.stderr
+    units = {u["code"]: u for u in cli.json("unit", "list")}
+    for code in ("DONGSON", "DONGTIEN"):
+        assert units[code]["dissolved_on"] == "2026-08-31"
+        assert units[code]["successor"] == "DONGMOI"
+    assert units["DONGMOI"]["founded_on"] == "2026-09-01" and units["DONGMOI"]["parent"] is None
+    assert units["DONGSON"]["parent"] == "TINH"
+    now = cli.json("member", "list", "--unit", "DONGMOI")
+    assert {m["id"] for m in now} == members_before
+    then = cli.json("member", "list", "--as-of", "31/08/2026")
+    assert {m["unit_code"] for m in then if m["id"] in members_before} == {"DONGSON", "DONGTIEN"}
+    moved = {c["id"] for c in cli.json("candidate", "list", "--unit", "DONGMOI")}
+    assert open_before <= moved
+    quotas = {
+        (q["unit_code"], q["source"]): q["target"]
+        for q in cli.json("quota", "list", "--period", "2026")
+    }
+    assert quotas[("DONGMOI", "tinh")] == 8 and quotas[("DONGSON", "tinh")] == 5
+    report = {r["unit_code"]: r for r in cli.json("report", "quota", "--period", "2026")}
+    assert "DONGSON" not in report and report["DONGMOI"]["target"] == 8
+    ((after,),) = sql(
+        "SELECT after FROM audit_log WHERE action = 'merge' AND entity_id = 'DONGMOI'"
+    )
+    assert "DONGSON" in after and "DONGTIEN" in after
+    actions = {a for (a,) in sql("SELECT action FROM audit_log WHERE entity = 'unit'")}
+    assert {"merge", "move", "rename"} <= actions
+
+
+def test_unit_list_and_show_as_of_a_day(cli, merged):
+    before = {u["code"]: u for u in cli.json("unit", "list", "--as-of", "30/06/2025")}
+    after = {u["code"]: u for u in cli.json("unit", "list", "--as-of", "01/08/2025")}
+    assert set(HACTHANH) <= set(before) and not set(HACTHANH) & set(after)
+    assert "HACTHANH" in after and "HACTHANH" not in before and "TP" not in after
+    assert len([u for u in before.values() if u["parent"] == "TP"]) == 110
+    assert before["DN03"]["name"] == "Đảng bộ Công ty TNHH Giày Sơn Lâm"
+    assert after["DN03"]["name"] == "Đảng bộ Công ty Đổi Tên"
+    assert before["DN02"]["parent"] == "TP" and after["DN02"]["parent"] == "QUANGPHU"
+    july = cli.json("unit", "list", "--as-of", "31/07/2025", "--unit", "QUANGPHU")
+    assert "DN02" not in {u["code"] for u in july}
+    last = cli.json("unit", "show", "P01")  # a dissolved unit: as it ended
+    assert last["as_of"] == "2025-06-30" and last["members"] > 0
+    old = cli.json("unit", "show", "P01", "--as-of", "31/12/2021")
+    assert old["parent"] == "TP" and old["successor"] == "HACTHANH" and old["members"] > 0
+    new = cli.json("unit", "show", "HACTHANH")
+    assert new["admissions"] >= old["admissions"]
+    assert "DALAN" in [s["code"] for s in new["sub_units"]]
+    refused(cli("unit", "show", "HACTHANH", "--as-of", "31/12/2021"), "HACTHANH")
+    refused(cli("member", "list", "--unit", "P01", "--as-of", "01/07/2025"), "P01")
+    refused(cli("report", "quota", "--period", "2026", "--unit", "P01"), "P01")
+
+
+@pytest.mark.parametrize(
+    "period,day",
+    [
+        ("2021", date(2021, 12, 31)),
+        ("2025", date(2025, 12, 31)),
+        ("2020-2025", date(2025, 12, 31)),
+        ("2020-2025", date(2025, 6, 30)),
+    ],
+)
+def test_quota_report_against_an_independent_walk(cli, merged, sql, period, day):
+    start = date(int(period[:4]), 1, 1)
+    tree = DatedTree(sql, day)
+    wanted = tree.roll_up(admissions(sql, start, day))
+    rows = cli.json("report", "quota", "--period", period, "--as-of", day.isoformat())
+    got = {r["unit_code"]: r["admitted"] for r in rows}
+    assert set(got) == {tree.code[u] for u in tree.alive}
+    assert got == {code: wanted.get(code, 0) for code in got}
+    tops = sum(wanted[tree.code[u]] for u in tree.alive if tree.parent[u] not in tree.alive)
+    assert tops == (0 if period == "2025" else 256)  # the examples' admissions are of 2021
+    for r in rows:
+        parent = tree.parent[[u for u in tree.alive if tree.code[u] == r["unit_code"]][0]]
+        assert r["parent_code"] == (tree.code[parent] if parent in tree.alive else None)
+
+
+@pytest.mark.parametrize(
+    "period,unit", [("2021", "TP"), ("2021", "P01"), ("2020-2025", "HACTHANH")]
+)
+def test_composition_against_an_independent_walk(cli, merged, sql, period, unit):
+    day = date(int(period[-4:]), 12, 31)
+    tree = DatedTree(sql, day)
+    wanted = tree.roll_up(admissions(sql, date(int(period[:4]), 1, 1), day)).get(unit, 0)
+    rows = cli.json("report", "composition", "--period", period, "--unit", unit)
+    (total,) = [r["current"] for r in rows if r["row"] == "total"]
+    assert total == wanted and total > 0
+
+
+@pytest.mark.parametrize("period", ["2021", "2026"])
+def test_pipeline_now_against_an_independent_walk(cli, merged, sql, period):
+    ok(cli("unit", "merge", "DONGSON", "--into", "DONGTIEN", "--on", "01/09/2026"))
+    day = min(date(int(period), 12, 31), date.today())
+    tree = DatedTree(sql, day)
+    funnel = {"sourced", "trained", "applied", "voted", "recommended", "admitted", "probationary"}
+    facts = Counter()
+    for pid, stage in tree.stage.items():
+        if stage in funnel and tree.person_unit[pid] is not None:
+            for at in tree.chain(tree.person_unit[pid]):
+                facts[tree.code[at], stage] += 1
+    rows = cli.json("report", "pipeline", "--period", period)
+    got = {(r["unit_code"], r["stage"]): r["now"] for r in rows}
+    assert {c for c, _ in got} == {tree.code[u] for u in tree.alive}
+    assert got == {k: facts.get(k, 0) for k in got}
+    ward = "P01" if period == "2021" else "DONGTIEN"
+    assert sum(n for (c, _), n in got.items() if c == ward) > 0
+
+
+def test_member_transfer_and_exit(cli, merged, sql):
+    dalan = cli.json("member", "list", "--unit", "DALAN.CB1")
+    first, second = dalan[0]["id"], dalan[1]["id"]
+    ok(cli("member", "transfer", str(first), "--to", "HAMRONG", "--on", "15/09/2025"))
+    ok(
+        cli(
+            "member",
+            "transfer",
+            str(second),
+            "--to",
+            "HAMRONG",
+            "--on",
+            "15/09/2025",
+            "--temporary",
+        )
+    )
+    ok(cli("member", "exit", str(second), "--reason", "death", "--on", "01/10/2025"))
+
+    def on(day):
+        return {m["id"]: m["unit_code"] for m in cli.json("member", "list", "--as-of", day)}
+
+    assert on("14/09/2025")[first] == "DALAN.CB1"
+    assert on("15/09/2025")[first] == "HAMRONG"
+    assert on("30/09/2025")[second] == "DALAN.CB1"  # a temporary transfer stays home
+    away = {
+        m["id"]: m["temporary_unit_code"]
+        for m in cli.json("member", "list", "--as-of", "30/09/2025")
+    }
+    assert away[second] == "HAMRONG" and away[first] is None
+    assert second not in on("01/10/2025")
+    shown = cli.json("unit", "show", "DALAN.CB1", "--as-of", "14/09/2025")["members"]
+    assert cli.json("unit", "show", "DALAN.CB1", "--as-of", "01/10/2025")["members"] == shown - 2
+    ((reason,),) = sql("SELECT exit_reason FROM member WHERE id = :id", id=second)
+    assert reason == "death"
+    actions = [a for (a,) in sql("SELECT action FROM audit_log WHERE entity = 'member'")]
+    assert actions.count("transfer") == 2 and actions.count("exit") == 1
+
+
+def test_refusals_write_nothing(cli, merged, sql):
+    member = cli.json("member", "list", "--unit", "DALAN.CB1")[0]
+    ok(cli("period", "close", "2024"))
+    before = snapshot(sql)
+    new = ("--name", "X", "--kind", "dang-bo-co-so")
+    cases = [
+        (("unit", "merge", "HAMRONG", "--into", "HAMRONG", "--on", "01/09/2025"), "HAMRONG"),
+        (("unit", "merge", "DALAN", "--into", "DALAN.CB1", "--on", "01/09/2025"), "DALAN.CB1"),
+        (("unit", "merge", "HACTHANH", "--into", "DN05", "--on", "01/09/2025"), "DN05"),
+        (("unit", "merge", "P01", "--into", "HACTHANH", "--on", "01/09/2025"), "P01"),
+        (("unit", "merge", "HAMRONG", "--into", "NEW", "--on", "01/07/2025", *new), "HAMRONG"),
+        (("unit", "merge", "DALAN", "--into", "NEW", "--on", "12/05/2000", *new), "DALAN"),
+        (("unit", "merge", "DN05", "--into", "DN06", "--on", "01/03/2024"), "2024"),
+        (("unit", "move", "DN05", "--parent", "HAMRONG", "--on", "01/03/2024"), "2024"),
+        (("unit", "move", "DALAN", "--parent", "DALAN.CB2", "--on", "01/09/2025"), "DALAN"),
+        (("unit", "move", "DN02", "--parent", "HAMRONG", "--on", "01/07/2025"), "DN02"),
+        (("unit", "merge", "DN05", "--into", "DN06", "--on", "01/01/2099"), "2099"),
+        (("member", "transfer", str(member["id"]), "--to", "P01", "--on", "01/09/2025"), "P01"),
+        (
+            ("member", "exit", str(member["id"]), "--reason", "death", "--on", "01/01/1990"),
+            str(member["id"]),
+        ),
+        (("member", "transfer", "999999", "--to", "HAMRONG", "--on", "01/09/2025"), "999999"),
+        (("unit", "rename", "P01", "--name", "X", "--on", "01/09/2025"), "P01"),
+    ]
+    for args, word in cases:
+        refused(cli(*args), word)
+    assert snapshot(sql) == before
+    bad = cli("member", "exit", str(member["id"]), "--reason", "retired", "--on", "01/09/2025")
+    assert bad.exit_code == 2
+
+
+def test_english_messages(cli, merged):
+    args = ("unit", "merge", "HAMRONG", "--into", "HAMRONG", "--on", "01/09/2025", "--lang", "en")
+    assert "itself" in refused(cli(*args))
+
+
+def test_a_dated_move_leaves_a_closed_period_alone(cli, merged):
+    """Closing 2021 freezes its figures; a move dated 2025 keeps the 2021 tree in history,
+    so it is no change to 2021 (an in-place re-parenting still is, and is refused)."""
+    ok(cli("period", "close", "2021"))
+    report = cli("report", "quota", "--period", "2021", "--format", "json").stdout
+    ok(cli("unit", "move", "DN05", "--parent", "HAMRONG", "--on", "01/09/2025"))
+    assert cli("report", "quota", "--period", "2021", "--format", "json").stdout == report
+    refused(cli("unit", "edit", "DN06", "--parent", "HAMRONG"))
+
+
+def test_unit_files_carry_dissolution_and_successor(cli, demo_db, new_db_url, tmp_path):
+    path = tmp_path / "units.csv"
+    ok(cli("export", "units", str(path)))
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    p01 = next(r for r in rows if r["code"] == "P01")
+    assert (p01["dissolved_on"], p01["successor"]) == ("2025-06-30", "HACTHANH")
+    fresh = new_db_url()
+    ok(cli("unit", "import", str(path), "--db", fresh))
+    keys = ("code", "parent", "dissolved_on", "successor", "founded_on")
+
+    def units(*db):
+        return [{k: u[k] for k in keys} for u in cli.json("unit", "list", *db)]
+
+    assert units("--db", fresh) == units()
+    again = tmp_path / "again.csv"
+    ok(cli("export", "units", str(again), "--db", fresh))
+    assert again.read_bytes() == path.read_bytes()
+    # A successor must be a known unit, and only a dissolved unit has one.
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "code,name,dissolved_on,successor\nZ1,Chi bộ Z1,,HACTHANH\nZ2,Chi bộ Z2,01/01/2024,NOPE\n",
+        encoding="utf-8",
+    )
+    result = cli("unit", "import", str(bad), "--format", "json")
+    assert result.exit_code == 1
+    errors = {(e["line"], e["column"]) for e in json.loads(result.stdout)["errors"]}
+    assert errors == {(2, "successor"), (3, "successor")}
+    assert "Z1" not in {u["code"] for u in cli.json("unit", "list")}
+
+
+def test_roster_files_carry_transfers_and_exits(cli, demo_db, new_db_url, tmp_path, sql):
+    dalan = cli.json("member", "list", "--unit", "DALAN.CB1")
+    moved, gone = dalan[0], dalan[1]
+    ok(cli("member", "transfer", str(moved["id"]), "--to", "DALAN.CB2", "--on", "01/03/2026"))
+    ok(cli("member", "exit", str(gone["id"]), "--reason", "resigned", "--on", "01/04/2026"))
+    path = tmp_path / "members.csv"
+    ok(cli("export", "members", str(path), "--show-private"))
+    rows = {r["id"]: r for r in csv.DictReader(path.open(encoding="utf-8-sig"))}
+    assert rows[str(moved["person_id"])]["unit_since"] == "2026-03-01"
+    left = rows[str(gone["person_id"])]
+    assert (left["left_on"], left["exit_reason"]) == ("2026-04-01", "resigned")
+    # A roster file a unit sends: one transfer row and one exit row for its members.
+    third, fourth = dalan[2], dalan[3]
+    sent = tmp_path / "sent.csv"
+    sent.write_text(
+        "id,full_name,unit_code,unit_since,left_on,exit_reason\n"
+        f"{third['person_id']},{third['full_name']},DALAN.CB3,01/05/2026,,\n"
+        f"{fourth['person_id']},{fourth['full_name']},DALAN.CB1,,01/06/2026,death\n",
+        encoding="utf-8",
+    )
+    ok(cli("member", "import", str(sent), "--unit", "DALAN"))
+
+    def on(day):
+        return {m["id"]: m["unit_code"] for m in cli.json("member", "list", "--as-of", day)}
+
+    assert on("30/04/2026")[third["id"]] == "DALAN.CB1"
+    assert on("01/05/2026")[third["id"]] == "DALAN.CB3"
+    assert fourth["id"] in on("31/05/2026") and fourth["id"] not in on("01/06/2026")
+    # An exit before the admission is refused, nothing written.
+    before = snapshot(sql)
+    early = tmp_path / "early.csv"
+    early.write_text(
+        f"id,full_name,left_on,exit_reason\n{dalan[4]['person_id']},{dalan[4]['full_name']},"
+        "01/01/1950,death\n",
+        encoding="utf-8",
+    )
+    assert cli("member", "import", str(early), "--unit", "DALAN").exit_code == 1
+    assert snapshot(sql) == before
+
+
+def test_deadlines_and_behind_read_the_tree_of_their_day(cli, demo_db, sql):
+    """behind is the quota report's: the 2021 rows name the wards of 2021. Deadlines under a
+    unit take the people who belonged to its subtree that day, named with that day's unit."""
+    behind = {r["unit_code"] for r in cli.json("report", "behind", "--period", "2021")}
+    then = {u["code"] for u in cli.json("unit", "list", "--as-of", "31/12/2021")}
+    assert behind and behind <= then and not behind & {"HACTHANH", "TINH"}
+    day = date(2022, 1, 10)
+    tree = DatedTree(sql, day)
+    rows = cli.json("report", "deadlines", "--unit", "P01", "--as-of", day.isoformat())
+    assert rows and {r["unit_code"] for r in rows} == {"P01"}
+    p01 = {
+        pid for pid, uid in tree.person_unit.items() if uid is not None and tree.code[uid] == "P01"
+    }
+    assert {r["person_id"] for r in rows} <= p01
+    refused(cli("report", "deadlines", "--unit", "HACTHANH", "--as-of", day.isoformat()))
+    now = cli.json("report", "deadlines", "--unit", "HACTHANH", "--as-of", "01/07/2026")
+    assert "P01" not in {r["unit_code"] for r in now}
