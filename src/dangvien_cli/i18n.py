@@ -89,6 +89,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "example.db.path": ("dangvien db path",) * 2,
     "example.db.init": ("dangvien db init --db dangvien.db",) * 2,
     "example.unit.remove": ("dangvien unit remove P99 --yes",) * 2,
+    "example.unit.merge": (
+        'dangvien unit merge P01 P02 --into HACTHANH --on 01/07/2025 --name "Đảng bộ phường Hạc '
+        'Thành" --kind dang-bo-co-so --block xa-phuong',
+    )
+    * 2,
+    "example.unit.move": ("dangvien unit move DALAN --parent HACTHANH --on 01/07/2025",) * 2,
+    "example.unit.rename": (
+        'dangvien unit rename P03 --name "Đảng bộ phường Điện Biên" --on 01/07/2025',
+    )
+    * 2,
+    "example.member.transfer": ("dangvien member transfer 416 --to DALAN.CB2 --on 15/09/2025",) * 2,
+    "example.member.exit": ("dangvien member exit 416 --reason resigned --on 01/10/2025",) * 2,
     "example.quota.unset": ("dangvien quota unset DALAN 2025 --source thanh-uy --yes",) * 2,
     "example.candidate.void": (
         'dangvien candidate void 17 --reason "ghi nhầm người" --yes',

@@ -312,6 +312,7 @@ class _ClerksWords:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=words.gettext("Usage: "))
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        words.install_rich()
         for param in self.get_params(ctx):  # type: ignore[attr-defined]
             if param.help:
                 param.help = text_now(param.help)
@@ -414,6 +415,7 @@ def usage_errors_in_clerks_words() -> Iterator[None]:
     try:
         yield
     except ClickException as exc:
+        words.install_rich()  # Typer shows the error in a Rich panel: its title in our words
         if isinstance(exc, _SpokenUsageError) or type(exc).__name__ == "NoArgsIsHelpError":
             raise
         spoken = _SpokenUsageError(

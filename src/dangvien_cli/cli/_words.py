@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,19 +119,29 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def install() -> None:
-    """Typer's own words in the current language, for the invocation about to run."""
+    """Typer's own words in the current language, for the invocation about to run. Its Rich
+    help and error panels (typer.rich_utils, which imports Rich's Console and Table) get
+    theirs from install_rich, only when help or an error is about to be shown: a command
+    that prints a table or CSV never pays for them."""
     import typer._click.termui
     import typer.core
-    import typer.rich_utils
 
     typer.core._ = gettext  # type: ignore[attr-defined]
-    typer.rich_utils._ = gettext  # type: ignore[attr-defined]
-    for name, english in RICH_CONSTANTS.items():
-        setattr(typer.rich_utils, name, gettext(english))
+    if "typer.rich_utils" in sys.modules:  # a second invocation in one process (tests)
+        install_rich()
     # A yes/no question's "Error: invalid input" is an f-string echoed by termui itself.
     termui = typer._click.termui
     if not isinstance(termui.echo, functools.partial):  # once per process
         termui.echo = functools.partial(_echo_translated, termui.echo)
+
+
+def install_rich() -> None:
+    """The words of Typer's Rich help and error panels, in the current language."""
+    import typer.rich_utils
+
+    typer.rich_utils._ = gettext  # type: ignore[attr-defined]
+    for name, english in RICH_CONSTANTS.items():
+        setattr(typer.rich_utils, name, gettext(english))
 
 
 def _echo_translated(echo: Any, message: Any = None, *args: Any, **kwargs: Any) -> Any:
