@@ -55,9 +55,7 @@ def run_tour(workdir: Path) -> list[tuple[re.Match[str], list[str]]]:
         if not k.startswith(("DANGVIEN_", "FORCE_COLOR", "NO_COLOR", "TERM"))
     }
     # The tour's terminal: 100 columns, tables as a person sees them, no colour codes.
-    env.update(
-        DANGVIEN_DB="demo.db", COLUMNS="100", LINES="50", TTY_COMPATIBLE="1", NO_COLOR="1"
-    )
+    env.update(DANGVIEN_DB="demo.db", COLUMNS="100", LINES="50", TTY_COMPATIBLE="1", NO_COLOR="1")
     exe = dangvien()
     subprocess.run(
         [exe, "demo", "--db", "demo.db"], cwd=workdir, env=env, capture_output=True, check=True

@@ -159,6 +159,8 @@ def test_figures_edited_behind_the_events_are_named(cli, demo_db, sql):
     )
     execute(
         demo_db,
+        # its dated history first (migration 0007): the roster line goes, no key dangles
+        f"DELETE FROM member_history WHERE member_id = {line}",
         f"DELETE FROM member WHERE id = {line}",
         f"UPDATE person SET stage = 'sourced' WHERE id = {stage[0]}",
         f"UPDATE member SET status = 'official' WHERE id = {probation_line}",

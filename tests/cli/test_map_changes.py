@@ -144,6 +144,7 @@ def test_the_2021_report_is_byte_identical_after_the_2025_merge(cli, new_db_url)
     """The examples loaded as a clerk would (imports), 2021 reported; then the acts of
     1/7/2025 run through the commands: 2021 is the same bytes, and the same as the demo's."""
     url = new_db_url()
+    ok(cli("db", "init", "--db", url))
     ok(cli("unit", "import", str(EXAMPLES / "units.csv"), "--db", url))
     ok(cli("quota", "import", str(EXAMPLES / "quotas.csv"), "--db", url))
     ok(cli("candidate", "import", str(EXAMPLES / "candidates.csv"), "--db", url))
@@ -439,6 +440,7 @@ def test_unit_files_carry_dissolution_and_successor(cli, demo_db, new_db_url, tm
     p01 = next(r for r in rows if r["code"] == "P01")
     assert (p01["dissolved_on"], p01["successor"]) == ("2025-06-30", "HACTHANH")
     fresh = new_db_url()
+    ok(cli("db", "init", "--db", fresh))
     ok(cli("unit", "import", str(path), "--db", fresh))
     keys = ("code", "parent", "dissolved_on", "successor", "founded_on")
 

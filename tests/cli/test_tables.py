@@ -91,12 +91,12 @@ def test_codes_read_as_words_in_tables_and_stay_codes_for_scripts(cli, demo_db, 
 
 
 def test_audit_and_periods_show_their_codes_as_words(cli, demo_db):
-    assert cli("unit", "add", "X1", "Chi bộ Thử", "--kind", "chi-bo-co-so").exit_code == 0
+    assert cli("unit", "add", "QX7", "Chi bộ Thử", "--kind", "chi-bo-co-so").exit_code == 0
     audit = cli("audit", "list", "--lang", "en").stdout.splitlines()
-    added = next(line for line in audit if "X1" in line).split("\t")
+    added = next(line for line in audit if "\tQX7" in line).split("\t")
     assert "add" in added and "unit" in added
     audit_vi = cli("audit", "list").stdout.splitlines()
-    added_vi = next(line for line in audit_vi if "X1" in line).split("\t")
+    added_vi = next(line for line in audit_vi if "\tQX7" in line).split("\t")
     assert "thêm" in added_vi and "đơn vị" in added_vi and "add" not in added_vi
     periods = cli("period", "list").stdout
     assert "\tnăm\t" in periods and "\tyear\t" not in periods

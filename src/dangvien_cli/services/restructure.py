@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, false, func, literal, select, update
 
-from dangvien_cli.errors import InvalidValue, NotFound
+from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date
 from dangvien_cli.models import (
     Member,
@@ -284,19 +284,19 @@ def carry_quotas(session: Session, source_ids: list[int], to_id: int, on: date) 
     return len(rows)
 
 
-def _member(session: Session, member_id: int) -> Member:
-    member = session.get(Member, member_id)
-    if member is None:
-        raise NotFound("member.not_found", id=member_id)
-    return member
+def _member(session: Session, person_id: int) -> Member:
+    """A roster line by the id users see: the person's ("Mã số" everywhere)."""
+    from dangvien_cli.services.members import get_member
+
+    return get_member(session, person_id)
 
 
 def _require_on_roster(member: Member, on: date) -> None:
     if member.left_on is not None and member.left_on <= on:
-        raise InvalidValue("member.left_on_day", id=member.id, day=fmt_date(member.left_on))
+        raise InvalidValue("member.left_on_day", id=member.person_id, day=fmt_date(member.left_on))
     if member.admitted_on is not None and on < member.admitted_on:
         raise InvalidValue(
-            "member.before_admission", id=member.id, day=fmt_date(member.admitted_on)
+            "member.before_admission", id=member.person_id, day=fmt_date(member.admitted_on)
         )
 
 
@@ -311,10 +311,10 @@ def transfer_member(
     _require_on_roster(member, on)
     _require_alive(target, on)
     if target.id == member.unit_id:
-        raise InvalidValue("member.same_unit", id=member.id, code=target.code)
+        raise InvalidValue("member.same_unit", id=member.person_id, code=target.code)
     if member.unit_since is not None and on <= member.unit_since:
         raise InvalidValue(
-            "member.date_before_state", id=member.id, day=fmt_date(member.unit_since)
+            "member.date_before_state", id=member.person_id, day=fmt_date(member.unit_since)
         )
     before = {"unit": _code(session, member.unit_id)}
     _end_temporary(session, member.id, on)  # one temporary unit at a time
@@ -345,7 +345,7 @@ def transfer_member(
     audit.record(
         session, entity="member", entity_id=member.id, action="transfer", before=before, after=after
     )
-    return {"id": member.id, **after}
+    return {"id": member.person_id, **after}
 
 
 def _end_temporary(session: Session, member_id: int, on: date) -> None:
@@ -374,4 +374,4 @@ def exit_member(
     session.flush()
     after = {"left_on": on, "reason": reason.value}
     audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)
-    return {"id": member.id, **after}
+    return {"id": member.person_id, **after}

@@ -321,7 +321,8 @@ def _check_identity(
     session: Session, records: list[dict[str, Any]], found: dict[int, int], errors: RowErrors
 ) -> None:
     """One person, one identity: a row matched by id or CCCD that names someone else, or
-    that would move a stored person to another unit, is refused (a move is a dated act)."""
+    that would move a stored person to another unit, is refused: a move is a dated act, a
+    transfer row of the roster (its ``unit_since`` date) or ``member transfer``."""
     stored: dict[int, Any] = {}
     for part in _chunks(list(set(found.values()))):
         q = select(Person).where(Person.id.in_(part))
@@ -333,7 +334,12 @@ def _check_identity(
         if identity_conflict(person.full_name, person.birth_date, name, birth):
             column = "id" if rec.get("id") == pid else "national_id"
             errors.add(rec["line"], column, rec.get(column), identity_reason(person, name, birth))
-        elif "unit_id" in rec and person.unit_id is not None and rec["unit_id"] != person.unit_id:
+        elif (
+            "unit_id" in rec
+            and person.unit_id is not None
+            and rec["unit_id"] != person.unit_id
+            and not rec.get("unit_since")  # a dated transfer row moves the member (map changes)
+        ):
             new, old = codes.get(rec["unit_id"], "?"), codes.get(person.unit_id, "?")
             reason = t("person.unit_move", id=pid, name=person.full_name, unit=old, new=new)
             errors.add(rec["line"], "unit_code", new, reason)
