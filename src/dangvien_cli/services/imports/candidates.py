@@ -46,6 +46,7 @@ from dangvien_cli.services.imports.candidate_rows import (
 )
 from dangvien_cli.services.people import given_first_key
 from dangvien_cli.services.pipeline import Step, refresh_projection
+from dangvien_cli.services.step_checks import ORDERED
 from dangvien_cli.vntext import fold, name_sort_key
 
 PERSON_FIELDS = load.PERSON_VALUES
@@ -349,21 +350,7 @@ def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
 
 
 # The staged row's date of each pipeline step (see the tuple above); exits are not here.
-_SLOT = {
-    step: i
-    for i, step in enumerate(
-        (
-            Step.sourced,
-            Step.class_passed,
-            Step.application,
-            Step.cell_vote,
-            Step.committee_resolution,
-            Step.decision,
-            Step.ceremony,
-            Step.official,
-        )
-    )
-}
+_SLOT = {step: i for i, step in enumerate(ORDERED)}  # the eight pipeline steps, in order
 _PERSON_STAGED = load.PERSON_VALUES[1:]  # after the name and its three keys
 
 
