@@ -135,3 +135,41 @@ def test_a_clash_in_a_later_batch_writes_nothing(cli, sql, tmp_path, monkeypatch
     assert "line 5" in result.stderr and "repeats line 4" in result.stderr
     assert sql("SELECT count(*) FROM person") == [(0,)]
     assert sql("SELECT count(*) FROM pipeline_event") == [(0,)]
+
+
+def test_repeated_names_get_the_keys_of_their_own_name(cli, sql, tmp_path):
+    """Name keys are remembered per name across rows: each row still gets its own name's."""
+    from dangvien_cli.services.people import given_first_key
+    from dangvien_cli.vntext import fold, name_sort_key
+
+    assert cli("unit", "add", "DL", "Chi bộ Dạ Lan", "--kind", "chi-bo-co-so").exit_code == 0
+    names = ["Nguyễn Thị Lan", "Nguyễn Thị Lân", "Nguyễn Thị Lan", "Lan Nguyễn", "Nguyễn Thị Lân"]
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "full_name,unit_code,source_date\n" + "".join(f"{n},DL,01/03/2020\n" for n in names),
+        encoding="utf-8",
+    )
+    assert cli("candidate", "import", path).exit_code == 0
+    stored = sql("SELECT full_name, name_key, given_key, sort_key FROM person ORDER BY id")
+    assert [r[0] for r in stored] == names
+    for name, name_key, given_key, sort_key in stored:
+        assert (name_key, given_key, sort_key) == (
+            fold(name),
+            given_first_key(name),
+            name_sort_key(name),
+        )
+
+
+@pytest.mark.parametrize("good", [True, False], ids=["imported", "refused"])
+def test_automatic_garbage_collection_is_back_after_an_import(cli, tmp_path, good):
+    """The import turns Python's automatic collection off while it loads; it must come back
+    on whether the file was imported or refused (the CLI runs in this process here)."""
+    import gc
+
+    assert cli("unit", "add", "DL", "Chi bộ Dạ Lan", "--kind", "chi-bo-co-so").exit_code == 0
+    path = tmp_path / "c.csv"
+    unit = "DL" if good else "XX"
+    path.write_text(f"full_name,unit_code\nTrần Thị Hoa,{unit}\n", encoding="utf-8")
+    assert gc.isenabled()
+    assert cli("candidate", "import", path).exit_code == (0 if good else 1)
+    assert gc.isenabled()

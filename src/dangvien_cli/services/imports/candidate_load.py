@@ -116,8 +116,9 @@ INSERT INTO pipeline_event (id, person_id, step, occurred_on, document_no, issue
 SELECT :first_id - 1 + row_number() OVER (ORDER BY pid, occurred_on, rank), pid, step,
        occurred_on, document_no, issuer, detail, note, :now
 FROM ({_event_branches()}) AS steps
-ORDER BY 1
 """.strip()
+# No ORDER BY on the outer SELECT: the window already hands the rows out in id order, and
+# sorting them again cost SQLite 40 % of this statement.
 _INSERT_ADMISSIONS = f"""
 INSERT INTO admission (person_id, unit_id, decision_no, decision_date, decision_body,
                        ceremony_date, official_date, struck_off_date, recorded_at)

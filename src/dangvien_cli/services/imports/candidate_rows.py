@@ -175,7 +175,7 @@ _education_cell = _Memo(education_code).__getitem__
 _youth_cell = _Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
 _votes_for_cell = _Memo(lambda value: parse_int(value, "votes_for")).__getitem__
 _members_cell = _Memo(lambda value: parse_int(value, "official_members")).__getitem__
-_STEP_DATES = tuple(col for col, _step, _doc in STEP_COLUMNS)
+_DATE_COLUMNS = (*(col for col, _step, _doc in STEP_COLUMNS), "exit_date")
 
 
 def _text(value: Any) -> str | None:
@@ -272,8 +272,7 @@ def _read_cells(
     education = _field(v, row, "education", state, _education_cell)
     national_id = _field(v, row, "national_id", state, national_id_cell)
     explicit_id = _field(v, row, "id", state, _id_cell)
-    dates = {col: _field(v, row, col, state, _date_cell) for col in _STEP_DATES}
-    dates["exit_date"] = _field(v, row, "exit_date", state, _date_cell)
+    dates = _dates(v, row, state)
     exit_step = None
     exit_raw = _text(v.get("exit"))
     if exit_raw:
@@ -324,6 +323,20 @@ def _roster_denominator(row: Row, state: Checking, cells: Cells) -> Cells:
     if cells.official_members != roster:
         state.warnings["R14"] += 1
     return cells
+
+
+def _dates(v: dict[str, Any], row: Row, state: Checking) -> dict[str, date | None]:
+    """The step columns and exit_date as dates (_field for each, without a call per cell:
+    this runs for every row of a million-row file)."""
+    dates: dict[str, date | None] = dict.fromkeys(_DATE_COLUMNS)
+    for col in _DATE_COLUMNS:
+        raw = v.get(col)
+        if raw is not None:
+            try:
+                dates[col] = _date_cell(raw)
+            except DangvienError as exc:
+                state.errors.add(row.line, row.column(col), raw, exc.message())
+    return dates
 
 
 def _id_cell(value: Any) -> int | None:
