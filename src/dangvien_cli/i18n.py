@@ -211,10 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'dangvien candidate correct 364 --event 2 --date 03/03/2025 --reason "Wrong date typed"',
     ),
     "example.candidate.exception": (
-        'dangvien candidate exception 364 --rule R2 --by "Thành ủy" --document '
-        '125-CV/TU --reason "Vùng khó khăn"',
-        'dangvien candidate exception 364 --rule R2 --by "Thành ủy" --document '
-        '125-CV/TU --reason "Hardship area"',
+        'dangvien candidate exception 364 --rule R18 --by "Ban Thường vụ Thành ủy" --document '
+        '125-CV/TU --reason "Lễ kết nạp chậm do bão lũ"',
+        'dangvien candidate exception 364 --rule R18 --by "Ban Thường vụ Thành ủy" --document '
+        '125-CV/TU --reason "Ceremony delayed by floods"',
     ),
     "example.admission.record": (
         "dangvien admission record 364 --decision 45-QĐ/ĐU --date 20/06/2025 --body "

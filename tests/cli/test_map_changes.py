@@ -380,7 +380,7 @@ def test_member_transfer_and_exit(cli, merged, sql):
     assert second not in on("01/10/2025")
     shown = cli.json("unit", "show", "DALAN.CB1", "--as-of", "14/09/2025")["members"]
     assert cli.json("unit", "show", "DALAN.CB1", "--as-of", "01/10/2025")["members"] == shown - 2
-    ((reason,),) = sql("SELECT exit_reason FROM member WHERE id = :id", id=second)
+    ((reason,),) = sql("SELECT exit_reason FROM member WHERE person_id = :id", id=second)
     assert reason == "death"
     actions = [a for (a,) in sql("SELECT action FROM audit_log WHERE entity = 'member'")]
     assert actions.count("transfer") == 2 and actions.count("exit") == 1
