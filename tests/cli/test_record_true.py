@@ -4,6 +4,7 @@ identity, no silent statistics, each rule at its own step."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -332,6 +333,29 @@ def test_an_import_never_renames_or_moves_a_person(cli, members, tmp_path):
     assert "CB" in result and "CS" in result
     d = show(cli, pid)
     assert d["full_name"] == "Vũ Văn Bình" and d["unit_code"] == "CB"
+
+
+def test_a_name_differing_only_by_a_tone_is_another_person(cli, members, tmp_path):
+    """Bình and Bính are two names: a CCCD row spelled with other tones is a conflict; a
+    legacy file's name written without any diacritics is read as the same name."""
+    pid = admitted_binh(cli, members)
+    tone = tmp_path / "tone.csv"
+    tone.write_text(
+        "full_name,birth_date,gender,national_id,unit_code,source_date\n"
+        f"Vũ Văn Bính,04/04/1988,nam,{BINH_ID},CB,01/03/2021\n",
+        encoding="utf-8",
+    )
+    result = refused_import(cli, "candidate", "import", tone)
+    assert "Vũ Văn Bình" in result and "Vũ Văn Bính" in result and str(pid) in result
+    plain = tmp_path / "plain.csv"
+    plain.write_text(
+        f"full_name,birth_date,national_id,unit_code\nVU VAN BINH,04/04/1988,{BINH_ID},CB\n",
+        encoding="utf-8",
+    )
+    result = cli("member", "import", plain, "--unit", "DB", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["new"] == 0
+    assert show(cli, pid)["full_name"] == "Vũ Văn Bình"  # never renamed to the plain spelling
 
 
 def refused_import(cli, *args) -> str:

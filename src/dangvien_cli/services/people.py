@@ -171,10 +171,33 @@ def identity_conflict(
     stored_name: str, stored_birth: date | None, name: str, birth: date | None
 ) -> bool:
     """Whether a row matched to a stored person by CCCD or id describes someone else: another
-    name (diacritics and case aside) or another birth date where both are known."""
-    if fold(stored_name) != fold(name):
+    name or another birth date where both are known. Case and spacing aside, names are
+    compared with their diacritics, since Tâm and Tám are two names; only a name written
+    with none at all (a legacy file's "Le Van Tam") is read as the same name folded."""
+    if not same_name(stored_name, name):
         return True
     return stored_birth is not None and birth is not None and stored_birth != birth
+
+
+def same_name(one: str, other: str) -> bool:
+    if fold(one) != fold(other):
+        return False
+    return _spelled(one) == _spelled(other) or _plain(one) or _plain(other)
+
+
+def kept_spelling(stored: str, given: str) -> str:
+    """Of two spellings of the same name, the one an import keeps: the stored one, unless
+    it was written without diacritics and the file now gives them."""
+    return given if _plain(stored) and not _plain(given) else stored
+
+
+def _spelled(name: str) -> str:
+    return " ".join(nfc(name).casefold().split())
+
+
+def _plain(name: str) -> bool:
+    """Written without diacritics: folding changes nothing but case and spacing."""
+    return fold(name) == _spelled(name)
 
 
 def identity_reason(stored: Any, name: str, birth: date | None) -> str:

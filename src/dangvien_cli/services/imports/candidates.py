@@ -44,7 +44,12 @@ from dangvien_cli.services.imports.candidate_rows import (
     Checking,
     parse_candidate,
 )
-from dangvien_cli.services.people import given_first_key, identity_conflict, identity_reason
+from dangvien_cli.services.people import (
+    given_first_key,
+    identity_conflict,
+    identity_reason,
+    kept_spelling,
+)
 from dangvien_cli.services.pipeline import Step, refresh_projection
 from dangvien_cli.services.step_checks import ORDERED
 from dangvien_cli.vntext import fold, name_sort_key
@@ -395,6 +400,8 @@ def _same_person(session: Session, person: Person, cand: Candidate, state: _Stat
         value = cand.explicit_id if column == "id" else cand.person["national_id"]
         state.errors.add(cand.line, column, value, identity_reason(person, name, birth))
         return False
+    # the same name: a plain spelling never replaces one with diacritics
+    cand.person["full_name"] = kept_spelling(person.full_name, name)
     new_unit = cand.person["unit_id"]
     if person.unit_id is not None and new_unit != person.unit_id:
         units = dict(

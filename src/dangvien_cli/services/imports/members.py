@@ -44,6 +44,7 @@ from dangvien_cli.services.people import (
     given_first_key,
     identity_conflict,
     identity_reason,
+    kept_spelling,
 )
 from dangvien_cli.services.units import code_key, get_unit, subtree_ids
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
@@ -334,7 +335,10 @@ def _check_identity(
         if identity_conflict(person.full_name, person.birth_date, name, birth):
             column = "id" if rec.get("id") == pid else "national_id"
             errors.add(rec["line"], column, rec.get(column), identity_reason(person, name, birth))
-        elif (
+            continue
+        # the same name: a plain spelling never replaces one with diacritics
+        rec["full_name"] = kept_spelling(person.full_name, name)
+        if (
             "unit_id" in rec
             and person.unit_id is not None
             and rec["unit_id"] != person.unit_id
