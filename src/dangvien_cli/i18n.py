@@ -296,6 +296,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # An argument's name in usage lines and errors ("Thiếu tham số 'CHỈ_TIÊU'"): metavar.NAME,
     # or metavar.COMMAND.NAME where one name means two things.
     "metavar.person_id": ("MÃ_SỐ", "PERSON_ID"),
+    "metavar.sources": ("MÃ_ĐƠN_VỊ", "UNIT_CODE"),
     "metavar.person_ids": ("MÃ_SỐ", "PERSON_ID"),
     "metavar.member_id": ("MÃ_SỐ_ĐẢNG_VIÊN", "MEMBER_ID"),
     "metavar.code": ("MÃ", "CODE"),
@@ -1457,6 +1458,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "doc.period.term": ("nhiệm kỳ {code}", "the term {code}"),
     "doc.period.other": ("kỳ {code}", "the period {code}"),
     "doc.window": ("từ {start} đến {end}", "{start} to {end}"),
+    "doc.not_started": (
+        "Kỳ {period} bắt đầu ngày {start}, sau ngày báo cáo {as_of}: chưa có gì để báo cáo.",
+        "Period {period} starts on {start}, after the report's day {as_of}: nothing to report.",
+    ),
     "doc.source.tinh": ("tỉnh", "the province"),
     "doc.source.thanh-uy": ("Thành ủy", "the city committee"),
     "doc.source.cap-tren": ("cấp trên", "the upper level"),

@@ -351,3 +351,11 @@ def test_a_document_cut_mid_year_says_whether_it_keeps_pace(cli, demo_db):
     pace = "doc.pace_behind" if top["status"] == "cham" else "doc.pace_on"
     expected = fmt_int(round(top["expected"]))
     assert t(pace, elapsed=fmt_percent(top["elapsed_percent"]), expected=expected) in line
+
+
+def test_a_period_yet_to_begin_is_refused_not_written(cli, demo_db):
+    """A period that starts after the report's day has nothing true to say."""
+    result = cli("report", "document", "--period", "2099", "--as-of", "31/12/2021")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "01/01/2099" in result.stderr and "31/12/2021" in result.stderr

@@ -380,7 +380,7 @@ class HelpGroup(_ClerksWords, TyperGroup):
 DATE_OPTIONS = frozenset(
     {
         "as-of", "birth", "ceremony", "cell-date", "date", "decided", "dissolved", "end",
-        "founded", "received", "since", "sourced", "start",
+        "founded", "on", "received", "since", "sourced", "start",
     }
 )  # fmt: skip
 DATE_METAVAR = "<dd/mm/yyyy>"

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
 from dangvien_cli.reader import ConnectionReader
 from dangvien_cli.services.quotas import list_periods
@@ -85,6 +86,10 @@ def build_report(
     """The whole document for a period cut at ``as_of``, for the tree or ``unit_code``."""
     reader = ConnectionReader(session.connection())
     win = window(session, period_code, as_of)
+    if as_of < win.start:  # a sentence about a period yet to come could only be false
+        raise InvalidValue(
+            "doc.not_started", period=win.code, start=fmt_date(win.start), as_of=fmt_date(as_of)
+        )
     rows = report_quota(reader, period_code=period_code, as_of=as_of, unit_code=unit_code, depth=2)
     tops = [r for r in rows if r["depth"] == 0]
     name = tops[0]["unit_name"] if len({r["unit_code"] for r in tops}) == 1 else None
