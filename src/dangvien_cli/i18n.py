@@ -815,8 +815,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exit 3 when a listed unit is below this percent.",
     ),
     "report.fail_under": (
-        "{count} đơn vị dưới {pct}% chỉ tiêu.",
-        "{count} units are below {pct}% of their quota.",
+        "{count} đơn vị dưới {pct} chỉ tiêu.",
+        "{count} units are below {pct} of their quota.",
     ),
     "report.no_rows": ("Không có dữ liệu.", "No data."),
     # --- demo ----------------------------------------------------------------------------

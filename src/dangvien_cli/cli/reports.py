@@ -14,7 +14,7 @@ import typer
 
 from dangvien_cli.cli._context import app_ctx, command, info, new_group, opt, required
 from dangvien_cli.errors import DangvienError, ThresholdNotMet
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.i18n import fmt_date, fmt_percent, t
 from dangvien_cli.render import Column, OutputFormat, emit, table_width
 
 Rows = list[dict[str, Any]]
@@ -80,7 +80,9 @@ def build() -> typer.Typer:
                 if r["row_type"] != "total" and r["target"] and (r["percent"] or 0) < fail_under
             ]
             if below:
-                raise ThresholdNotMet("report.fail_under", count=len(below), pct=fail_under)
+                raise ThresholdNotMet(
+                    "report.fail_under", count=len(below), pct=fmt_percent(fail_under)
+                )
 
     @command(group, "behind", help_key="help.report.behind")
     def behind(
