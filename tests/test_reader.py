@@ -15,8 +15,8 @@ from dangvien_cli import db
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.models import Admission, Person, Unit
 from dangvien_cli.reader import ConnectionReader, SqliteReader, as_date, open_reader
-from dangvien_cli.services.people import candidate_sql, list_candidates, mask
-from dangvien_cli.services.units import code_key, list_units
+from dangvien_cli.services.people import candidate_sql, mask, stream_candidates
+from dangvien_cli.services.units import code_key, stream_units
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, Stage
 
@@ -122,7 +122,7 @@ def test_candidates_through_the_reader_are_the_rows_the_models_give(demo_db, fil
     url = demo_url(demo_db)
     wanted = expected_candidates(url, **filters)
     with open_reader(url) as reader:
-        got = list_candidates(reader, **filters)
+        got = list(stream_candidates(reader, **filters))
     assert got == wanted
     assert [list(r) for r in got] == [list(r) for r in wanted]  # the keys' order: CSV columns
     assert all(type(r["birth_date"]) is date for r in got if r["birth_date"])
@@ -141,7 +141,7 @@ def test_units_through_the_reader_are_the_rows_the_models_give(demo_db, filters)
     url = demo_url(demo_db)
     wanted = expected_units(url, **filters)
     with open_reader(url) as reader:
-        got = list_units(reader, **filters)
+        got = list(stream_units(reader, **filters))
     assert 0 < len(wanted) and got == wanted
     assert [list(r) for r in got] == [list(r) for r in wanted]
 
@@ -152,7 +152,7 @@ def test_a_sessions_connection_reads_the_same(demo_db):
     try:
         with Session(engine) as session:
             reader = ConnectionReader(session.connection())
-            got = list_candidates(reader, unit_code="TP", search="nguyen")
+            got = list(stream_candidates(reader, unit_code="TP", search="nguyen"))
             assert reader.dialect == engine.dialect.name
     finally:
         engine.dispose()
@@ -193,7 +193,7 @@ def test_the_reader_reads_while_a_writer_holds_the_wal(demo_db):
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE unit SET name = 'Đang sửa' WHERE code = 'P01'")
         with open_reader(demo_url(demo_db)) as reader:
-            [row] = list_units(reader, under="P01")
+            [row] = list(stream_units(reader, under="P01"))
         assert row["name"] != "Đang sửa"  # the last committed state
     finally:
         writer.execute("ROLLBACK")
@@ -205,7 +205,7 @@ def test_a_subtree_is_one_statement(demo_db):
     seen: list[str] = []
     with open_reader(demo_url(demo_db)) as reader:
         reader.conn.set_trace_callback(seen.append)
-        rows = list_candidates(reader, unit_code="dalan", search="n")
+        rows = list(stream_candidates(reader, unit_code="dalan", search="n"))
     assert rows and len(seen) == 1 and "WITH RECURSIVE" in seen[0]
 
 
@@ -221,7 +221,7 @@ def test_a_missing_database_is_refused_not_created(tmp_path, new_db_url, engine_
     url = db.resolve_url(str(tmp_path / "new.db")) if engine_name == "sqlite" else new_db_url()
     with pytest.raises(DangvienError) as refused:
         with open_reader(url) as reader:
-            list_units(reader)
+            list(stream_units(reader))
     assert refused.value.key == "db.missing"
     assert not (tmp_path / "new.db").exists()
 

@@ -1,6 +1,6 @@
 """People: one record per human being, from candidate to member.
 
-``list_candidates`` reads through a ``Reader`` (reader.py), so ``candidate list`` starts
+``stream_candidates`` reads through a ``Reader`` (reader.py), so ``candidate list`` starts
 without SQLAlchemy or the models: they are imported inside the functions that use a Session.
 """
 
@@ -291,17 +291,11 @@ def candidate_sql(
     return (SUBTREE_OF_CODE + sql if unit_code else sql), params
 
 
-def list_candidates(
-    reader: Reader, *, show_private: bool = False, **filters: Any
-) -> list[dict[str, Any]]:
-    """Candidates as plain rows; ID numbers masked unless ``show_private``."""
-    return list(stream_candidates(reader, show_private=show_private, **filters))
-
-
 def stream_candidates(
     reader: Reader, *, show_private: bool = False, **filters: Any
 ) -> Iterator[dict[str, Any]]:
-    """list_candidates, read from the cursor as the rows are printed."""
+    """Candidates as plain rows, read from the cursor as they are printed; ID numbers masked
+    unless ``show_private``."""
     sql, params = candidate_sql(**filters)
     found = False
     for row in reader.iter_mappings(sql, params, dates=CANDIDATE_DATES):

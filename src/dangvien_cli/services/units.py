@@ -1,6 +1,6 @@
 """Party units: the organisation tree every report rolls up.
 
-``list_units`` reads through a ``Reader`` (reader.py), so ``unit list`` starts without
+``stream_units`` reads through a ``Reader`` (reader.py), so ``unit list`` starts without
 SQLAlchemy or the models: they are imported inside the functions that use a Session.
 """
 
@@ -367,18 +367,6 @@ UNIT_LIST_ON = (
 )
 
 
-def list_units(
-    reader: Reader,
-    *,
-    under: str | None = None,
-    block: Block | None = None,
-    as_of: date | None = None,
-) -> list[dict[str, Any]]:
-    """Units in code order, as unit_row (with ``successor``): all, or the subtree of
-    ``under``, of ``block``; with ``as_of``, the tree as it stood that day."""
-    return list(stream_units(reader, under=under, block=block, as_of=as_of))
-
-
 def stream_units(
     reader: Reader,
     *,
@@ -386,8 +374,10 @@ def stream_units(
     block: Block | None = None,
     as_of: date | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """list_units, read from the cursor as the rows are printed. The unit ``under`` names
-    is looked up first, so that a wrong code is refused before anything is printed."""
+    """Units in code order, as unit_row (with ``successor``), read from the cursor as the rows
+    are printed: all, or the subtree of ``under``, of ``block``; with ``as_of``, the tree as
+    it stood that day. The unit ``under`` names is looked up first, so that a wrong code is
+    refused before anything is printed."""
     from dangvien_cli.services.dated import TREE, children, with_recursive
 
     conditions, params, ctes = [], {}, []
