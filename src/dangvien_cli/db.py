@@ -203,7 +203,7 @@ def frozen_file(path: Path) -> bool:
 def read_only_uri(path: Path) -> str:
     """Open a frozen file as immutable: SQLite reads it without any lock or side file (true
     there, since nobody can write to it in that folder either)."""
-    return f"{path.as_uri()}?mode=ro&immutable=1"
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
 
 
 def peek_revision(url: str, path: Path) -> str | None:
@@ -213,7 +213,7 @@ def peek_revision(url: str, path: Path) -> str | None:
 
     # Not mode=ro: a read-only connection to a WAL file cannot remove the -wal and -shm
     # files it makes when it closes; query_only forbids writing just as well.
-    uri = read_only_uri(path) if frozen_file(path) else path.as_uri()
+    uri = read_only_uri(path) if frozen_file(path) else path.resolve().as_uri()
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         try:
