@@ -40,10 +40,20 @@ def test_an_empty_database_is_refused_until_db_init(cli, new_db_url, sql):
     assert created.exit_code == 0, created.output
     assert "Created the database" in created.stderr
     assert cli.json("unit", "list", "--db", url) == []
-    assert sql("SELECT action FROM audit_log WHERE entity = 'database'", db=url) == [("init",)]
+    assert sql("SELECT count(*) FROM audit_log", db=url) == [(0,)]  # empty: a copy's target
     again = cli("db", "init", "--db", url, "--lang", "en")
     assert again.exit_code == 0 and "exists already" in again.stderr
-    assert sql("SELECT count(*) FROM audit_log WHERE entity = 'database'", db=url) == [(1,)]
+    assert sql("SELECT count(*) FROM audit_log", db=url) == [(0,)]
+
+
+def test_db_init_then_copy_into_it(cli, demo_db, new_db_url):
+    """The order docs/postgresql.md gives: create the target, then copy into it."""
+    url = new_db_url()
+    assert cli("db", "init", "--db", url).exit_code == 0
+    copied = cli("db", "copy", "--db", demo_db, "--to", url)
+    assert copied.exit_code == 0, copied.output
+    units = cli.json("unit", "list", "--db", url)
+    assert units == cli.json("unit", "list", "--db", demo_db)
 
 
 def test_db_upgrade_creates_too(cli, new_db_url):
@@ -71,3 +81,13 @@ def test_an_empty_file_is_refused_and_left_as_it_is(cli, tmp_path):
     assert result.exit_code == 1
     assert "db init" in result.stderr
     assert path.stat().st_size == 0
+
+
+@pytest.mark.sqlite_only
+def test_a_relative_sqlite_url_is_read_from_the_working_folder(cli, demo_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    copied = cli("db", "copy", "--db", demo_db, "--to", "sqlite:///copy.db")
+    assert copied.exit_code == 0, copied.output
+    assert cli.json("unit", "list", "--db", "sqlite:///copy.db") == cli.json(
+        "unit", "list", "--db", demo_db
+    )

@@ -58,8 +58,10 @@ def build() -> typer.Typer:
         except DangvienError as exc:
             if exc.key != missing(ctx.url).key:
                 raise  # an older or newer schema, another program's database: say so
+            # Created empty, with no entry: its trail starts with the first act on records,
+            # so that `db init` then `db copy --to` (the PostgreSQL order) finds it empty, as
+            # `db upgrade` of an empty database leaves it.
             open_engine(ctx.url, create=True).dispose()
-            _record("init", where, after={"schema": SCHEMA_HEAD})
             info(t("db.created", where=where))
             return
         info(t("db.exists", where=where, rev=SCHEMA_HEAD))
