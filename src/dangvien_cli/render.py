@@ -17,7 +17,7 @@ from enum import StrEnum
 from itertools import chain
 from typing import IO, Any
 
-from dangvien_cli.i18n import MESSAGES, fmt_date, fmt_int, fmt_percent, t
+from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t, t_or
 from dangvien_cli.tabular import neutralise
 
 
@@ -93,7 +93,7 @@ def _cell_text(value: Any, kind: str, labels: str | None = None) -> str:
 def code_label(vocabulary: str, code: Any) -> str:
     """A code's words in the user's language; a code no catalogue knows, as it is."""
     key = f"{vocabulary}.{code}"
-    return t(key) if key in MESSAGES else str(code)
+    return t_or(key, str(code))
 
 
 def fmt_number(value: float | int) -> str:

@@ -137,9 +137,9 @@ def choice_words(member: StrEnum, labels: str | None) -> list[str]:
     tables show for it (catalogue key ``{labels}.{code}``) in either language."""
     words = [member.value]
     if labels:
-        from dangvien_cli.i18n import MESSAGES
+        from dangvien_cli.i18n import both_languages
 
-        words += MESSAGES.get(f"{labels}.{member.value}", ())
+        words += both_languages(f"{labels}.{member.value}")
     return words
 
 

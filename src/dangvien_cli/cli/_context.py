@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from dangvien_cli.cli import _words as words
 from dangvien_cli.errors import DangvienError, RuleViolation, one_line
-from dangvien_cli.i18n import MESSAGES, get_lang, set_lang, t
+from dangvien_cli.i18n import MESSAGES, get_lang, has, set_lang, t
 from dangvien_cli.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -319,7 +319,7 @@ class _ClerksWords:
             if "display_type_rich" not in param.__dict__:
                 param.display_type_rich = _type_in_clerks_words(param)
         example = "example." + ".".join(ctx.command_path.split()[1:])
-        if example in MESSAGES:
+        if has(example):
             self.epilog = f"{t('example.label')}: {t(example)}"  # type: ignore[attr-defined]
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
@@ -327,7 +327,7 @@ class _ClerksWords:
         for param in self.params:  # type: ignore[attr-defined]
             if param.param_type_name == "argument":
                 for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):  # type: ignore[attr-defined]
-                    if key in MESSAGES:
+                    if has(key):
                         param.metavar = t(key)
                         break
         with usage_errors_in_clerks_words():

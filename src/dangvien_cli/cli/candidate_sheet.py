@@ -4,7 +4,7 @@ what is missing, classes, the exceptions a higher body approved, and what comes 
 from datetime import date
 from typing import Any
 
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.i18n import fmt_date, t, t_or
 from dangvien_cli.render import Column, OutputFormat, data_console, emit, emit_object
 
 SHOW_FIELDS = [
@@ -114,10 +114,7 @@ def result_label(result: str | None) -> str:
 
 def _label(code: str) -> str:
     """A step's name, or a form number as it is."""
-    key = f"step.{code}"
-    from dangvien_cli.i18n import MESSAGES
-
-    return t(key) if key in MESSAGES else code
+    return t_or(f"step.{code}", code)
 
 
 # Rows of the sheet that only mean something at some stages: left out while empty.

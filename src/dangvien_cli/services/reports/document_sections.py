@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from dangvien_cli.i18n import MESSAGES, fmt_date, fmt_int, fmt_percent, get_lang, t
+from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, get_lang, t, t_or
 from dangvien_cli.services import classes as class_service
 from dangvien_cli.services.reports.deadlines import report_deadlines
 from dangvien_cli.services.reports.pipeline import FUNNEL, report_pipeline
@@ -29,8 +29,7 @@ ENTERPRISE = ("occ-enterprise-manager", "occ-enterprise-staff", "occ-enterprise-
 
 
 def source_words(code: str) -> str:
-    key = f"doc.source.{code}"
-    return t(key) if key in MESSAGES else code
+    return t_or(f"doc.source.{code}", code)
 
 
 def ratio(row: Row) -> str:

@@ -1,0 +1,112 @@
+"""The one message catalogue: every user-facing text, in Vietnamese and English.
+
+The sentences live in ``catalogue/``, one module per area so that each stays readable;
+they form one dictionary, and ``t`` is the only way any other module reads it.
+
+The language is chosen once per process (``--lang`` or ``DANGVIEN_LANG``) before the
+command tree is built, because Typer reads help texts when commands are declared.
+Numbers and dates are formatted here too, so tables and messages agree.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+LANGS = ("vi", "en")
+_lang = "vi"
+
+
+def set_lang(lang: str | None) -> str:
+    global _lang
+    _lang = lang if lang in LANGS else "vi"
+    return _lang
+
+
+def get_lang() -> str:
+    return _lang
+
+
+def lang_from_argv(argv: list[str]) -> str:
+    """The language asked for on the command line, else by DANGVIEN_LANG, else Vietnamese."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("DANGVIEN_LANG", "vi")
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for ``key`` in the current language, with ``params`` filled in."""
+    vi, en = MESSAGES[key]
+    text = en if _lang == "en" else vi
+    if "field" in params and f"field.{params['field']}" in MESSAGES:
+        params["field"] = t(f"field.{params['field']}")
+    return text.format(**params) if params else text
+
+
+def fmt_int(n: int | None) -> str:
+    if n is None:
+        return "—"
+    s = f"{n:,}"
+    return s.replace(",", ".") if _lang == "vi" else s
+
+
+def fmt_percent(p: float | None) -> str:
+    if p is None:
+        return "—"
+    s = f"{p:,.1f}".rstrip("0").rstrip(".")
+    if _lang == "vi":
+        s = s.replace(",", "X").replace(".", ",").replace("X", ".")
+    return s + "%"
+
+
+def fmt_date(d: date | None) -> str:
+    if d is None:
+        return ""
+    return d.strftime("%d/%m/%Y")
+
+
+# key: (Vietnamese, English)
+
+
+def has(key: str) -> bool:
+    return key in MESSAGES
+
+
+def both_languages(key: str) -> tuple[str, ...]:
+    """Both texts of ``key`` (what a clerk may type in either language), or none."""
+    return MESSAGES.get(key, ())
+
+
+def t_or(key: str, default: str) -> str:
+    """The text for ``key`` if the catalogue has one, else ``default`` (a code with no label)."""
+    return t(key) if key in MESSAGES else default
+
+
+def _merged() -> dict[str, tuple[str, str]]:
+    # Importing here keeps the area modules out of this module's namespace; a key defined in
+    # two areas is a mistake that would silently pick one sentence, so it fails loudly.
+    from dangvien_cli.i18n.catalogue import (
+        database,
+        document,
+        errors,
+        examples,
+        help,
+        labels,
+        options,
+        pipeline,
+        units,
+    )
+
+    merged: dict[str, tuple[str, str]] = {}
+    for area in (options, help, examples, labels, document, database, errors, units, pipeline):
+        twice = merged.keys() & area.MESSAGES.keys()
+        if twice:
+            raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
+        merged.update(area.MESSAGES)
+    return merged
+
+
+MESSAGES: dict[str, tuple[str, str]] = _merged()

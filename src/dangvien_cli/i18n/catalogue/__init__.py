@@ -1,0 +1,1 @@
+"""The catalogue\x27s areas; see dangvien_cli.i18n."""
