@@ -248,7 +248,7 @@ GIVEN_F = [
     "Ly",
 ]
 ETHNICITIES = ["Kinh"] * 44 + ["Mường"] * 4 + ["Thái"] * 2
-RELIGIONS = [""] * 46 + ["Công giáo"] * 3 + ["Phật giáo"]
+RELIGIONS = ["Không"] * 46 + ["Công giáo"] * 3 + ["Phật giáo"]
 LINE_POSITIONS = ["Tổ trưởng sản xuất", "Trưởng ca", "Phó quản đốc", "Đội trưởng", "Phó phòng"]
 OCCUPATIONS = {
     "xa-phuong": ["can-bo-xa", "khong-chuyen-trach-thon", "nong-nghiep", "khac"],
