@@ -332,14 +332,6 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     return Table(path, "xlsx", headers, rows(), kind="xlsx")
 
 
-def as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 # --- writing -------------------------------------------------------------------------------
 
 

@@ -69,7 +69,7 @@ def build() -> typer.Typer:
         body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
         special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
     ) -> None:
-        from dangvien_cli.services.candidates import probation_end_of
+        from dangvien_cli.services.candidate_sheet import probation_end_of
         from dangvien_cli.services.pipeline import StepInput, record_step
 
         detail: dict[str, Any] = {"special": True} if special else {}

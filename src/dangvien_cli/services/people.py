@@ -317,14 +317,6 @@ def candidate_query(session: Session, **filters: Any) -> TextClause:
     return text(sql).bindparams(**params)
 
 
-def count_people(session: Session) -> int:
-    from sqlalchemy import func, select
-
-    from dangvien_cli.models import Person
-
-    return session.execute(select(func.count()).select_from(Person)).scalar_one()
-
-
 def member_query(
     session: Session,
     *,
