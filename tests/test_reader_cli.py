@@ -129,7 +129,7 @@ def test_the_light_path_itself_imports_no_pydantic(demo_db):
         "from dangvien_cli.reader import open_reader\n"
         "from dangvien_cli.render import OutputFormat, emit\n"
         "from dangvien_cli.services.people import stream_candidates\n"
-        "from dangvien_cli.services.units import stream_units\n"
+        "from dangvien_cli.services.unit_reads import stream_units\n"
         "with open_reader(sys.argv[1]) as reader:\n"
         "    units = list(stream_units(reader, under='TINH'))\n"
         "    rows = list(stream_candidates(reader, unit_code='TINH', search='nguyen',"

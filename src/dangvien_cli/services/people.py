@@ -13,13 +13,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
-from dangvien_cli.services.units import (
-    SUBTREE_OF_CODE,
-    code_key,
-    get_unit,
-    require_unit,
-    subtree_ids,
-)
+from dangvien_cli.services.unit_reads import require_unit
+from dangvien_cli.services.unit_tree import SUBTREE_OF_CODE, subtree_ids
+from dangvien_cli.services.units import code_key, get_unit
 from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
 from dangvien_cli.vocab import Gender, Stage
 

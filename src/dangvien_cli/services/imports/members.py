@@ -46,7 +46,8 @@ from dangvien_cli.services.people import (
     identity_reason,
     kept_spelling,
 )
-from dangvien_cli.services.units import code_key, get_unit, subtree_ids
+from dangvien_cli.services.unit_tree import subtree_ids
+from dangvien_cli.services.units import code_key, get_unit
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
 from dangvien_cli.vocab import ExitReason, Gender, MemberStatus

@@ -14,7 +14,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
-from dangvien_cli.services.units import TreeNode, get_unit, load_tree, require_alive
+from dangvien_cli.services.unit_tree import TreeNode, load_tree
+from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months
 from dangvien_cli.values import implied_period
 from dangvien_cli.vntext import nfc, nfkc_code
