@@ -15,7 +15,7 @@ from typing import Any
 
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column
-from dangvien_cli.tabular import keep_text, xlsx_string
+from dangvien_cli.tabular_write import keep_text, xlsx_string
 
 _FORMATS = {
     "int": "#,##0",
