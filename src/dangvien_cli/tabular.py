@@ -6,11 +6,12 @@ real dates and numbers of an .xlsx file, which stay dates and numbers so that no
 to guess a day/month order.
 
 Formula injection: a CSV cell written out (tabular_write, render) that starts with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (as OWASP advises), so Excel shows it as text
-instead of running it; a cell that already starts with ``'`` followed by one of those (or by
-another ``'``) gets one too, which keeps the escaping reversible. Reading a CSV removes that
-one ``'`` again, so an export imports back to identical records. In .xlsx the text is written
-as an explicit string cell, which Excel never evaluates, so no prefix is needed there.
+``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (as OWASP advises), so
+Excel shows it as text instead of running it; a cell that already starts with ``'`` followed
+by one of those (or by another ``'``) gets one too, which keeps the escaping reversible.
+Reading a CSV removes that one ``'`` again, so an export imports back to identical records.
+In .xlsx the text is written as an explicit string cell, which Excel never evaluates, so no
+prefix is needed there.
 """
 
 from __future__ import annotations
