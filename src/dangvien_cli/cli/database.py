@@ -69,7 +69,7 @@ def build() -> typer.Typer:
     @command(group, "upgrade", help_key="help.db.upgrade", records=False)
     def upgrade() -> None:
         from dangvien_cli.db import describe, sqlite_path
-        from dangvien_cli.db import upgrade as run_upgrade
+        from dangvien_cli.schema_upgrade import upgrade as run_upgrade
 
         ctx = app_ctx()
         url = ctx.url

@@ -21,7 +21,7 @@ from typing import Any, Unpack
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from dangvien_cli.db import bulk_insert
+from dangvien_cli.dialect import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.models import Member, MemberHistory, Person, PersonHistory, Unit
