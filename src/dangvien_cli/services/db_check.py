@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from dangvien_cli import auditchain
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import rules
-from dangvien_cli.services.pipeline import STAGE_AFTER
+from dangvien_cli.services.projection import STAGE_AFTER
 from dangvien_cli.services.workdays import add_working_days
 from dangvien_cli.vocab import Step
 
