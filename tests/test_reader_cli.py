@@ -128,7 +128,7 @@ def test_the_light_path_itself_imports_no_pydantic(demo_db):
         "from dangvien_cli.cli.candidates import LIST_COLUMNS\n"
         "from dangvien_cli.reader import open_reader\n"
         "from dangvien_cli.render import OutputFormat, emit\n"
-        "from dangvien_cli.services.people import stream_candidates\n"
+        "from dangvien_cli.services.people_lists import stream_candidates\n"
         "from dangvien_cli.services.unit_reads import stream_units\n"
         "with open_reader(sys.argv[1]) as reader:\n"
         "    units = list(stream_units(reader, under='TINH'))\n"

@@ -112,7 +112,7 @@ def build() -> typer.Typer:
         period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
     ) -> None:
-        from dangvien_cli.services.people import stream_admissions
+        from dangvien_cli.services.people_lists import stream_admissions
 
         ctx = app_ctx()
         with ctx.session() as session:

@@ -116,7 +116,7 @@ def build() -> typer.Typer:
         search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
-        from dangvien_cli.services.people import stream_candidates
+        from dangvien_cli.services.people_lists import stream_candidates
 
         ctx = app_ctx()
         with ctx.reader() as reader:
