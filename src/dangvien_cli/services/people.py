@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.services.units import get_unit
+from dangvien_cli.values import required_text
 from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
 from dangvien_cli.vocab import Gender, Stage
 
@@ -71,12 +72,7 @@ NAME_LIMIT = 200
 
 
 def clean_name(full_name: str) -> str:
-    name = nfc(full_name)
-    if not name:
-        raise InvalidValue("error.required", field="full_name")
-    if len(name) > NAME_LIMIT:
-        raise InvalidValue("error.too_long", field="full_name", limit=NAME_LIMIT)
-    return name
+    return required_text(full_name, "full_name", NAME_LIMIT)
 
 
 def clean_national_id(value: str | None) -> str | None:

@@ -26,7 +26,7 @@ from dangvien_cli.models import (
 )
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
-from dangvien_cli.services.projection import STAGE_AFTER, effective_events, refresh_projection
+from dangvien_cli.services.projection import ROAD, STAGE_AFTER, effective_events, refresh_projection
 from dangvien_cli.services.rule_exceptions import exceptions_for, excuse
 from dangvien_cli.services.step_checks import (
     BEFORE_VOTE,
@@ -54,16 +54,9 @@ __all__ = [
 
 
 LEFT = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
-# Steps that happen at most once in a person's effective history (later: 'candidate correct').
-ONCE = (
-    Step.sourced,
-    Step.application,
-    Step.cell_vote,
-    Step.committee_resolution,
-    Step.decision,
-    Step.ceremony,
-    Step.official,
-)
+# Steps that happen at most once in a person's effective history (later: 'candidate correct'):
+# every step of the road but the class, which a candidate may pass again.
+ONCE = tuple(step for step in ROAD if step is not Step.class_passed)
 NEEDS: dict[Step, Step] = {
     Step.recognition_failed: Step.ceremony,
     Step.committee_resolution: Step.cell_vote,

@@ -21,6 +21,17 @@ from dangvien_cli.vocab import MemberStatus, Stage, Step
 VOID = "void"
 
 
+# The road's steps in the order their dates must follow (rules.PIPELINE_STEPS).
+ROAD = (
+    Step.sourced,
+    Step.class_passed,
+    Step.application,
+    Step.cell_vote,
+    Step.committee_resolution,
+    Step.decision,
+    Step.ceremony,
+    Step.official,
+)
 STAGE_AFTER: dict[Step, Stage] = {
     Step.sourced: Stage.sourced,
     Step.class_passed: Stage.trained,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.services.unit_tree import subtree_ids
+from dangvien_cli.values import required_text
 from dangvien_cli.vntext import fold, invisible_char, nfc, nfkc_code, visible
 from dangvien_cli.vocab import Block, Stage, UnitKind
 
@@ -36,12 +37,7 @@ NAME_LIMIT = 300
 
 
 def check_name(name: str) -> str:
-    name = nfc(name)
-    if not name:
-        raise InvalidValue("error.required", field="name")
-    if len(name) > NAME_LIMIT:
-        raise InvalidValue("error.too_long", field="name", limit=NAME_LIMIT)
-    return name
+    return required_text(name, "name", NAME_LIMIT)
 
 
 def code_key(code: str) -> str:
@@ -52,11 +48,7 @@ def code_key(code: str) -> str:
 def check_code(code: str) -> str:
     """A new unit's code: NFKC (a fullwidth twin of a code is that code), nothing invisible
     in it (DALAN followed by a zero-width space would be a second DALAN to the eye)."""
-    code = nfc(nfkc_code(code))
-    if not code:
-        raise InvalidValue("error.required", field="code")
-    if len(code) > CODE_LIMIT:
-        raise InvalidValue("error.too_long", field="code", limit=CODE_LIMIT)
+    code = required_text(nfkc_code(code), "code", CODE_LIMIT)
     hidden = invisible_char(code)
     if hidden is not None:
         raise InvalidValue("text.invisible_char", char=hidden, value=visible(code))
