@@ -95,7 +95,7 @@ def test_names_sort_by_code_point_whatever_the_server_locale(cli, demo_db, sql):
 def test_a_name_search_is_answered_from_the_indexes(demo_db, sql):
     from sqlalchemy.orm import Session
 
-    from dangvien_cli.services.people import candidate_query
+    from dangvien_cli.services.people_lists import candidate_query
 
     engine = db.open_engine(demo_db)
     try:

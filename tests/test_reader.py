@@ -15,8 +15,10 @@ from dangvien_cli import db
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.models import Admission, Person, Unit
 from dangvien_cli.reader import ConnectionReader, SqliteReader, as_date, open_reader
-from dangvien_cli.services.people import candidate_sql, mask, stream_candidates
-from dangvien_cli.services.units import code_key, stream_units
+from dangvien_cli.services.people import mask
+from dangvien_cli.services.people_lists import candidate_sql, stream_candidates
+from dangvien_cli.services.unit_reads import stream_units
+from dangvien_cli.services.units import code_key
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, Stage
 

@@ -6,7 +6,8 @@ refuses a path where there is none, and creates neither the file nor its folder.
 
 Ordinary commands never import Alembic: the schema check compares the database's
 ``alembic_version`` with the revisions listed below (a test keeps the list equal to
-``migrations/versions``). Alembic is loaded only to create a new database or upgrade one.
+``migrations/versions``). Alembic is loaded only to create a new database or upgrade one
+(schema_upgrade).
 
 Small read commands read through ``reader.open_reader`` instead of a Session: the same
 schema check (``stored_revision``, ``check_revision``), and on SQLite the standard
@@ -16,10 +17,8 @@ library's ``sqlite3`` without SQLAlchemy, which is most of their start-up.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -288,35 +287,6 @@ def cannot_open(url: str, exc: BaseException) -> DangvienError:
 DAMAGED = ("database disk image is malformed", "file is not a database")
 
 
-def _alembic_config(connection=None):  # type: ignore[no-untyped-def]
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
-
-
-def migrate(
-    engine: Engine, revision: str = "head", *, record: Callable[[Session], None] | None = None
-) -> None:
-    """Run the Alembic migrations up to ``revision`` in one transaction; ``record`` writes
-    the audit entry of the upgrade in that same transaction, so that no schema is ever
-    upgraded without its record (nor the record written for an upgrade rolled back)."""
-    from alembic import command
-    from sqlalchemy.orm import Session
-
-    # As a writer: two processes opening one new database migrate it once, one after the
-    # other (Alembic then finds the second one's work done).
-    with engine.execution_options(dangvien_write=True).begin() as conn:
-        command.upgrade(_alembic_config(conn), revision)
-        if record is not None:
-            with Session(bind=conn) as session:
-                record(session)
-                session.flush()
-
-
 def missing(url: str) -> DangvienError:
     """No dangvien database where the command looked: creating one is always explicit."""
     return DangvienError("db.missing", where=describe(url))
@@ -355,6 +325,8 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
             if not create:
                 engine.dispose()
                 raise missing(url)
+            from dangvien_cli.schema_upgrade import migrate  # Alembic: only when creating
+
             migrate(engine)
             return engine
     except (OperationalError, DatabaseError) as exc:
@@ -368,43 +340,6 @@ def open_engine(url: str, *, create: bool = False) -> Engine:
         engine.dispose()
         raise
     return engine
-
-
-def upgrade(
-    url: str, record: Callable[[Session, str | None], None] | None = None
-) -> tuple[str | None, str]:
-    """Bring the schema to head, backing a SQLite file up first. Returns (before, after).
-    ``record(session, before)`` writes the audit entry inside the migration's transaction."""
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
-        open_engine(url, create=True).dispose()
-        return None, SCHEMA_HEAD
-    if path is not None:
-        found = peek_revision(url, path)  # a newer or foreign file is refused untouched
-        if found is not None and found not in REVISIONS:
-            raise SchemaOutOfDate("db.schema_new", where=describe(url), current=found)
-    engine = make_engine(url)
-    try:
-        before = current_revision(engine)
-        if before == SCHEMA_HEAD:
-            return before, before
-        if before is not None and before not in REVISIONS:
-            raise SchemaOutOfDate("db.schema_new", where=describe(url), current=before)
-        if path is not None and before is not None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            from dangvien_cli.backups import backup_sqlite
-
-            backup_sqlite(path, path.with_name(f"{path.name}.{before}.{stamp}.bak"))
-        # A database created from nothing has no change to record, and stays empty: the
-        # documented order (owner: db upgrade, then db copy --to) needs an empty target.
-        if record is not None and before is not None:
-            recorder, was = record, before
-            migrate(engine, record=lambda session: recorder(session, was))
-        else:
-            migrate(engine)
-        return before, SCHEMA_HEAD
-    finally:
-        engine.dispose()
 
 
 @contextmanager
@@ -429,59 +364,3 @@ def session_scope(engine: Engine, *, write: bool, dry_run: bool = False) -> Iter
                 guards.check(session)
             if dry_run:
                 session.rollback()
-
-
-def bulk_insert(session: Session, table_name: str, columns: list[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
-    """Insert many rows in the session's transaction, the fastest way each engine offers
-    (dialect.insert_rows); ids given are kept and PostgreSQL's sequence moved past them."""
-    from dangvien_cli.dialect import insert_rows
-
-    insert_rows(session.connection(), table_name, columns, rows)
-
-
-# Page cache (KiB) for a bulk load on SQLite; the default 2 MiB makes a million-row load
-# rewrite the same B-tree pages into the WAL over and over. 16 MiB was no faster and took
-# the import's peak memory past 140 MiB at a million rows (the index sorts use as much).
-BULK_CACHE_KIB = 8 * 1024
-
-
-@dataclass
-class DeferredIndexes:
-    """Secondary indexes dropped for a bulk load, and how to put everything back."""
-
-    statements: list[str] = field(default_factory=list)
-    cache_size: int | None = None
-
-
-def defer_indexes(session: Session, tables: Sequence[str]) -> DeferredIndexes:
-    """Before loading many rows into tables that start empty: on SQLite, drop their
-    non-unique indexes (rebuild_indexes builds each once at the end, sorted, instead of
-    updating it row by row) and enlarge the page cache. Unique indexes stay, since they
-    catch duplicates. Inside the caller's transaction, so a failed or dry run rolls the
-    DROP INDEX back with the rest. Other engines are left as they are."""
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        return DeferredIndexes()
-    marks = ", ".join("?" * len(tables))
-    found = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY name",
-        tuple(tables),
-    ).all()
-    deferred = DeferredIndexes(cache_size=conn.exec_driver_sql("PRAGMA cache_size").scalar())
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    for name, sql in found:
-        if sql.lstrip().upper().startswith("CREATE UNIQUE"):
-            continue
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        deferred.statements.append(sql)
-    return deferred
-
-
-def rebuild_indexes(session: Session, deferred: DeferredIndexes) -> None:
-    conn = session.connection()
-    for sql in deferred.statements:
-        conn.exec_driver_sql(sql)
-    deferred.statements = []
-    if deferred.cache_size is not None:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(deferred.cache_size)}")

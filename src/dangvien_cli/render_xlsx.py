@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.render import Column
-from dangvien_cli.tabular import keep_text, xlsx_string
+from dangvien_cli.render import Column, _cell_text
+from dangvien_cli.tabular_write import keep_text, xlsx_string
 
 _FORMATS = {
     "int": "#,##0",
@@ -53,13 +53,7 @@ def _value(value: Any, kind: str) -> Any:
         return value / 100
     if kind in ("int", "number", "date"):
         return value
-    if kind == "bool":
-        return t("value.yes") if value else ""
-    if kind in ("status", "stage", "step", "member"):
-        return t(f"{kind}.{value}")
-    if isinstance(value, date):
-        return fmt_date(value)
-    return str(value)
+    return _cell_text(value, kind)  # words, as the table shows them
 
 
 def write_workbook(

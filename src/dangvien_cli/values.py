@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from dangvien_cli.errors import InvalidValue, Unparseable
-from dangvien_cli.vntext import fold
+from dangvien_cli.vntext import fold, nfc
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -55,6 +55,18 @@ def required_date(value: str, field: str) -> date:
     if day is None:
         raise InvalidValue("error.required", field=field)
     return day
+
+
+def required_text(value: str, field: str, limit: int) -> str:
+    """``value`` in NFC, refused when empty or longer than ``limit`` characters: a name or a
+    code, with the same limits in the commands and the imports, so what is exported imports
+    back."""
+    text = nfc(value)
+    if not text:
+        raise InvalidValue("error.required", field=field)
+    if len(text) > limit:
+        raise InvalidValue("error.too_long", field=field, limit=limit)
+    return text
 
 
 def parse_int(value: str | int | float | None, field: str) -> int | None:

@@ -4,6 +4,7 @@ Standard library only, and cheap to import: the CLI imports this on every run an
 call `fold` and `name_sort_key` once per row.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -122,6 +123,13 @@ for _target, _chars in _FOLD_LETTERS.items():
 _FOLD_TABLE.update(dict.fromkeys(range(0x300, 0x370)))  # combining marks (all Mn): deleted
 
 
+# Names reuse a small vocabulary of words, so a bulk import mostly hits this cache (bounded).
+# Folding word by word equals folding the whole text: no step of the definition joins or
+# splits across whitespace.
+_CACHE_MAX = 100_000
+
+
+@functools.lru_cache(maxsize=_CACHE_MAX)
 def _fold_word(word: str) -> str:
     # Fast path: one str.translate over the table. If anything non-ASCII is left, the table did
     # not cover the word, so run the definition on the original instead.
@@ -129,23 +137,11 @@ def _fold_word(word: str) -> str:
     return folded if folded.isascii() else _fold_slow(word)
 
 
-# Names reuse a small vocabulary of words, so a bulk import mostly hits this cache (bounded:
-# cleared when full). Folding word by word equals folding the whole text: no step of the
-# definition joins or splits across whitespace.
-_FOLD_CACHE: dict[str, str] = {}
-_CACHE_MAX = 100_000
-
-
 def fold(text: str) -> str:
     """Return the accent-, đ- and case-insensitive search key: "Nguyễn Thị" -> "nguyen thi"."""
     out = []
     for word in text.split():
-        folded = _FOLD_CACHE.get(word)
-        if folded is None:
-            folded = _fold_word(word)
-            if len(_FOLD_CACHE) >= _CACHE_MAX:
-                _FOLD_CACHE.clear()
-            _FOLD_CACHE[word] = folded
+        folded = _fold_word(word)
         if folded:
             out.append(folded)
     return " ".join(out)
@@ -248,17 +244,7 @@ def _word_weights_uncached(word: str) -> tuple[str, str, str]:
 
 
 # Cached per word, like fold.
-_WORD_CACHE: dict[str, tuple[str, str, str]] = {}
-
-
-def _word_weights(word: str) -> tuple[str, str, str]:
-    weights = _WORD_CACHE.get(word)
-    if weights is None:
-        weights = _word_weights_uncached(word)
-        if len(_WORD_CACHE) >= _CACHE_MAX:
-            _WORD_CACHE.clear()
-        _WORD_CACHE[word] = weights
-    return weights
+_word_weights = functools.lru_cache(maxsize=_CACHE_MAX)(_word_weights_uncached)
 
 
 def _key(primary: str, secondaries: tuple[str, ...], tertiaries: tuple[str, ...]) -> str:

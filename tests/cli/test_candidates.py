@@ -157,7 +157,7 @@ def test_search_uses_the_folded_key_indexes(world):
     from sqlalchemy import text as sql
     from test_pipeline_world import session
 
-    from dangvien_cli.services.people import candidate_query
+    from dangvien_cli.services.people_lists import candidate_query
 
     with session() as s:
         query = candidate_query(s, search="lien")

@@ -69,7 +69,7 @@ def build() -> typer.Typer:
         body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
         special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
     ) -> None:
-        from dangvien_cli.services.candidates import probation_end_of
+        from dangvien_cli.services.candidate_sheet import probation_end_of
         from dangvien_cli.services.pipeline import StepInput, record_step
 
         detail: dict[str, Any] = {"special": True} if special else {}
@@ -112,7 +112,7 @@ def build() -> typer.Typer:
         period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
         unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
     ) -> None:
-        from dangvien_cli.services.people import stream_admissions
+        from dangvien_cli.services.people_lists import stream_admissions
 
         ctx = app_ctx()
         with ctx.session() as session:

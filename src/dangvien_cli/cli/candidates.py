@@ -102,7 +102,7 @@ def build() -> typer.Typer:
             typer.echo(person_id)  # `pid=$(dangvien candidate add …)` in a script
             return
         from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS
-        from dangvien_cli.services.candidates import candidate_detail
+        from dangvien_cli.services.candidate_sheet import candidate_detail
 
         show_added(lambda s: candidate_detail(s, person_id), SHOW_FIELDS)
 
@@ -116,7 +116,7 @@ def build() -> typer.Typer:
         search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
-        from dangvien_cli.services.people import stream_candidates
+        from dangvien_cli.services.people_lists import stream_candidates
 
         ctx = app_ctx()
         with ctx.reader() as reader:
@@ -132,7 +132,7 @@ def build() -> typer.Typer:
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
         from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
-        from dangvien_cli.services.candidates import candidate_detail, roster_only_member
+        from dangvien_cli.services.candidate_sheet import candidate_detail, roster_only_member
         from dangvien_cli.services.members import member_detail
 
         ctx = app_ctx()

@@ -49,7 +49,8 @@ def register_corrections(group: typer.Typer) -> None:
         settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
     ) -> None:
         from dangvien_cli.cli.steps import show_outcome
-        from dangvien_cli.services.pipeline import StepInput, correction_of, record_step
+        from dangvien_cli.services.corrections import correction_of
+        from dangvien_cli.services.pipeline import StepInput, record_step
 
         changes = parse_settings(settings or [])
         with app_ctx().session(write=True) as session:
@@ -74,7 +75,7 @@ def register_corrections(group: typer.Typer) -> None:
         event: Annotated[int | None, opt("--event", help_key="opt.void_event")] = None,
         yes: Annotated[bool, yes_option()] = False,
     ) -> None:
-        from dangvien_cli.services.pipeline import void_candidate, void_event
+        from dangvien_cli.services.corrections import void_candidate, void_event
 
         if event is None:
             confirmed_write(

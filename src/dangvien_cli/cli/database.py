@@ -69,7 +69,7 @@ def build() -> typer.Typer:
     @command(group, "upgrade", help_key="help.db.upgrade", records=False)
     def upgrade() -> None:
         from dangvien_cli.db import describe, sqlite_path
-        from dangvien_cli.db import upgrade as run_upgrade
+        from dangvien_cli.schema_upgrade import upgrade as run_upgrade
 
         ctx = app_ctx()
         url = ctx.url
@@ -118,7 +118,7 @@ def build() -> typer.Typer:
     ) -> None:
         from dangvien_cli.backups import file_revision, restore_sqlite
         from dangvien_cli.db import SCHEMA_HEAD, describe
-        from dangvien_cli.services.checks import check_backup
+        from dangvien_cli.services.db_check import check_backup
 
         target = _sqlite_file(must_exist=False)
         # A bad file is refused before anyone is asked anything: damaged, not dangvien's,
@@ -152,7 +152,7 @@ def build() -> typer.Typer:
         from datetime import date
 
         from dangvien_cli.db import describe
-        from dangvien_cli.services.checks import chain_summary, run_checks
+        from dangvien_cli.services.db_check import chain_summary, run_checks
         from dangvien_cli.values import parse_date
 
         ctx = app_ctx()
@@ -179,7 +179,7 @@ def build() -> typer.Typer:
     @command(group, "copy", help_key="help.db.copy")
     def copy(to: Annotated[str, required("--to", help_key="opt.copy_to")]) -> None:
         from dangvien_cli.db import describe, resolve_url
-        from dangvien_cli.services.copy import copy_database
+        from dangvien_cli.services.db_copy import copy_database
 
         ctx = app_ctx()
         source, target = ctx.url, resolve_url(to)

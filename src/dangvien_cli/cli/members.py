@@ -68,7 +68,7 @@ def build() -> typer.Typer:
         ] = None,
         as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
     ) -> None:
-        from dangvien_cli.services.people import stream_members
+        from dangvien_cli.services.people_lists import stream_members
 
         ctx = app_ctx()
         with ctx.session() as session:

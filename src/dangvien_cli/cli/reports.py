@@ -240,7 +240,7 @@ def deliver(
 
 
 def _to_file(output: Path, write: Callable[[Path, IO[str] | None], None]) -> None:
-    from dangvien_cli.tabular import private_output
+    from dangvien_cli.tabular_write import private_output
 
     try:
         # Owner-only, like the database: a report can list people by name.

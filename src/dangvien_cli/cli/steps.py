@@ -189,7 +189,7 @@ def register_steps(group: typer.Typer) -> None:
         date: DateOpt,
         document: DocOpt = None,
     ) -> None:
-        from dangvien_cli.services.candidates import dossier_item
+        from dangvien_cli.services.candidate_sheet import dossier_item
 
         form = dossier_item(item)
         record(person_id, step(Step.dossier, date, document_no=document, detail={"item": form}))

@@ -213,7 +213,7 @@ def build() -> typer.Typer:
         ] = None,
         as_of: AsOfOpt = None,
     ) -> None:
-        from dangvien_cli.services.units import stream_units
+        from dangvien_cli.services.unit_reads import stream_units
 
         ctx = app_ctx()
         with ctx.reader() as reader:
@@ -248,7 +248,7 @@ def build() -> typer.Typer:
 def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> dict[str, Any]:
     """A unit as ``unit show`` prints it (and ``unit add --format json``), as it stood on
     ``as_of`` (today when None)."""
-    from dangvien_cli.services.units import unit_detail
+    from dangvien_cli.services.unit_reads import unit_detail
 
     detail = unit_detail(session, code, as_of)
     detail["sub_unit_count"] = len(detail["sub_units"])

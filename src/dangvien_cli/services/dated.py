@@ -70,9 +70,6 @@ ROSTER = """roster(member_id, unit_id, official, key_position) AS (
     AND (m.left_on IS NULL OR m.left_on > :on)
 )"""
 
-# The roots of the tree of the day: no parent, or a parent not alive that day.
-TREE_ROOTS = "SELECT id FROM tree WHERE parent_id IS NULL OR parent_id NOT IN (SELECT id FROM tree)"
-
 
 _COVERS = "{h}.valid_to >= :on AND ({h}.valid_from IS NULL OR {h}.valid_from <= :on)"
 

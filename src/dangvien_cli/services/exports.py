@@ -34,8 +34,9 @@ from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent
 from dangvien_cli.services.audit import mask_numbers
 from dangvien_cli.services.imports import candidates, members, quotas, units
 from dangvien_cli.services.people import mask
-from dangvien_cli.services.units import get_unit, subtree_ids
-from dangvien_cli.tabular import write_table
+from dangvien_cli.services.unit_tree import subtree_ids
+from dangvien_cli.services.units import get_unit
+from dangvien_cli.tabular_write import write_table
 from dangvien_cli.vocab import Step
 
 KINDS = ("units", "members", "candidates", "admissions", "quotas")

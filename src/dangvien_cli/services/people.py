@@ -1,34 +1,28 @@
-"""People: one record per human being, from candidate to member.
-
-``stream_candidates`` reads through a ``Reader`` (reader.py), so ``candidate list`` starts
-without SQLAlchemy or the models: they are imported inside the functions that use a Session.
+"""People: one record per human being, from candidate to member. Checking and writing one
+person (names, ID numbers, identity conflicts, possible duplicates); the lists of people are
+services.people_lists. SQLAlchemy and the models are imported inside the functions that use
+a Session, so that the light read path (people_lists.stream_candidates) can import this
+module.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
-from dangvien_cli.services.units import (
-    SUBTREE_OF_CODE,
-    code_key,
-    get_unit,
-    require_unit,
-    subtree_ids,
-)
+from dangvien_cli.services.units import get_unit
+from dangvien_cli.values import required_text
 from dangvien_cli.vntext import fold, name_sort_key, nfc, split_name
 from dangvien_cli.vocab import Gender, Stage
 
 if TYPE_CHECKING:
-    from sqlalchemy import Select, TextClause
+    from sqlalchemy import TextClause
     from sqlalchemy.orm import Session
 
     from dangvien_cli.models import Person
-    from dangvien_cli.reader import Reader
 
 
 @dataclass
@@ -78,12 +72,7 @@ NAME_LIMIT = 200
 
 
 def clean_name(full_name: str) -> str:
-    name = nfc(full_name)
-    if not name:
-        raise InvalidValue("error.required", field="full_name")
-    if len(name) > NAME_LIMIT:
-        raise InvalidValue("error.too_long", field="full_name", limit=NAME_LIMIT)
-    return name
+    return required_text(full_name, "full_name", NAME_LIMIT)
 
 
 def clean_national_id(value: str | None) -> str | None:
@@ -259,196 +248,3 @@ def mask(value: str | None, keep: int = 3) -> str | None:
     if not value:
         return value
     return "•" * max(0, len(value) - keep) + value[-keep:]
-
-
-# Candidates (people with a pipeline stage) in name order.
-CANDIDATE_LIST = (
-    "SELECT p.id, p.full_name, p.birth_date, p.gender, p.national_id, u.code AS unit_code, "
-    "p.stage, p.stage_on, a.decision_date "
-    "FROM person p JOIN unit u ON u.id = p.unit_id "
-    "LEFT OUTER JOIN admission a ON a.person_id = p.id "
-    "WHERE {where} ORDER BY p.sort_key, p.id"
-)
-CANDIDATE_DATES = ("birth_date", "stage_on", "decision_date")
-
-
-def candidate_sql(
-    *, unit_code: str | None = None, stage: Stage | None = None, search: str | None = None
-) -> tuple[str, dict[str, Any]]:
-    """The candidate list as SQL text and its parameters: under ``unit_code`` (its whole
-    subtree, in the same statement), at ``stage``, with a name starting with ``search``."""
-    conditions, params = ["p.stage IS NOT NULL"], {}
-    if unit_code:
-        conditions.append("p.unit_id IN (SELECT id FROM subtree)")
-        params["unit_key"] = code_key(unit_code)
-    if stage:
-        conditions.append("p.stage = :stage")
-        params["stage"] = stage.value
-    if search and fold(search):
-        conditions.append(name_matches_sql("p"))
-        params.update(name_match_params(search))
-    sql = CANDIDATE_LIST.format(where=" AND ".join(conditions))
-    return (SUBTREE_OF_CODE + sql if unit_code else sql), params
-
-
-def stream_candidates(
-    reader: Reader, *, show_private: bool = False, **filters: Any
-) -> Iterator[dict[str, Any]]:
-    """Candidates as plain rows, read from the cursor as they are printed; ID numbers masked
-    unless ``show_private``."""
-    sql, params = candidate_sql(**filters)
-    found = False
-    for row in reader.iter_mappings(sql, params, dates=CANDIDATE_DATES):
-        found = True
-        if not show_private:
-            row["national_id"] = mask(row["national_id"])
-        yield row
-    if not found and filters.get("unit_code"):
-        require_unit(reader, filters["unit_code"])  # no rows because there is no such unit?
-
-
-def candidate_query(session: Session, **filters: Any) -> TextClause:
-    """candidate_sql as a statement for a Session (an unknown unit is refused first)."""
-    from sqlalchemy import text
-
-    if filters.get("unit_code"):
-        get_unit(session, filters["unit_code"])
-    sql, params = candidate_sql(**filters)
-    return text(sql).bindparams(**params)
-
-
-def count_people(session: Session) -> int:
-    from sqlalchemy import func, select
-
-    from dangvien_cli.models import Person
-
-    return session.execute(select(func.count()).select_from(Person)).scalar_one()
-
-
-def member_query(
-    session: Session,
-    *,
-    unit_code: str | None = None,
-    status: str | None = None,
-    search: str | None = None,
-    key_position: bool | None = None,
-    as_of: date | None = None,
-) -> Select[Any]:
-    """The roster now, or with ``as_of`` the roster of that day (services.dated.ROSTER):
-    who was on it, in which unit, official or probationary then."""
-    from sqlalchemy import Boolean, Date, Integer, bindparam, case, select, text
-    from sqlalchemy.orm import aliased
-
-    from dangvien_cli.models import Member, MemberHistory, Person, Unit
-    from dangvien_cli.services.dated import ROSTER, with_recursive
-    from dangvien_cli.services.units import require_alive
-    from dangvien_cli.vocab import MemberStatus
-
-    if as_of is None:
-        unit_id, member_status = Member.unit_id, Member.status
-        on_roster: Any = Member.left_on.is_(None)
-        # "Mã số" is the person id everywhere, exports included
-        query = select(Member.person_id.label("id"))
-    else:
-        roster = (
-            text(with_recursive(ROSTER) + "SELECT member_id, unit_id, official FROM roster")
-            .bindparams(bindparam("on", as_of, type_=Date))
-            .columns(member_id=Integer, unit_id=Integer, official=Boolean)
-            .subquery("roster_on")
-        )
-        unit_id = roster.c.unit_id
-        member_status = case(
-            (roster.c.official, MemberStatus.official.value),
-            else_=MemberStatus.probationary.value,
-        )
-        on_roster = True
-        query = select(Member.person_id.label("id")).join(roster, roster.c.member_id == Member.id)
-    # A temporary transfer running that day (chuyển sinh hoạt tạm thời): where the member
-    # attends, while counted at home.
-    day = as_of or date.today()
-    away = aliased(MemberHistory)
-    away_unit = aliased(Unit)
-    query = (
-        query.add_columns(
-            Person.full_name,
-            Unit.code.label("unit_code"),
-            member_status.label("status"),
-            Member.key_position,
-            Member.position,
-            Member.admitted_on,
-            Member.official_on,
-            Person.id.label("person_id"),
-            away_unit.code.label("temporary_unit_code"),
-        )
-        .join(Person, Person.id == Member.person_id)
-        .join(Unit, Unit.id == unit_id)
-        .outerjoin(
-            away,
-            (away.member_id == Member.id)
-            & away.temporary.is_(True)
-            & (away.valid_from <= day)
-            & (away.valid_to.is_(None) | (away.valid_to >= day)),
-        )
-        .outerjoin(away_unit, away_unit.id == away.unit_id)
-        .where(on_roster)
-        .order_by(Person.sort_key, Member.id)
-    )
-    if unit_code:
-        unit = get_unit(session, unit_code)
-        if as_of is not None:
-            require_alive(unit, as_of)
-        root = unit.id
-        query = query.where(unit_id.in_(subtree_ids(session, root, as_of)))
-    if status:
-        query = query.where(member_status == status)
-    if search and fold(search):
-        query = query.where(name_matches(search))
-    if key_position is not None:
-        query = query.where(Member.key_position == key_position)
-    return query
-
-
-def stream_members(session: Session, **filters: Any) -> Iterator[dict[str, Any]]:
-    """Members as plain rows, read in batches as they are printed (a province has
-    100,000s)."""
-    return stream(session, member_query(session, **filters))
-
-
-def stream(session: Session, query: Select[Any]) -> Iterator[dict[str, Any]]:
-    """The rows of ``query`` as dicts, fetched a thousand at a time."""
-    result = session.execute(query.execution_options(yield_per=1000))
-    return (dict(r) for r in result.mappings())
-
-
-def stream_admissions(
-    session: Session, *, period_code: str | None = None, unit_code: str | None = None
-) -> Iterator[dict[str, Any]]:
-    from sqlalchemy import select
-
-    from dangvien_cli.models import Admission, Person, Unit
-    from dangvien_cli.services.quotas import get_period
-
-    query = (
-        select(
-            Admission.person_id,
-            Person.full_name,
-            Unit.code.label("unit_code"),
-            Admission.decision_no,
-            Admission.decision_date,
-            Admission.decision_body,
-            Admission.ceremony_date,
-            Admission.official_date,
-            Admission.struck_off_date,
-        )
-        .join(Person, Person.id == Admission.person_id)
-        .join(Unit, Unit.id == Admission.unit_id)
-        .order_by(Admission.decision_date, Person.sort_key)
-    )
-    if period_code:
-        period = get_period(session, period_code)
-        query = query.where(Admission.decision_date.between(period.start_on, period.end_on))
-    if unit_code:
-        query = query.where(
-            Admission.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
-        )
-    return stream(session, query)

@@ -1,13 +1,12 @@
 """A candidate's road from the source list to full membership, one dated step at a time.
 
 Every step is appended to ``pipeline_event`` and never changed; a correction is a new event
-that supersedes an earlier one, and a void (``VOID``) is an event that supersedes one with
-nothing in its place: the mistaken event stays in the table, out of every list and report.
-Voiding all of a person's events takes back their registration (``void_candidate``).
-After each append the person's projection (``stage``, the ``admission`` and ``member``
-rows) is brought in line with the effective events. Each step is
-checked by the rules in force on the date of the act (services.step_checks); a rule a higher
-body waived for the person (``rule_exception``) is skipped, and the event says so.
+that supersedes an earlier one, and a void is an event that supersedes one with nothing in
+its place (services.corrections). After each append the person's projection (``stage``, the
+``admission`` and ``member`` rows) is brought in line with the effective events
+(services.projection). Each step is checked by the rules in force on the date of the act
+(services.step_checks); a rule a higher body waived for the person (``rule_exception``) is
+skipped, and the event says so.
 """
 
 from __future__ import annotations
@@ -17,20 +16,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import (
-    Admission,
-    Member,
     Person,
     PipelineEvent,
-    utcnow,
 )
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
+from dangvien_cli.services.projection import ROAD, STAGE_AFTER, effective_events, refresh_projection
 from dangvien_cli.services.rule_exceptions import exceptions_for, excuse
 from dangvien_cli.services.step_checks import (
     BEFORE_VOTE,
@@ -40,7 +36,7 @@ from dangvien_cli.services.step_checks import (
     latest,
 )
 from dangvien_cli.services.units import admission_authority, get_unit
-from dangvien_cli.vocab import MemberStatus, Stage, Step
+from dangvien_cli.vocab import Stage, Step
 
 __all__ = [
     "ORDERED",
@@ -54,38 +50,13 @@ __all__ = [
     "latest",
     "record_step",
     "refresh_projection",
-    "void_candidate",
-    "void_event",
 ]
 
-# The step of an event that takes another one back (supersedes it with nothing). Not a Step:
-# it is never a stage, never a choice on the command line, never checked by the rules.
-VOID = "void"
 
-STAGE_AFTER: dict[Step, Stage] = {
-    Step.sourced: Stage.sourced,
-    Step.class_passed: Stage.trained,
-    Step.application: Stage.applied,
-    Step.cell_vote: Stage.voted,
-    Step.committee_resolution: Stage.recommended,
-    Step.decision: Stage.admitted,
-    Step.ceremony: Stage.probationary,
-    Step.official: Stage.official,
-    Step.rejected: Stage.rejected,
-    Step.withdrawn: Stage.withdrawn,
-    Step.struck_off: Stage.struck_off,
-}
 LEFT = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
-# Steps that happen at most once in a person's effective history (later: 'candidate correct').
-ONCE = (
-    Step.sourced,
-    Step.application,
-    Step.cell_vote,
-    Step.committee_resolution,
-    Step.decision,
-    Step.ceremony,
-    Step.official,
-)
+# Steps that happen at most once in a person's effective history (later: 'candidate correct'):
+# every step of the road but the class, which a candidate may pass again.
+ONCE = tuple(step for step in ROAD if step is not Step.class_passed)
 NEEDS: dict[Step, Step] = {
     Step.recognition_failed: Step.ceremony,
     Step.committee_resolution: Step.cell_vote,
@@ -125,21 +96,7 @@ class StepOutcome:
     excused: list[tuple[rules.Violation, str, str, str]] = field(default_factory=list)
 
 
-def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
-    """The person's events, less those a later correction or void superseded (and the voids
-    themselves), in date order."""
-    events = list(
-        session.execute(
-            select(PipelineEvent)
-            .where(PipelineEvent.person_id == person_id)
-            .order_by(PipelineEvent.occurred_on, PipelineEvent.id)
-        ).scalars()
-    )
-    superseded = {e.supersedes_id for e in events if e.supersedes_id}
-    return [e for e in events if e.id not in superseded and e.step != VOID]
-
-
-def _label(step: Step | str) -> str:
+def step_label(step: Step | str) -> str:
     return t(f"step.{Step(step).value}")
 
 
@@ -155,9 +112,9 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         raise PipelineError("pipeline.closed", id=person.id, stage=t(f"stage.{stage}"))
     need = NEEDS.get(item.step)
     if need is not None and need.value not in have:
-        raise PipelineError("pipeline.needs", step=_label(item.step), before=_label(need))
+        raise PipelineError("pipeline.needs", step=step_label(item.step), before=step_label(need))
     if item.step in ONCE and item.step.value in have:
-        raise PipelineError("pipeline.already", id=person.id, step=_label(item.step))
+        raise PipelineError("pipeline.already", id=person.id, step=step_label(item.step))
     if item.step in (Step.struck_off, Step.recognition_failed) and (
         stage != Stage.probationary.value
     ):
@@ -166,7 +123,7 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         raise PipelineError("pipeline.already_admitted", id=person.id)
     if item.step in BEFORE_VOTE and Step.cell_vote.value in have:
         raise PipelineError(
-            "pipeline.too_late", step=_label(item.step), after=_label(Step.cell_vote)
+            "pipeline.too_late", step=step_label(item.step), after=step_label(Step.cell_vote)
         )
 
 
@@ -217,7 +174,9 @@ def _target(session: Session, person_id: int, item: StepInput, live: set[int]) -
     if target.id not in live:
         raise InvalidValue("pipeline.already_superseded", event=target.id)
     if target.step != item.step.value:
-        raise InvalidValue("pipeline.correction_step", event=target.id, step=_label(target.step))
+        raise InvalidValue(
+            "pipeline.correction_step", event=target.id, step=step_label(target.step)
+        )
 
 
 def record_step(
@@ -285,85 +244,6 @@ def record_step(
     )
 
 
-def refresh_projection(session: Session, person: Person) -> None:
-    """Bring stage, admission and roster rows in line with the effective events."""
-    events = effective_events(session, person.id)
-    staged = [e for e in events if Step(e.step) in STAGE_AFTER]
-    last = staged[-1] if staged else None
-    if last is not None:
-        person.stage = STAGE_AFTER[Step(last.step)].value
-    else:  # every event voided: the registration is taken back, out of lists and reports
-        person.stage = Stage.sourced.value if events else None
-    person.stage_on = last.occurred_on if last else None
-    person.updated_at = utcnow()
-
-    decision = latest(events, Step.decision)
-    admission = session.execute(
-        select(Admission).where(Admission.person_id == person.id)
-    ).scalar_one_or_none()
-    if decision is None:
-        if admission is not None:  # the decision was voided: so is the roster line it made
-            session.delete(admission)
-            member = session.execute(
-                select(Member).where(Member.person_id == person.id)
-            ).scalar_one_or_none()
-            if member is not None:
-                session.delete(member)
-        return
-    ceremony = latest(events, Step.ceremony)
-    official = latest(events, Step.official)
-    struck = latest(events, Step.struck_off)
-    values = {
-        # The unit the person belonged to on the decision's day: a merge or a transfer since
-        # then moved the person, not the admission (services.restructure).
-        "unit_id": _unit_on(session, person, decision.occurred_on),
-        "decision_no": decision.document_no or "",
-        "decision_date": decision.occurred_on,
-        "decision_body": decision.issuer,
-        "ceremony_date": ceremony.occurred_on if ceremony else None,
-        "official_date": official.occurred_on if official else None,
-        "struck_off_date": struck.occurred_on if struck else None,
-    }
-    if admission is None:
-        admission = Admission(person_id=person.id, **values)
-        session.add(admission)
-    else:
-        for key, value in values.items():
-            setattr(admission, key, value)
-    _sync_member(session, person, admission)
-
-
-def _unit_on(session: Session, person: Person, day: date) -> int | None:
-    from dangvien_cli.models import PersonHistory
-
-    kept = session.execute(
-        select(PersonHistory.unit_id)
-        .where(PersonHistory.person_id == person.id, PersonHistory.valid_to >= day)
-        .order_by(PersonHistory.valid_to)
-        .limit(1)
-    ).scalar()
-    return kept if kept is not None else person.unit_id
-
-
-def _sync_member(session: Session, person: Person, admission: Admission) -> None:
-    """Admitted means a probationary member from the decision (R24); official from R22's day."""
-    member = session.execute(
-        select(Member).where(Member.person_id == person.id)
-    ).scalar_one_or_none()
-    if admission.struck_off_date:
-        if member is not None and member.left_on is None:
-            member.left_on = admission.struck_off_date
-        return
-    status = MemberStatus.official if admission.official_date else MemberStatus.probationary
-    if member is None:
-        member = Member(person_id=person.id, unit_id=admission.unit_id, status=status.value)
-        session.add(member)
-    member.status = status.value
-    member.admitted_on = admission.decision_date
-    member.official_on = admission.official_date
-    member.updated_at = utcnow()
-
-
 def register_candidate(
     session: Session,
     data: PersonInput,
@@ -395,100 +275,3 @@ def register_candidate(
         StepInput(Step.sourced, sourced_on or date.today(), detail=dict(mentor or {})),
     )
     return person, warnings + outcome.warnings, similar_people(session, person)
-
-
-def correction_of(
-    session: Session, person_id: int, event_id: int
-) -> tuple[Step, dict[str, Any], PipelineEvent]:
-    """What a correction of ``event_id`` starts from: its step, detail and the event."""
-    event = session.get(PipelineEvent, event_id)
-    if event is None or event.person_id != person_id:
-        raise InvalidValue("pipeline.bad_supersedes", event=event_id, id=person_id)
-    detail = detail_of(event)
-    detail.pop("exceptions", None)
-    return Step(event.step), detail, event
-
-
-def _append_void(session: Session, person_id: int, target: PipelineEvent, reason: str) -> int:
-    void = PipelineEvent(
-        person_id=person_id,
-        step=VOID,
-        occurred_on=date.today(),
-        supersedes_id=target.id,
-        note=reason,
-        recorded_by=session.info.get("audit_actor"),
-    )
-    session.add(void)
-    session.flush()
-    assert void.id is not None
-    return void.id
-
-
-def _reason(reason: str) -> str:
-    from dangvien_cli.vntext import nfc
-
-    reason = nfc(reason or "").strip()
-    if not reason:
-        raise InvalidValue("error.required", field="--reason")
-    return reason
-
-
-def void_event(session: Session, person_id: int, event_id: int, *, reason: str) -> int:
-    """Take back one wrongly recorded step or exit. Refused for the registration itself
-    (``void_candidate``) and for a step a later one rests on (void that one first).
-    Returns the id of the void event."""
-    reason = _reason(reason)
-    person = get_person(session, person_id)
-    events = effective_events(session, person_id)
-    target = session.get(PipelineEvent, event_id)
-    if target is None or target.person_id != person_id or target.step == VOID:
-        raise InvalidValue("pipeline.bad_supersedes", event=event_id, id=person_id)
-    if target not in events:
-        raise InvalidValue("pipeline.already_superseded", event=event_id)
-    if target.step == Step.sourced.value:
-        raise PipelineError("pipeline.void_sourced", event=event_id, id=person_id)
-    resting = [e for e in events if NEEDS.get(Step(e.step)) == Step(target.step)]
-    if resting:
-        raise PipelineError(
-            "pipeline.void_needed",
-            event=event_id,
-            step=_label(target.step),
-            later=_label(resting[0].step),
-            later_event=resting[0].id,
-        )
-    void_id = _append_void(session, person_id, target, reason)
-    refresh_projection(session, person)
-    audit.record(
-        session,
-        entity="pipeline_event",
-        entity_id=event_id,
-        action="void",
-        before={"person_id": person_id, "step": target.step, "on": target.occurred_on},
-        after={"void_event": void_id, "reason": reason},
-    )
-    return void_id
-
-
-def void_candidate(session: Session, person_id: int, *, reason: str) -> dict[str, Any]:
-    """Take back a mistaken registration: every event in force is voided, so the person
-    leaves every list and report; the events, the voids and the reason stay. Refused once
-    admitted (void the admission's steps first, latest first). Returns who it was."""
-    reason = _reason(reason)
-    person = get_person(session, person_id)
-    if person.stage is None:
-        raise PipelineError("pipeline.not_candidate", id=person_id)
-    events = effective_events(session, person_id)
-    if any(e.step == Step.decision.value for e in events):
-        raise PipelineError("pipeline.void_admitted", id=person_id)
-    before = {"full_name": person.full_name, "stage": person.stage, "unit_id": person.unit_id}
-    voided = [_append_void(session, person_id, e, reason) for e in events]
-    refresh_projection(session, person)
-    audit.record(
-        session,
-        entity="person",
-        entity_id=person_id,
-        action="void",
-        before=before,
-        after={"stage": person.stage, "void_events": voided, "reason": reason},
-    )
-    return before

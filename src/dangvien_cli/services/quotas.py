@@ -12,7 +12,8 @@ from dangvien_cli import values
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.models import Period, Quota, Unit, utcnow
 from dangvien_cli.services import audit
-from dangvien_cli.services.units import check_code, get_unit, subtree_ids
+from dangvien_cli.services.unit_tree import subtree_ids
+from dangvien_cli.services.units import check_code, get_unit
 from dangvien_cli.vntext import fold, nfc, nfkc_code
 
 

@@ -22,7 +22,8 @@ from typing import Any, TypedDict, Unpack
 
 from dangvien_cli.errors import DangvienError, InvalidFile, InvalidValue, RowError, RowErrors
 from dangvien_cli.i18n import t
-from dangvien_cli.tabular import Table, header_key, open_table, unneutralise, write_table
+from dangvien_cli.tabular import Table, header_key, open_table, unneutralise
+from dangvien_cli.tabular_write import write_table
 from dangvien_cli.values import parse_date
 from dangvien_cli.vntext import control_char, nfc, visible
 

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dangvien_cli.db import defer_indexes, rebuild_indexes
+from dangvien_cli.dialect import defer_indexes, rebuild_indexes
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.models import Person, PipelineEvent, Unit
 from dangvien_cli.services import audit

@@ -21,7 +21,7 @@ from typing import Any, Unpack
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from dangvien_cli.db import bulk_insert
+from dangvien_cli.dialect import bulk_insert
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.models import Member, MemberHistory, Person, PersonHistory, Unit
@@ -46,7 +46,8 @@ from dangvien_cli.services.people import (
     identity_reason,
     kept_spelling,
 )
-from dangvien_cli.services.units import code_key, get_unit, subtree_ids
+from dangvien_cli.services.unit_tree import subtree_ids
+from dangvien_cli.services.units import code_key, get_unit
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold, name_sort_key
 from dangvien_cli.vocab import ExitReason, Gender, MemberStatus

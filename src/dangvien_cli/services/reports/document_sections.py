@@ -18,7 +18,7 @@ from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, get_lang, t, t_or
 from dangvien_cli.services import classes as class_service
 from dangvien_cli.services.reports.deadlines import report_deadlines
 from dangvien_cli.services.reports.pipeline import FUNNEL, report_pipeline
-from dangvien_cli.services.reports.scope import Window, scope, subtree_of
+from dangvien_cli.services.reports.scope import Window, scope
 
 Row = Mapping[str, Any]
 # The same defaults as ``report deadlines``, so that the two agree for the same day.
@@ -140,7 +140,7 @@ def class_paragraphs(
     """Classes on file that started in the window (and in the scope), then the certificates
     the pipeline holds for the window, which include candidates whose class is not on file."""
     sc = scope(session, unit)
-    codes = {sc.tree[u].code for u in subtree_of(sc.tree, sc.tops)}
+    codes = {sc.tree[u].code for u in sc.levels}
     held = [
         c
         for c in class_service.list_classes(session)

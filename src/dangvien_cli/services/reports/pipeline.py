@@ -33,7 +33,7 @@ from dangvien_cli.services.dated import HELD, TREE, with_recursive
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
 from dangvien_cli.services.reports.sqlfuncs import days_between, not_superseded, person_unit_on
-from dangvien_cli.services.units import fold_held, held_by
+from dangvien_cli.services.unit_tree import fold_held, held_by
 from dangvien_cli.vocab import Stage
 
 FUNNEL: tuple[Stage, ...] = (

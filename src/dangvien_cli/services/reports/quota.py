@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from dangvien_cli.reader import year_of
 from dangvien_cli.services.dated import ALIVE, MOVED, TREE, children
 from dangvien_cli.services.reports.scope import Window, read_window, tree_order
-from dangvien_cli.services.units import require_unit_on
+from dangvien_cli.services.unit_reads import require_unit_on
 
 if TYPE_CHECKING:
     from dangvien_cli.reader import Reader

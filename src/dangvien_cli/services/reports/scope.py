@@ -7,14 +7,15 @@ The quota report (and ``behind``, built on it) selects its part of the tree in S
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
-from dangvien_cli.services.units import TreeNode, get_unit, load_tree, require_alive
+from dangvien_cli.services.unit_tree import TreeNode, load_tree
+from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months
 from dangvien_cli.values import implied_period
 from dangvien_cli.vntext import nfc, nfkc_code
@@ -118,12 +119,6 @@ class Scope:
         parent = self.tree.get(self.tree[uid].parent_id or -1)
         return parent.code if parent else None
 
-    def first_level(self) -> list[int]:
-        """The units one level below the top, or the tops themselves when there are several."""
-        if len(self.tops) == 1:
-            return list(self.tree[self.tops[0]].children)
-        return list(self.tops)
-
 
 def scope(
     session: Session,
@@ -192,14 +187,4 @@ def _preorder(tree: Mapping[int, TreeNode]) -> list[int]:
         uid = stack.pop()
         out.append(uid)
         stack.extend(reversed(tree[uid].children))
-    return out
-
-
-def subtree_of(tree: Mapping[int, TreeNode], tops: Iterable[int]) -> set[int]:
-    out: set[int] = set()
-    stack = list(tops)
-    while stack:
-        uid = stack.pop()
-        out.add(uid)
-        stack.extend(tree[uid].children)
     return out

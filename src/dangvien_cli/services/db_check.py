@@ -31,22 +31,11 @@ from sqlalchemy.orm import Session
 from dangvien_cli import auditchain
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import rules
-from dangvien_cli.services.pipeline import STAGE_AFTER
+from dangvien_cli.services.projection import ROAD, STAGE_AFTER
 from dangvien_cli.services.workdays import add_working_days
 from dangvien_cli.vocab import Step
 
 ERROR, OVERDUE = "error", "overdue"
-# Pipeline steps in the order their dates must follow (rules.PIPELINE_STEPS).
-ORDER = (
-    Step.sourced,
-    Step.class_passed,
-    Step.application,
-    Step.cell_vote,
-    Step.committee_resolution,
-    Step.decision,
-    Step.ceremony,
-    Step.official,
-)
 EFFECTIVE = "id NOT IN (SELECT supersedes_id FROM pipeline_event WHERE supersedes_id IS NOT NULL)"
 
 
@@ -265,8 +254,8 @@ def figure_checks(session: Session) -> Iterator[dict[str, Any]]:
             yield finding(check, ERROR, table, ref, _day(on), extra=extra or "")
 
 
-_RANK = "CASE step " + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(ORDER)) + " END"
-_STEPS = ", ".join(f"'{s.value}'" for s in ORDER)
+_RANK = "CASE step " + " ".join(f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(ROAD)) + " END"
+_STEPS = ", ".join(f"'{s.value}'" for s in ROAD)
 
 
 RECORD_QUERIES: dict[str, str] = {

@@ -15,19 +15,21 @@ from dangvien_cli.models import ClassAttendance, PipelineEvent, RuleException, T
 from dangvien_cli.services import rules, workdays
 from dangvien_cli.services.audit import mask_numbers
 from dangvien_cli.services.people import get_person, mask
-from dangvien_cli.services.pipeline import VOID, Step, detail_of, effective_events, latest
+from dangvien_cli.services.projection import VOID, effective_events
 from dangvien_cli.services.step_checks import (
     UNION_ROUTES,
     VOTE_DOSSIER,
     certificate_valid_until,
+    detail_of,
     failed_recognitions,
+    latest,
     missing_dossier,
     must_report_up,
     needs_committee,
 )
 from dangvien_cli.services.units import admission_authority
 from dangvien_cli.vntext import fold
-from dangvien_cli.vocab import Stage
+from dangvien_cli.vocab import Stage, Step
 
 # The admission dossier in filing order (01-HD/TW 2021 point 3; forms of 12-HD/BTCTW 2022):
 # (form, the step or dossier item that files it); a form of None is shown by the step's name.
