@@ -263,7 +263,9 @@ class Cli:
     def __call__(self, *args: object, input: str | None = None):  # noqa: A002
         argv = [str(a) for a in args]
         set_lang(lang_from_argv(argv))
-        return self.runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
+        # Only the group the command line names is built, as `dangvien` itself does (main):
+        # building and converting every command costs more than most commands take.
+        return self.runner.invoke(build_app(argv), argv, input=input, catch_exceptions=False)
 
     def json(self, *args: object):
         result = self(*args, "--format", "json")
