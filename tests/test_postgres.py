@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from dangvien_cli import db
 from helpers.migrations import alembic_config
-from helpers.postgres import execute
+from helpers.sql import execute
 
 pytestmark = pytest.mark.postgresql_only
 
