@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from dangvien_cli.i18n import set_lang
+from helpers import templates
 from helpers.cli import Cli
 from helpers.pg_server import PgServer
 
@@ -78,6 +79,7 @@ def pg_server(engine_name):
         server.create_database(name="head")
         db.open_engine(server.url("head"), create=True).dispose()
         event.listen(Engine, "do_connect", on_connect)
+        templates.pg_server = server
         yield server
     finally:
         if event.contains(Engine, "do_connect", on_connect):

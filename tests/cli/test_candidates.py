@@ -13,6 +13,7 @@ import unicodedata
 
 import pytest
 
+from helpers.templates import from_template
 from helpers.world import build_world, ok, refused, snapshot
 
 
@@ -113,8 +114,11 @@ PEOPLE = [
 
 @pytest.fixture
 def crowd(cli, world):
-    for i, name in enumerate(PEOPLE):
-        ok(cli, *add_args(name, "--birth", f"{i + 1:02d}/01/1990"))
+    def add_people(_folder):
+        for i, name in enumerate(PEOPLE):
+            ok(cli, *add_args(name, "--birth", f"{i + 1:02d}/01/1990"))
+
+    from_template("crowd", add_people)
 
 
 def search(cli, text):

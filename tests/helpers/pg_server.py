@@ -132,6 +132,19 @@ class PgServer:
             self.create_database(template=template, name=name)
             self._created.add(name)
 
+    def contents_of(self, name: str) -> str:
+        """The database that holds what ``name`` holds: its template until it is made."""
+        return self._pending.get(name, name)
+
+    def recreate(self, name: str, template: str) -> None:
+        """Let database ``name`` be (or become) a copy of ``template`` instead."""
+        if name in self._pending:
+            self._pending[name] = template
+        else:
+            self.drop_database(name)
+            self.create_database(template=template, name=name)
+            self._created.add(name)
+
     def release(self, name: str) -> None:
         self._pending.pop(name, None)
         if name in self._created:
