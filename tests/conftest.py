@@ -36,6 +36,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: SQLite by nature (files, WAL, sqlite3)")
     config.addinivalue_line("markers", "postgresql_only: needs the PostgreSQL server")
+    config.addinivalue_line(
+        "markers", "no_database: touches no database (runs once, on the SQLite pass, without one)"
+    )
 
 
 def pytest_report_header(config):
@@ -43,12 +46,30 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass runs what depends on the engine: the slow end-to-end tests and
+    the tests that touch no database run once per CI run, on the SQLite pass."""
     engine = config.getoption("--engine")
+    if engine == "postgresql":
+        once = [
+            i for i in items if i.get_closest_marker("slow") or i.get_closest_marker("no_database")
+        ]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            items[:] = [i for i in items if i not in once]
     for item in items:
         if engine == "postgresql" and item.get_closest_marker("sqlite_only"):
             item.add_marker(pytest.mark.skip(reason="SQLite by nature"))
         if engine == "sqlite" and item.get_closest_marker("postgresql_only"):
             item.add_marker(pytest.mark.skip(reason="runs with --engine postgresql"))
+
+
+# A test that asks for one of these uses a database, whatever its module's marker says.
+DATABASE_FIXTURES = {"demo_db", "demo_template", "db_url", "new_db_url", "pg_server", "sql"}
+
+
+def touches_no_database(item: pytest.Item) -> bool:
+    marked = item.get_closest_marker("no_database") is not None
+    return marked and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session")
@@ -104,9 +125,12 @@ def isolated(tmp_path, monkeypatch, request, engine_name):
     """Nothing may touch the real user data directory or depend on the caller's terminal.
 
     Every test starts with an empty database at head as DANGVIEN_DB, as after
-    `dangvien db init` (commands refuse a database that does not exist)."""
+    `dangvien db init` (commands refuse a database that does not exist); a test marked
+    no_database with a DANGVIEN_DB that does not exist, so that it fails if it uses one."""
     pg_database = None
-    if engine_name == "postgresql":
+    if touches_no_database(request.node):
+        monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "no-database.db"))
+    elif engine_name == "postgresql":
         server = request.getfixturevalue("pg_server")
         pg_database = server.reserve(template="head")
         monkeypatch.setenv("DANGVIEN_DB", server.url(pg_database))

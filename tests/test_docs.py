@@ -9,11 +9,14 @@ import string
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import typer
 
 from dangvien_cli.cli import build_app
 from dangvien_cli.i18n import MESSAGES, set_lang
 from helpers import REPO
+
+pytestmark = pytest.mark.no_database
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
