@@ -2,8 +2,11 @@
 
 The whole suite runs on SQLite (default) or on a real PostgreSQL server
 (``--engine postgresql`` or ``DANGVIEN_TEST_ENGINE=postgresql``). On PostgreSQL a
-throwaway server is started once for the session and stopped at the end; every test gets
-its own database, copied from one migrated to head, as DANGVIEN_DB.
+throwaway server is started once per test process (per pytest-xdist worker) and stopped at
+the end; every test gets its own database, copied from one migrated to head, as DANGVIEN_DB.
+The PostgreSQL pass leaves out what does not depend on the engine (``slow`` end-to-end tests,
+``no_database`` tests): those run once per CI run, on the SQLite pass. What the tests share
+beyond fixtures is in ``helpers/``.
 """
 
 from __future__ import annotations
