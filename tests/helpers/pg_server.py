@@ -11,6 +11,7 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def _pg_bindir() -> Path:
@@ -49,6 +50,7 @@ class PgServer:
         self._names = itertools.count(1)
         self._pending: dict[str, str] = {}
         self._created: set[str] = set()
+        self._admin: Any = None  # one connection to "postgres" for every CREATE and DROP
 
     def _run(self, *args: object) -> None:
         kwargs: dict[str, object] = {}
@@ -94,6 +96,8 @@ class PgServer:
 
     def stop(self) -> None:
         try:
+            if self._admin is not None:
+                self._admin.close()
             self._run("pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
@@ -106,9 +110,15 @@ class PgServer:
         import psycopg
 
         dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname={database}"
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            for statement in statements:
-                conn.execute(statement)  # type: ignore[arg-type]
+        if database != "postgres":
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                for statement in statements:
+                    conn.execute(statement)  # type: ignore[arg-type]
+            return
+        if self._admin is None or self._admin.closed:
+            self._admin = psycopg.connect(dsn, autocommit=True)
+        for statement in statements:
+            self._admin.execute(statement)
 
     def create_database(self, template: str = "template0", name: str | None = None) -> str:
         name = name or f"t{next(self._names)}"
