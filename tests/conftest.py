@@ -2,31 +2,29 @@
 
 The whole suite runs on SQLite (default) or on a real PostgreSQL server
 (``--engine postgresql`` or ``DANGVIEN_TEST_ENGINE=postgresql``). On PostgreSQL a
-throwaway server is started once for the session and stopped at the end; every test gets
-its own database, copied from one migrated to head, as DANGVIEN_DB.
+throwaway server is started once per test process (per pytest-xdist worker) and stopped at
+the end; every test gets its own database, copied from one migrated to head, as DANGVIEN_DB.
+The PostgreSQL pass leaves out what does not depend on the engine (``slow`` end-to-end tests,
+``no_database`` tests): those run once per CI run, on the SQLite pass. What the tests share
+beyond fixtures is in ``helpers/``.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import os
-import pwd
 import shutil
-import socket
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from dangvien_cli.cli import build_app
-from dangvien_cli.i18n import lang_from_argv, set_lang
+from dangvien_cli.i18n import set_lang
+from helpers import templates
+from helpers.cli import Cli
+from helpers.pg_server import PgServer
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
 ENGINES = ("sqlite", "postgresql")
+pytest_plugins = ["helpers.postgres"]  # its fixture: roles
 
 
 def pytest_addoption(parser):
@@ -41,6 +39,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: SQLite by nature (files, WAL, sqlite3)")
     config.addinivalue_line("markers", "postgresql_only: needs the PostgreSQL server")
+    config.addinivalue_line(
+        "markers", "no_database: touches no database (runs once, on the SQLite pass, without one)"
+    )
 
 
 def pytest_report_header(config):
@@ -48,12 +49,30 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass runs what depends on the engine: the slow end-to-end tests and
+    the tests that touch no database run once per CI run, on the SQLite pass."""
     engine = config.getoption("--engine")
+    if engine == "postgresql":
+        once = [
+            i for i in items if i.get_closest_marker("slow") or i.get_closest_marker("no_database")
+        ]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            items[:] = [i for i in items if i not in once]
     for item in items:
         if engine == "postgresql" and item.get_closest_marker("sqlite_only"):
             item.add_marker(pytest.mark.skip(reason="SQLite by nature"))
         if engine == "sqlite" and item.get_closest_marker("postgresql_only"):
             item.add_marker(pytest.mark.skip(reason="runs with --engine postgresql"))
+
+
+# A test that asks for one of these uses a database, whatever its module's marker says.
+DATABASE_FIXTURES = {"demo_db", "demo_template", "db_url", "new_db_url", "pg_server", "sql"}
+
+
+def touches_no_database(item: pytest.Item) -> bool:
+    marked = item.get_closest_marker("no_database") is not None
+    return marked and not DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session")
@@ -62,132 +81,6 @@ def engine_name(pytestconfig) -> str:
 
 
 # --- the PostgreSQL server --------------------------------------------------------------
-
-
-def _pg_bindir() -> Path:
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    for candidate in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (candidate / "initdb").exists():
-            return candidate
-    raise RuntimeError("PostgreSQL not found: initdb is neither on PATH nor in /usr/lib/postgresql")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PgServer:
-    """A throwaway PostgreSQL cluster in a temporary directory, on 127.0.0.1 only.
-
-    PostgreSQL refuses to run as root, so as root it runs as an unprivileged user
-    (``DANGVIEN_PG_USER``, default ``nobody``). Its default collation is Vietnamese (ICU)
-    where available, like a real server's: anything that sorts by the database collation
-    instead of dangvien's byte-order keys then shows up as a failing test.
-    """
-
-    def __init__(self) -> None:
-        self.bindir = _pg_bindir()
-        self.user = os.environ.get("DANGVIEN_PG_USER", "nobody") if os.geteuid() == 0 else None
-        self.root = Path(tempfile.mkdtemp(prefix="dangvien-pg-"))
-        if self.user:
-            entry = pwd.getpwnam(self.user)
-            os.chown(self.root, entry.pw_uid, entry.pw_gid)
-        self.port = 0
-        self._names = itertools.count(1)
-        self._pending: dict[str, str] = {}
-        self._created: set[str] = set()
-
-    def _run(self, *args: object) -> None:
-        kwargs: dict[str, object] = {}
-        if self.user:
-            kwargs = {
-                "user": self.user,
-                "group": pwd.getpwnam(self.user).pw_gid,
-                "extra_groups": [],
-            }
-        env = {"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"}
-        subprocess.run(
-            [str(self.bindir / str(args[0])), *map(str, args[1:])],
-            check=True,
-            capture_output=True,
-            cwd=self.root,
-            env=env,
-            **kwargs,  # type: ignore[arg-type]
-        )
-
-    def start(self) -> None:
-        data = self.root / "data"
-        base = ["initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]
-        try:
-            self._run(*base, "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=vi-VN")
-        except subprocess.CalledProcessError:
-            shutil.rmtree(data, ignore_errors=True)
-            self._run(*base, "--locale=C.UTF-8")
-        for _attempt in range(3):
-            self.port = _free_port()
-            options = (
-                f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            )
-            try:
-                self._run(
-                    "pg_ctl", "-D", data, "-l", self.root / "log", "-w", "-o", options, "start"
-                )
-                return
-            except subprocess.CalledProcessError:
-                continue  # the port was taken between choosing and binding it
-        log = (self.root / "log").read_text(errors="replace")[-2000:]
-        raise RuntimeError(f"PostgreSQL did not start:\n{log}")
-
-    def stop(self) -> None:
-        try:
-            self._run("pg_ctl", "-D", self.root / "data", "-m", "fast", "-w", "stop")
-        finally:
-            shutil.rmtree(self.root, ignore_errors=True)
-
-    def url(self, name: str, user: str = "postgres", password: str | None = None) -> str:
-        auth = f"{user}:{password}" if password else user
-        return f"postgresql+psycopg://{auth}@127.0.0.1:{self.port}/{name}"
-
-    def admin(self, *statements: str, database: str = "postgres") -> None:
-        import psycopg
-
-        dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname={database}"
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            for statement in statements:
-                conn.execute(statement)  # type: ignore[arg-type]
-
-    def create_database(self, template: str = "template0", name: str | None = None) -> str:
-        name = name or f"t{next(self._names)}"
-        self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        return name
-
-    def drop_database(self, name: str) -> None:
-        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    # Most tests never open a database; creating one for each would cost a CREATE and a
-    # DROP (with a checkpoint) per test. A reserved database is created from its template
-    # when something first connects to it (the do_connect hook below).
-    def reserve(self, template: str) -> str:
-        name = f"t{next(self._names)}"
-        self._pending[name] = template
-        return name
-
-    def materialize(self, name: str) -> None:
-        template = self._pending.pop(name, None)
-        if template is not None:
-            self.create_database(template=template, name=name)
-            self._created.add(name)
-
-    def release(self, name: str) -> None:
-        self._pending.pop(name, None)
-        if name in self._created:
-            self._created.discard(name)
-            self.drop_database(name)
 
 
 @pytest.fixture(scope="session")
@@ -210,6 +103,7 @@ def pg_server(engine_name):
         server.create_database(name="head")
         db.open_engine(server.url("head"), create=True).dispose()
         event.listen(Engine, "do_connect", on_connect)
+        templates.pg_server = server
         yield server
     finally:
         if event.contains(Engine, "do_connect", on_connect):
@@ -234,9 +128,12 @@ def isolated(tmp_path, monkeypatch, request, engine_name):
     """Nothing may touch the real user data directory or depend on the caller's terminal.
 
     Every test starts with an empty database at head as DANGVIEN_DB, as after
-    `dangvien db init` (commands refuse a database that does not exist)."""
+    `dangvien db init` (commands refuse a database that does not exist); a test marked
+    no_database with a DANGVIEN_DB that does not exist, so that it fails if it uses one."""
     pg_database = None
-    if engine_name == "postgresql":
+    if touches_no_database(request.node):
+        monkeypatch.setenv("DANGVIEN_DB", str(tmp_path / "no-database.db"))
+    elif engine_name == "postgresql":
         server = request.getfixturevalue("pg_server")
         pg_database = server.reserve(template="head")
         monkeypatch.setenv("DANGVIEN_DB", server.url(pg_database))
@@ -254,21 +151,6 @@ def isolated(tmp_path, monkeypatch, request, engine_name):
     set_lang("vi")
     if pg_database:
         server.release(pg_database)
-
-
-class Cli:
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: object, input: str | None = None):  # noqa: A002
-        argv = [str(a) for a in args]
-        set_lang(lang_from_argv(argv))
-        return self.runner.invoke(build_app(), argv, input=input, catch_exceptions=False)
-
-    def json(self, *args: object):
-        result = self(*args, "--format", "json")
-        assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
 
 
 @pytest.fixture

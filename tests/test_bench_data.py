@@ -15,6 +15,8 @@ import pytest
 from dangvien_cli.services import rules
 from dangvien_cli.vocab import Block, UnitKind
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "benchmarks" / "gen_data.py"
 SCALE = "0.002"  # ~1,400 units (every province keeps its committees), 2,000 candidates

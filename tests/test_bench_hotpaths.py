@@ -16,6 +16,8 @@ from dangvien_cli.cli import GROUPS, build_app, invoked_group
 from dangvien_cli.i18n import set_lang
 from dangvien_cli.services import rules, workdays
 
+pytestmark = pytest.mark.slow
+
 span = st.dates(min_value=date(2014, 1, 1), max_value=date(2031, 12, 31))
 
 

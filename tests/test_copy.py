@@ -49,7 +49,7 @@ def typed_rows(url: str) -> dict[str, list[tuple]]:
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
     """The demo database as a SQLite file, whatever the engine of this run."""
-    from conftest import Cli
+    from helpers.cli import Cli
 
     path = tmp_path_factory.mktemp("copy") / "demo.db"
     result = Cli()("demo", "--db", path)

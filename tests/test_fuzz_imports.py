@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_reliability_support import (
+from helpers.reliability import (
     COMMON,
     DATES,
     INTS,

@@ -2,7 +2,7 @@
 text is refused at the door, no output carries a formula or a whole phone number, values out
 of range end in one line, and files written for people are private from their first byte.
 
-The files are the ones of tests/hostile_files.py, made small here; the full-size ones (a
+The files are the ones of tests/helpers/hostile_files.py, made small here; the full-size ones (a
 22 KB .xlsx with a 20 MB cell, a 1 GB shared-strings bomb, a 48 MB line, a million bad
 rows) run under ``-m fuzz`` with their peak memory measured (docs/reliability.md, 10).
 """
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-import hostile_files as hostile
 from dangvien_cli.errors import MAX_ROW_ERRORS, redact
+from helpers import hostile_files as hostile
 
 UNEXPECTED = ("Traceback", "Lỗi ngoài dự kiến", "Unexpected error")
 UNITS = "code,name,kind,parent\nTP,Thành phố,dang-bo-cap-tren,\nC1,Chi bộ 1,chi-bo-co-so,TP\n"

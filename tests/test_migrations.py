@@ -11,19 +11,12 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 from dangvien_cli import db
 from dangvien_cli.backups import file_revision
-
-
-def alembic_config(url: str) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(db.migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", url)
-    return cfg
+from helpers.migrations import alembic_config
 
 
 def test_revision_list_matches_the_migration_scripts():

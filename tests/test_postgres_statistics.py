@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 pytestmark = pytest.mark.postgresql_only
 

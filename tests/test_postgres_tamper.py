@@ -10,7 +10,9 @@ import json
 import pytest
 from alembic import command
 
-from test_postgres import alembic_config, docs_sql, execute, roles  # noqa: F401  (fixture)
+from helpers.migrations import alembic_config
+from helpers.postgres import docs_sql
+from helpers.sql import execute
 
 pytestmark = pytest.mark.postgresql_only
 

@@ -15,7 +15,7 @@ from dangvien_cli.cli import units as unit_cli
 from dangvien_cli.i18n import set_lang, t
 from dangvien_cli.render import OutputFormat, emit
 from dangvien_cli.vocab import Block, Stage
-from test_reader import expected_candidates, expected_units
+from helpers.truth import expected_candidates, expected_units
 
 FORMATS = ["table", "json", "csv", "tsv"]
 HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "dangvien_cli.models")

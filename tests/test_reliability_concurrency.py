@@ -20,7 +20,7 @@ import pytest
 
 pytestmark = pytest.mark.sqlite_only
 
-SUPPORT = Path(__file__).with_name("test_reliability_support.py")
+SUPPORT = Path(__file__).parent / "helpers" / "reliability.py"
 WRITES = 500
 NAMES = ("w1", "w2")
 

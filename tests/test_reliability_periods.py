@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_reliability_support import fingerprint
+from helpers.reliability import fingerprint
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dangvien_cli.i18n import MESSAGES
-from test_reliability_support import FastCli
+from helpers.reliability import FastCli
 
 pytestmark = pytest.mark.sqlite_only
 

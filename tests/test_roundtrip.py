@@ -237,6 +237,7 @@ def cell(draw, value: object, form: str) -> str:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
+@pytest.mark.slow
 def test_random_records_in_random_encodings_and_spellings_come_back(cli, tmp_path, data):
     encoding = data.draw(st.sampled_from(ENCODINGS))
     delimiter = data.draw(st.sampled_from([",", ";", "\t"]))

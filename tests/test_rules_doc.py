@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dangvien_cli.services import rules
 from dangvien_cli.services.rules_doc import CODES, render
+
+pytestmark = pytest.mark.no_database
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.no_database
+
 
 def imported_modules(*args: str) -> set[str]:
     code = (

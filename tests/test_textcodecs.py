@@ -26,6 +26,8 @@ from dangvien_cli.textcodecs import (
     open_text,
 )
 
+pytestmark = pytest.mark.no_database
+
 SAMPLES = Path(__file__).resolve().parents[1] / "examples" / "encodings"
 LOWER = VIETNAMESE_LETTERS[:67]
 UPPER = VIETNAMESE_LETTERS[67:]

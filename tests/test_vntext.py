@@ -21,6 +21,8 @@ from dangvien_cli.vntext import (
     text_sort_key,
 )
 
+pytestmark = pytest.mark.no_database
+
 NFD = "NFD"
 
 ROSTER = [

@@ -12,7 +12,9 @@ import time
 import unicodedata
 
 import pytest
-from test_pipeline_world import build_world, ok, refused, snapshot
+
+from helpers.templates import from_template
+from helpers.world import build_world, ok, refused, snapshot
 
 
 @pytest.fixture
@@ -112,8 +114,11 @@ PEOPLE = [
 
 @pytest.fixture
 def crowd(cli, world):
-    for i, name in enumerate(PEOPLE):
-        ok(cli, *add_args(name, "--birth", f"{i + 1:02d}/01/1990"))
+    def add_people(_folder):
+        for i, name in enumerate(PEOPLE):
+            ok(cli, *add_args(name, "--birth", f"{i + 1:02d}/01/1990"))
+
+    from_template("crowd", add_people)
 
 
 def search(cli, text):
@@ -155,9 +160,9 @@ def test_search_with_or_without_diacritics(cli, crowd, text, found):
 @pytest.mark.sqlite_only
 def test_search_uses_the_folded_key_indexes(world):
     from sqlalchemy import text as sql
-    from test_pipeline_world import session
 
     from dangvien_cli.services.people_lists import candidate_query
+    from helpers.world import session
 
     with session() as s:
         query = candidate_query(s, search="lien")
@@ -232,9 +237,8 @@ def test_at_a_terminal_a_missing_value_is_asked_for_with_its_choices(world, tmp_
         if proc.poll() is None:
             proc.kill()
         os.close(leader)
-    from test_pipeline_world import session
-
     from dangvien_cli.models import Person
+    from helpers.world import session
 
     with session() as s:
         person = s.query(Person).filter(Person.full_name == "Hoàng Thị Hạnh").one()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_pipeline_world import add_candidate, build_world, member_ids, ok, refused, show
+
+from helpers.world import add_candidate, build_world, member_ids, ok, refused, show
 
 NAMES = ["Nguyễn Đình An", "Đỗ Công Mạnh", "Nguyễn Đức Giang", "Nguyễn Thu Mai", "Tống Thùy Huyền"]
 ORGANIZER = "Trung tâm Chính trị thành phố Thanh Hóa"

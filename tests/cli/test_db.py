@@ -8,10 +8,10 @@ import stat
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from dangvien_cli import db
 from dangvien_cli.backups import file_revision
+from helpers.migrations import alembic_at
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -34,16 +34,6 @@ def mode(path: Path) -> int:
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def alembic_at(path: Path, revision: str) -> None:
-    """A database built by the real migrations up to ``revision`` only."""
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(db.migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(cfg, revision)
 
 
 # --- backup ---------------------------------------------------------------------------

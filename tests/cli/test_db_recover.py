@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from dangvien_cli import db
+from helpers.migrations import alembic_at
 
 pytestmark = pytest.mark.sqlite_only
 DANGVIEN = str(Path(sys.executable).with_name("dangvien"))
@@ -45,13 +44,6 @@ def one_line_refusal(result, code: int = 1) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
     return lines[0]
-
-
-def alembic_at(path: Path, revision: str) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(db.migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
-    command.upgrade(cfg, revision)
 
 
 # --- point 4: refused files are left alone -------------------------------------------------

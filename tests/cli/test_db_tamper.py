@@ -6,21 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from dangvien_cli.auditchain import sqlite_guards
-from dangvien_cli.db import resolve_url
-
-
-def execute(db: object, *statements: str) -> None:
-    """Statements run behind dangvien's back, committed together."""
-    engine = create_engine(resolve_url(str(db)))
-    try:
-        with engine.begin() as conn:
-            for statement in statements:
-                conn.execute(text(statement))
-    finally:
-        engine.dispose()
+from helpers.sql import execute
 
 
 def findings(cli) -> tuple[int, dict[str, set[str]], list[dict]]:

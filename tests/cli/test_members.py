@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_pipeline_world import (
+
+from dangvien_cli.vocab import Step
+from helpers.world import (
     HOA,
     HUNG,
     MAI,
@@ -18,8 +20,6 @@ from test_pipeline_world import (
     refused,
     walk,
 )
-
-from dangvien_cli.vocab import Step
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_pipeline_world import HUNG, MAI, PLAN_2021, add_candidate, build_world, ok, refused, walk
-from test_pipeline_world import show as detail
 
 from dangvien_cli.vocab import Step
+from helpers.world import HUNG, MAI, PLAN_2021, add_candidate, build_world, ok, refused, walk
+from helpers.world import show as detail
 
 
 @pytest.fixture

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from test_pipeline_world import (
+
+from dangvien_cli.vocab import Step
+from helpers.world import (
     HOA,
     HUNG,
     MAI,
@@ -29,8 +31,6 @@ from test_pipeline_world import (
     show,
     walk,
 )
-
-from dangvien_cli.vocab import Step
 
 HD21 = "01-HD/TW (2021)"
 HD25 = "06-HD/TW (2025)"

@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_pipeline_world import (
+
+from dangvien_cli.vocab import Step
+from helpers.world import (
     PLAN_2021,
     PLAN_2025,
     add_candidate,
@@ -24,8 +26,6 @@ from test_pipeline_world import (
     show,
     walk,
 )
-
-from dangvien_cli.vocab import Step
 
 TODAY = date.today()
 
@@ -360,7 +360,7 @@ def test_a_name_differing_only_by_a_tone_is_another_person(cli, members, tmp_pat
 
 def refused_import(cli, *args) -> str:
     """An import refused as a whole: exit 1, nothing written; its errors as one text."""
-    from test_pipeline_world import snapshot
+    from helpers.world import snapshot
 
     before = snapshot()
     result = cli(*args, "--format", "json")
@@ -483,7 +483,7 @@ def test_hoa_and_hoa_with_a_grave_never_interleave(cli, members, tmp_path):
 
 
 def test_candidate_show_on_a_roster_member_shows_the_member(cli, members):
-    from test_pipeline_world import HUNG
+    from helpers.world import HUNG
 
     member_id = members[HUNG]
     person = cli.json("member", "show", member_id)["person_id"]

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pytest
 
 from dangvien_cli.services import rules, workdays
+from helpers.templates import from_template
 
 UNITS = [
     ("R", "Đảng bộ Thử", "dang-bo-cap-tren", "", ""),
@@ -131,18 +132,22 @@ def write_csv(path, header, rows) -> None:
 
 
 @pytest.fixture
-def small_db(cli, tmp_path):
-    write_csv(tmp_path / "units.csv", ["code", "name", "kind", "parent", "block"], UNITS)
-    write_csv(tmp_path / "quotas.csv", ["unit_code", "period", "source", "target"], QUOTAS)
-    with (tmp_path / "people.csv").open("w", encoding="utf-8", newline="") as f:
+def small_db(cli):
+    from_template("small", lambda folder: load_small(cli, folder))
+
+
+def load_small(cli, folder) -> None:
+    write_csv(folder / "units.csv", ["code", "name", "kind", "parent", "block"], UNITS)
+    write_csv(folder / "quotas.csv", ["unit_code", "period", "source", "target"], QUOTAS)
+    with (folder / "people.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS)
         writer.writeheader()
         writer.writerows(people())
     steps = [
-        ("unit", "import", tmp_path / "units.csv"),
+        ("unit", "import", folder / "units.csv"),
         ("period", "add", "H1-2022", "--start", "2022-01-01", "--end", "2022-06-30"),
-        ("quota", "import", tmp_path / "quotas.csv"),
-        ("candidate", "import", tmp_path / "people.csv"),
+        ("quota", "import", folder / "quotas.csv"),
+        ("candidate", "import", folder / "people.csv"),
     ]
     for step in steps:
         result = cli(*step)

@@ -23,6 +23,8 @@ from dangvien_cli.cli import _words, build_app
 from dangvien_cli.cli._context import DATE_METAVAR, DATE_OPTIONS
 from dangvien_cli.i18n import MESSAGES, set_lang
 
+pytestmark = pytest.mark.no_database
+
 HOLE = re.compile(r"\{[^{}]*\}")
 
 

@@ -3,22 +3,9 @@ supersede which, and how exceptions and the stricter-than-marked rules are appli
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))
-from test_pipeline_world import (  # noqa: E402
-    PLAN_2021,
-    PLAN_2025,
-    add_candidate,
-    build_world,
-    session,
-    snapshot,
-    walk,
-)
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation  # noqa: E402
 from dangvien_cli.models import Admission, Member, Person  # noqa: E402
@@ -30,6 +17,15 @@ from dangvien_cli.services.pipeline import (  # noqa: E402
 )
 from dangvien_cli.services.rule_exceptions import add_exception  # noqa: E402
 from dangvien_cli.vocab import Step  # noqa: E402
+from helpers.world import (
+    PLAN_2021,
+    PLAN_2025,
+    add_candidate,
+    build_world,
+    session,
+    snapshot,
+    walk,
+)
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ import pytest
 from dangvien_cli.i18n import MESSAGES
 from dangvien_cli.services.reports import bieu2
 
+pytestmark = pytest.mark.no_database
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 

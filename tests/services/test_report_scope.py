@@ -11,6 +11,8 @@ from dangvien_cli.services.reports.behind import months_left
 from dangvien_cli.services.reports.quota import status_of
 from dangvien_cli.services.reports.scope import Window
 
+pytestmark = pytest.mark.no_database
+
 
 def window(code: str, as_of: date) -> Window:
     period = implied_period(code)

@@ -40,6 +40,8 @@ from dangvien_cli.services.rules import (
     with_overrides,
 )
 
+pytestmark = pytest.mark.no_database
+
 QD24 = "24-QĐ/TW (2021)"
 QD294 = "294-QĐ/TW (2025)"
 ACT_2021 = date(2021, 11, 15)  # a Monday

@@ -19,6 +19,8 @@ from dangvien_cli.services.workdays import (
     working_days_between,
 )
 
+pytestmark = pytest.mark.no_database
+
 recent = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
 any_day = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
 

@@ -8,11 +8,7 @@ a real migrated database; the step under test then runs through the real CLI.
 
 from __future__ import annotations
 
-import atexit
-import os
 import shlex
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -21,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import create_engine, select
 
-from dangvien_cli.db import open_engine, resolve_url, session_scope, sqlite_path
+from dangvien_cli.db import open_engine, resolve_url, session_scope
 from dangvien_cli.models import metadata
 from dangvien_cli.vocab import Block, Gender, Step, UnitKind
+from helpers.templates import from_template
 
 # Fictional people. Official since long ago unless said otherwise.
 ROSTER = """\
@@ -53,28 +50,13 @@ def session() -> Iterator[Any]:
         engine.dispose()
 
 
-_TEMPLATE: dict[str, Any] = {}
-
-
 def build_world(folder: Path) -> dict[str, int]:
     """TP (upper committee) > DB (grassroots committee) > CB (its cell); CS, a grassroots
     cell straight under TP. The roster of DB; returns member ids by name.
 
-    On SQLite the world is built once per run and copied, which saves the migrations."""
-    target = sqlite_path(resolve_url(None))
-    if target is None:
-        return _build(folder)
-    if not _TEMPLATE:
-        home = Path(tempfile.mkdtemp(prefix="dangvien-world-"))
-        atexit.register(shutil.rmtree, home, ignore_errors=True)
-        url = os.environ["DANGVIEN_DB"]
-        os.environ["DANGVIEN_DB"] = str(home / "world.db")
-        try:
-            _TEMPLATE.update(path=home / "world.db", members=_build(home))
-        finally:
-            os.environ["DANGVIEN_DB"] = url
-    shutil.copyfile(_TEMPLATE["path"], target)
-    return dict(_TEMPLATE["members"])
+    Built once per run and copied, which saves the migrations and the import. ``folder`` is
+    kept for the callers: the roster file is written beside the template."""
+    return from_template("world", _build)
 
 
 def _build(folder: Path) -> dict[str, int]:

@@ -1,7 +1,7 @@
 # ruff: noqa: E501 - the OOXML boilerplate reads best one part per line
 """Hostile import files, built small on disk whatever size they claim to be: an .xlsx of a
 few KB holding a 20 MB cell, a shared-strings bomb, a CSV with a huge field or line, a file of
-a million bad rows. ``scale`` shrinks them for the default run (tests/test_hostile_files.py);
+a million bad rows. ``scale`` shrinks them for the default run (tests/test_hostile_input.py);
 run as a script it writes the full-size set for measuring (docs/reliability.md).
 """
 

@@ -1,7 +1,7 @@
 """Helpers of the reliability, privacy and fuzz tests (no tests here).
 
 Run as a script it is the writer process of the concurrency test:
-``python test_reliability_support.py writer DB NAME COUNT GO_FILE OUT_FILE``.
+``python tests/helpers/reliability.py writer DB NAME COUNT GO_FILE OUT_FILE``.
 """
 
 from __future__ import annotations
