@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Column, Date, Integer, MetaData, Table, Text, text
@@ -138,7 +139,7 @@ _SLOTS = {
 }
 _EXIT_AT = _AT["exit_step"]
 _HISTORY_EMPTY = [None] * (len(STAGE_COLUMNS) - _AT["stage"] - 2)  # after stage, stage_on
-_PERSON_STAGED = PERSON_VALUES[1:]  # after the name and its three keys
+_person_staged = itemgetter(*PERSON_VALUES[1:])  # after the name and its three keys
 
 
 def staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
@@ -149,7 +150,7 @@ def staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
         pid,
         name,
         *_name_keys(name),
-        *[p[k] for k in _PERSON_STAGED],
+        *_person_staged(p),
         cand.stage,
         cand.stage_on,
         *_HISTORY_EMPTY,

@@ -21,11 +21,13 @@ from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports.cells import Memo
 from dangvien_cli.services.imports.columns import Row
 from dangvien_cli.services.imports.step_fields import EXIT_DATE, FIELD_OF, STEP_FIELDS
-from dangvien_cli.vocab import Gender, Step
+from dangvien_cli.vocab import Step
 
 VOTE, DECISION = FIELD_OF[Step.cell_vote].date, FIELD_OF[Step.decision].date
 CEREMONY, OFFICIAL = FIELD_OF[Step.ceremony].date, FIELD_OF[Step.official].date
 DECISION_NO = str(FIELD_OF[Step.decision].document)
+# rules.check_order names the steps as the enum's members are named (cell_vote)
+_ORDER_NAMES = tuple((f.step, f.step.name) for f in STEP_FIELDS)
 
 
 class Cells(NamedTuple):
@@ -34,7 +36,7 @@ class Cells(NamedTuple):
     name: str
     unit_id: int
     birth: date | None
-    gender: Gender | None
+    gender: str | None  # a Gender's value
     education: str | None
     national_id: str | None
     explicit_id: int | None
@@ -104,16 +106,12 @@ def judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
     birth, national_id, dates = cells.birth, cells.national_id, cells.dates
     votes_for, official_members = cells.votes_for, cells.official_members
-    for col, when in (*((f.date, dates[f.step]) for f in STEP_FIELDS), (EXIT_DATE, cells.exit_on)):
-        if when is not None and when > state.today:  # an act is a fact: nothing dated after today
-            reason = t("act.in_future", field=row.column(col), date=fmt_date(when))
-            state.errors.add(row.line, row.column(col), row.raw(col), reason)
+    if max(filter(None, (*dates.values(), cells.exit_on)), default=date.min) > state.today:
+        _in_future(row, state, cells)
     violations: list[rules.Violation] = []
     if national_id:
-        gender = cells.gender.value if cells.gender else None
-        violations += rules.check_cccd(national_id, birth, gender)
-    # rules.check_order names the steps as the enum's members are named (cell_vote)
-    violations += rules.check_order({step.name: on for step, on in dates.items()})
+        violations += rules.check_cccd(national_id, birth, cells.gender)  # type: ignore[arg-type]
+    violations += rules.check_order({name: dates[step] for step, name in _ORDER_NAMES})
     vote = dates[Step.cell_vote]
     if vote:
         if birth:
@@ -147,6 +145,17 @@ def judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
             violations += _official_check[ceremony, dates[Step.official]]
     if violations:
         _note(row, state, lang_en, cells, violations)
+
+
+def _in_future(row: Row, state: Checking, cells: Cells) -> None:
+    """An act is a fact: nothing dated after today."""
+    for col, when in (
+        *((f.date, cells.dates[f.step]) for f in STEP_FIELDS),
+        (EXIT_DATE, cells.exit_on),
+    ):
+        if when is not None and when > state.today:
+            reason = t("act.in_future", field=row.column(col), date=fmt_date(when))
+            state.errors.add(row.line, row.column(col), row.raw(col), reason)
 
 
 def _note(

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from dangvien_cli.errors import DangvienError, InvalidFile, RowErrors
 from dangvien_cli.i18n import t
+from dangvien_cli.services.imports.cells import Memo
 from dangvien_cli.tabular import Table, header_key, open_table, unneutralise
 from dangvien_cli.vntext import control_char, nfc, visible
 
@@ -46,40 +48,30 @@ class FieldSpec:
 class Row:
     """One data row, read by field key; cells come out stripped and NFC, '' as None."""
 
-    __slots__ = ("line", "_cells", "_index", "_headers", "_escaped", "_values")
+    __slots__ = ("line", "_cells", "_map", "_plain", "_values")
 
-    def __init__(
-        self,
-        line: int,
-        cells: list[Any],
-        index: dict[str, int],
-        headers: list[str],
-        escaped: bool = True,
-    ):
+    def __init__(self, line: int, cells: list[Any], columns: ColumnMap, plain: bool = False):
         self.line = line
         self._cells = cells
-        self._index = index
-        self._headers = headers
-        self._escaped = escaped  # CSV text may carry the formula-injection "'" (tabular)
+        self._map = columns
+        # A CSV row with no "'" anywhere: every cell is text and none carries the formula
+        # escape (tabular), so values() cleans the cells in one pass without _clean's tests.
+        self._plain = plain
         self._values: dict[str, Any] | None = None
 
     def raw(self, key: str) -> Any:
         if self._values is not None:
             return self._values.get(key)
-        i = self._index.get(key)
+        i = self._map.index.get(key)
         if i is None or i >= len(self._cells):
             return None
-        return _clean(self._cells[i], self._escaped)
+        return _clean(self._cells[i], self._map.escaped)
 
     def values(self) -> dict[str, Any]:
         """Every mapped cell, cleaned as ``raw`` cleans one, read once: the form a hot loop
         over a million rows wants (``raw`` and ``text`` then answer from it)."""
         if self._values is None:
-            cells, escaped = self._cells, self._escaped
-            n = len(cells)
-            self._values = {
-                key: _clean(cells[i], escaped) if i < n else None for key, i in self._index.items()
-            }
+            self._values = self._map.values_of(self._cells, self._plain)
         return self._values
 
     def text(self, key: str) -> str | None:
@@ -87,8 +79,20 @@ class Row:
         return None if value is None else str(value)
 
     def column(self, key: str) -> str:
-        i = self._index.get(key)
-        return self._headers[i] if i is not None else key
+        i = self._map.index.get(key)
+        return self._map.table.headers[i] if i is not None else key
+
+
+def _picker(positions: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """The cells at ``positions`` of a row, as a tuple, in one C call where there are two
+    or more (itemgetter of one index returns the cell itself)."""
+    if len(positions) >= 2:
+        return itemgetter(*positions)
+    return lambda cells: tuple(cells[i] for i in positions)
+
+
+# Texts that repeat down a file (religions, occupations, issuers, many names) in NFC.
+_nfc = Memo(nfc).__getitem__
 
 
 def _clean(value: Any, escaped: bool) -> Any:
@@ -129,6 +133,27 @@ class ColumnMap:
                 "import.missing_columns", path=str(table.path), columns=", ".join(missing)
             )
         self.table = table
+        self.escaped = table.kind == "csv"  # CSV text may carry the formula escape (tabular)
+        self._keys = tuple(self.index)
+        positions = tuple(self.index.values())
+        self._reach = max(positions, default=-1) + 1  # a row shorter than this is padded
+        self._pick = _picker(positions)
+
+    def values_of(self, cells: list[Any], plain: bool) -> dict[str, Any]:
+        """The mapped cells of a row by field key, cleaned as _clean cleans one."""
+        if len(cells) < self._reach:
+            cells = [*cells, *[None] * (self._reach - len(cells))]
+            plain = False
+        picked = self._pick(cells)
+        if plain:
+            cleaned = [
+                None if not (c := cell.strip()) else c if c.isascii() else _nfc(c)
+                for cell in picked
+            ]
+        else:
+            escaped = self.escaped
+            cleaned = [_clean(cell, escaped) for cell in picked]
+        return dict(zip(self._keys, cleaned, strict=True))
 
     def has(self, key: str) -> bool:
         """Whether the file has a column for ``key`` (absent columns change nothing)."""
@@ -141,8 +166,7 @@ class ColumnMap:
         self, errors: RowErrors | None = None, progress: Callable[[int], None] | None = None
     ) -> Iterator[Row]:
         """The data rows; with ``errors``, rows of the wrong width are reported there instead."""
-        headers, index = self.table.headers, self.index
-        width, escaped = self.table.width, self.table.kind == "csv"
+        width, escaped = self.table.width, self.escaped
         count = 0
         for line, cells in self.table.rows:
             count += 1
@@ -159,7 +183,7 @@ class ColumnMap:
                 and self._control_chars(line, cells, errors)
             ):
                 continue
-            yield Row(line, cells, index, headers, escaped)
+            yield Row(line, cells, self, escaped and "'" not in text)
         if progress is not None:
             progress(count)
 
