@@ -57,7 +57,7 @@ class _State(Checking):
     staging: bool = False  # candidate_load's table exists in this transaction
     writer: ThreadPoolExecutor | None = None
     # The batch being written: its rows' (line, national ID, id), for a clash to be named.
-    pending: tuple[Future[IntegrityError | None], list[tuple[int, str | None, int]]] | None = None
+    pending: tuple[Future[None], list[tuple[int, str | None, int]]] | None = None
 
 
 def import_candidates(
@@ -168,41 +168,30 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
     if not state.staging:
         load.create_stage(conn)
         state.staging = True
+    load.stage(conn, staged)
     first_event = state.next_event_id
     state.next_event_id += sum(len(c.steps) for c in fresh)
     if state.writer is None:
         state.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvien-writer")
-    job = state.writer.submit(_fan_out, conn, staged, state.now, first_event, state.next_event_id)
+    job = state.writer.submit(_fan_out, conn, state.now, first_event, state.next_event_id)
     # Only what naming a clash needs is kept: the candidates can go while the batch is written.
     state.pending = (job, [(c.line, c.person["national_id"], c.person["id"]) for c in fresh])
 
 
-# The engine stages a batch and writes its people and history (candidate_load) in a thread
-# while this one checks the next batch: SQLite and psycopg release the GIL while they work,
-# so on two cores the writing mostly hides behind the checking. The connection is only ever
-# used by one thread at a time: every other use of the session first waits for the batch
-# (_settle).
+# The engine writes a batch's people and history (candidate_load) in a thread while this one
+# checks the next batch: SQLite and psycopg release the GIL while they work, so on two cores
+# the writing mostly hides behind the checking. Staging stays here: binding is Python work
+# under the GIL, and in the thread it only made the two threads take turns (4 % more CPU).
+# The connection is only ever used by one thread at a time: every other use of the session
+# first waits for the batch (_settle).
 
 
-def _fan_out(
-    conn: Connection,
-    staged: list[tuple[Any, ...]],
-    now: datetime,
-    first_event: int,
-    next_event: int,
-) -> IntegrityError | None:
-    """Stage the batch and write it; an id given twice in the batch is handed back (the
-    staged table refuses it) for the checking thread to raise, as staging there did."""
-    try:
-        load.stage(conn, staged)
-    except IntegrityError as clash:
-        return clash
+def _fan_out(conn: Connection, now: datetime, first_event: int, next_event: int) -> None:
     with conn.begin_nested():  # a clash leaves the transaction usable, on both engines
         load.insert_people(conn, now)
     written = load.insert_history(conn, now, first_event)
     if written != next_event - first_event:
         raise RuntimeError(f"{written} events written for {next_event - first_event} steps")
-    return None
 
 
 def _settle(session: Session, state: _State) -> None:
@@ -212,12 +201,9 @@ def _settle(session: Session, state: _State) -> None:
     job, written = state.pending
     state.pending = None
     try:
-        clash = job.result()
+        job.result()
     except IntegrityError:
         match.report_duplicates(session, written, state.errors)
-        return
-    if clash is not None:
-        raise clash
 
 
 def _stop_writer(state: _State) -> None:
