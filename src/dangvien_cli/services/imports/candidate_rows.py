@@ -105,7 +105,7 @@ class Candidate:
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _date_cell = Memo(parse_date_cell).__getitem__
-_gender_cell = Memo(lambda value: parse_choice(value, Gender, "gender").value).__getitem__
+_gender_cell = Memo(lambda value: str(parse_choice(value, Gender, "gender"))).__getitem__
 _education_cell = Memo(education_code).__getitem__
 _youth_cell = Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
 _votes_for_cell = Memo(lambda value: parse_int(value, "votes_for")).__getitem__

@@ -35,12 +35,8 @@ from dangvien_cli.services.imports import (
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports import candidate_load as load
 from dangvien_cli.services.imports import candidate_match as match
-from dangvien_cli.services.imports.candidate_rows import (
-    FIELDS,
-    Candidate,
-    Checking,
-    parse_candidate,
-)
+from dangvien_cli.services.imports.candidate_rows import FIELDS, Candidate, parse_candidate
+from dangvien_cli.services.imports.candidate_rules import Checking
 
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
