@@ -1,5 +1,10 @@
-"""The closed vocabularies: unit kinds, blocks, stages, steps. Kept apart from the tables so
-that the command line can offer them as choices without importing SQLAlchemy."""
+"""The closed vocabularies: unit kinds, blocks, stages, steps, routes, areas. Kept apart from
+the tables so that the command line can offer them as choices without importing SQLAlchemy.
+
+Each word is spelled once, here: a value is what is stored and typed ("cell-vote"); a
+member's name is how code names it (``Step.cell_vote``), and the rules name the pipeline
+steps by those member names. Which file column holds which step: services/imports/step_fields.
+"""
 
 from enum import StrEnum
 
@@ -23,6 +28,21 @@ class Block(StrEnum):
 class Gender(StrEnum):
     nam = "nam"
     nu = "nu"
+
+
+class Route(StrEnum):
+    """Who introduces a candidate (R9–R11): two members, or the youth or trade union."""
+
+    two_members = "two-members"
+    youth_union = "youth-union"
+    trade_union = "trade-union"
+
+
+class Area(StrEnum):
+    """The exceptions to the education rule (R5, R6) a candidate's area allows."""
+
+    vung_kho_khan = "vung-kho-khan"
+    nguoi_co_uy_tin = "nguoi-co-uy-tin"
 
 
 class Stage(StrEnum):

@@ -10,24 +10,14 @@ from dangvien_cli.cli._context import app_ctx, arg, choice, command, info, opt, 
 from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.values import parse_date
+from dangvien_cli.vocab import Area, Route
 
 IdArg = Annotated[int, arg("arg.person_id")]
-
-
-class Route(StrEnum):
-    two_members = "two-members"
-    youth_union = "youth-union"
-    trade_union = "trade-union"
 
 
 class ClassResult(StrEnum):
     passed = "passed"
     failed = "failed"
-
-
-class Area(StrEnum):
-    vung_kho_khan = "vung-kho-khan"
-    nguoi_co_uy_tin = "nguoi-co-uy-tin"
 
 
 def when(text: str | None, field: str = "--date") -> Any:

@@ -33,6 +33,14 @@ from sqlalchemy.orm import Session, aliased
 from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
 from dangvien_cli.services.audit import mask_numbers
 from dangvien_cli.services.imports import candidates, members, quotas, units
+from dangvien_cli.services.imports.step_fields import (
+    EXIT,
+    EXIT_DATE,
+    EXIT_NOTE,
+    EXIT_STEPS,
+    FIELD_OF,
+    STEP_FIELDS,
+)
 from dangvien_cli.services.people import mask
 from dangvien_cli.services.unit_tree import subtree_ids
 from dangvien_cli.services.units import get_unit
@@ -44,7 +52,7 @@ BATCH = 2000
 PRIVATE = ("national_id", "phone")
 # Free text a clerk typed, which may hold a phone number: its ID-like numbers are masked.
 FREE_TEXT = ("exit_reason", "note", "reason")
-EXITS = (Step.rejected.value, Step.withdrawn.value, Step.struck_off.value)
+EXITS = tuple(step.value for step in EXIT_STEPS)
 ADMISSION_KEYS = (
     "id",
     "full_name",
@@ -285,35 +293,31 @@ def _steps_by_person(session: Session, scope: Scope) -> Iterator[tuple[int, dict
 
 
 def _put(found: dict[str, Any], e: dict[str, Any]) -> None:
-    """One event into the step columns; of two events of one step, the later one wins."""
-    step, on, doc = e["step"], e["occurred_on"], e["document_no"]
+    """One event into the step columns (STEP_FIELDS); of two events of one step, the later
+    one wins, but a `candidate mentor` step's mentor wins over the sourced step's."""
+    step, on = e["step"], e["occurred_on"]
     detail = json.loads(e["detail"]) if e["detail"] else {}
-    if step == Step.sourced.value:
-        found["source_date"] = on
-        if detail.get("mentor"):
-            found.setdefault("mentor", detail["mentor"])
-    elif step == Step.mentor.value and detail.get("mentor"):
-        found["mentor"] = detail["mentor"]
-    elif step == Step.class_passed.value:
-        found.update(class_date=on, certificate_no=doc)
-    elif step == Step.application.value:
-        found["application_date"] = on
-    elif step == Step.cell_vote.value:
-        found.update(
-            vote_date=on,
-            votes_for=detail.get("votes_for"),
-            official_members=detail.get("official_members"),
-        )
-    elif step == Step.committee_resolution.value:
-        found["committee_date"] = on
-    elif step == Step.decision.value:
-        found.update(decision_date=on, decision_no=doc, decision_body=e["issuer"])
-    elif step == Step.ceremony.value:
-        found["ceremony_date"] = on
-    elif step == Step.official.value:
-        found["official_date"] = on
+    columns = _COLUMNS_OF.get(step)
+    if columns is not None:
+        found[columns.date] = on
+        if columns.document:
+            found[columns.document] = e["document_no"]
+        if columns.issuer:
+            found[columns.issuer] = e["issuer"]
+        if step == _SOURCED:
+            if detail.get(_MENTOR):
+                found.setdefault(_MENTOR, detail[_MENTOR])
+        else:
+            found.update((key, detail.get(key)) for key in columns.detail)
+    elif step == _MENTOR_STEP and detail.get(_MENTOR):
+        found[_MENTOR] = detail[_MENTOR]
     elif step in EXITS:
-        found.update(exit=step, exit_date=on, exit_reason=e["note"])
+        found.update({EXIT: step, EXIT_DATE: on, EXIT_NOTE: e["note"]})
+
+
+_COLUMNS_OF = {f.step.value: f for f in STEP_FIELDS}
+_SOURCED, _MENTOR_STEP = Step.sourced.value, Step.mentor.value
+(_MENTOR,) = FIELD_OF[Step.sourced].detail
 
 
 def _admissions(session: Session, scope: Scope) -> Rows:
@@ -346,7 +350,7 @@ def _admissions(session: Session, scope: Scope) -> Rows:
             Admission.decision_date.between(scope.period.start_on, scope.period.end_on)
         )
     for row in _stream(session, _within(query, Admission.unit_id, scope)):
-        row["exit"] = Step.struck_off.value if row["exit_date"] else None
+        row[EXIT] = Step.struck_off.value if row[EXIT_DATE] else None
         yield row
 
 

@@ -14,7 +14,8 @@ from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Member, Person, PipelineEvent, RuleException
 from dangvien_cli.services import rules
-from dangvien_cli.services.imports import Row
+from dangvien_cli.services.imports.columns import Row
+from dangvien_cli.services.imports.step_fields import EXIT, EXIT_DATE, FIELD_OF
 from dangvien_cli.vocab import Step
 
 
@@ -50,37 +51,38 @@ def vote_counts(
     row: Row, errors: RowErrors, vote: date | None, votes_for: int | None, members: int | None
 ) -> None:
     """As `candidate vote` requires: a cell vote carries both counts, and counts need a vote."""
-    for key, value in (("votes_for", votes_for), ("official_members", members)):
+    vote_field = FIELD_OF[Step.cell_vote]
+    for key, value in zip(vote_field.detail, (votes_for, members), strict=True):
         if vote is not None and value is None:
             errors.add(row.line, row.column(key), "", t("error.required", field=key))
         elif vote is None and value is not None:
-            reason = t("import.without_step", field=key, step=row.column("vote_date"))
+            reason = t("import.without_step", field=key, step=row.column(vote_field.date))
             errors.add(row.line, row.column(key), value, reason)
 
 
 def exit_step(
-    row: Row, errors: RowErrors, step: Step | None, when: date | None, dates: dict[str, Any]
+    row: Row, errors: RowErrors, step: Step | None, when: date | None, dates: dict[Step, Any]
 ) -> None:
     """What the exit commands refuse: leaving after admission, striking off anyone but a
     probationary member, an exit dated before the steps it ends."""
     if step is None:
-        if when is not None and row.text("exit") is None:
-            reason = t("import.without_step", field="exit_date", step=row.column("exit"))
-            errors.add(row.line, row.column("exit_date"), when, reason)
+        if when is not None and row.text(EXIT) is None:
+            reason = t("import.without_step", field=EXIT_DATE, step=row.column(EXIT))
+            errors.add(row.line, row.column(EXIT_DATE), when, reason)
         return
-    column = row.column("exit")
+    column = row.column(EXIT)
     if step is Step.struck_off:
-        if not dates["ceremony_date"] or dates["official_date"]:
+        if not dates[Step.ceremony] or dates[Step.official]:
             errors.add(row.line, column, step.value, t("import.struck_off_needs_probation"))
-    elif dates["decision_date"]:
+    elif dates[Step.decision]:
         errors.add(row.line, column, step.value, t("import.exit_after_decision"))
-    steps = [(d, c) for c, d in dates.items() if d is not None]
+    steps = [(d, FIELD_OF[s].date) for s, d in dates.items() if d is not None]
     if when is None and not steps:
-        errors.add(row.line, row.column("exit_date"), "", t("error.required", field="exit_date"))
+        errors.add(row.line, row.column(EXIT_DATE), "", t("error.required", field=EXIT_DATE))
     elif when is not None and steps and when < max(steps)[0]:
         last, col = max(steps)
         reason = t("import.exit_before_step", step=row.column(col), date=fmt_date(last))
-        errors.add(row.line, row.column("exit_date"), when, reason)
+        errors.add(row.line, row.column(EXIT_DATE), when, reason)
 
 
 def same_step(

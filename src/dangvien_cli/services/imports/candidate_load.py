@@ -10,14 +10,22 @@ as before: per person, by date, then in pipeline order.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Column, Date, Integer, MetaData, Table, Text, text
 from sqlalchemy.engine import Connection
 
 from dangvien_cli.dialect import insert_rows, sync_sequences
+from dangvien_cli.services.imports.step_fields import FIELD_OF, STEP_FIELDS, StepField
+from dangvien_cli.services.people import given_first_key
+from dangvien_cli.vntext import fold, name_sort_key
 from dangvien_cli.vocab import MemberStatus, Step
+
+if TYPE_CHECKING:
+    from dangvien_cli.services.imports.candidate_rows import Candidate
 
 STAGE_TABLE = "dv_candidate_stage"
 
@@ -38,23 +46,19 @@ PERSON_VALUES = (
 )
 NAME_KEYS = ("name_key", "given_key", "sort_key")
 _TYPES = {"birth_date": Date, "unit_id": Integer, "youth_union": Boolean}
-# What the pipeline events, admission and roster line are made of (see _EVENT_SOURCES).
+
+
+def _step_columns(f: StepField) -> list[tuple[str, Any]]:
+    """A step's staged columns: its date, document, issuer and detail JSON, as it has them."""
+    named = [(f.date, Date), (f.document, Text), (f.issuer, Text), (f.detail_column, Text)]
+    return [(name, kind) for name, kind in named if name is not None]
+
+
+# What the pipeline events, admission and roster line are made of (see _event_branches).
 HISTORY: list[tuple[str, Any]] = [
     ("stage", Text),
     ("stage_on", Date),
-    ("source_date", Date),
-    ("mentor_detail", Text),
-    ("class_date", Date),
-    ("certificate_no", Text),
-    ("application_date", Date),
-    ("vote_date", Date),
-    ("vote_detail", Text),
-    ("committee_date", Date),
-    ("decision_no", Text),
-    ("decision_date", Date),
-    ("decision_body", Text),
-    ("ceremony_date", Date),
-    ("official_date", Date),
+    *(column for f in STEP_FIELDS for column in _step_columns(f)),
     ("exit_step", Text),
     ("exit_on", Date),
     ("exit_note", Text),
@@ -72,31 +76,21 @@ _stage = Table(
 )
 STAGE_COLUMNS = [c.name for c in _stage.columns]
 PERSON_FIELDS = ["full_name", *NAME_KEYS, *PERSON_VALUES[1:]]  # the person table's names
-
-# (step, date column, document column, issuer column, detail column), in pipeline order:
-# the order breaks ties between steps of one day, as the step commands record them.
-_EVENT_SOURCES: list[tuple[Step, str, str | None, str | None, str | None]] = [
-    (Step.sourced, "source_date", None, None, "mentor_detail"),
-    (Step.class_passed, "class_date", "certificate_no", None, None),
-    (Step.application, "application_date", None, None, None),
-    (Step.cell_vote, "vote_date", None, None, "vote_detail"),
-    (Step.committee_resolution, "committee_date", None, None, None),
-    (Step.decision, "decision_date", "decision_no", "decision_body", None),
-    (Step.ceremony, "ceremony_date", None, None, None),
-    (Step.official, "official_date", None, None, None),
-]
+_DECISION, _CEREMONY = FIELD_OF[Step.decision], FIELD_OF[Step.ceremony]
+_OFFICIAL = FIELD_OF[Step.official].date
 
 
 def _event_branches() -> str:
+    """One SELECT per step of STEP_FIELDS, ranked in pipeline order, then the exit."""
     selects = [
-        f"SELECT pid, {rank} AS rank, '{step.value}' AS step, {when} AS occurred_on, "
-        f"{doc or 'NULL'} AS document_no, {issuer or 'NULL'} AS issuer, "
-        f"{detail or 'NULL'} AS detail, NULL AS note "
-        f"FROM {STAGE_TABLE} WHERE {when} IS NOT NULL"
-        for rank, (step, when, doc, issuer, detail) in enumerate(_EVENT_SOURCES, start=1)
+        f"SELECT pid, {rank} AS rank, '{f.step.value}' AS step, {f.date} AS occurred_on, "
+        f"{f.document or 'NULL'} AS document_no, {f.issuer or 'NULL'} AS issuer, "
+        f"{f.detail_column or 'NULL'} AS detail, NULL AS note "
+        f"FROM {STAGE_TABLE} WHERE {f.date} IS NOT NULL"
+        for rank, f in enumerate(STEP_FIELDS, start=1)
     ]
     selects.append(
-        f"SELECT pid, {len(_EVENT_SOURCES) + 1}, exit_step, exit_on, NULL, NULL, NULL, "
+        f"SELECT pid, {len(STEP_FIELDS) + 1}, exit_step, exit_on, NULL, NULL, NULL, "
         f"exit_note FROM {STAGE_TABLE} WHERE exit_step IS NOT NULL"
     )
     return "\nUNION ALL ".join(selects)
@@ -122,19 +116,96 @@ FROM ({_event_branches()}) AS steps
 _INSERT_ADMISSIONS = f"""
 INSERT INTO admission (person_id, unit_id, decision_no, decision_date, decision_body,
                        ceremony_date, official_date, struck_off_date, recorded_at)
-SELECT pid, coalesce(decision_unit_id, unit_id), coalesce(decision_no, ''), decision_date,
-       decision_body, ceremony_date, official_date, {_STRUCK_ON}, :now
-FROM {STAGE_TABLE} WHERE decision_date IS NOT NULL ORDER BY pid
+SELECT pid, coalesce(decision_unit_id, unit_id), coalesce({_DECISION.document}, ''),
+       {_DECISION.date}, {_DECISION.issuer}, {_CEREMONY.date}, {_OFFICIAL}, {_STRUCK_ON}, :now
+FROM {STAGE_TABLE} WHERE {_DECISION.date} IS NOT NULL ORDER BY pid
 """.strip()
 _INSERT_MEMBERS = f"""
 INSERT INTO member (person_id, unit_id, status, key_position, admitted_on, official_on,
                     left_on, updated_at)
 SELECT pid, unit_id,
-       CASE WHEN official_date IS NOT NULL THEN '{MemberStatus.official.value}'
+       CASE WHEN {_OFFICIAL} IS NOT NULL THEN '{MemberStatus.official.value}'
             ELSE '{MemberStatus.probationary.value}' END,
-       :no, decision_date, official_date, {_STRUCK_ON}, :now
-FROM {STAGE_TABLE} WHERE decision_date IS NOT NULL ORDER BY pid
+       :no, {_DECISION.date}, {_OFFICIAL}, {_STRUCK_ON}, :now
+FROM {STAGE_TABLE} WHERE {_DECISION.date} IS NOT NULL ORDER BY pid
 """.strip()
+
+
+# Where each step's date, document, issuer and detail go in a staged row.
+_AT: dict[str | None, int] = {name: i for i, name in enumerate(STAGE_COLUMNS)}
+_SLOTS = {
+    f.step: (_AT[f.date], _AT.get(f.document), _AT.get(f.issuer), _AT.get(f.detail_column))
+    for f in STEP_FIELDS
+}
+_EXIT_AT = _AT["exit_step"]
+_HISTORY_EMPTY = [None] * (len(STAGE_COLUMNS) - _AT["stage"] - 2)  # after stage, stage_on
+_person_staged = itemgetter(*PERSON_VALUES[1:])  # after the name and its three keys
+
+
+def staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
+    """The candidate as one row of STAGE_COLUMNS."""
+    p = cand.person
+    name = p["full_name"]
+    row = [
+        pid,
+        name,
+        *_name_keys(name),
+        *_person_staged(p),
+        cand.stage,
+        cand.stage_on,
+        *_HISTORY_EMPTY,
+    ]
+    for step, when, doc, issuer, detail in cand.steps:
+        slots = _SLOTS.get(step)
+        if slots is None:  # the exit, if any: the one step outside the pipeline's columns
+            row[_EXIT_AT : _EXIT_AT + 3] = (step.value, when, cand.exit_note)
+            continue
+        at, doc_at, issuer_at, detail_at = slots
+        row[at] = when
+        if doc_at is not None:
+            row[doc_at] = doc
+        if issuer_at is not None:
+            row[issuer_at] = issuer
+        if detail_at is not None and detail:
+            row[detail_at] = _detail_text(detail)
+    row[-1] = cand.decision_unit_id
+    return tuple(row)
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+_json_text = json.encoder.encode_basestring  # a str as _to_json writes it
+_DETAILS: dict[tuple[tuple[str, int], ...], str] = {}
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    """The JSON of a step's detail. Vote counts repeat, so each set is encoded once; texts
+    (a mentor's name) are nearly all different and are not remembered."""
+    if not all(type(v) is int for v in detail.values()):
+        mentor = detail.get("mentor")
+        if len(detail) == 1 and type(mentor) is str:  # what JSONEncoder writes, in one C call
+            return '{"mentor": ' + _json_text(mentor) + "}"
+        return _to_json(detail)
+    key = tuple(detail.items())
+    text = _DETAILS.get(key)
+    if text is None:
+        if len(_DETAILS) >= 10_000:
+            _DETAILS.clear()
+        text = _DETAILS[key] = _to_json(detail)
+    return text
+
+
+_NAME_KEYS: dict[str, tuple[str, str, str]] = {}
+
+
+def _name_keys(name: str) -> tuple[str, str, str]:
+    """A name's search, given-name-first and sort keys. A province's file repeats most full
+    names (100,000 rows hold ~40,000): a bounded memo answers ~46 % of rows."""
+    keys = _NAME_KEYS.get(name)
+    if keys is None:
+        if len(_NAME_KEYS) >= 20_000:
+            _NAME_KEYS.clear()
+        keys = _NAME_KEYS[name] = (fold(name), given_first_key(name), name_sort_key(name))
+    return keys
 
 
 def create_stage(conn: Connection) -> None:

@@ -1,40 +1,47 @@
-"""Reading one row of a candidate file: its cells as values, judged by the Party's rules in
-force at each act, as a Candidate ready to be written (imports.candidates).
+"""Reading one row of a candidate file: its cells as values, judged by the Party's rules
+(candidate_rules), as a Candidate ready to be written (imports.candidates).
 
 This is the import's hot loop, a million times for a province's file: cells are read once
-(Row.values), texts that repeat (dates, genders, levels) are parsed once (_Memo), and the
-rule checks of a few dates are answered once per distinct set of them. Every refusal is
-noted with its line and column; warnings are counted by rule.
+(Row.values) and texts that repeat (dates, genders, levels) are parsed once (Memo). Every
+refusal is noted with its line and column.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
-from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.services import people, rules
-from dangvien_cli.services.imports import (
-    FieldSpec,
-    Row,
+from dangvien_cli.errors import DangvienError
+from dangvien_cli.i18n import t
+from dangvien_cli.services import people
+from dangvien_cli.services.imports.candidate_rules import (
+    Cells,
+    Checking,
+    judge,
+    roster_denominator,
+)
+from dangvien_cli.services.imports.cells import (
+    Memo,
+    education_code,
     national_id_cell,
     parse_date_cell,
     phone_cell,
 )
-from dangvien_cli.services.imports import (
-    candidate_checks as checks,
+from dangvien_cli.services.imports.columns import FieldSpec, Row
+from dangvien_cli.services.imports.step_fields import (
+    EXIT,
+    EXIT_DATE,
+    EXIT_NOTE,
+    EXIT_STEPS,
+    STEP_FIELDS,
 )
-from dangvien_cli.services.pipeline import STAGE_AFTER, Step
-from dangvien_cli.services.step_checks import ORDERED
+from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_bool, parse_choice, parse_int
 from dangvien_cli.vntext import fold
-from dangvien_cli.vocab import Gender, Stage
+from dangvien_cli.vocab import Gender, Stage, Step
 
 FIELDS = [
     FieldSpec("id", ("Mã số", "ID", "person_id")),
@@ -72,33 +79,23 @@ FIELDS = [
     FieldSpec("decision_unit_code", ("Đơn vị khi kết nạp", "Mã đơn vị khi kết nạp")),
 ]
 
-# file column → (pipeline step, the column holding its document number)
-STEP_COLUMNS: list[tuple[str, Step, str | None]] = [
-    ("source_date", Step.sourced, None),
-    ("class_date", Step.class_passed, "certificate_no"),
-    ("application_date", Step.application, None),
-    ("vote_date", Step.cell_vote, None),
-    ("committee_date", Step.committee_resolution, None),
-    ("decision_date", Step.decision, "decision_no"),
-    ("ceremony_date", Step.ceremony, None),
-    ("official_date", Step.official, None),
-]
-EXIT_STEPS = {
-    "rejected": Step.rejected,
-    "withdrawn": Step.withdrawn,
-    "struck-off": Step.struck_off,
+# An exit as a file may spell it: the step's own name, or the clerk's word for it.
+EXIT_WORDS = {
+    **{step.value: step for step in EXIT_STEPS},
     "tu-choi": Step.rejected,
     "khong-ket-nap": Step.rejected,
     "rut": Step.withdrawn,
     "xoa-ten": Step.struck_off,
 }
+# A step as the import writes it: the step, its date, document, issuer and detail.
+StepRecord = tuple[Step, date, str | None, str | None, dict[str, Any] | None]
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     line: int
     person: dict[str, Any]
-    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]
+    steps: list[StepRecord]
     explicit_id: int | None = None
     exit_note: str | None = None
     stage: str | None = None
@@ -106,76 +103,34 @@ class Candidate:
     decision_unit_id: int | None = None
 
 
-@dataclass
-class Checking:
-    """What checking rows gathers: every refusal, warnings by rule, and the rules a higher
-    body waived for people already stored (by id or CCCD)."""
-
-    errors: RowErrors = field(default_factory=RowErrors)
-    warnings: Counter[str] = field(default_factory=Counter)
-    today: date = field(default_factory=date.today)
-    # R14: the roster lines of each unit that has a roster, and the counts asked so far
-    rosters: dict[int, list[Any]] = field(default_factory=dict)
-    roster_counts: dict[tuple[int, date], int] = field(default_factory=dict)
-
-    def roster_officials(self, unit_id: int, on: date) -> int | None:
-        """The unit's official members on ``on`` by its roster; None without a roster."""
-        lines = self.rosters.get(unit_id)
-        if lines is None:
-            return None
-        key = (unit_id, on)
-        found = self.roster_counts.get(key)
-        if found is None:
-            from dangvien_cli.services.members import official_on
-
-            found = self.roster_counts[key] = sum(1 for m in lines if official_on(m, on))
-        return found
-
-    excepted: dict[Any, set[str]] = field(default_factory=dict)
-
-
-def _field(values: dict[str, Any], row: Row, key: str, state: Checking, parse: Any) -> Any:
-    raw = values.get(key)
-    if raw is None:
-        return None
-    try:
-        return parse(raw)
-    except DangvienError as exc:
-        state.errors.add(row.line, row.column(key), raw, exc.message())
-        return None
-
-
-class _Memo(dict[Any, Any]):
-    """A parser of cell texts that remembers its answers: a province's file repeats a few
-    thousand dates, genders and education levels a million times, and a hit is one dict
-    lookup. A refused value raises and is not remembered; the memory is bounded."""
-
-    def __init__(self, parse: Callable[[Any], Any], limit: int = 20_000) -> None:
-        super().__init__()
-        self.parse = parse
-        self.limit = limit
-
-    def __missing__(self, value: Any) -> Any:
-        found = self.parse(value)
-        if len(self) >= self.limit:
-            self.clear()
-        self[value] = found
-        return found
-
-
-def education_code(value: Any) -> str:
-    """A file's education level ('12/12', 'THPT', 'Trung học phổ thông') as its code."""
-    return people.education_code(str(value), "education")
-
-
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_date_cell = _Memo(parse_date_cell).__getitem__
-_gender_cell = _Memo(lambda value: parse_choice(value, Gender, "gender")).__getitem__
-_education_cell = _Memo(education_code).__getitem__
-_youth_cell = _Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
-_votes_for_cell = _Memo(lambda value: parse_int(value, "votes_for")).__getitem__
-_members_cell = _Memo(lambda value: parse_int(value, "official_members")).__getitem__
-_DATE_COLUMNS = (*(col for col, _step, _doc in STEP_COLUMNS), "exit_date")
+_date_cell = Memo(parse_date_cell).__getitem__
+_gender_cell = Memo(lambda value: str(parse_choice(value, Gender, "gender"))).__getitem__
+_education_cell = Memo(education_code).__getitem__
+_youth_cell = Memo(lambda value: parse_bool(value, "youth_union")).__getitem__
+_votes_for_cell = Memo(lambda value: parse_int(value, "votes_for")).__getitem__
+_members_cell = Memo(lambda value: parse_int(value, "official_members")).__getitem__
+_unit_key = Memo(code_key).__getitem__
+
+
+def _id_cell(value: Any) -> int | None:
+    return parse_int(value, "id")
+
+
+# What _read_cells parses, in the order refusals are noted: the person, each step's date,
+# the exit's date; the vote's counts after the exit's step.
+_PERSON_CELLS = (
+    ("birth_date", _date_cell),
+    ("gender", _gender_cell),
+    ("education", _education_cell),
+    ("national_id", national_id_cell),
+    ("id", _id_cell),
+    *((f.date, _date_cell) for f in STEP_FIELDS),
+    (EXIT_DATE, _date_cell),
+)
+_COUNT_CELLS = (("votes_for", _votes_for_cell), ("official_members", _members_cell))
+_CONTACT_CELLS = (("phone", phone_cell), ("youth_union", _youth_cell))  # once judged
+_STEPS = tuple(f.step for f in STEP_FIELDS)
 
 
 def _text(value: Any) -> str | None:
@@ -191,8 +146,8 @@ def parse_candidate(
     cells = _read_cells(v, row, units, state)
     if cells is None or len(state.errors.items) > errors_before:
         return None
-    cells = _roster_denominator(row, state, cells)
-    _judge(row, state, lang_en, cells)
+    cells = roster_denominator(state, cells)
+    judge(row, state, lang_en, cells)
     if len(state.errors.items) > errors_before:
         return None
     decision_unit = _text(v.get("decision_unit_code"))
@@ -207,46 +162,31 @@ def parse_candidate(
         return None
     steps = _steps_of(v, cells)
     staged = [s for s in steps if s[0] in STAGE_AFTER]
+    phone, youth_union = _parse_cells(v, row, state, _CONTACT_CELLS)
     person = {
         "full_name": cells.name,
         "birth_date": cells.birth,
-        "gender": cells.gender.value if cells.gender else None,
+        "gender": cells.gender,
         "ethnicity": _text(v.get("ethnicity")),
         "religion": _text(v.get("religion")),
         "education": cells.education,
         "professional_education": _text(v.get("professional_education")),
         "occupation": _text(v.get("occupation")),
         "national_id": cells.national_id,
-        "phone": _field(v, row, "phone", state, phone_cell),
+        "phone": phone,
         "unit_id": cells.unit_id,
-        "youth_union": _field(v, row, "youth_union", state, _youth_cell) or False,
+        "youth_union": youth_union or False,
     }
     return Candidate(
         line=row.line,
         person=person,
         steps=steps,
         explicit_id=cells.explicit_id,
-        exit_note=_text(v.get("exit_reason")),
+        exit_note=_text(v.get(EXIT_NOTE)),
         stage=STAGE_AFTER[staged[-1][0]].value if staged else Stage.sourced.value,
         stage_on=staged[-1][1] if staged else None,
         decision_unit_id=decision_unit_id,
     )
-
-
-class Cells(NamedTuple):
-    """A row's cells as values, before the rules judge them."""
-
-    name: str
-    unit_id: int
-    birth: date | None
-    gender: Gender | None
-    education: str | None
-    national_id: str | None
-    explicit_id: int | None
-    dates: dict[str, date | None]  # the step columns and exit_date
-    exit_step: Step | None
-    votes_for: int | None
-    official_members: int | None
 
 
 def _read_cells(
@@ -262,35 +202,24 @@ def _read_cells(
         reason = t("error.too_long", field="full_name", limit=people.NAME_LIMIT)
         state.errors.add(row.line, row.column("full_name"), name, reason)
     unit_code = _text(v.get("unit_code")) or ""
-    unit_id = units.get(code_key(unit_code))
+    unit_id = units.get(_unit_key(unit_code))
     if unit_id is None:
         state.errors.add(
             row.line, row.column("unit_code"), unit_code, t("unit.not_found", code=unit_code)
         )
-    birth = _field(v, row, "birth_date", state, _date_cell)
-    gender = _field(v, row, "gender", state, _gender_cell)
-    education = _field(v, row, "education", state, _education_cell)
-    national_id = _field(v, row, "national_id", state, national_id_cell)
-    explicit_id = _field(v, row, "id", state, _id_cell)
-    dates = _dates(v, row, state)
+    birth, gender, education, national_id, explicit_id, *step_dates, exit_on = _parse_cells(
+        v, row, state, _PERSON_CELLS
+    )
+    dates = dict(zip(_STEPS, step_dates, strict=True))
     exit_step = None
-    exit_raw = _text(v.get("exit"))
+    exit_raw = _text(v.get(EXIT))
     if exit_raw:
-        exit_step = EXIT_STEPS.get(_NON_WORD.sub("-", fold(exit_raw)).strip("-"))
+        exit_step = EXIT_WORDS.get(_NON_WORD.sub("-", fold(exit_raw)).strip("-"))
         if exit_step is None:
-            state.errors.add(
-                row.line,
-                row.column("exit"),
-                exit_raw,
-                t(
-                    "error.invalid_choice",
-                    value=exit_raw,
-                    field="exit",
-                    choices="rejected, withdrawn, struck-off",
-                ),
-            )
-    votes_for = _field(v, row, "votes_for", state, _votes_for_cell)
-    official_members = _field(v, row, "official_members", state, _members_cell)
+            choices = ", ".join(step.value for step in EXIT_STEPS)
+            reason = t("error.invalid_choice", value=exit_raw, field=EXIT, choices=choices)
+            state.errors.add(row.line, row.column(EXIT), exit_raw, reason)
+    votes_for, official_members = _parse_cells(v, row, state, _COUNT_CELLS)
     if not name or unit_id is None:
         return None
     return Cells(
@@ -303,169 +232,60 @@ def _read_cells(
         explicit_id,
         dates,
         exit_step,
+        exit_on,
         votes_for,
         official_members,
     )
 
 
-def _roster_denominator(row: Row, state: Checking, cells: Cells) -> Cells:
-    """R14's denominator where the unit's roster is on file: a vote without a count takes
-    the roster's official members on the vote's day. A file's count that disagrees is a
-    warning here, not a refusal as in `candidate vote`: an import carries votes of past
-    years, which a roster of today (people who left before it was kept are not on it) may
-    not describe."""
-    vote = cells.dates["vote_date"]
-    roster = state.roster_officials(cells.unit_id, vote) if vote else None
-    if roster is None:
-        return cells
-    if cells.official_members is None:
-        return cells._replace(official_members=roster)
-    if cells.official_members != roster:
-        state.warnings["R14"] += 1
-    return cells
-
-
-def _dates(v: dict[str, Any], row: Row, state: Checking) -> dict[str, date | None]:
-    """The step columns and exit_date as dates (_field for each, without a call per cell:
-    this runs for every row of a million-row file)."""
-    dates: dict[str, date | None] = dict.fromkeys(_DATE_COLUMNS)
-    for col in _DATE_COLUMNS:
+def _parse_cells(
+    v: dict[str, Any], row: Row, state: Checking, parsers: tuple[tuple[str, Any], ...]
+) -> list[Any]:
+    """Each column's cell parsed, None where empty or refused (noted with its column): one
+    call for a row's many cells, not one per cell, a million rows over."""
+    found: list[Any] = []
+    for col, parse in parsers:
         raw = v.get(col)
-        if raw is not None:
-            try:
-                dates[col] = _date_cell(raw)
-            except DangvienError as exc:
-                state.errors.add(row.line, row.column(col), raw, exc.message())
-    return dates
-
-
-def _id_cell(value: Any) -> int | None:
-    return parse_int(value, "id")
-
-
-def _remembered(check: Callable[..., list[rules.Violation]]) -> _Memo:
-    """A rule check answered once per distinct set of arguments: the checks are pure, and
-    the ones kept here see few sets (an education level and a vote day; a ceremony day and
-    its official day). Checks of two free dates see nearly all-new pairs: not remembered."""
-    return _Memo(lambda args: tuple(check(*args)))
-
-
-_education_check = _remembered(rules.check_education)
-_official_check = _remembered(rules.check_official)
-
-
-def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
-    """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
-    birth, national_id, dates = cells.birth, cells.national_id, cells.dates
-    votes_for, official_members = cells.votes_for, cells.official_members
-    for col, when in dates.items():  # an act is a fact: nothing dated after today
-        if when is not None and when > state.today:
-            reason = t("act.in_future", field=row.column(col), date=fmt_date(when))
-            state.errors.add(row.line, row.column(col), row.raw(col), reason)
-    violations: list[rules.Violation] = []
-    if national_id:
-        gender = cells.gender.value if cells.gender else None
-        violations += rules.check_cccd(national_id, birth, gender)
-    order = {ORDERED[step]: dates[col] for col, step, _doc in STEP_COLUMNS}
-    violations += rules.check_order(order)
-    vote = dates["vote_date"]
-    if vote:
-        if birth:
-            # R3: over 60 needs the provincial consent before the decision; a row that
-            # stops at the vote only warns, as `candidate vote` does.
-            age = rules.check_age(birth, vote)
-            if not dates["decision_date"]:
-                age = [replace(v, severity="warning") if v.rule == "R2" else v for v in age]
-            violations += age
-        violations += _education_check[cells.education, vote]
-        violations += rules.check_certificate(dates["class_date"], vote)
-        if votes_for is not None and official_members is not None:
-            violations += rules.check_cell_vote(votes_for, official_members, vote)
-    checks.vote_counts(row, state.errors, vote, votes_for, official_members)
-    checks.exit_step(row, state.errors, cells.exit_step, dates["exit_date"], dates)
-    decision = dates["decision_date"]
-    if decision and not row.text("decision_no"):
-        _required(row, state, "decision_no")
-    if decision and vote:
-        violations += rules.check_decision_deadline(vote, decision)
-    ceremony = dates["ceremony_date"]
-    if ceremony:
-        if not decision:
-            _required(row, state, "decision_date")
-        else:
-            violations += rules.check_ceremony_deadline(decision, ceremony)
-    if dates["official_date"]:
-        if not ceremony:
-            _required(row, state, "ceremony_date")
-        else:
-            violations += _official_check[ceremony, dates["official_date"]]
-    if not violations:
-        return
-    waived = state.excepted.get(cells.explicit_id) or state.excepted.get(national_id) or ()
-    for found in violations:
-        if found.rule in waived:
+        if raw is None:
+            found.append(None)
             continue
-        if found.severity == "error":
-            state.errors.add(
-                row.line,
-                _rule_column(found.rule, row),
-                row.raw(_RULE_COLUMNS.get(found.rule, "vote_date")),
-                f"{found.rule} ({found.source}): "
-                + (found.message_en if lang_en else found.message_vi),
-            )
-        else:
-            state.warnings[found.rule] += 1
+        try:
+            found.append(parse(raw))
+        except DangvienError as exc:
+            state.errors.add(row.line, row.column(col), raw, exc.message())
+            found.append(None)
+    return found
 
 
-def _required(row: Row, state: Checking, key: str) -> None:
-    state.errors.add(row.line, row.column(key), "", t("error.required", field=key))
-
-
-def _steps_of(
-    v: dict[str, Any], cells: Cells
-) -> list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]]:
-    """The row's pipeline steps in date order, each with its document, issuer and detail."""
-    dates, votes_for = cells.dates, cells.votes_for
-    steps: list[tuple[Step, date, str | None, str | None, dict[str, Any] | None]] = []
-    for col, step, doc_col in STEP_COLUMNS:
-        when = dates[col]
+def _steps_of(v: dict[str, Any], cells: Cells) -> list[StepRecord]:
+    """The row's pipeline steps in date order, each with its document, issuer and detail;
+    a detail holds the parsed counts (the roster's denominator included) or the cell's text."""
+    dates = cells.dates
+    parsed = {"votes_for": cells.votes_for, "official_members": cells.official_members}
+    steps: list[StepRecord] = []
+    for f in STEP_FIELDS:
+        when = dates[f.step]
         if when is None:
             continue
-        detail: dict[str, Any] | None = None
-        issuer = None
-        if step is Step.sourced:
-            mentor = _text(v.get("mentor"))
-            detail = {"mentor": mentor} if mentor else None
-        elif step is Step.cell_vote and votes_for is not None:
-            detail = {"votes_for": votes_for, "official_members": cells.official_members}
-        elif step is Step.decision:
-            issuer = _text(v.get("decision_body"))
-        steps.append((step, when, _text(v.get(doc_col)) if doc_col else None, issuer, detail))
+        detail = None
+        if f.detail:
+            values = {k: parsed[k] if k in parsed else _text(v.get(k)) for k in f.detail}
+            detail = values if values[f.detail[0]] is not None else None
+        steps.append(
+            (
+                f.step,
+                when,
+                _text(v.get(f.document)) if f.document else None,
+                _text(v.get(f.issuer)) if f.issuer else None,
+                detail,
+            )
+        )
     if cells.exit_step is not None:
-        when = dates["exit_date"] or max(d for _s, d, *_ in steps)
+        when = cells.exit_on or max(d for _s, d, *_ in steps)
         steps.append((cells.exit_step, when, None, None, None))
     steps.sort(key=_step_date)
     return steps
 
 
-def _step_date(step: tuple[Any, ...]) -> date:
-    return step[1]  # type: ignore[no-any-return]
-
-
-def _rule_column(rule: str, row: Row) -> str:
-    return row.column(_RULE_COLUMNS.get(rule, "vote_date"))
-
-
-_RULE_COLUMNS = {
-    "R1": "birth_date",
-    "R2": "birth_date",
-    "R4": "education",
-    "R7": "class_date",
-    "R8": "class_date",
-    "R14": "votes_for",
-    "R17": "decision_date",
-    "R18": "ceremony_date",
-    "R19": "official_date",
-    "R22": "official_date",
-    "R29": "national_id",
-}
+def _step_date(step: StepRecord) -> date:
+    return step[1]

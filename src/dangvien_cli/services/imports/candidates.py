@@ -4,20 +4,20 @@ Built for a province's file of a million rows: rows stream in batches, each batc
 checked and then written with one executemany per table, and the person ids are handed
 out here so that events, admissions and roster rows need no read-back. A row that
 matches a person already stored (explicit id, national ID, or name + birth date + unit)
-updates that person through the append-only history instead of adding a second one.
+updates that person through the append-only history instead of adding a second one
+(candidate_match).
 """
 
 from __future__ import annotations
 
 import gc
-import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Unpack
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -32,67 +32,14 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.imports import (
-    candidate_checks as checks,
-)
-from dangvien_cli.services.imports import (
-    candidate_load as load,
-)
-from dangvien_cli.services.imports.candidate_rows import (
-    FIELDS,
-    Candidate,
-    Checking,
-    parse_candidate,
-)
-from dangvien_cli.services.people import (
-    given_first_key,
-    identity_conflict,
-    identity_reason,
-    kept_spelling,
-)
-from dangvien_cli.services.pipeline import Step, refresh_projection
-from dangvien_cli.services.step_checks import ORDERED
-from dangvien_cli.vntext import fold, name_sort_key
+from dangvien_cli.services.imports import candidate_checks as checks
+from dangvien_cli.services.imports import candidate_load as load
+from dangvien_cli.services.imports import candidate_match as match
+from dangvien_cli.services.imports.candidate_rows import FIELDS, Candidate, parse_candidate
+from dangvien_cli.services.imports.candidate_rules import Checking
 
-PERSON_FIELDS = load.PERSON_VALUES
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
-# Per-event constants of the hot loop (an enum's .value is a property call).
-_STEP_TEXT = {step: step.value for step in Step}
-_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
-_json_text = json.encoder.encode_basestring  # a str as _to_json writes it
-_DETAILS: dict[tuple[tuple[str, int], ...], str] = {}
-
-
-def _detail_text(detail: dict[str, Any]) -> str:
-    """The JSON of a step's detail. Vote counts repeat, so each set is encoded once; texts
-    (a mentor's name) are nearly all different and are not remembered."""
-    if not all(type(v) is int for v in detail.values()):
-        mentor = detail.get("mentor")
-        if len(detail) == 1 and type(mentor) is str:  # what JSONEncoder writes, in one C call
-            return '{"mentor": ' + _json_text(mentor) + "}"
-        return _to_json(detail)
-    key = tuple(detail.items())
-    text = _DETAILS.get(key)
-    if text is None:
-        if len(_DETAILS) >= 10_000:
-            _DETAILS.clear()
-        text = _DETAILS[key] = _to_json(detail)
-    return text
-
-
-_NAME_KEYS: dict[str, tuple[str, str, str]] = {}
-
-
-def _name_keys(name: str) -> tuple[str, str, str]:
-    """A name's search, given-name-first and sort keys. A province's file repeats most full
-    names (100,000 rows hold ~40,000): a bounded memo answers ~46 % of rows."""
-    keys = _NAME_KEYS.get(name)
-    if keys is None:
-        if len(_NAME_KEYS) >= 20_000:
-            _NAME_KEYS.clear()
-        keys = _NAME_KEYS[name] = (fold(name), given_first_key(name), name_sort_key(name))
-    return keys
 
 
 @dataclass
@@ -130,7 +77,7 @@ def import_candidates(
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
     state.had_people = state.next_id > 1
     state.absent = tuple(
-        k for k in PERSON_FIELDS if not mapping.has("unit_code" if k == "unit_id" else k)
+        k for k in load.PERSON_VALUES if not mapping.has("unit_code" if k == "unit_id" else k)
     )
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
@@ -180,59 +127,11 @@ def import_candidates(
     return result
 
 
-def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[int, int]:
-    """Map batch positions to the ids of people already stored, in three set lookups."""
-    found: dict[int, int] = {}
-    ids = [c.explicit_id for c in batch if c.explicit_id]
-    if ids:
-        known = set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
-        for i, c in enumerate(batch):
-            if c.explicit_id in known:
-                found[i] = c.explicit_id
-    nids = [
-        c.person["national_id"]
-        for i, c in enumerate(batch)
-        if i not in found and c.person["national_id"]
-    ]
-    if nids:
-        by_nid = dict(
-            session.execute(
-                select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
-            ).all()
-        )
-        for i, c in enumerate(batch):
-            if i not in found and c.person["national_id"] in by_nid:
-                found[i] = by_nid[c.person["national_id"]]
-    rest = [(i, c) for i, c in enumerate(batch) if i not in found and not c.person["national_id"]]
-    if rest:
-        keys = [(fold(c.person["full_name"]), c.person["unit_id"]) for _i, c in rest]
-        stored = session.execute(
-            select(Person.id, Person.name_key, Person.unit_id, Person.birth_date).where(
-                tuple_(Person.name_key, Person.unit_id).in_(keys)
-            )
-        ).all()
-        by_key: dict[tuple[Any, ...], list[int]] = {}
-        for pid, n, u, b in sorted(stored):
-            by_key.setdefault((n, u, b), []).append(pid)
-        taken = set(found.values())
-        for i, c in rest:
-            # Namesakes born the same day in one unit: each stored person answers one row.
-            key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
-            pid = next(
-                (p for p in by_key.get(key, ()) if p not in taken and p not in state.touched),
-                None,
-            )
-            if pid is not None:
-                found[i] = pid
-                taken.add(pid)
-    return found
-
-
 def _write(session: Session, batch: list[Candidate], state: _State, result: ImportResult) -> None:
     _settle(session, state)
     if not batch:
         return
-    matches = _existing(session, batch, state) if state.had_people else {}
+    matches = match.existing(session, batch, state.touched) if state.had_people else {}
     fresh = [c for i, c in enumerate(batch) if i not in matches]
     for i, pid in matches.items():
         if pid in state.touched:  # two rows of the file are one person
@@ -240,7 +139,7 @@ def _write(session: Session, batch: list[Candidate], state: _State, result: Impo
             state.errors.add(batch[i].line, "id", pid, reason)
             continue
         state.touched[pid] = batch[i].line
-        outcome = _update(session, pid, batch[i], state)
+        outcome = match.update(session, pid, batch[i], state.errors, state.absent)
         setattr(result, outcome, getattr(result, outcome) + 1)
     if result.updated and not state.errors:  # corrections took ids: hand out the next ones
         last = session.execute(select(func.max(PipelineEvent.id))).scalar() or 0
@@ -260,7 +159,7 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
         pid = cand.explicit_id or state.next_id
         state.next_id = max(state.next_id, pid) + 1
         cand.person["id"] = pid
-        staged.append(_staged_row(pid, cand))
+        staged.append(load.staged_row(pid, cand))
     conn = session.connection()
     if not state.staging:
         load.create_stage(conn)
@@ -277,8 +176,10 @@ def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
 
 # The engine writes a batch's people and history (candidate_load) in a thread while this one
 # checks the next batch: SQLite and psycopg release the GIL while they work, so on two cores
-# the writing mostly hides behind the checking. The connection is only ever used by one
-# thread at a time: every other use of the session first waits for the batch (_settle).
+# the writing mostly hides behind the checking. Staging stays here: binding is Python work
+# under the GIL, and in the thread it only made the two threads take turns (4 % more CPU).
+# The connection is only ever used by one thread at a time: every other use of the session
+# first waits for the batch (_settle).
 
 
 def _fan_out(conn: Connection, now: datetime, first_event: int, next_event: int) -> None:
@@ -298,7 +199,7 @@ def _settle(session: Session, state: _State) -> None:
     try:
         job.result()
     except IntegrityError:
-        _report_duplicates(session, written, state)
+        match.report_duplicates(session, written, state.errors)
 
 
 def _stop_writer(state: _State) -> None:
@@ -309,172 +210,4 @@ def _stop_writer(state: _State) -> None:
         state.writer = None
 
 
-def _staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
-    """The candidate as one row of candidate_load.STAGE_COLUMNS."""
-    p = cand.person
-    name = p["full_name"]
-    on: list[Any] = [None] * len(_SLOT)  # each step's date, in _SLOT's places
-    mentor = vote = certificate = decision_no = decision_body = None
-    exit_step = exit_on = None
-    for step, when, doc, issuer, detail in cand.steps:
-        slot = _SLOT.get(step)
-        if slot is None:  # the exit, if any: the one step outside the pipeline's columns
-            exit_step, exit_on = step, when
-            continue
-        on[slot] = when
-        if step is Step.sourced:
-            mentor = _detail_text(detail) if detail else None
-        elif step is Step.class_passed:
-            certificate = doc
-        elif step is Step.cell_vote:
-            vote = _detail_text(detail) if detail else None
-        elif step is Step.decision:
-            decision_no, decision_body = doc, issuer
-    return (
-        pid,
-        name,
-        *_name_keys(name),
-        *(p[k] for k in _PERSON_STAGED),
-        cand.stage,
-        cand.stage_on,
-        on[0],
-        mentor,
-        on[1],
-        certificate,
-        on[2],
-        on[3],
-        vote,
-        on[4],
-        decision_no,
-        on[5],
-        decision_body,
-        on[6],
-        on[7],
-        _STEP_TEXT[exit_step] if exit_step is not None else None,
-        exit_on,
-        cand.exit_note if exit_step is not None else None,
-        cand.decision_unit_id,
-    )
-
-
-# The staged row's date of each pipeline step (see the tuple above); exits are not here.
-_SLOT = {step: i for i, step in enumerate(ORDERED)}  # the eight pipeline steps, in order
-_PERSON_STAGED = load.PERSON_VALUES[1:]  # after the name and its three keys
-
-
-def _report_duplicates(
-    session: Session, written: list[tuple[int, str | None, int]], state: _State
-) -> None:
-    """A unique key clashed: name each row (line, national ID, id given) whose national ID
-    or id is already taken."""
-    nids = [nid for _line, nid, _pid in written if nid]
-    taken = dict(
-        session.execute(
-            select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
-        ).all()
-    )
-    seen: dict[str, int] = {}
-    for line, nid, pid in written:
-        if not nid:
-            continue
-        if nid in seen:
-            reason = t("import.duplicate_in_file", value="CCCD", first=seen[nid])
-            state.errors.add(line, "national_id", nid, reason)
-        elif nid in taken and taken[nid] != pid:
-            state.errors.add(
-                line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
-            )
-        seen.setdefault(nid, line)
-    if not state.errors:
-        first = written[0][0]
-        state.errors.add(first, "id", "", t("import.duplicate_in_file", value="id", first=first))
-
-
-def _same_person(session: Session, person: Person, cand: Candidate, state: _State) -> bool:
-    """One person, one identity: a row matched by CCCD or id that names someone else is a
-    conflict, and a row that would move the person to another unit is refused (a move is a
-    dated act of its own, never a side effect of an import)."""
-    name, birth = cand.person["full_name"], cand.person["birth_date"]
-    column = "id" if cand.explicit_id == person.id else "national_id"
-    if identity_conflict(person.full_name, person.birth_date, name, birth):
-        value = cand.explicit_id if column == "id" else cand.person["national_id"]
-        state.errors.add(cand.line, column, value, identity_reason(person, name, birth))
-        return False
-    # the same name: a plain spelling never replaces one with diacritics
-    cand.person["full_name"] = kept_spelling(person.full_name, name)
-    new_unit = cand.person["unit_id"]
-    if person.unit_id is not None and new_unit != person.unit_id:
-        units = dict(
-            session.execute(
-                select(Unit.id, Unit.code).where(Unit.id.in_([person.unit_id, new_unit]))
-            ).all()
-        )
-        reason = t(
-            "person.unit_move",
-            id=person.id,
-            name=person.full_name,
-            unit=units.get(person.unit_id, "?"),
-            new=units.get(new_unit, "?"),
-        )
-        state.errors.add(cand.line, "unit_code", units.get(new_unit, ""), reason)
-        return False
-    return True
-
-
-def _update(session: Session, pid: int, cand: Candidate, state: _State) -> str:
-    """Bring a stored person in line with the file; history grows, it is never rewritten."""
-    person = session.get(Person, pid)
-    assert person is not None
-    if not _same_person(session, person, cand, state):
-        return "unchanged"
-    before = {k: getattr(person, k) for k in PERSON_FIELDS}
-    changed = False
-    for key in PERSON_FIELDS:
-        if key in state.absent:
-            continue
-        if getattr(person, key) != cand.person[key]:
-            changed = True
-            if not state.errors:
-                setattr(person, key, cand.person[key])
-    if changed and not state.errors:
-        person.name_key = fold(person.full_name)
-        person.given_key = given_first_key(person.full_name)
-        person.sort_key = name_sort_key(person.full_name)
-    from dangvien_cli.services.pipeline import effective_events
-
-    current = {e.step: e for e in effective_events(session, pid)}
-    for step, when, doc, issuer, detail in cand.steps:
-        old = current.get(step.value)
-        note = cand.exit_note if step in (Step.rejected, Step.withdrawn, Step.struck_off) else None
-        if old is not None and checks.same_step(old, when, doc, issuer, detail, note, current):
-            continue
-        changed = True
-        if state.errors:
-            continue
-        session.add(
-            PipelineEvent(
-                person_id=pid,
-                step=step.value,
-                occurred_on=when,
-                document_no=doc,
-                issuer=issuer,
-                detail=json.dumps(detail, ensure_ascii=False) if detail else None,
-                note=note,
-                supersedes_id=old.id if old is not None else None,
-                recorded_by=session.info.get("audit_actor"),
-            )
-        )
-    if not changed:
-        return "unchanged"
-    if not state.errors:
-        session.flush()
-        refresh_projection(session, person)
-        audit.record(
-            session,
-            entity="person",
-            entity_id=pid,
-            action="import-update",
-            before=before,
-            after={k: cand.person[k] for k in PERSON_FIELDS},
-        )
-    return "updated"
+__all__ = ["BATCH", "FIELDS", "import_candidates"]

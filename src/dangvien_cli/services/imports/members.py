@@ -6,12 +6,11 @@ file is updated, not duplicated: matched by explicit id, else national ID, else 
 birth date among the people of the unit (only people stored without a national ID, or rows
 without one, match by name). A row that names someone else than the person its id or CCCD
 belongs to, or that would move a stored person to another unit, is refused: moving between
-units is a dated act of its own.
+units is a dated act of its own. Reading and checking a row: member_rows.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -22,67 +21,28 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from dangvien_cli.dialect import bulk_insert
-from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import fmt_date, get_lang, t
+from dangvien_cli.errors import RowErrors
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Member, MemberHistory, Person, PersonHistory, Unit
-from dangvien_cli.services import audit, rules
+from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
-    FieldSpec,
     ImportResult,
-    Mapping,
-    Row,
     Source,
-    national_id_cell,
-    parse_date_cell,
-    phone_cell,
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.imports.candidate_rows import education_code
+from dangvien_cli.services.imports.member_rows import FIELDS, check_duplicates, parse_member
 from dangvien_cli.services.people import (
-    clean_name,
     given_first_key,
     identity_conflict,
     identity_reason,
     kept_spelling,
 )
 from dangvien_cli.services.unit_tree import subtree_ids
-from dangvien_cli.services.units import code_key, get_unit
-from dangvien_cli.values import parse_bool, parse_choice, parse_int
+from dangvien_cli.services.units import get_unit
 from dangvien_cli.vntext import fold, name_sort_key
-from dangvien_cli.vocab import ExitReason, Gender, MemberStatus
+from dangvien_cli.vocab import MemberStatus
 
-FIELDS = [
-    FieldSpec("id", ("Mã số", "ID", "person_id")),
-    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên"), required=True),
-    FieldSpec("birth_date", ("Ngày sinh",)),
-    FieldSpec("gender", ("Giới tính",)),
-    FieldSpec("ethnicity", ("Dân tộc",)),
-    FieldSpec("religion", ("Tôn giáo",)),
-    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa")),
-    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước")),
-    FieldSpec("phone", ("Điện thoại", "Số điện thoại")),
-    FieldSpec("unit_code", ("Mã đơn vị", "Chi bộ", "Mã chi bộ")),
-    FieldSpec("status", ("Trạng thái", "Loại đảng viên", "Chính thức/dự bị")),
-    FieldSpec("key_position", ("Chủ chốt", "Giữ vị trí chủ chốt", "Cán bộ chủ chốt")),
-    FieldSpec("position", ("Chức vụ",)),
-    FieldSpec("admitted_on", ("Ngày vào Đảng", "Ngày kết nạp")),
-    FieldSpec("official_on", ("Ngày chính thức",)),
-    # Dated moves (issue 17): in ``unit_code`` since this day (a transfer row when the unit
-    # differs from the stored one: the earlier unit is kept in the member's history) ...
-    FieldSpec("unit_since", ("Ngày chuyển đến", "Sinh hoạt từ ngày")),
-    # ... and an exit row: off the roster from this day, for this reason.
-    FieldSpec("left_on", ("Ngày ra khỏi danh sách", "Ngày ra khỏi Đảng")),
-    FieldSpec("exit_reason", ("Lý do ra khỏi danh sách",)),
-]
-STATUS = {
-    "official": MemberStatus.official,
-    "chinh-thuc": MemberStatus.official,
-    "ct": MemberStatus.official,
-    "probationary": MemberStatus.probationary,
-    "du-bi": MemberStatus.probationary,
-    "db": MemberStatus.probationary,
-}
 PERSON_KEYS = tuple(
     "full_name birth_date gender ethnicity religion education national_id phone unit_id".split()
 )
@@ -98,21 +58,6 @@ MEMBER_KEYS = (
     "exit_reason",
 )
 CHUNK = 5000
-_PARSERS: dict[str, Any] = {
-    "id": lambda v: parse_int(v, "id"),
-    "birth_date": parse_date_cell,
-    "admitted_on": parse_date_cell,
-    "official_on": parse_date_cell,
-    "unit_since": parse_date_cell,
-    "left_on": parse_date_cell,
-    "exit_reason": lambda v: parse_choice(v, ExitReason, "exit_reason"),
-    "gender": lambda v: parse_choice(v, Gender, "gender"),
-    "education": education_code,
-    "key_position": lambda v: parse_bool(v, "key_position"),
-    "national_id": national_id_cell,
-    "phone": phone_cell,
-    "full_name": clean_name,
-}
 
 
 def import_members(
@@ -139,10 +84,10 @@ def import_members(
     records = []
     for row in mapping.rows(errors, progress):
         result.rows += 1
-        rec = _parse(row, mapping, home, units, errors, warned)
+        rec = parse_member(row, mapping, home, units, errors, warned)
         if rec is not None:
             records.append(rec)
-    _check_duplicates(records, errors)
+    check_duplicates(records, errors)
     found = _match(session, records, allowed, errors)
     _check_identity(session, records, found, errors)
     _check_exits_on_file(session, records, found, errors)
@@ -153,51 +98,6 @@ def import_members(
         session, entity="import", entity_id=str(path), action="members", after=result.as_dict()
     )
     return result
-
-
-def _parse(
-    row: Row,
-    mapping: Mapping,
-    home: Unit,
-    units: dict[str, int],
-    errors: RowErrors,
-    warned: Counter[str],
-) -> dict[str, Any] | None:
-    """The row as {field: value}, holding only the fields the file has columns for."""
-    before = len(errors.items)
-    rec: dict[str, Any] = {"line": row.line, "full_name": None}
-    for key in (f.key for f in FIELDS):
-        if not mapping.has(key) or key in ("unit_code", "status"):
-            continue
-        raw = row.raw(key)
-        try:
-            value = _PARSERS[key](raw) if key in _PARSERS and raw is not None else raw
-        except DangvienError as exc:
-            errors.add(row.line, row.column(key), raw, exc.message())
-            continue
-        rec[key] = value.value if isinstance(value, Gender | ExitReason) else value
-    for key in ("admitted_on", "official_on"):  # an act is a fact: nothing after today
-        when = rec.get(key)
-        if when is not None and when > date.today():
-            reason = t("act.in_future", field=row.column(key), date=fmt_date(when))
-            errors.add(row.line, row.column(key), row.raw(key), reason)
-    if row.raw("full_name") is None:
-        errors.add(row.line, row.column("full_name"), "", t("error.required", field="full_name"))
-    status = _status(row, rec, errors)
-    if status is not None:
-        rec["status"] = status
-    if mapping.has("unit_code"):  # else a new person joins --unit, one on file stays put
-        cell = row.text("unit_code")
-        rec["unit_id"] = units.get(code_key(cell)) if cell else home.id
-        if rec["unit_id"] is None:
-            reason = t("member.outside_unit", code=cell, unit=home.code)
-            errors.add(row.line, row.column("unit_code"), cell, reason)
-    if rec.get("national_id"):
-        _check_cccd(row, rec, errors, warned)
-    _check_exit(row, rec, errors)
-    if rec.get("left_on"):
-        rec["left_col"] = row.column("left_on")  # for _check_exits_on_file
-    return rec if len(errors.items) == before else None
 
 
 def _check_exits_on_file(
@@ -213,67 +113,6 @@ def _check_exits_on_file(
         if day and not rec.get("admitted_on") and rec["left_on"] < day:
             reason = t("member.before_admission", id=pid, day=fmt_date(day))
             errors.add(rec["line"], rec["left_col"], fmt_date(rec["left_on"]), reason)
-
-
-def _check_exit(row: Row, rec: dict[str, Any], errors: RowErrors) -> None:
-    """An exit row says when and why; it cannot come before the admission."""
-    left, reason, admitted = rec.get("left_on"), rec.get("exit_reason"), rec.get("admitted_on")
-    if reason and not left:
-        errors.add(row.line, row.column("left_on"), "", t("error.required", field="left_on"))
-    if left and admitted and left < admitted:
-        errors.add(
-            row.line,
-            row.column("left_on"),
-            row.raw("left_on"),
-            t("member.before_admission", id=row.line, day=fmt_date(admitted)),
-        )
-
-
-def _status(row: Row, rec: dict[str, Any], errors: RowErrors) -> str | None:
-    raw = row.text("status")
-    if raw is None:  # no status given: an official date says official, else as stored
-        return MemberStatus.official.value if rec.get("official_on") else None
-    status = STATUS.get(re.sub(r"[^a-z0-9]+", "-", fold(raw)).strip("-"))
-    if status is None:
-        choices = "official/chính thức, probationary/dự bị"
-        reason = t("error.invalid_choice", value=raw, field="status", choices=choices)
-        errors.add(row.line, row.column("status"), raw, reason)
-        return None
-    if status is MemberStatus.probationary and rec.get("official_on"):
-        errors.add(row.line, row.column("status"), raw, t("import.probationary_with_official"))
-    return status.value
-
-
-def _check_cccd(row: Row, rec: dict[str, Any], errors: RowErrors, warned: Counter[str]) -> None:
-    """R29, as `candidate add` checks it: the number agrees with birth year and sex."""
-    for v in rules.check_cccd(rec["national_id"], rec.get("birth_date"), rec.get("gender")):
-        if v.severity == "error":
-            text = v.message_en if get_lang() == "en" else v.message_vi
-            reason = f"{v.rule} ({v.source}): {text}"
-            errors.add(row.line, row.column("national_id"), rec["national_id"], reason)
-        else:
-            warned[v.rule] += 1
-
-
-def _check_duplicates(records: list[dict[str, Any]], errors: RowErrors) -> None:
-    """One person, one row: the same id, national ID or unnamed-ID name+birth date twice."""
-    seen: dict[tuple[str, Any], int] = {}
-    for rec in records:
-        keys = [("id", rec.get("id")), ("national_id", rec.get("national_id"))]
-        if not rec.get("id") and not rec.get("national_id"):
-            keys.append(("full_name", (fold(rec["full_name"]), rec.get("birth_date"))))
-        for column, value in keys:
-            if value is None:
-                continue
-            first = seen.setdefault((column, value), rec["line"])
-            if first != rec["line"]:
-                shown = value if column != "full_name" else rec["full_name"]
-                errors.add(
-                    rec["line"],
-                    column,
-                    shown,
-                    t("import.duplicate_in_file", value=shown, first=first),
-                )
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:

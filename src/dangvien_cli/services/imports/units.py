@@ -14,9 +14,9 @@ from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Unit
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
+    ColumnMap,
     FieldSpec,
     ImportResult,
-    Mapping,
     Row,
     Source,
     parse_date_cell,
@@ -111,7 +111,7 @@ def import_units(
     return result
 
 
-def _parse(row: Row, mapping: Mapping, errors: RowErrors) -> dict[str, Any] | None:
+def _parse(row: Row, mapping: ColumnMap, errors: RowErrors) -> dict[str, Any] | None:
     before = len(errors.items)
     rec: dict[str, Any] = {"line": row.line}
     for key, parse in (

@@ -1,0 +1,196 @@
+"""Rows of a candidate file that match people already stored (explicit id, national ID, or
+name + birth date + unit): found in set lookups per batch, then brought in line with the
+file through the append-only history, never rewritten. Kept apart from the bulk path
+(imports.candidates), which a first load of new people never leaves.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from dangvien_cli.errors import RowErrors
+from dangvien_cli.i18n import t
+from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.services import audit
+from dangvien_cli.services.imports import candidate_checks as checks
+from dangvien_cli.services.imports.candidate_load import PERSON_VALUES
+from dangvien_cli.services.imports.candidate_rows import Candidate
+from dangvien_cli.services.imports.step_fields import EXIT_STEPS
+from dangvien_cli.services.people import (
+    given_first_key,
+    identity_conflict,
+    identity_reason,
+    kept_spelling,
+)
+from dangvien_cli.services.pipeline import effective_events, refresh_projection
+from dangvien_cli.vntext import fold, name_sort_key
+
+
+def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) -> dict[int, int]:
+    """Map batch positions to the ids of people already stored, in three set lookups."""
+    found: dict[int, int] = {}
+    ids = [c.explicit_id for c in batch if c.explicit_id]
+    if ids:
+        known = set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
+        for i, c in enumerate(batch):
+            if c.explicit_id in known:
+                found[i] = c.explicit_id
+    nids = [
+        c.person["national_id"]
+        for i, c in enumerate(batch)
+        if i not in found and c.person["national_id"]
+    ]
+    if nids:
+        by_nid = dict(
+            session.execute(
+                select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+            ).all()
+        )
+        for i, c in enumerate(batch):
+            if i not in found and c.person["national_id"] in by_nid:
+                found[i] = by_nid[c.person["national_id"]]
+    rest = [(i, c) for i, c in enumerate(batch) if i not in found and not c.person["national_id"]]
+    if rest:
+        keys = [(fold(c.person["full_name"]), c.person["unit_id"]) for _i, c in rest]
+        stored = session.execute(
+            select(Person.id, Person.name_key, Person.unit_id, Person.birth_date).where(
+                tuple_(Person.name_key, Person.unit_id).in_(keys)
+            )
+        ).all()
+        by_key: dict[tuple[Any, ...], list[int]] = {}
+        for pid, n, u, b in sorted(stored):
+            by_key.setdefault((n, u, b), []).append(pid)
+        taken = set(found.values())
+        for i, c in rest:
+            # Namesakes born the same day in one unit: each stored person answers one row.
+            key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
+            pid = next(
+                (p for p in by_key.get(key, ()) if p not in taken and p not in touched),
+                None,
+            )
+            if pid is not None:
+                found[i] = pid
+                taken.add(pid)
+    return found
+
+
+def report_duplicates(
+    session: Session, written: list[tuple[int, str | None, int]], errors: RowErrors
+) -> None:
+    """A unique key clashed: name each row (line, national ID, id given) whose national ID
+    or id is already taken."""
+    nids = [nid for _line, nid, _pid in written if nid]
+    taken = dict(
+        session.execute(
+            select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+        ).all()
+    )
+    seen: dict[str, int] = {}
+    for line, nid, pid in written:
+        if not nid:
+            continue
+        if nid in seen:
+            reason = t("import.duplicate_in_file", value="CCCD", first=seen[nid])
+            errors.add(line, "national_id", nid, reason)
+        elif nid in taken and taken[nid] != pid:
+            errors.add(
+                line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
+            )
+        seen.setdefault(nid, line)
+    if not errors:
+        first = written[0][0]
+        errors.add(first, "id", "", t("import.duplicate_in_file", value="id", first=first))
+
+
+def _same_person(session: Session, person: Person, cand: Candidate, errors: RowErrors) -> bool:
+    """One person, one identity: a row matched by CCCD or id that names someone else is a
+    conflict, and a row that would move the person to another unit is refused (a move is a
+    dated act of its own, never a side effect of an import)."""
+    name, birth = cand.person["full_name"], cand.person["birth_date"]
+    column = "id" if cand.explicit_id == person.id else "national_id"
+    if identity_conflict(person.full_name, person.birth_date, name, birth):
+        value = cand.explicit_id if column == "id" else cand.person["national_id"]
+        errors.add(cand.line, column, value, identity_reason(person, name, birth))
+        return False
+    # the same name: a plain spelling never replaces one with diacritics
+    cand.person["full_name"] = kept_spelling(person.full_name, name)
+    new_unit = cand.person["unit_id"]
+    if person.unit_id is not None and new_unit != person.unit_id:
+        units = dict(
+            session.execute(
+                select(Unit.id, Unit.code).where(Unit.id.in_([person.unit_id, new_unit]))
+            ).all()
+        )
+        reason = t(
+            "person.unit_move",
+            id=person.id,
+            name=person.full_name,
+            unit=units.get(person.unit_id, "?"),
+            new=units.get(new_unit, "?"),
+        )
+        errors.add(cand.line, "unit_code", units.get(new_unit, ""), reason)
+        return False
+    return True
+
+
+def update(
+    session: Session, pid: int, cand: Candidate, errors: RowErrors, absent: tuple[str, ...]
+) -> str:
+    """Bring a stored person in line with the file; history grows, it is never rewritten."""
+    person = session.get(Person, pid)
+    assert person is not None
+    if not _same_person(session, person, cand, errors):
+        return "unchanged"
+    before = {k: getattr(person, k) for k in PERSON_VALUES}
+    changed = False
+    for key in PERSON_VALUES:
+        if key in absent:
+            continue
+        if getattr(person, key) != cand.person[key]:
+            changed = True
+            if not errors:
+                setattr(person, key, cand.person[key])
+    if changed and not errors:
+        person.name_key = fold(person.full_name)
+        person.given_key = given_first_key(person.full_name)
+        person.sort_key = name_sort_key(person.full_name)
+    current = {e.step: e for e in effective_events(session, pid)}
+    for step, when, doc, issuer, detail in cand.steps:
+        old = current.get(step.value)
+        note = cand.exit_note if step in EXIT_STEPS else None
+        if old is not None and checks.same_step(old, when, doc, issuer, detail, note, current):
+            continue
+        changed = True
+        if errors:
+            continue
+        session.add(
+            PipelineEvent(
+                person_id=pid,
+                step=step.value,
+                occurred_on=when,
+                document_no=doc,
+                issuer=issuer,
+                detail=json.dumps(detail, ensure_ascii=False) if detail else None,
+                note=note,
+                supersedes_id=old.id if old is not None else None,
+                recorded_by=session.info.get("audit_actor"),
+            )
+        )
+    if not changed:
+        return "unchanged"
+    if not errors:
+        session.flush()
+        refresh_projection(session, person)
+        audit.record(
+            session,
+            entity="person",
+            entity_id=pid,
+            action="import-update",
+            before=before,
+            after={k: cand.person[k] for k in PERSON_VALUES},
+        )
+    return "updated"
