@@ -15,8 +15,9 @@ Design notes:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Protocol
 
-from sqlalchemy import Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Index, MetaData, String, Table, Text, UniqueConstraint, inspect
 from sqlalchemy.types import TypeEngine
 from sqlmodel import Field, SQLModel
 
@@ -33,6 +34,26 @@ metadata: MetaData = SQLModel.metadata
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+def stored_id(row: _Row) -> int:
+    """The id of a row read from the database or flushed to it. Models type ``id`` as
+    ``int | None`` because a new row has none until the database gives it one."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it was never flushed")
+    return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for set-based statements (``insert().from_select``):
+    SQLModel sets ``__table__`` on each table class without declaring it to type checkers."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
 
 
 def bytewise(length: int) -> TypeEngine[str]:
