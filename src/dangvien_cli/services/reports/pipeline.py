@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Date, Integer, and_, bindparam, case, func, literal, select, text
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services.dated import HELD, TREE, with_recursive
@@ -122,7 +123,7 @@ def _spell_counts(
             _flag(and_(opened, moved_by_then)),
         )
         .join(Person, Person.id == sp.c.person_id)
-        .where(Person.unit_id.is_not(None))
+        .where(col(Person.unit_id).is_not(None))
         .group_by(unit, sp.c.stage)
     )
     out: dict[int, dict[tuple[str, str], int]] = {}
@@ -143,7 +144,7 @@ def _now_counts(session: Session, as_of: date, on: date) -> dict[int, dict[tuple
         select(unit, sp.c.stage, func.count())
         .join(Person, Person.id == sp.c.person_id)
         .where(
-            Person.unit_id.is_not(None),
+            col(Person.unit_id).is_not(None),
             sp.c.stage.in_([s.value for s in FUNNEL]),
             sp.c.opened <= as_of,
             (sp.c.closed.is_(None)) | (sp.c.closed > as_of),

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
+from dangvien_cli.models import stored_id
 from dangvien_cli.services.units import TreeNode, get_unit, load_tree, require_alive
 from dangvien_cli.services.workdays import add_months
 from dangvien_cli.values import implied_period
@@ -133,11 +134,11 @@ def scope(
 ) -> Scope:
     """The scope in the tree of ``on`` (a report's last day; None: the tree now)."""
     tree = load_tree(session, on)
-    tops = [get_unit(session, unit_code).id] if unit_code else [n.id for n in roots(tree)]
+    tops = [stored_id(get_unit(session, unit_code))] if unit_code else [n.id for n in roots(tree)]
     if on is not None and unit_code:
         require_alive(get_unit(session, unit_code), on)
     levels: dict[int, int] = {}
-    order = []
+    order: list[int] = []
     stack = [(uid, 0) for uid in reversed(tops)]
     while stack:
         uid, level = stack.pop()
