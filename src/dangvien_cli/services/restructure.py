@@ -16,9 +16,9 @@ of this tool: the clerk sets the new units' quotas with ``quota set``.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import CursorResult, Date, false, func, literal, select, update
+from sqlalchemy import Date, false, func, literal, select, update
 from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue
@@ -32,6 +32,7 @@ from dangvien_cli.models import (
     Quota,
     Unit,
     UnitHistory,
+    rowcount,
     stored_id,
     table_of,
 )
@@ -47,7 +48,6 @@ from dangvien_cli.vntext import fold, nfc
 from dangvien_cli.vocab import Block, ExitReason, UnitKind
 
 if TYPE_CHECKING:
-    from sqlalchemy import Result
     from sqlalchemy.orm import Session
 
 DAY = timedelta(days=1)
@@ -217,7 +217,7 @@ def merge_units(
         col(Person.stage).in_([s.value for s in IN_PROGRESS]),
     )
     keep_person_units(session, select(col(Person.id)).where(*open_candidates), on)
-    moved["candidates"] = _rowcount(
+    moved["candidates"] = rowcount(
         session.execute(update(Person).where(*open_candidates).values(unit_id=successor_id))
     )
     moved["quotas"] = carry_quotas(session, source_ids, successor_id, on)
@@ -258,15 +258,9 @@ def move_roster(session: Session, unit_ids: list[int], to_id: int, on: date) -> 
     session.execute(
         update(Person).where(col(Person.id).in_(people.scalar_subquery())).values(unit_id=to_id)
     )
-    return _rowcount(
+    return rowcount(
         session.execute(update(Member).where(*on_roster).values(unit_id=to_id, unit_since=on))
     )
-
-
-def _rowcount(result: Result[Any]) -> int:
-    """The rows an UPDATE matched: Session.execute returns a CursorResult for DML, though
-    SQLAlchemy types it as a Result."""
-    return cast(CursorResult[Any], result).rowcount
 
 
 def keep_person_units(session: Session, person_ids: Any, on: date) -> None:
