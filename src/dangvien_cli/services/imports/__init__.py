@@ -205,7 +205,9 @@ class Mapping:
         bad = False
         for key, i in self.index.items():
             cell = cells[i] if i < len(cells) else None
-            char = control_char(cell) if type(cell) is str else None
+            if type(cell) is not str:
+                continue
+            char = control_char(cell)
             if char is not None:
                 bad = True
                 shown = visible(cell)

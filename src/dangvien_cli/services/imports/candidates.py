@@ -21,10 +21,11 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.db import defer_indexes, rebuild_indexes
 from dangvien_cli.i18n import get_lang, t
-from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     ImportResult,
@@ -134,7 +135,7 @@ def import_candidates(
     )
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
-    units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
     deferred = None
@@ -185,7 +186,7 @@ def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[i
     found: dict[int, int] = {}
     ids = [c.explicit_id for c in batch if c.explicit_id]
     if ids:
-        known = set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
+        known = set(session.execute(select(pk(Person.id)).where(col(Person.id).in_(ids))).scalars())
         for i, c in enumerate(batch):
             if c.explicit_id in known:
                 found[i] = c.explicit_id
@@ -197,7 +198,9 @@ def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[i
     if nids:
         by_nid = dict(
             session.execute(
-                select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+                select(col(Person.national_id), pk(Person.id)).where(
+                    col(Person.national_id).in_(nids)
+                )
             ).all()
         )
         for i, c in enumerate(batch):
@@ -207,9 +210,9 @@ def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[i
     if rest:
         keys = [(fold(c.person["full_name"]), c.person["unit_id"]) for _i, c in rest]
         stored = session.execute(
-            select(Person.id, Person.name_key, Person.unit_id, Person.birth_date).where(
-                tuple_(Person.name_key, Person.unit_id).in_(keys)
-            )
+            select(
+                pk(Person.id), col(Person.name_key), col(Person.unit_id), col(Person.birth_date)
+            ).where(tuple_(col(Person.name_key), col(Person.unit_id)).in_(keys))
         ).all()
         by_key: dict[tuple[Any, ...], list[int]] = {}
         for pid, n, u, b in sorted(stored):
@@ -218,13 +221,13 @@ def _existing(session: Session, batch: list[Candidate], state: _State) -> dict[i
         for i, c in rest:
             # Namesakes born the same day in one unit: each stored person answers one row.
             key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
-            pid = next(
+            namesake = next(
                 (p for p in by_key.get(key, ()) if p not in taken and p not in state.touched),
                 None,
             )
-            if pid is not None:
-                found[i] = pid
-                taken.add(pid)
+            if namesake is not None:
+                found[i] = namesake
+                taken.add(namesake)
     return found
 
 
@@ -370,7 +373,7 @@ def _report_duplicates(
     nids = [nid for _line, nid, _pid in written if nid]
     taken = dict(
         session.execute(
-            select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+            select(col(Person.national_id), pk(Person.id)).where(col(Person.national_id).in_(nids))
         ).all()
     )
     seen: dict[str, int] = {}
@@ -406,7 +409,9 @@ def _same_person(session: Session, person: Person, cand: Candidate, state: _Stat
     if person.unit_id is not None and new_unit != person.unit_id:
         units = dict(
             session.execute(
-                select(Unit.id, Unit.code).where(Unit.id.in_([person.unit_id, new_unit]))
+                select(pk(Unit.id), col(Unit.code)).where(
+                    col(Unit.id).in_([person.unit_id, new_unit])
+                )
             ).all()
         )
         reason = t(
