@@ -77,7 +77,7 @@ def _rule(key: str, on: date, fallback: date) -> rules.Rule:
     return found
 
 
-def _people(on: date, *columns: Any) -> Select[Any]:
+def _people(on: date, *columns: Any) -> Select[*tuple[Any, ...]]:
     """People with the unit they belonged to on ``on`` (a merge or transfer since moved them)."""
     return (
         select(
@@ -113,7 +113,7 @@ def _latest_step(step: Step) -> Any:
     return ranked
 
 
-def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
+def _queries(as_of: date, stalled: int) -> dict[str, Select[*tuple[Any, ...]]]:
     vote = _latest_step(Step.cell_vote)
     cls = _latest_step(Step.class_passed)
     admission = col(Admission.person_id) == Person.id
