@@ -364,7 +364,7 @@ def _judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
             state.errors.add(row.line, row.column(col), row.raw(col), reason)
     violations: list[rules.Violation] = []
     if national_id:
-        gender = cells.gender.value if cells.gender else None
+        gender: rules.Gender | None = cells.gender.value if cells.gender else None
         violations += rules.check_cccd(national_id, birth, gender)
     order = {ORDERED[step]: dates[col] for col, step, _doc in STEP_COLUMNS}
     violations += rules.check_order(order)
