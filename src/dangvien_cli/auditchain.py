@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,7 +40,7 @@ def canonical_time(value: datetime | str) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def entry_hash(prev_hash: str, values: dict[str, Any]) -> str:
+def entry_hash(prev_hash: str, values: Mapping[str, Any]) -> str:
     """The hash of one entry: its sealed values and the previous entry's hash."""
     sealed = [prev_hash] + [
         canonical_time(values["at"]) if key == "at" else values[key] for key in SEALED
@@ -52,8 +52,9 @@ def entry_hash(prev_hash: str, values: dict[str, Any]) -> str:
 # (id, problem) where problem is "edited" (the entry does not match its hash) or "gap"
 # (its prev_hash is not the hash of the entry before it: an entry removed, inserted or
 # moved), or "unsealed" (no hash at all: written around dangvien).
-def verify(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[int, str]]:
-    """Walk the entries in id order; yields each broken link once, not the whole tail."""
+def verify(rows: Iterable[Mapping[Any, Any]]) -> Iterator[tuple[int, str]]:
+    """Walk the entries in id order (rows keyed by column name, as SQLAlchemy's RowMapping
+    is); yields each broken link once, not the whole tail."""
     expected_prev = GENESIS
     for row in rows:
         if not row["entry_hash"] or not row["prev_hash"]:

@@ -275,7 +275,7 @@ def check_revision(url: str, revision: str | None) -> None:
         raise SchemaOutOfDate(key, where=describe(url), current=revision)
 
 
-def cannot_open(url: str, exc: BaseException) -> DangvienError:
+def cannot_open(url: str, exc: BaseException | None) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
     reason = str(exc).splitlines()[0]
     if reason in DAMAGED:

@@ -79,7 +79,7 @@ def install_postgresql(engine: Engine) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get("dangvien_write", False):
             take_writer_lock(conn)
 

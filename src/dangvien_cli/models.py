@@ -15,10 +15,22 @@ Design notes:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any, Protocol, cast
 
-from sqlalchemy import Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CursorResult,
+    Index,
+    MetaData,
+    Result,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    inspect,
+)
+from sqlalchemy.orm import Mapped
 from sqlalchemy.types import TypeEngine
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 
 # Named constraints let Alembic's batch mode drop and recreate them on SQLite later.
 SQLModel.metadata.naming_convention = {
@@ -33,6 +45,39 @@ metadata: MetaData = SQLModel.metadata
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+def stored_id(row: _Row) -> int:
+    """The id of a row read from the database or flushed to it. Models type ``id`` as
+    ``int | None`` because a new row has none until the database gives it one."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it was never flushed")
+    return row.id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for set-based statements (``insert().from_select``):
+    SQLModel sets ``__table__`` on each table class without declaring it to type checkers."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+def pk(model_id: int | None) -> Mapped[int]:
+    """A primary key in a query, typed as SQL reads it: SQLModel types ``Model.id`` as the
+    attribute's value, ``int | None`` (None until a new row is flushed); a stored id is never
+    null."""
+    return cast("Mapped[int]", col(model_id))
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an UPDATE or DELETE matched: Session.execute returns a CursorResult for
+    them, though SQLAlchemy types it as a plain Result."""
+    return cast(CursorResult[Any], result).rowcount
 
 
 def bytewise(length: int) -> TypeEngine[str]:

@@ -119,7 +119,7 @@ def progress_bar(fraction: float | None, width: int = 8, tick: float | None = No
 
 
 def _write_delimited(
-    rows: Sequence[Mapping[str, Any]], keys: Sequence[str], out: IO[str], delimiter: str
+    rows: Iterable[Mapping[str, Any]], keys: Sequence[str], out: IO[str], delimiter: str
 ) -> None:
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(keys)

@@ -70,7 +70,7 @@ def write_workbook(
 
     columns = [c for c in columns if c.kind != "bar"]  # Excel draws its own data bars
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new book opens with (its active sheet)
     sheet.title = t("xlsx.sheet")
     _fill_sheet(sheet, rows, columns, title=title, footer=footer)
     if chart is not None and chart.rows:

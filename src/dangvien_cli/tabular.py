@@ -276,6 +276,7 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise DangvienError("import.bad_file", path=str(path), reason=type(exc).__name__) from None
+    ws: Any  # the stubs type book[name] as any kind of sheet, worksheets[0] as a worksheet
     if sheet is not None:
         if sheet not in book.sheetnames:
             names = ", ".join(book.sheetnames)

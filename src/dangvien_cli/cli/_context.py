@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click import Context, HelpFormatter
 from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
@@ -295,47 +296,57 @@ def _common_parameters(records: bool) -> list[inspect.Parameter]:
     return params
 
 
-class _ClerksWords:
+# The mixin is a Command to the type checker (its super() calls reach one); at run time it
+# stays a plain class, first in the bases of HelpCommand and HelpGroup.
+if TYPE_CHECKING:
+    from typer._click import Command as _Command
+    from typer.core import TyperOption
+else:
+    _Command = object
+
+
+class _ClerksWords(_Command):
     """Typer's own words in the clerk's language (cli/_words.py): the --help line, the usage
     line, argument names, value types, date formats, error sentences; and help texts given at
     import time (module-level option aliases) read again in the language of this invocation."""
 
-    def get_help_option(self, ctx: typer.Context) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+    def get_help_option(self, ctx: Context) -> "TyperOption | None":
+        option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("opt.help")
         return option
 
-    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         # Exact lookups: help never pays for compiling the error templates.
-        pieces = [words.gettext(piece) for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
+        pieces = [words.gettext(piece) for piece in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=words.gettext("Usage: "))
 
-    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         words.install_rich()
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+        params: list[Any] = self.get_params(ctx)  # Typer's: with help and display_type_rich
+        for param in params:
             if param.help:
                 param.help = text_now(param.help)
             if "display_type_rich" not in param.__dict__:
                 param.display_type_rich = _type_in_clerks_words(param)
         example = "example." + ".".join(ctx.command_path.split()[1:])
         if has(example):
-            self.epilog = f"{t('example.label')}: {t(example)}"  # type: ignore[attr-defined]
-        super().format_help(ctx, formatter)  # type: ignore[misc]
+            self.epilog = f"{t('example.label')}: {t(example)}"
+        super().format_help(ctx, formatter)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        for param in self.params:  # type: ignore[attr-defined]
+        for param in self.params:
             if param.param_type_name == "argument":
-                for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):  # type: ignore[attr-defined]
+                for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):
                     if has(key):
                         param.metavar = t(key)
                         break
         with usage_errors_in_clerks_words():
-            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
+            return super().make_context(info_name, args, parent, **extra)
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         with usage_errors_in_clerks_words():
-            return super().invoke(ctx)  # type: ignore[misc]
+            return super().invoke(ctx)
 
 
 def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
@@ -352,7 +363,7 @@ def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
 
 
 class HelpCommand(_ClerksWords, TyperCommand):
-    def make_parser(self, ctx: typer.Context) -> Any:
+    def make_parser(self, ctx: Context) -> Any:
         """A negative number (`quota set P01 2021 -3`) is a value, never an option name: no
         dangvien option is a digit, so the rule that judges the value gets to speak. Click's
         parser has no setting for it; its one step that reads a short option is wrapped."""
@@ -365,7 +376,7 @@ class HelpCommand(_ClerksWords, TyperCommand):
             else:
                 read_option(arg, state)
 
-        parser._process_opts = read
+        parser._process_opts = read  # type: ignore[method-assign]  # the wrapping above
         return parser
 
 

@@ -61,6 +61,7 @@ def build() -> typer.Typer:
         ] = None,
     ) -> None:
         from dangvien_cli.cli.steps import show_warnings
+        from dangvien_cli.models import stored_id
         from dangvien_cli.services.members import mentor_entry
         from dangvien_cli.services.people import PersonInput, education_code
         from dangvien_cli.services.pipeline import register_candidate
@@ -68,7 +69,7 @@ def build() -> typer.Typer:
         data = PersonInput(
             full_name=full_name,
             birth_date=parse_date(birth),
-            gender=gender,
+            gender=Gender(gender),
             ethnicity=ethnicity,
             religion=religion,
             education=education_code(education) if education else None,
@@ -85,7 +86,7 @@ def build() -> typer.Typer:
             person, warnings, similar = register_candidate(
                 session, data, unit_code=unit, sourced_on=parse_date(sourced), mentor=guide
             )
-            person_id = person.id
+            person_id = stored_id(person)
         show_warnings(warnings)
         stated = (
             ("--ethnicity", ethnicity),

@@ -75,7 +75,7 @@ def build() -> typer.Typer:
             rows = stream_members(
                 session,
                 unit_code=unit,
-                status=status.value if status else None,
+                status=MemberStatus(status).value if status else None,
                 search=search,
                 key_position=key_position,
                 as_of=parse_date(as_of),

@@ -157,7 +157,7 @@ def register_steps(group: typer.Typer) -> None:
         people = introducer_list(introducer or [], member or [])
         with app_ctx().session(write=True) as session:
             entries = introducer_entries(session, person_id, when(date), people)
-            detail: dict[str, Any] = {"route": route.value, "introducers": entries}
+            detail: dict[str, Any] = {"route": Route(route).value, "introducers": entries}
             if union_document:
                 detail["union_document"] = union_document
             outcome = record_step(
@@ -210,7 +210,7 @@ def register_steps(group: typer.Typer) -> None:
         if members is not None:  # else the cell's roster on the day gives it (R14)
             detail["official_members"] = members
         if area is not None:
-            detail["area_exception"] = area.value
+            detail["area_exception"] = Area(area).value
         record(person_id, step(Step.cell_vote, date, document_no=document, detail=detail))
 
     @command(group, "recommend", help_key="help.step.recommend", records=False)

@@ -84,9 +84,9 @@ def build() -> typer.Typer:
                 session,
                 code=code,
                 name=name,
-                kind=kind,
+                kind=UnitKind(kind),
                 parent=parent,
-                block=block,
+                block=Block(block) if block else None,
                 founded_on=parse_date(founded),
             )
             saved = unit.code
@@ -119,9 +119,9 @@ def build() -> typer.Typer:
                 session,
                 code,
                 name=name,
-                kind=kind,
+                kind=UnitKind(kind) if kind else None,
                 parent=parent,
-                block=block,
+                block=Block(block) if block else None,
                 founded_on=parse_date(founded),
                 dissolved_on=parse_date(dissolved),
                 admits_from=parse_date(admits_from),
@@ -169,9 +169,9 @@ def build() -> typer.Typer:
                 into=into,
                 on=day,
                 name=name,
-                kind=kind,
+                kind=UnitKind(kind) if kind else None,
                 parent=parent,
-                block=block,
+                block=Block(block) if block else None,
             )
         sources_text = ", ".join(done["sources"])
         info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
@@ -217,7 +217,12 @@ def build() -> typer.Typer:
 
         ctx = app_ctx()
         with ctx.reader() as reader:
-            rows = stream_units(reader, under=under, block=block, as_of=parse_date(as_of))
+            rows = stream_units(
+                reader,
+                under=under,
+                block=Block(block) if block else None,
+                as_of=parse_date(as_of),
+            )
             emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
 
     @command(group, "show", help_key="help.unit.show")

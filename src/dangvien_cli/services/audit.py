@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli import auditchain
 from dangvien_cli.errors import redact
@@ -120,15 +121,15 @@ def list_entries(
     """The trail, oldest first (the last ``limit`` entries when a limit is given)."""
     query = select(AuditEntry)
     if entity:
-        query = query.where(AuditEntry.entity == entity)
+        query = query.where(col(AuditEntry.entity) == entity)
     if since:
         # The day as the clerk's clock sees it; entries are stamped in UTC.
         start = datetime.combine(since, time()).astimezone().astimezone(UTC)
-        query = query.where(AuditEntry.at >= start)
+        query = query.where(col(AuditEntry.at) >= start)
     if actor:
-        query = query.where(AuditEntry.actor == actor)
+        query = query.where(col(AuditEntry.actor) == actor)
     if limit:
-        query = query.order_by(AuditEntry.id.desc()).limit(limit)
+        query = query.order_by(col(AuditEntry.id).desc()).limit(limit)
     entries = sorted(session.execute(query).scalars(), key=lambda e: e.id or 0)
     keep = (lambda s: s) if show_private else mask_numbers
     return [

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
@@ -104,9 +105,9 @@ def _deadline(step: Step, events: list[PipelineEvent]) -> tuple[date | None, str
             return workdays.add_working_days(vote.occurred_on, int(rule.value)), "R17"  # type: ignore[arg-type]
     if step is Step.ceremony:
         decision = latest(events, Step.decision)
-        rule = rules.rules_in_force(decision.occurred_on) if decision else {}
-        if decision and "ceremony_deadline_wd" in rule:
-            limit = int(rule["ceremony_deadline_wd"].value)  # type: ignore[arg-type]
+        in_force = rules.rules_in_force(decision.occurred_on) if decision else {}
+        if decision and "ceremony_deadline_wd" in in_force:
+            limit = int(in_force["ceremony_deadline_wd"].value)  # type: ignore[arg-type]
             return workdays.add_working_days(decision.occurred_on, limit), "R18"
     if step is Step.official:
         ceremony = latest(events, Step.ceremony)
@@ -124,7 +125,7 @@ def _probation_end(ceremony: PipelineEvent | None) -> date | None:
         return None
 
 
-def _missing(step: Step, events: list[PipelineEvent], filed: set[str]) -> list[str]:
+def _missing(step: Step, events: list[PipelineEvent], filed: set[str | None]) -> list[str]:
     """What must be on file before the next step and is not (steps or forms)."""
     if step is Step.class_passed:
         sourced = detail_of(latest(events, Step.sourced))
@@ -151,7 +152,7 @@ def next_step(
 
 
 def _documents(
-    events: list[PipelineEvent], filed: set[str], committee_above: bool
+    events: list[PipelineEvent], filed: set[str | None], committee_above: bool
 ) -> list[dict[str, Any]]:
     intro = detail_of(latest(events, Step.introducers))
     rows = [
@@ -175,8 +176,8 @@ def _timeline(
     shown = (lambda text: text) if show_private else mask_numbers
     events = session.execute(
         select(PipelineEvent)
-        .where(PipelineEvent.person_id == person_id)
-        .order_by(PipelineEvent.occurred_on, PipelineEvent.id)
+        .where(col(PipelineEvent.person_id) == person_id)
+        .order_by(col(PipelineEvent.occurred_on), col(PipelineEvent.id))
     ).scalars()
     return [
         {
@@ -197,10 +198,15 @@ def _timeline(
 
 def _classes(session: Session, person_id: int) -> list[dict[str, Any]]:
     rows = session.execute(
-        select(TrainingClass.code, TrainingClass.name, TrainingClass.start_on, ClassAttendance)
-        .join(TrainingClass, TrainingClass.id == ClassAttendance.class_id)
-        .where(ClassAttendance.person_id == person_id)
-        .order_by(TrainingClass.start_on)
+        select(
+            col(TrainingClass.code),
+            col(TrainingClass.name),
+            col(TrainingClass.start_on),
+            ClassAttendance,
+        )
+        .join(TrainingClass, col(TrainingClass.id) == col(ClassAttendance.class_id))
+        .where(col(ClassAttendance.person_id) == person_id)
+        .order_by(col(TrainingClass.start_on))
     ).all()
     return [
         {
@@ -217,7 +223,9 @@ def _classes(session: Session, person_id: int) -> list[dict[str, Any]]:
 
 def _exceptions(session: Session, person_id: int) -> list[dict[str, Any]]:
     rows = session.execute(
-        select(RuleException).where(RuleException.person_id == person_id).order_by(RuleException.id)
+        select(RuleException)
+        .where(col(RuleException.person_id) == person_id)
+        .order_by(col(RuleException.id))
     ).scalars()
     return [
         {
@@ -238,7 +246,7 @@ def candidate_detail(
     person = get_person(session, person_id)
     unit = session.get(Unit, person.unit_id) if person.unit_id else None
     effective = effective_events(session, person_id)
-    filed = {e.step for e in effective} | {
+    filed: set[str | None] = {e.step for e in effective} | {
         detail_of(e).get("item") for e in effective if e.step == Step.dossier.value
     }
     authority = admission_authority(session, person.unit_id, today or date.today())
@@ -303,5 +311,5 @@ def roster_only_member(session: Session, person_id: int) -> int | None:
     if person.stage is not None:
         return None
     return session.execute(
-        select(Member.person_id).where(Member.person_id == person_id)
+        select(col(Member.person_id)).where(col(Member.person_id) == person_id)
     ).scalar_one_or_none()

@@ -15,9 +15,17 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import Conflict, DangvienError, InvalidValue, NotFound, RowErrors
-from dangvien_cli.models import ClassAttendance, Person, PipelineEvent, TrainingClass, Unit
+from dangvien_cli.models import (
+    ClassAttendance,
+    Person,
+    PipelineEvent,
+    TrainingClass,
+    Unit,
+    stored_id,
+)
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import FieldSpec, open_mapped, raise_if_errors
 from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step, refuse_future
@@ -124,19 +132,19 @@ def list_classes(session: Session) -> list[dict[str, Any]]:
     """Every class with its head counts, in one grouped query."""
     counts = (
         select(
-            ClassAttendance.class_id,
+            col(ClassAttendance.class_id),
             func.count().label("attendees"),
-            func.sum(case((ClassAttendance.result == PASSED, 1), else_=0)).label("passed"),
-            func.sum(case((ClassAttendance.result == FAILED, 1), else_=0)).label("failed"),
+            func.sum(case((col(ClassAttendance.result) == PASSED, 1), else_=0)).label("passed"),
+            func.sum(case((col(ClassAttendance.result) == FAILED, 1), else_=0)).label("failed"),
         )
-        .group_by(ClassAttendance.class_id)
+        .group_by(col(ClassAttendance.class_id))
         .subquery()
     )
     rows = session.execute(
-        select(TrainingClass, Unit.code, counts.c.attendees, counts.c.passed, counts.c.failed)
-        .outerjoin(Unit, Unit.id == TrainingClass.unit_id)
+        select(TrainingClass, col(Unit.code), counts.c.attendees, counts.c.passed, counts.c.failed)
+        .outerjoin(Unit, col(Unit.id) == TrainingClass.unit_id)
         .outerjoin(counts, counts.c.class_id == TrainingClass.id)
-        .order_by(TrainingClass.start_on.desc(), TrainingClass.code)
+        .order_by(col(TrainingClass.start_on).desc(), col(TrainingClass.code))
     ).all()
     return [
         {**_row(cls, unit), "attendees": n or 0, "passed": p or 0, "failed": f or 0}
@@ -148,11 +156,17 @@ def class_detail(session: Session, code: str) -> dict[str, Any]:
     cls = get_class(session, code)
     unit = session.get(Unit, cls.unit_id) if cls.unit_id else None
     rows = session.execute(
-        select(Person.id, Person.full_name, Unit.code, Person.stage, ClassAttendance)
-        .join(Person, Person.id == ClassAttendance.person_id)
-        .outerjoin(Unit, Unit.id == Person.unit_id)
-        .where(ClassAttendance.class_id == cls.id)
-        .order_by(Person.sort_key, Person.id)
+        select(
+            col(Person.id),
+            col(Person.full_name),
+            col(Unit.code),
+            col(Person.stage),
+            ClassAttendance,
+        )
+        .join(Person, col(Person.id) == ClassAttendance.person_id)
+        .outerjoin(Unit, col(Unit.id) == Person.unit_id)
+        .where(col(ClassAttendance.class_id) == cls.id)
+        .order_by(col(Person.sort_key), col(Person.id))
     ).all()
     attendees = [
         {
@@ -181,9 +195,11 @@ def enroll(session: Session, code: str, person_ids: list[int]) -> tuple[int, str
         dup = next(p for p in person_ids if person_ids.count(p) > 1)
         raise InvalidValue("class.repeated_id", id=dup)
     people = {
-        p.id: p for p in session.execute(select(Person).where(Person.id.in_(person_ids))).scalars()
+        p.id: p
+        for p in session.execute(select(Person).where(col(Person.id).in_(person_ids))).scalars()
     }
-    enrolled = _attendance(session, cls.id, person_ids)
+    class_id = stored_id(cls)
+    enrolled = _attendance(session, class_id, person_ids)
     for pid in person_ids:
         person = people.get(pid)
         if person is None:
@@ -192,7 +208,7 @@ def enroll(session: Session, code: str, person_ids: list[int]) -> tuple[int, str
             raise InvalidValue("class.not_candidate", id=pid)
         if pid in enrolled:
             raise Conflict("class.already_enrolled", id=pid, code=cls.code)
-    session.add_all(ClassAttendance(class_id=cls.id, person_id=pid) for pid in person_ids)
+    session.add_all(ClassAttendance(class_id=class_id, person_id=pid) for pid in person_ids)
     audit.record(
         session,
         entity="training_class",
@@ -212,23 +228,28 @@ def attach_certified(session: Session, code: str) -> int:
 
     cls = get_class(session, code)
     query = (
-        select(PipelineEvent.person_id, PipelineEvent.document_no, PipelineEvent.occurred_on)
-        .join(Person, Person.id == PipelineEvent.person_id)
-        .where(
-            PipelineEvent.step == Step.class_passed.value,
-            not_superseded(),
-            PipelineEvent.occurred_on.between(cls.start_on, cls.end_on),
+        select(
+            col(PipelineEvent.person_id),
+            col(PipelineEvent.document_no),
+            col(PipelineEvent.occurred_on),
         )
-        .order_by(PipelineEvent.person_id)
+        .join(Person, col(Person.id) == PipelineEvent.person_id)
+        .where(
+            col(PipelineEvent.step) == Step.class_passed.value,
+            not_superseded(),
+            col(PipelineEvent.occurred_on).between(cls.start_on, cls.end_on),
+        )
+        .order_by(col(PipelineEvent.person_id))
     )
     if cls.unit_id is not None:
-        query = query.where(Person.unit_id.in_(subtree_select(cls.unit_id)))
+        query = query.where(col(Person.unit_id).in_(subtree_select(cls.unit_id)))
     found = {pid: (no, day) for pid, no, day in session.execute(query)}
-    listed = _attendance(session, cls.id, list(found))
+    class_id = stored_id(cls)
+    listed = _attendance(session, class_id, list(found))
     new = [pid for pid in found if pid not in listed]
     session.add_all(
         ClassAttendance(
-            class_id=cls.id,
+            class_id=class_id,
             person_id=pid,
             result=PASSED,
             certificate_no=found[pid][0],
@@ -246,14 +267,12 @@ def attach_certified(session: Session, code: str) -> int:
     return len(new)
 
 
-def _attendance(
-    session: Session, class_id: int | None, ids: list[int]
-) -> dict[int, ClassAttendance]:
+def _attendance(session: Session, class_id: int, ids: list[int]) -> dict[int, ClassAttendance]:
     return {
         a.person_id: a
         for a in session.execute(
             select(ClassAttendance).where(
-                ClassAttendance.class_id == class_id, ClassAttendance.person_id.in_(ids)
+                col(ClassAttendance.class_id) == class_id, col(ClassAttendance.person_id).in_(ids)
             )
         ).scalars()
     }
@@ -277,7 +296,7 @@ def record_results(
     ids = [r.person_id for r in results]
     if len(set(ids)) != len(ids):
         raise InvalidValue("class.repeated_id", id=next(i for i in ids if ids.count(i) > 1))
-    attendance = _attendance(session, cls.id, ids)
+    attendance = _attendance(session, stored_id(cls), ids)
     outcomes = []
     for r in results:
         a = attendance.get(r.person_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,7 +21,19 @@ from dangvien_cli.services.imports.units import import_units
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Block, UnitKind
 
-DALAN_CLASS = {
+
+class _Class(TypedDict):
+    """The arguments of add_class, so that a type checker reads them."""
+
+    code: str
+    name: str
+    organizer: str
+    unit_code: str
+    start_on: date
+    end_on: date
+
+
+DALAN_CLASS: _Class = {
     "code": "BDNT-DALAN-2021-11",
     "name": "Lớp bồi dưỡng nhận thức về Đảng",
     "organizer": "Trung tâm Chính trị thành phố Thanh Hóa",

@@ -29,6 +29,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
+from sqlmodel import col
 
 from dangvien_cli.models import Admission, Member, Period, Person, PipelineEvent, Quota, Unit
 from dangvien_cli.services.audit import mask_numbers
@@ -134,33 +135,33 @@ def export(
     return ExportResult(kind, "-" if path is None else str(path), count, bool(private))
 
 
-def _stream(session: Session, query: Select[Any]) -> Rows:
+def _stream(session: Session, query: Select[*tuple[Any, ...]]) -> Rows:
     for row in session.execute(query, execution_options={"yield_per": BATCH}):
         yield dict(row._mapping)
 
 
-def _within(query: Select[Any], column: Any, scope: Scope) -> Select[Any]:
+def _within(query: Select[*tuple[Any, ...]], column: Any, scope: Scope) -> Select[*tuple[Any, ...]]:
     return query if scope.unit_ids is None else query.where(column.in_(scope.unit_ids))
 
 
 def _units(session: Session, scope: Scope) -> Rows:
     """Parents before children, siblings by code: the order a clerk reads a tree in."""
     parent, successor = aliased(Unit), aliased(Unit)
-    query = select(
-        Unit.id,
-        Unit.parent_id,
-        Unit.code_key,
-        Unit.code,
-        Unit.name,
-        Unit.kind,
-        parent.code.label("parent"),
-        Unit.block,
-        Unit.founded_on,
-        Unit.dissolved_on,
-        successor.code.label("successor"),
+    query: Select[*tuple[Any, ...]] = select(
+        col(Unit.id),
+        col(Unit.parent_id),
+        col(Unit.code_key),
+        col(Unit.code),
+        col(Unit.name),
+        col(Unit.kind),
+        col(parent.code).label("parent"),
+        col(Unit.block),
+        col(Unit.founded_on),
+        col(Unit.dissolved_on),
+        col(successor.code).label("successor"),
     )
-    query = query.outerjoin(parent, parent.id == Unit.parent_id).outerjoin(
-        successor, successor.id == Unit.merged_into_id
+    query = query.outerjoin(parent, col(parent.id) == col(Unit.parent_id)).outerjoin(
+        successor, col(successor.id) == col(Unit.merged_into_id)
     )
     rows = list(_stream(session, _within(query, Unit.id, scope)))  # thousands at most
     below: dict[int | None, list[dict[str, Any]]] = {}
@@ -179,36 +180,36 @@ def _code(row: dict[str, Any]) -> str:
 
 
 def _quotas(session: Session, scope: Scope) -> Rows:
-    query = (
+    query: Select[*tuple[Any, ...]] = (
         select(
-            Unit.code.label("unit_code"),
-            Period.code.label("period"),
-            Quota.source,
-            Quota.target,
+            col(Unit.code).label("unit_code"),
+            col(Period.code).label("period"),
+            col(Quota.source),
+            col(Quota.target),
         )
-        .join(Unit, Unit.id == Quota.unit_id)
-        .join(Period, Period.id == Quota.period_id)
-        .order_by(Period.start_on, Period.code, Unit.code_key, Quota.source)
+        .join(Unit, col(Unit.id) == col(Quota.unit_id))
+        .join(Period, col(Period.id) == col(Quota.period_id))
+        .order_by(col(Period.start_on), col(Period.code), col(Unit.code_key), col(Quota.source))
     )
     if scope.period is not None:
-        query = query.where(Period.code == scope.period.code)
+        query = query.where(col(Period.code) == scope.period.code)
     return _stream(session, _within(query, Quota.unit_id, scope))
 
 
-PERSON = (
-    Person.id,
-    Person.full_name,
-    Person.birth_date,
-    Person.gender,
-    Person.ethnicity,
-    Person.religion,
-    Person.education,
-    Person.professional_education,
-    Person.occupation,
-    Person.national_id,
-    Person.phone,
-    Unit.code.label("unit_code"),
-    Person.youth_union,
+PERSON: tuple[Any, ...] = (
+    col(Person.id),
+    col(Person.full_name),
+    col(Person.birth_date),
+    col(Person.gender),
+    col(Person.ethnicity),
+    col(Person.religion),
+    col(Person.education),
+    col(Person.professional_education),
+    col(Person.occupation),
+    col(Person.national_id),
+    col(Person.phone),
+    col(Unit.code).label("unit_code"),
+    col(Person.youth_union),
 )
 
 
@@ -216,19 +217,19 @@ def _members(session: Session, scope: Scope) -> Rows:
     query = (
         select(
             *PERSON,
-            Member.status,
-            Member.key_position,
-            Member.position,
-            Member.admitted_on,
-            Member.official_on,
-            Member.unit_since,
-            Member.left_on,
-            Member.exit_reason,
+            col(Member.status),
+            col(Member.key_position),
+            col(Member.position),
+            col(Member.admitted_on),
+            col(Member.official_on),
+            col(Member.unit_since),
+            col(Member.left_on),
+            col(Member.exit_reason),
         )
         .select_from(Person)
-        .join(Member, Member.person_id == Person.id)
-        .join(Unit, Unit.id == Member.unit_id)
-        .order_by(Unit.code_key, Person.sort_key, Person.id)
+        .join(Member, col(Member.person_id) == col(Person.id))
+        .join(Unit, col(Unit.id) == col(Member.unit_id))
+        .order_by(col(Unit.code_key), col(Person.sort_key), col(Person.id))
     )
     return _stream(session, _within(query, Member.unit_id, scope))
 
@@ -236,18 +237,18 @@ def _members(session: Session, scope: Scope) -> Rows:
 def _candidates(session: Session, scope: Scope) -> Rows:
     query = (
         select(*PERSON)
-        .join(Unit, Unit.id == Person.unit_id)
-        .where(Person.stage.is_not(None))
-        .order_by(Person.id)
+        .join(Unit, col(Unit.id) == col(Person.unit_id))
+        .where(col(Person.stage).is_not(None))
+        .order_by(col(Person.id))
     )
     steps = _steps_by_person(session, scope)
     pending = next(steps, None)
     decided_in = dict(
         session.execute(
-            select(Admission.person_id, Unit.code)
-            .join(Unit, Unit.id == Admission.unit_id)
-            .join(Person, Person.id == Admission.person_id)
-            .where(Admission.unit_id != Person.unit_id)
+            select(col(Admission.person_id), col(Unit.code))
+            .join(Unit, col(Unit.id) == col(Admission.unit_id))
+            .join(Person, col(Person.id) == col(Admission.person_id))
+            .where(col(Admission.unit_id) != col(Person.unit_id))
         ).all()
     )  # the few admitted people who moved since (unit merge, member transfer)
     for person in _stream(session, _within(query, Person.unit_id, scope)):
@@ -263,21 +264,23 @@ def _steps_by_person(session: Session, scope: Scope) -> Iterator[tuple[int, dict
     """(person id, the step columns) in person id order, from the events still in force."""
     superseded = set(
         session.execute(
-            select(PipelineEvent.supersedes_id).where(PipelineEvent.supersedes_id.is_not(None))
+            select(col(PipelineEvent.supersedes_id)).where(
+                col(PipelineEvent.supersedes_id).is_not(None)
+            )
         ).scalars()
     )  # corrections are few: a set beats a NOT EXISTS per event
     query = select(
-        PipelineEvent.id,
-        PipelineEvent.person_id,
-        PipelineEvent.step,
-        PipelineEvent.occurred_on,
-        PipelineEvent.document_no,
-        PipelineEvent.issuer,
-        PipelineEvent.detail,
-        PipelineEvent.note,
-    ).order_by(PipelineEvent.person_id, PipelineEvent.occurred_on, PipelineEvent.id)
+        col(PipelineEvent.id),
+        col(PipelineEvent.person_id),
+        col(PipelineEvent.step),
+        col(PipelineEvent.occurred_on),
+        col(PipelineEvent.document_no),
+        col(PipelineEvent.issuer),
+        col(PipelineEvent.detail),
+        col(PipelineEvent.note),
+    ).order_by(col(PipelineEvent.person_id), col(PipelineEvent.occurred_on), col(PipelineEvent.id))
     if scope.unit_ids is not None:
-        query = query.join(Person, Person.id == PipelineEvent.person_id)
+        query = query.join(Person, col(Person.id) == col(PipelineEvent.person_id))
     current: int | None = None
     found: dict[str, Any] = {}
     for e in _stream(session, _within(query, Person.unit_id, scope)):
@@ -324,30 +327,30 @@ def _admissions(session: Session, scope: Scope) -> Rows:
     """One row per admission: ``unit_code`` the person's unit now (what the candidate import
     reads), ``decision_unit_code`` the unit it was decided in."""
     now = aliased(Unit)
-    query = (
+    query: Select[*tuple[Any, ...]] = (
         select(
-            Admission.person_id.label("id"),
-            Person.full_name,
-            Person.birth_date,
-            Person.national_id,
-            func.coalesce(now.code, Unit.code).label("unit_code"),
-            Admission.decision_no,
-            Admission.decision_date,
-            Admission.decision_body,
-            Admission.ceremony_date,
-            Admission.official_date,
-            Admission.struck_off_date.label("exit_date"),
-            Unit.code.label("decision_unit_code"),
+            col(Admission.person_id).label("id"),
+            col(Person.full_name),
+            col(Person.birth_date),
+            col(Person.national_id),
+            func.coalesce(now.code, col(Unit.code)).label("unit_code"),
+            col(Admission.decision_no),
+            col(Admission.decision_date),
+            col(Admission.decision_body),
+            col(Admission.ceremony_date),
+            col(Admission.official_date),
+            col(Admission.struck_off_date).label("exit_date"),
+            col(Unit.code).label("decision_unit_code"),
         )
         .select_from(Admission)
-        .join(Person, Person.id == Admission.person_id)
-        .join(Unit, Unit.id == Admission.unit_id)
-        .outerjoin(now, now.id == Person.unit_id)
-        .order_by(Admission.decision_date, Person.sort_key, Person.id)
+        .join(Person, col(Person.id) == col(Admission.person_id))
+        .join(Unit, col(Unit.id) == col(Admission.unit_id))
+        .outerjoin(now, col(now.id) == col(Person.unit_id))
+        .order_by(col(Admission.decision_date), col(Person.sort_key), col(Person.id))
     )
     if scope.period is not None:
         query = query.where(
-            Admission.decision_date.between(scope.period.start_on, scope.period.end_on)
+            col(Admission.decision_date).between(scope.period.start_on, scope.period.end_on)
         )
     for row in _stream(session, _within(query, Admission.unit_id, scope)):
         row[EXIT] = Step.struck_off.value if row[EXIT_DATE] else None

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue, NotFound
 from dangvien_cli.models import Member, Person, Unit, utcnow
@@ -32,7 +33,7 @@ def get_member(session: Session, member_id: int) -> Member:
     """A roster line by the id users see: the member's person id ("Mã số" everywhere, in
     ``member list``, ``candidate list`` and every export)."""
     member = session.execute(
-        select(Member).where(Member.person_id == member_id)
+        select(Member).where(col(Member.person_id) == member_id)
     ).scalar_one_or_none()
     if member is None:
         raise NotFound("member.not_found", id=member_id)
@@ -56,17 +57,21 @@ def official_count(session: Session, unit_id: int | None, on: date) -> int | Non
 
     if unit_id is None:
         return None
-    m = Member
+    made_official, left, admitted = (
+        col(Member.official_on),
+        col(Member.left_on),
+        col(Member.admitted_on),
+    )
     lines, official = session.execute(
         select(
             func.count(),
             func.count().filter(
-                m.status == MemberStatus.official.value,
-                or_(m.official_on.is_(None), m.official_on <= on),
-                or_(m.left_on.is_(None), m.left_on > on),
-                or_(m.admitted_on.is_(None), m.admitted_on <= on),
+                col(Member.status) == MemberStatus.official.value,
+                or_(made_official.is_(None), made_official <= on),
+                or_(left.is_(None), left > on),
+                or_(admitted.is_(None), admitted <= on),
             ),
-        ).where(m.unit_id == unit_id)
+        ).where(col(Member.unit_id) == unit_id)
     ).one()
     return official if lines else None
 
@@ -80,9 +85,9 @@ def introducer_entries(
     rows = {
         m.person_id: (m, name)
         for m, name in session.execute(
-            select(Member, Person.full_name)
-            .join(Person, Person.id == Member.person_id)
-            .where(Member.person_id.in_(ids))
+            select(Member, col(Person.full_name))
+            .join(Person, col(Person.id) == Member.person_id)
+            .where(col(Member.person_id).in_(ids))
         ).all()
     }
     entries = []

@@ -136,13 +136,14 @@ def check_national_id_free(
     session: Session, national_id: str | None, person_id: int | None = None, *, name: str = ""
 ) -> None:
     from sqlalchemy import select
+    from sqlmodel import col
 
     from dangvien_cli.models import Person
 
     if not national_id:
         return
     other = session.execute(
-        select(Person).where(Person.national_id == national_id)
+        select(Person).where(col(Person.national_id) == national_id)
     ).scalar_one_or_none()
     if other is not None and other.id != person_id:
         raise Conflict("person.national_id_taken", name=name or "?", **who(other))
@@ -216,20 +217,21 @@ def add_person(
 def similar_people(session: Session, person: Person) -> list[int]:
     """Other people with the same name (any diacritics) and birth date: likely the same human."""
     from sqlalchemy import select
+    from sqlmodel import col
 
-    from dangvien_cli.models import Person
+    from dangvien_cli.models import Person, pk
 
     if person.birth_date is None:
         return []
     return list(
         session.execute(
-            select(Person.id)
+            select(pk(Person.id))
             .where(
-                Person.name_key == person.name_key,
-                Person.birth_date == person.birth_date,
-                Person.id != person.id,
+                col(Person.name_key) == person.name_key,
+                col(Person.birth_date) == person.birth_date,
+                col(Person.id) != person.id,
             )
-            .order_by(Person.id)
+            .order_by(col(Person.id))
         ).scalars()
     )
 

@@ -23,6 +23,7 @@ from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import (
     Person,
     PipelineEvent,
+    stored_id,
 )
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
@@ -271,7 +272,7 @@ def register_candidate(
     person = add_person(session, data, unit_code=unit_code, stage=Stage.sourced)
     outcome = record_step(
         session,
-        person.id,
+        stored_id(person),
         StepInput(Step.sourced, sourced_on or date.today(), detail=dict(mentor or {})),
     )
     return person, warnings + outcome.warnings, similar_people(session, person)

@@ -7,10 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli import values
 from dangvien_cli.errors import InvalidValue, NotFound
-from dangvien_cli.models import Period, Quota, Unit, utcnow
+from dangvien_cli.models import Period, Quota, Unit, stored_id, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.unit_tree import subtree_ids
 from dangvien_cli.services.units import check_code, get_unit
@@ -35,7 +36,7 @@ def normalize_period_code(code: str) -> str:
 
 def find_period(session: Session, code: str) -> Period | None:
     return session.execute(
-        select(Period).where(Period.code == normalize_period_code(code))
+        select(Period).where(col(Period.code) == normalize_period_code(code))
     ).scalar_one_or_none()
 
 
@@ -87,7 +88,9 @@ def add_period(
 
 
 def list_periods(session: Session) -> list[dict[str, Any]]:
-    rows = session.execute(select(Period).order_by(Period.start_on, Period.end_on)).scalars()
+    rows = session.execute(
+        select(Period).order_by(col(Period.start_on), col(Period.end_on))
+    ).scalars()
     return [period_row(p) for p in rows]
 
 
@@ -156,8 +159,8 @@ def quotas_of(session: Session, unit: Unit, period: Period) -> list[Quota]:
     return list(
         session.execute(
             select(Quota)
-            .where(Quota.unit_id == unit.id, Quota.period_id == period.id)
-            .order_by(Quota.source)
+            .where(col(Quota.unit_id) == unit.id, col(Quota.period_id) == period.id)
+            .order_by(col(Quota.source))
         ).scalars()
     )
 
@@ -193,7 +196,9 @@ def set_quota(
     source = quota.source if quota is not None else wanted or DEFAULT_SOURCE
     after = {"unit": unit.code, "period": period.code, "source": source, "target": target}
     if quota is None:
-        quota = Quota(unit_id=unit.id, period_id=period.id, source=source, target=target)
+        quota = Quota(
+            unit_id=stored_id(unit), period_id=stored_id(period), source=source, target=target
+        )
         session.add(quota)
         outcome = "new"
     elif quota.target == target:
@@ -239,16 +244,18 @@ def list_quotas(
     session: Session, *, period_code: str | None = None, unit_code: str | None = None
 ) -> list[dict[str, Any]]:
     query = (
-        select(Unit.code, Unit.name, Period.code, Quota.source, Quota.target)
-        .join(Unit, Unit.id == Quota.unit_id)
-        .join(Period, Period.id == Quota.period_id)
-        .order_by(Period.start_on, Period.code, Unit.code_key, Quota.source)
+        select(
+            col(Unit.code), col(Unit.name), col(Period.code), col(Quota.source), col(Quota.target)
+        )
+        .join(Unit, col(Unit.id) == Quota.unit_id)
+        .join(Period, col(Period.id) == Quota.period_id)
+        .order_by(col(Period.start_on), col(Period.code), col(Unit.code_key), col(Quota.source))
     )
     if period_code:
-        query = query.where(Period.code == normalize_period_code(period_code))
+        query = query.where(col(Period.code) == normalize_period_code(period_code))
     if unit_code:
         query = query.where(
-            Quota.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+            col(Quota.unit_id).in_(subtree_ids(session, get_unit(session, unit_code).id))
         )
     return [
         {"unit_code": u, "unit_name": n, "period": p, "source": s, "target": t}

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, false, func, literal, select, update
+from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date
@@ -31,6 +32,9 @@ from dangvien_cli.models import (
     Quota,
     Unit,
     UnitHistory,
+    rowcount,
+    stored_id,
+    table_of,
 )
 from dangvien_cli.services import audit
 from dangvien_cli.services.unit_tree import subtree_ids
@@ -54,8 +58,10 @@ def check_day(session: Session, day: date) -> None:
     if day > date.today():
         raise InvalidValue("restructure.future", day=fmt_date(day))
     closed = session.execute(
-        select(Period.code).where(
-            Period.closed_at.is_not(None), Period.start_on <= day, Period.end_on >= day
+        select(col(Period.code)).where(
+            col(Period.closed_at).is_not(None),
+            col(Period.start_on) <= day,
+            col(Period.end_on) >= day,
         )
     ).scalar()
     if closed is not None:
@@ -84,7 +90,7 @@ def _close_state(session: Session, unit: Unit, day: date) -> None:
     """Keep the state that ends the day before ``day``; the row then holds the new one."""
     session.add(
         UnitHistory(
-            unit_id=unit.id,
+            unit_id=stored_id(unit),
             valid_from=unit.state_since,
             valid_to=day - DAY,
             parent_id=unit.parent_id,
@@ -97,7 +103,7 @@ def _close_state(session: Session, unit: Unit, day: date) -> None:
 
 
 def _code(session: Session, unit_id: int | None) -> str | None:
-    return session.get(Unit, unit_id).code if unit_id else None  # type: ignore[union-attr]
+    return session.get_one(Unit, unit_id).code if unit_id else None
 
 
 def move_unit(session: Session, code: str, *, parent: str, on: date) -> dict[str, Any]:
@@ -192,28 +198,29 @@ def merge_units(
         if name or kind or parent or block:
             raise InvalidValue("unit.merge_existing_options", code=successor.code)
     moved = {"sub_units": 0, "members": 0, "candidates": 0, "quotas": 0}
-    source_ids = [u.id for u in units]
+    source_ids = [stored_id(u) for u in units]
+    successor_id = stored_id(successor)
     for src in units:
         src.dissolved_on = on - DAY
-        src.merged_into_id = successor.id
+        src.merged_into_id = successor_id
     children = session.execute(
-        select(Unit).where(Unit.parent_id.in_(source_ids), Unit.dissolved_on.is_(None))
+        select(Unit).where(col(Unit.parent_id).in_(source_ids), col(Unit.dissolved_on).is_(None))
     ).scalars()
     for child in children:
         _require_new_state(child, on)
         _close_state(session, child, on)
-        child.parent_id = successor.id
+        child.parent_id = successor_id
         moved["sub_units"] += 1
-    moved["members"] = move_roster(session, source_ids, successor.id, on)
+    moved["members"] = move_roster(session, source_ids, successor_id, on)
     open_candidates = (
-        Person.unit_id.in_(source_ids),
-        Person.stage.in_([s.value for s in IN_PROGRESS]),
+        col(Person.unit_id).in_(source_ids),
+        col(Person.stage).in_([s.value for s in IN_PROGRESS]),
     )
-    keep_person_units(session, select(Person.id).where(*open_candidates), on)
-    moved["candidates"] = session.execute(
-        update(Person).where(*open_candidates).values(unit_id=successor.id)
-    ).rowcount
-    moved["quotas"] = carry_quotas(session, source_ids, successor.id, on)
+    keep_person_units(session, select(col(Person.id)).where(*open_candidates), on)
+    moved["candidates"] = rowcount(
+        session.execute(update(Person).where(*open_candidates).values(unit_id=successor_id))
+    )
+    moved["quotas"] = carry_quotas(session, source_ids, successor_id, on)
     session.flush()
     after = {
         "sources": [u.code for u in units],
@@ -231,50 +238,58 @@ def move_roster(session: Session, unit_ids: list[int], to_id: int, on: date) -> 
     """The members on the roster of ``unit_ids`` on ``on`` move to ``to_id`` from that day;
     their span in the old unit goes to member_history. Two statements, whatever the size."""
     on_roster = (
-        Member.unit_id.in_(unit_ids),
-        (Member.left_on.is_(None)) | (Member.left_on > on),
+        col(Member.unit_id).in_(unit_ids),
+        (col(Member.left_on).is_(None)) | (col(Member.left_on) > on),
     )
     history = select(
-        Member.id, Member.unit_id, Member.unit_since, literal(on - DAY, Date), false()
+        col(Member.id),
+        col(Member.unit_id),
+        col(Member.unit_since),
+        literal(on - DAY, Date),
+        false(),
     ).where(*on_roster)
     session.execute(
-        MemberHistory.__table__.insert().from_select(
-            ["member_id", "unit_id", "valid_from", "valid_to", "temporary"], history
-        )
+        table_of(MemberHistory)
+        .insert()
+        .from_select(["member_id", "unit_id", "valid_from", "valid_to", "temporary"], history)
     )
-    people = select(Member.person_id).where(*on_roster)
+    people = select(col(Member.person_id)).where(*on_roster)
     keep_person_units(session, people, on)
     session.execute(
-        update(Person).where(Person.id.in_(people.scalar_subquery())).values(unit_id=to_id)
+        update(Person).where(col(Person.id).in_(people.scalar_subquery())).values(unit_id=to_id)
     )
-    return session.execute(
-        update(Member).where(*on_roster).values(unit_id=to_id, unit_since=on)
-    ).rowcount
+    return rowcount(
+        session.execute(update(Member).where(*on_roster).values(unit_id=to_id, unit_since=on))
+    )
 
 
 def keep_person_units(session: Session, person_ids: Any, on: date) -> None:
     """Keep the unit the people ``person_ids`` (a select of ids) belonged to up to the day
     before ``on``, before they move."""
-    rows = select(Person.id, Person.unit_id, literal(on - DAY, Date)).where(
-        Person.id.in_(person_ids.scalar_subquery()), Person.unit_id.is_not(None)
+    rows = select(col(Person.id), col(Person.unit_id), literal(on - DAY, Date)).where(
+        col(Person.id).in_(person_ids.scalar_subquery()), col(Person.unit_id).is_not(None)
     )
     session.execute(
-        PersonHistory.__table__.insert().from_select(["person_id", "unit_id", "valid_to"], rows)
+        table_of(PersonHistory).insert().from_select(["person_id", "unit_id", "valid_to"], rows)
     )
 
 
 def carry_quotas(session: Session, source_ids: list[int], to_id: int, on: date) -> int:
     """Add the sources' targets of the periods running on ``on`` to the successor's."""
     rows = session.execute(
-        select(Quota.period_id, Quota.source, func.sum(Quota.target))
-        .join(Period, Period.id == Quota.period_id)
-        .where(Quota.unit_id.in_(source_ids), Period.start_on < on, Period.end_on >= on)
-        .group_by(Quota.period_id, Quota.source)
+        select(col(Quota.period_id), col(Quota.source), func.sum(Quota.target))
+        .join(Period, col(Period.id) == Quota.period_id)
+        .where(
+            col(Quota.unit_id).in_(source_ids), col(Period.start_on) < on, col(Period.end_on) >= on
+        )
+        .group_by(col(Quota.period_id), col(Quota.source))
     ).all()
     for period_id, source, target in rows:
         quota = session.execute(
             select(Quota).where(
-                Quota.unit_id == to_id, Quota.period_id == period_id, Quota.source == source
+                col(Quota.unit_id) == to_id,
+                col(Quota.period_id) == period_id,
+                col(Quota.source) == source,
             )
         ).scalar_one_or_none()
         if quota is None:
@@ -317,29 +332,29 @@ def transfer_member(
             "member.date_before_state", id=member.person_id, day=fmt_date(member.unit_since)
         )
     before = {"unit": _code(session, member.unit_id)}
-    _end_temporary(session, member.id, on)  # one temporary unit at a time
+    member_id, target_id = stored_id(member), stored_id(target)
+    _end_temporary(session, member_id, on)  # one temporary unit at a time
     if temporary:
         session.add(
-            MemberHistory(member_id=member.id, unit_id=target.id, valid_from=on, temporary=True)
+            MemberHistory(member_id=member_id, unit_id=target_id, valid_from=on, temporary=True)
         )
     else:
         session.add(
             MemberHistory(
-                member_id=member.id,
+                member_id=member_id,
                 unit_id=member.unit_id,
                 valid_from=member.unit_since,
                 valid_to=on - DAY,
                 temporary=False,
             )
         )
-        member.unit_id, member.unit_since = target.id, on
-        person = session.get(Person, member.person_id)
-        assert person is not None
+        member.unit_id, member.unit_since = target_id, on
+        person = session.get_one(Person, member.person_id)
         if person.unit_id is not None:
             session.add(
-                PersonHistory(person_id=person.id, unit_id=person.unit_id, valid_to=on - DAY)
+                PersonHistory(person_id=member.person_id, unit_id=person.unit_id, valid_to=on - DAY)
             )
-        person.unit_id = target.id
+        person.unit_id = target_id
     session.flush()
     after = {"unit": target.code, "on": on, "temporary": temporary}
     audit.record(
@@ -353,9 +368,9 @@ def _end_temporary(session: Session, member_id: int, on: date) -> None:
     session.execute(
         update(MemberHistory)
         .where(
-            MemberHistory.member_id == member_id,
-            MemberHistory.temporary.is_(True),
-            MemberHistory.valid_to.is_(None),
+            col(MemberHistory.member_id) == member_id,
+            col(MemberHistory.temporary).is_(True),
+            col(MemberHistory.valid_to).is_(None),
         )
         .values(valid_to=on - DAY)
     )
@@ -370,7 +385,7 @@ def exit_member(
     check_day(session, on)
     _require_on_roster(member, on)
     member.left_on, member.exit_reason = on, reason.value
-    _end_temporary(session, member.id, on)  # ends with the membership
+    _end_temporary(session, stored_id(member), on)  # ends with the membership
     session.flush()
     after = {"left_on": on, "reason": reason.value}
     audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)

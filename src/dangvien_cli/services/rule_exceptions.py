@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.models import RuleException
@@ -27,7 +28,9 @@ COVERS: dict[str, tuple[str, ...]] = {
 def exceptions_for(session: Session, person_id: int) -> dict[str, RuleException]:
     """The person's recorded exceptions by rule code (the latest one of each rule)."""
     rows = session.execute(
-        select(RuleException).where(RuleException.person_id == person_id).order_by(RuleException.id)
+        select(RuleException)
+        .where(col(RuleException.person_id) == person_id)
+        .order_by(col(RuleException.id))
     ).scalars()
     return {x.rule: x for x in rows if rules.waivable(x.rule)}
 

@@ -57,7 +57,9 @@ def detail_of(event: PipelineEvent | None) -> dict[str, Any]:
     return json.loads(event.detail)
 
 
-def violation(rule: rules.Rule, key: str, *, severity: str | None = None, **params: Any) -> Any:
+def violation(
+    rule: rules.Rule, key: str, *, severity: rules.Severity | None = None, **params: Any
+) -> Any:
     """A violation of `rule` worded by the catalogue entry `key` in both languages.
 
     Dates print as dd/mm/yyyy in Vietnamese and ISO in English; a parameter ending in
@@ -77,7 +79,7 @@ def violation(rule: rules.Rule, key: str, *, severity: str | None = None, **para
                 )
             values[name] = value
         texts.append(template.format(**values))
-    default = "error" if rule.confidence == "H" else "warning"
+    default: rules.Severity = "error" if rule.confidence == "H" else "warning"
     return rules.Violation(rule.code, severity or default, texts[0], texts[1], rule.source)
 
 

@@ -57,10 +57,13 @@ def check_code(code: str) -> str:
 
 def find_unit(session: Session, code: str) -> Unit | None:
     from sqlalchemy import select
+    from sqlmodel import col
 
     from dangvien_cli.models import Unit
 
-    return session.execute(select(Unit).where(Unit.code_key == code_key(code))).scalars().first()
+    return (
+        session.execute(select(Unit).where(col(Unit.code_key) == code_key(code))).scalars().first()
+    )
 
 
 def get_unit(session: Session, code: str) -> Unit:
@@ -166,6 +169,7 @@ def unit_history(session: Session, unit: Unit) -> dict[str, int]:
     """What hangs on a unit, by table: sub-units, people, quotas, admissions, roster lines,
     classes, units merged into it. Only a unit with none of these may be removed."""
     from sqlalchemy import func, or_, select
+    from sqlmodel import col
 
     from dangvien_cli.models import Admission, Member, Person, Quota, TrainingClass
     from dangvien_cli.models import Unit as UnitTable
@@ -173,16 +177,16 @@ def unit_history(session: Session, unit: Unit) -> dict[str, int]:
     counts = {
         "sub_units": select(func.count())
         .select_from(UnitTable)
-        .where(or_(UnitTable.parent_id == unit.id, UnitTable.merged_into_id == unit.id)),
-        "people": select(func.count()).select_from(Person).where(Person.unit_id == unit.id),
-        "quotas": select(func.count()).select_from(Quota).where(Quota.unit_id == unit.id),
+        .where(or_(col(UnitTable.parent_id) == unit.id, col(UnitTable.merged_into_id) == unit.id)),
+        "people": select(func.count()).select_from(Person).where(col(Person.unit_id) == unit.id),
+        "quotas": select(func.count()).select_from(Quota).where(col(Quota.unit_id) == unit.id),
         "admissions": select(func.count())
         .select_from(Admission)
-        .where(Admission.unit_id == unit.id),
-        "members": select(func.count()).select_from(Member).where(Member.unit_id == unit.id),
+        .where(col(Admission.unit_id) == unit.id),
+        "members": select(func.count()).select_from(Member).where(col(Member.unit_id) == unit.id),
         "classes": select(func.count())
         .select_from(TrainingClass)
-        .where(TrainingClass.unit_id == unit.id),
+        .where(col(TrainingClass.unit_id) == unit.id),
     }
     found = {key: session.execute(query).scalar_one() for key, query in counts.items()}
     return {key: n for key, n in found.items() if n}
@@ -217,16 +221,17 @@ def admission_spans(session: Session, unit_ids: list[int]) -> dict[int, tuple[da
     """Each unit's first and last admission decision (admissions in the unit itself), in
     one grouped query: what a unit's founding and dissolution dates may not contradict."""
     from sqlalchemy import func, select
+    from sqlmodel import col
 
     from dangvien_cli.models import Admission
 
     if not unit_ids:
         return {}
-    decided = Admission.decision_date
+    decided, unit_id = col(Admission.decision_date), col(Admission.unit_id)
     found = session.execute(
-        select(Admission.unit_id, func.min(decided), func.max(decided))
-        .where(Admission.unit_id.in_(unit_ids))
-        .group_by(Admission.unit_id)
+        select(unit_id, func.min(decided), func.max(decided))
+        .where(unit_id.in_(unit_ids))
+        .group_by(unit_id)
     ).all()
     return {uid: (first, last) for uid, first, last in found}
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
@@ -23,9 +24,9 @@ def waived_rules(session: Session) -> dict[Any, set[str]]:
     """Rules a higher body waived, by person id and by CCCD: a re-import of such a person
     is judged as the commands judge them (the table is small)."""
     out: dict[Any, set[str]] = {}
-    query = select(RuleException.person_id, Person.national_id, RuleException.rule).join(
-        Person, Person.id == RuleException.person_id
-    )
+    query = select(
+        col(RuleException.person_id), col(Person.national_id), col(RuleException.rule)
+    ).join(Person, col(Person.id) == RuleException.person_id)
     for pid, nid, rule in session.execute(query):
         if not rules.waivable(rule):  # stored by an older version: waives nothing now
             continue
@@ -40,7 +41,11 @@ def rosters(session: Session) -> dict[int, list[Any]]:
     """Each unit's roster lines, read once: R14's denominator for the rows' cell votes."""
     out: dict[int, list[Any]] = {}
     query = select(
-        Member.unit_id, Member.status, Member.official_on, Member.left_on, Member.admitted_on
+        col(Member.unit_id),
+        col(Member.status),
+        col(Member.official_on),
+        col(Member.left_on),
+        col(Member.admitted_on),
     )
     for line in session.execute(query):
         out.setdefault(line.unit_id, []).append(line)

@@ -21,10 +21,11 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.dialect import defer_indexes, rebuild_indexes
 from dangvien_cli.i18n import get_lang, t
-from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     ImportResult,
@@ -81,7 +82,7 @@ def import_candidates(
     )
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
-    units = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     lang_en = get_lang() == "en"
     batch: list[Candidate] = []
     deferred = None

@@ -19,11 +19,21 @@ from typing import Any, Unpack
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.dialect import bulk_insert
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.models import Member, MemberHistory, Person, PersonHistory, Unit
+from dangvien_cli.models import (
+    Member,
+    MemberHistory,
+    Person,
+    PersonHistory,
+    Unit,
+    pk,
+    stored_id,
+    table_of,
+)
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     ImportResult,
@@ -71,7 +81,11 @@ def import_members(
 ) -> ImportResult:
     home = get_unit(session, unit_code)
     allowed = set(subtree_ids(session, home.id))
-    units = {k: i for k, i in session.execute(select(Unit.code_key, Unit.id)).all() if i in allowed}
+    units = {
+        k: i
+        for k, i in session.execute(select(col(Unit.code_key), pk(Unit.id))).all()
+        if i in allowed
+    }
     mapping, result = start_import(
         "members",
         path,
@@ -92,7 +106,7 @@ def import_members(
     _check_identity(session, records, found, errors)
     _check_exits_on_file(session, records, found, errors)
     raise_if_errors(path, errors)
-    _write(session, records, found, result, home.id)
+    _write(session, records, found, result, stored_id(home))
     result.warnings += [t("import.rule_warnings", rule=r, count=n) for r, n in warned.items()]
     audit.record(
         session, entity="import", entity_id=str(path), action="members", after=result.as_dict()
@@ -127,21 +141,27 @@ def _match(
     ids = [r["id"] for r in records if r.get("id")]
     known: set[int] = set()
     for part in _chunks(ids):
-        known.update(session.execute(select(Person.id).where(Person.id.in_(part))).scalars())
+        known.update(
+            session.execute(select(pk(Person.id)).where(col(Person.id).in_(part))).scalars()
+        )
     nids = [r["national_id"] for r in records if r.get("national_id")]
-    by_nid: dict[str, int] = {}
+    by_nid: dict[str | None, int] = {}
     for part in _chunks(nids):
-        q = select(Person.national_id, Person.id).where(Person.national_id.in_(part))
+        q = select(col(Person.national_id), pk(Person.id)).where(col(Person.national_id).in_(part))
         by_nid.update((nid, pid) for nid, pid in session.execute(q))
     names = list({fold(r["full_name"]) for r in records})
     by_name: dict[tuple[str, Any, bool], int] = {}
     for part in _chunks(names):
-        q = select(
-            Person.id, Person.name_key, Person.birth_date, Person.unit_id, Person.national_id
-        ).where(Person.name_key.in_(part))
-        for pid, key, birth, unit_id, nid in session.execute(q):
+        same_name = select(
+            pk(Person.id),
+            col(Person.name_key),
+            col(Person.birth_date),
+            col(Person.unit_id),
+            col(Person.national_id),
+        ).where(col(Person.name_key).in_(part))
+        for namesake, key, birth, unit_id, nid in session.execute(same_name):
             if unit_id in allowed:
-                by_name.setdefault((key, birth, nid is None), pid)
+                by_name.setdefault((key, birth, nid is None), namesake)
     found: dict[int, int] = {}
     for i, rec in enumerate(records):
         nid = rec.get("national_id")
@@ -166,9 +186,9 @@ def _check_identity(
     transfer row of the roster (its ``unit_since`` date) or ``member transfer``."""
     stored: dict[int, Any] = {}
     for part in _chunks(list(set(found.values()))):
-        q = select(Person).where(Person.id.in_(part))
-        stored.update((p.id, p) for p in session.execute(q).scalars())
-    codes = dict(session.execute(select(Unit.id, Unit.code)).all()) if found else {}
+        q = select(Person).where(col(Person.id).in_(part))
+        stored.update((stored_id(p), p) for p in session.execute(q).scalars())
+    codes = dict(session.execute(select(pk(Unit.id), col(Unit.code))).all()) if found else {}
     for i, pid in found.items():
         rec, person = records[i], stored[pid]
         name, birth = rec["full_name"], rec.get("birth_date")
@@ -200,7 +220,8 @@ def _write(
     stored = _load(session, Person, PERSON_KEYS, Person.id, list(found.values()))
     on_roster = _load(session, Member, MEMBER_KEYS, Member.person_id, list(found.values()))
     next_id = (
-        session.execute(select(Person.id).order_by(Person.id.desc()).limit(1)).scalar() or 0
+        session.execute(select(pk(Person.id)).order_by(col(Person.id).desc()).limit(1)).scalar()
+        or 0
     ) + 1
     next_id = max([next_id, *(r["id"] + 1 for r in records if r.get("id"))])
     new_people, new_members, person_updates, member_updates = [], [], [], []
@@ -235,9 +256,9 @@ def _write(
                 moves.append((pid, member_old, member["unit_since"]))
     bulk_insert(session, "person", PERSON_COLUMNS, new_people)
     bulk_insert(session, "member", MEMBER_COLUMNS, new_members)
-    _update_many(session, Person.__table__, "id", person_updates)
+    _update_many(session, table_of(Person), "id", person_updates)
     _keep_history(session, moves)
-    _update_many(session, Member.__table__, "person_id", member_updates)
+    _update_many(session, table_of(Member), "person_id", member_updates)
 
 
 def _keep_history(session: Session, moves: list[tuple[int, dict[str, Any], date]]) -> None:
@@ -247,8 +268,8 @@ def _keep_history(session: Session, moves: list[tuple[int, dict[str, Any], date]
         return
     ids = dict(
         session.execute(
-            select(Member.person_id, Member.id).where(
-                Member.person_id.in_([p for p, _, _ in moves])
+            select(col(Member.person_id), pk(Member.id)).where(
+                col(Member.person_id).in_([p for p, _, _ in moves])
             )
         ).all()
     )

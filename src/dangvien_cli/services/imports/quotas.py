@@ -7,10 +7,11 @@ from typing import Any, Unpack
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import t
-from dangvien_cli.models import Period, Quota, Unit, utcnow
+from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     FieldSpec,
@@ -49,7 +50,7 @@ def import_quotas(
         **source,
     )
     errors = RowErrors(path=str(path))
-    unit_ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+    unit_ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     periods: dict[str, Period | DangvienError] = {}
     seen: dict[tuple[int, str, str], int] = {}
     wanted: dict[tuple[int, str, str], int] = {}
@@ -71,11 +72,11 @@ def import_quotas(
             errors.add(row.line, row.column("period"), row.text("period"), period.message())
         if not row.text("source"):
             defaulted += 1
-        source = _cell(row, "source", errors, lambda v: normalize_source(v or default_source))
+        named = _cell(row, "source", errors, lambda v: normalize_source(v or default_source))
         target = _cell(row, "target", errors, _target)
-        if len(errors.items) > before:
+        if len(errors.items) > before or unit_id is None:
             continue
-        key = (unit_id, period.code, source)
+        key = (unit_id, period.code, named)
         if key in seen:
             errors.add(
                 row.line,
@@ -101,20 +102,26 @@ def import_quotas(
     existing = {
         (u, p, s): (qid, target)
         for qid, u, p, s, target in session.execute(
-            select(Quota.id, Quota.unit_id, Period.code, Quota.source, Quota.target)
-            .join(Period, Period.id == Quota.period_id)
-            .where(Period.code.in_(list(period_ids)))
+            select(
+                col(Quota.id),
+                col(Quota.unit_id),
+                col(Period.code),
+                col(Quota.source),
+                col(Quota.target),
+            )
+            .join(Period, col(Period.id) == Quota.period_id)
+            .where(col(Period.code).in_(list(period_ids)))
         ).all()
     }
     new, changed = [], []
-    for (unit_id, pcode, source), target in wanted.items():
-        old = existing.get((unit_id, pcode, source))
+    for (unit_id, pcode, named), target in wanted.items():
+        old = existing.get((unit_id, pcode, named))
         if old is None:
             new.append(
                 {
                     "unit_id": unit_id,
                     "period_id": period_ids[pcode],
-                    "source": source,
+                    "source": named,
                     "target": target,
                     "updated_at": utcnow(),
                 }
@@ -126,7 +133,7 @@ def import_quotas(
     if new:
         session.execute(insert(Quota), new)
     if changed:
-        quota = Quota.__table__
+        quota = table_of(Quota)
         session.connection().execute(
             update(quota)
             .where(quota.c.id == bindparam("qid"))

@@ -8,10 +8,11 @@ from typing import Any, Unpack
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.models import Unit
+from dangvien_cli.models import Unit, pk, rowcount, table_of
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     ColumnMap,
@@ -81,15 +82,15 @@ def import_units(
         r.code_key: r
         for r in session.execute(
             select(
-                Unit.id,
-                Unit.code_key,
-                Unit.name,
-                Unit.kind,
-                Unit.parent_id,
-                Unit.block,
-                Unit.founded_on,
-                Unit.dissolved_on,
-                Unit.merged_into_id,
+                col(Unit.id),
+                col(Unit.code_key),
+                col(Unit.name),
+                col(Unit.kind),
+                col(Unit.parent_id),
+                col(Unit.block),
+                col(Unit.founded_on),
+                col(Unit.dissolved_on),
+                col(Unit.merged_into_id),
             )
         ).all()
     }
@@ -124,7 +125,7 @@ def _parse(row: Row, mapping: ColumnMap, errors: RowErrors) -> dict[str, Any] | 
             continue
         try:
             value = parse(row.raw(key))
-            rec[key] = value.value if hasattr(value, "value") else value
+            rec[key] = value.value if isinstance(value, UnitKind | Block) else value
         except DangvienError as exc:
             errors.add(row.line, row.column(key), row.raw(key), exc.message())
     code, name = row.text("code"), row.text("name")
@@ -138,6 +139,7 @@ def _parse(row: Row, mapping: ColumnMap, errors: RowErrors) -> dict[str, Any] | 
         errors.add(row.line, row.column("name"), name, exc.message())
     if len(errors.items) > before:
         return None
+    assert code is not None  # check_code passed
     rec.update(
         code=code, name=name, parent_col=row.column("parent"), successor_col=row.column("successor")
     )
@@ -238,8 +240,8 @@ def _write(
     if new_rows:
         session.execute(insert(Unit), [{**_values(r), "code": r["code"]} for r in new_rows])
     for unit_id, rec in changed:
-        session.execute(update(Unit).where(Unit.id == unit_id).values(**_values(rec)))
-    ids = dict(session.execute(select(Unit.code_key, Unit.id)).all())
+        session.execute(update(Unit).where(col(Unit.id) == unit_id).values(**_values(rec)))
+    ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     moved = [
         {
             "uid": ids[code_key(r["code"])],
@@ -249,7 +251,7 @@ def _write(
         for r in [*new_rows, *(rec for _id, rec in changed)]
     ]
     if moved:
-        unit = Unit.__table__
+        unit = table_of(Unit)
         session.connection().execute(
             update(unit)
             .where(unit.c.id == bindparam("uid"))
@@ -280,8 +282,8 @@ def _inherit_blocks(session: Session) -> None:
                 "WHERE block IS NULL AND parent_id IS NOT NULL AND "
                 "(SELECT p.block FROM unit p WHERE p.id = unit.parent_id) IS NOT NULL"
             )
-        ).rowcount
-        if not done:
+        )
+        if not rowcount(done):
             break
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.models import Admission, Person
 from dangvien_cli.services.reports import bieu2
@@ -50,24 +51,24 @@ def _tally(
     stood on ``on`` (the period's last day: a merged unit's count for its successor)."""
     age = age_years(Person.birth_date, Admission.decision_date)
     dims = (
-        Person.gender,
-        Person.ethnicity,
-        Person.religion,
-        Person.youth_union,
-        Person.occupation,
-        Person.education,
-        Person.professional_education,
+        col(Person.gender),
+        col(Person.ethnicity),
+        col(Person.religion),
+        col(Person.youth_union),
+        col(Person.occupation),
+        col(Person.education),
+        col(Person.professional_education),
         age,
     )
     query = (
         select(*dims, func.count())
         .select_from(Admission)
-        .join(Person, Person.id == Admission.person_id)
-        .where(Admission.decision_date.between(start, end))
+        .join(Person, col(Person.id) == Admission.person_id)
+        .where(col(Admission.decision_date).between(start, end))
         .group_by(*dims)
     )
     if unit_id is not None:
-        query = query.where(Admission.unit_id.in_(held_subtree_select(unit_id, on)))
+        query = query.where(col(Admission.unit_id).in_(held_subtree_select(unit_id, on)))
     counts: Counter[str] = Counter()
     ages = 0
     for gender, ethnicity, religion, youth, occupation, education, pro, years, n in session.execute(

@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Select, exists, func, null, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
 from dangvien_cli.services import rules
@@ -76,12 +77,19 @@ def _rule(key: str, on: date, fallback: date) -> rules.Rule:
     return found
 
 
-def _people(on: date, *columns: Any) -> Select[Any]:
+def _people(on: date, *columns: Any) -> Select[*tuple[Any, ...]]:
     """People with the unit they belonged to on ``on`` (a merge or transfer since moved them)."""
     return (
-        select(Person.id, Person.full_name, Unit.code, Unit.name, Person.stage, *columns)
+        select(
+            col(Person.id),
+            col(Person.full_name),
+            col(Unit.code),
+            col(Unit.name),
+            col(Person.stage),
+            *columns,
+        )
         .select_from(Person)
-        .join(Unit, Unit.id == person_unit_on(on))
+        .join(Unit, col(Unit.id) == person_unit_on(on))
     )
 
 
@@ -89,61 +97,70 @@ def _latest_step(step: Step) -> Any:
     """The latest effective event of one step per person, with its detail."""
     ranked = (
         select(
-            PipelineEvent.person_id,
-            PipelineEvent.occurred_on,
-            PipelineEvent.detail,
+            col(PipelineEvent.person_id),
+            col(PipelineEvent.occurred_on),
+            col(PipelineEvent.detail),
             func.row_number()
             .over(
-                partition_by=PipelineEvent.person_id,
-                order_by=(PipelineEvent.occurred_on.desc(), PipelineEvent.id.desc()),
+                partition_by=col(PipelineEvent.person_id),
+                order_by=(col(PipelineEvent.occurred_on).desc(), col(PipelineEvent.id).desc()),
             )
             .label("rn"),
         )
-        .where(PipelineEvent.step == step.value, not_superseded())
+        .where(col(PipelineEvent.step) == step.value, not_superseded())
         .subquery()
     )
     return ranked
 
 
-def _queries(as_of: date, stalled: int) -> dict[str, Select[Any]]:
+def _queries(as_of: date, stalled: int) -> dict[str, Select[*tuple[Any, ...]]]:
     vote = _latest_step(Step.cell_vote)
     cls = _latest_step(Step.class_passed)
-    admission = Admission.person_id == Person.id
+    admission = col(Admission.person_id) == Person.id
+    stage, stage_on = col(Person.stage), col(Person.stage_on)
+    ceremony_date = col(Admission.ceremony_date)
     return {
         "decision": _people(as_of, vote.c.occurred_on, null())
         .join(vote, (vote.c.person_id == Person.id) & (vote.c.rn == 1))
-        .where(Person.stage.in_((Stage.voted.value, Stage.recommended.value))),
+        .where(stage.in_((Stage.voted.value, Stage.recommended.value))),
         "ceremony": _people(as_of, Admission.decision_date, null())
         .join(Admission, admission)
-        .where(Person.stage == Stage.admitted.value, Admission.ceremony_date.is_(None)),
-        "probation": _people(as_of, Admission.ceremony_date, null())
+        .where(stage == Stage.admitted.value, ceremony_date.is_(None)),
+        "probation": _people(as_of, ceremony_date, null())
         .join(Admission, admission)
         .where(
-            Person.stage == Stage.probationary.value,
-            Admission.ceremony_date.is_not(None),
-            Admission.official_date.is_(None),
-            Admission.struck_off_date.is_(None),
+            stage == Stage.probationary.value,
+            ceremony_date.is_not(None),
+            col(Admission.official_date).is_(None),
+            col(Admission.struck_off_date).is_(None),
         ),
-        "member-record": _people(as_of, Admission.ceremony_date, null())
+        "member-record": _people(as_of, ceremony_date, null())
         .join(Admission, admission)
         .where(
-            Person.stage == Stage.probationary.value,
-            Admission.ceremony_date.is_not(None),
+            stage == Stage.probationary.value,
+            ceremony_date.is_not(None),
             ~exists().where(
-                PipelineEvent.person_id == Person.id,
-                PipelineEvent.step == Step.dossier.value,
-                PipelineEvent.detail.contains(f'"{MEMBER_RECORD}"'),
+                col(PipelineEvent.person_id) == Person.id,
+                col(PipelineEvent.step) == Step.dossier.value,
+                col(PipelineEvent.detail).contains(f'"{MEMBER_RECORD}"'),
                 not_superseded(),
             ),
         ),
         "certificate": _people(as_of, cls.c.occurred_on, cls.c.detail)
         .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
-        .where(Person.stage.in_(_NOT_VOTED)),
-        "stalled": _people(as_of, Person.stage_on, null()).where(
-            Person.stage.in_(_IN_PROGRESS),
-            Person.stage_on <= as_of - timedelta(days=stalled),
+        .where(stage.in_(_NOT_VOTED)),
+        "stalled": _people(as_of, stage_on, null()).where(
+            stage.in_(_IN_PROGRESS),
+            stage_on <= as_of - timedelta(days=stalled),
         ),
     }
+
+
+def _count(rule: rules.Rule) -> int:
+    """The value of a rule counted in working days or months: a whole number."""
+    if not isinstance(rule.value, int):
+        raise TypeError(f"{rule.key} is not a count: {rule.value!r}")
+    return rule.value
 
 
 # (kind, rule or None, the day the clock started, the deadline)
@@ -152,12 +169,12 @@ Due = tuple[str, rules.Rule | None, date, date]
 
 def _decision(since: date, _detail: str | None, as_of: date) -> Due:
     rule = _rule("decision_deadline_wd", since, as_of)
-    return "decision", rule, since, add_working_days(since, int(rule.value))
+    return "decision", rule, since, add_working_days(since, _count(rule))
 
 
 def _ceremony(since: date, _detail: str | None, as_of: date) -> Due:
     rule = _rule("ceremony_deadline_wd", since, as_of)
-    return "ceremony", rule, since, add_working_days(since, int(rule.value))
+    return "ceremony", rule, since, add_working_days(since, _count(rule))
 
 
 def _member_record(since: date, _detail: str | None, as_of: date) -> Due | None:
@@ -165,7 +182,7 @@ def _member_record(since: date, _detail: str | None, as_of: date) -> Due | None:
     rule = rules.rules_in_force(since).get("member_record_deadline_wd")
     if rule is None:
         return None
-    return "member-record", rule, since, add_working_days(since, int(rule.value))
+    return "member-record", rule, since, add_working_days(since, _count(rule))
 
 
 def _probation(since: date, _detail: str | None, as_of: date) -> Due:
@@ -180,7 +197,7 @@ def _certificate(since: date, detail: str | None, as_of: date) -> Due:
     issued = json.loads(detail).get("certificate_date") if detail else None
     start = date.fromisoformat(issued) if issued else since
     rule = _rule("certificate_validity_months", start, as_of)
-    return "certificate", rule, start, add_months(start, int(rule.value))
+    return "certificate", rule, start, add_months(start, _count(rule))
 
 
 _DUE: dict[str, Callable[[date, str | None, date], Due | None]] = {

@@ -25,8 +25,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, bindparam, case, func, literal, select, text
+from sqlalchemy import CTE, Date, Integer, and_, bindparam, case, func, literal, select, text
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services.dated import HELD, TREE, with_recursive
@@ -66,25 +67,25 @@ _EXITS = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
 _STAGE_OF_STEP = {step.value: stage.value for step, stage in STAGE_AFTER.items()}
 
 
-def _spells():  # type: ignore[no-untyped-def]
+def _spells() -> CTE:
     """Every effective stage-changing event with the stage it opens and the one that follows."""
     stage = case(_STAGE_OF_STEP, value=PipelineEvent.step)
-    order = (PipelineEvent.occurred_on, PipelineEvent.id)
+    order = (col(PipelineEvent.occurred_on), col(PipelineEvent.id))
     events = (
         select(
-            PipelineEvent.person_id,
+            col(PipelineEvent.person_id),
             stage.label("stage"),
-            PipelineEvent.occurred_on.label("opened"),
+            col(PipelineEvent.occurred_on).label("opened"),
         )
         .add_columns(
             func.lead(stage)
-            .over(partition_by=PipelineEvent.person_id, order_by=order)
+            .over(partition_by=col(PipelineEvent.person_id), order_by=order)
             .label("next_stage"),
             func.lead(PipelineEvent.occurred_on, type_=Date)
-            .over(partition_by=PipelineEvent.person_id, order_by=order)
+            .over(partition_by=col(PipelineEvent.person_id), order_by=order)
             .label("closed"),
         )
-        .where(PipelineEvent.step.in_(_STAGE_OF_STEP), not_superseded())
+        .where(col(PipelineEvent.step).in_(_STAGE_OF_STEP), not_superseded())
         .cte("events")
     )
     rank = case(_RANK, value=events.c.stage)
@@ -121,8 +122,8 @@ def _spell_counts(
             _flag(and_(sp.c.dropped_out.is_(True), closed)),
             _flag(and_(opened, moved_by_then)),
         )
-        .join(Person, Person.id == sp.c.person_id)
-        .where(Person.unit_id.is_not(None))
+        .join(Person, col(Person.id) == sp.c.person_id)
+        .where(col(Person.unit_id).is_not(None))
         .group_by(unit, sp.c.stage)
     )
     out: dict[int, dict[tuple[str, str], int]] = {}
@@ -141,9 +142,9 @@ def _now_counts(session: Session, as_of: date, on: date) -> dict[int, dict[tuple
     unit = person_unit_on(on).label("unit_id")
     query = (
         select(unit, sp.c.stage, func.count())
-        .join(Person, Person.id == sp.c.person_id)
+        .join(Person, col(Person.id) == sp.c.person_id)
         .where(
-            Person.unit_id.is_not(None),
+            col(Person.unit_id).is_not(None),
             sp.c.stage.in_([s.value for s in FUNNEL]),
             sp.c.opened <= as_of,
             (sp.c.closed.is_(None)) | (sp.c.closed > as_of),
@@ -179,7 +180,7 @@ def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
             sp.c.stage,
             days_between(sp.c.opened, sp.c.closed).label("days"),
         )
-        .join(Person, Person.id == sp.c.person_id)
+        .join(Person, col(Person.id) == sp.c.person_id)
         .join(anc, anc.c.unit_id == person_unit_on(win.end))
         .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))
         .cte("done")

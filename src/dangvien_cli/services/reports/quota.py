@@ -141,9 +141,10 @@ def _source_rows(
     admitted = sum(years.values())
     by_year = {f"admitted_{y}": years.get(y, 0) for y in win.years} if len(win.years) > 1 else {}
     base = {**head, "period": win.code, "as_of": win.as_of}
+    sources: list[tuple[str | None, int | None]] = [*sorted(targets.items())] or [(None, None)]
     return [
         {**base, "source": source, **measures(target, admitted, win), **by_year}
-        for source, target in (sorted(targets.items()) or [(None, None)])
+        for source, target in sources
     ]
 
 
@@ -196,7 +197,7 @@ def _group_rows(
     return _source_rows(head, targets, years, win)
 
 
-def footer(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+def footer(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
     """The totals line under a unit table: the scope's top unit(s), summed when several.
 
     The target is summed only when every top row speaks of one and the same source, since

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
+from dangvien_cli.models import stored_id
 from dangvien_cli.services.unit_tree import TreeNode, load_tree
 from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months
@@ -128,11 +129,11 @@ def scope(
 ) -> Scope:
     """The scope in the tree of ``on`` (a report's last day; None: the tree now)."""
     tree = load_tree(session, on)
-    tops = [get_unit(session, unit_code).id] if unit_code else [n.id for n in roots(tree)]
+    tops = [stored_id(get_unit(session, unit_code))] if unit_code else [n.id for n in roots(tree)]
     if on is not None and unit_code:
         require_alive(get_unit(session, unit_code), on)
     levels: dict[int, int] = {}
-    order = []
+    order: list[int] = []
     stack = [(uid, 0) for uid in reversed(tops)]
     while stack:
         uid, level = stack.pop()

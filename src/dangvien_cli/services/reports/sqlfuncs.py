@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from dangvien_cli.dialect import age_years, days_between
-from dangvien_cli.models import PipelineEvent, Unit
+from dangvien_cli.models import PipelineEvent, Unit, table_of
 
 __all__ = [
     "age_years",
@@ -25,15 +26,15 @@ def not_superseded() -> Any:
 
     An uncorrelated NOT IN: both engines build the set of superseded ids once, where a
     correlated NOT EXISTS would scan the (unindexed) supersedes column for every event."""
-    replaced = select(PipelineEvent.supersedes_id).where(PipelineEvent.supersedes_id.is_not(None))
-    return PipelineEvent.id.not_in(replaced)
+    superseding = col(PipelineEvent.supersedes_id)
+    return col(PipelineEvent.id).not_in(select(superseding).where(superseding.is_not(None)))
 
 
 def subtree_select(root_id: int) -> Any:
     """The ids of a unit and of every unit below it, as a recursive CTE for ``IN (…)``, so a
     province-sized subtree never becomes thousands of bound parameters."""
-    sub = select(Unit.id).where(Unit.id == root_id).cte("subtree", recursive=True)
-    child = Unit.__table__.alias("child_unit")
+    sub = select(col(Unit.id)).where(col(Unit.id) == root_id).cte("subtree", recursive=True)
+    child = table_of(Unit).alias("child_unit")
     sub = sub.union_all(select(child.c.id).join(sub, child.c.parent_id == sub.c.id))
     return select(sub.c.id)
 
@@ -61,9 +62,9 @@ def person_unit_on(on: Any) -> Any:
     from dangvien_cli.models import Person, PersonHistory
 
     kept = (
-        select(PersonHistory.unit_id)
-        .where(PersonHistory.person_id == Person.id, PersonHistory.valid_to >= on)
-        .order_by(PersonHistory.valid_to)
+        select(col(PersonHistory.unit_id))
+        .where(col(PersonHistory.person_id) == Person.id, col(PersonHistory.valid_to) >= on)
+        .order_by(col(PersonHistory.valid_to))
         .limit(1)
         .scalar_subquery()
     )
