@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from dangvien_cli.errors import NotFound
-from dangvien_cli.models import stored_id
 from dangvien_cli.services.unit_tree import TreeNode, load_tree
 from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months
@@ -128,6 +127,8 @@ def scope(
     on: date | None = None,
 ) -> Scope:
     """The scope in the tree of ``on`` (a report's last day; None: the tree now)."""
+    from dangvien_cli.models import stored_id  # here: the light read path never imports models
+
     tree = load_tree(session, on)
     tops = [stored_id(get_unit(session, unit_code))] if unit_code else [n.id for n in roots(tree)]
     if on is not None and unit_code:
