@@ -155,7 +155,8 @@ def _write_xlsx(
 
     def cell(value: Any) -> Any:
         if isinstance(value, date):
-            c = WriteOnlyCell(ws, value=value)
+            # openpyxl writes a date as it does a datetime; its stubs name datetime only
+            c = WriteOnlyCell(ws, value=value)  # type: ignore[arg-type]
             c.number_format = "DD/MM/YYYY"
             return c
         if isinstance(value, str):

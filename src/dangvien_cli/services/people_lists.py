@@ -90,11 +90,12 @@ def member_query(
     search: str | None = None,
     key_position: bool | None = None,
     as_of: date | None = None,
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """The roster now, or with ``as_of`` the roster of that day (services.dated.ROSTER):
     who was on it, in which unit, official or probationary then."""
     from sqlalchemy import Boolean, Date, Integer, bindparam, case, select, text
     from sqlalchemy.orm import aliased
+    from sqlmodel import col
 
     from dangvien_cli.models import Member, MemberHistory, Person, Unit
     from dangvien_cli.services.dated import ROSTER, with_recursive
@@ -102,10 +103,11 @@ def member_query(
     from dangvien_cli.vocab import MemberStatus
 
     if as_of is None:
-        unit_id, member_status = Member.unit_id, Member.status
-        on_roster: Any = Member.left_on.is_(None)
+        unit_id: Any = col(Member.unit_id)  # or the roster's column on a day
+        member_status: Any = col(Member.status)
+        on_roster: Any = col(Member.left_on).is_(None)
         # "Mã số" is the person id everywhere, exports included
-        query = select(Member.person_id.label("id"))
+        query: Select[*tuple[Any, ...]] = select(col(Member.person_id).label("id"))
     else:
         roster = (
             text(with_recursive(ROSTER) + "SELECT member_id, unit_id, official FROM roster")
@@ -119,7 +121,9 @@ def member_query(
             else_=MemberStatus.probationary.value,
         )
         on_roster = True
-        query = select(Member.person_id.label("id")).join(roster, roster.c.member_id == Member.id)
+        query = select(col(Member.person_id).label("id")).join(
+            roster, roster.c.member_id == col(Member.id)
+        )
     # A temporary transfer running that day (chuyển sinh hoạt tạm thời): where the member
     # attends, while counted at home.
     day = as_of or date.today()
@@ -127,28 +131,28 @@ def member_query(
     away_unit = aliased(Unit)
     query = (
         query.add_columns(
-            Person.full_name,
-            Unit.code.label("unit_code"),
+            col(Person.full_name),
+            col(Unit.code).label("unit_code"),
             member_status.label("status"),
-            Member.key_position,
-            Member.position,
-            Member.admitted_on,
-            Member.official_on,
-            Person.id.label("person_id"),
-            away_unit.code.label("temporary_unit_code"),
+            col(Member.key_position),
+            col(Member.position),
+            col(Member.admitted_on),
+            col(Member.official_on),
+            col(Person.id).label("person_id"),
+            col(away_unit.code).label("temporary_unit_code"),
         )
-        .join(Person, Person.id == Member.person_id)
-        .join(Unit, Unit.id == unit_id)
+        .join(Person, col(Person.id) == col(Member.person_id))
+        .join(Unit, col(Unit.id) == unit_id)
         .outerjoin(
             away,
-            (away.member_id == Member.id)
-            & away.temporary.is_(True)
-            & (away.valid_from <= day)
-            & (away.valid_to.is_(None) | (away.valid_to >= day)),
+            (col(away.member_id) == Member.id)
+            & col(away.temporary).is_(True)
+            & (col(away.valid_from) <= day)
+            & (col(away.valid_to).is_(None) | (col(away.valid_to) >= day)),
         )
-        .outerjoin(away_unit, away_unit.id == away.unit_id)
+        .outerjoin(away_unit, col(away_unit.id) == away.unit_id)
         .where(on_roster)
-        .order_by(Person.sort_key, Member.id)
+        .order_by(col(Person.sort_key), col(Member.id))
     )
     if unit_code:
         unit = get_unit(session, unit_code)
@@ -161,7 +165,7 @@ def member_query(
     if search and fold(search):
         query = query.where(name_matches(search))
     if key_position is not None:
-        query = query.where(Member.key_position == key_position)
+        query = query.where(col(Member.key_position) == key_position)
     return query
 
 
@@ -181,31 +185,32 @@ def stream_admissions(
     session: Session, *, period_code: str | None = None, unit_code: str | None = None
 ) -> Iterator[dict[str, Any]]:
     from sqlalchemy import select
+    from sqlmodel import col
 
     from dangvien_cli.models import Admission, Person, Unit
     from dangvien_cli.services.quotas import get_period
 
-    query = (
+    query: Select[*tuple[Any, ...]] = (
         select(
-            Admission.person_id,
-            Person.full_name,
-            Unit.code.label("unit_code"),
-            Admission.decision_no,
-            Admission.decision_date,
-            Admission.decision_body,
-            Admission.ceremony_date,
-            Admission.official_date,
-            Admission.struck_off_date,
+            col(Admission.person_id),
+            col(Person.full_name),
+            col(Unit.code).label("unit_code"),
+            col(Admission.decision_no),
+            col(Admission.decision_date),
+            col(Admission.decision_body),
+            col(Admission.ceremony_date),
+            col(Admission.official_date),
+            col(Admission.struck_off_date),
         )
-        .join(Person, Person.id == Admission.person_id)
-        .join(Unit, Unit.id == Admission.unit_id)
-        .order_by(Admission.decision_date, Person.sort_key)
+        .join(Person, col(Person.id) == col(Admission.person_id))
+        .join(Unit, col(Unit.id) == col(Admission.unit_id))
+        .order_by(col(Admission.decision_date), col(Person.sort_key))
     )
     if period_code:
         period = get_period(session, period_code)
-        query = query.where(Admission.decision_date.between(period.start_on, period.end_on))
+        query = query.where(col(Admission.decision_date).between(period.start_on, period.end_on))
     if unit_code:
         query = query.where(
-            Admission.unit_id.in_(subtree_ids(session, get_unit(session, unit_code).id))
+            col(Admission.unit_id).in_(subtree_ids(session, get_unit(session, unit_code).id))
         )
     return stream(session, query)

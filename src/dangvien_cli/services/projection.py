@@ -8,11 +8,13 @@ because imports, corrections and ``db check`` need the projection without the ch
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
-from dangvien_cli.models import Admission, Member, Person, PipelineEvent, utcnow
+from dangvien_cli.models import Admission, Member, Person, PipelineEvent, stored_id, utcnow
 from dangvien_cli.services.step_checks import latest
 from dangvien_cli.vocab import MemberStatus, Stage, Step
 
@@ -53,8 +55,8 @@ def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
     events = list(
         session.execute(
             select(PipelineEvent)
-            .where(PipelineEvent.person_id == person_id)
-            .order_by(PipelineEvent.occurred_on, PipelineEvent.id)
+            .where(col(PipelineEvent.person_id) == person_id)
+            .order_by(col(PipelineEvent.occurred_on), col(PipelineEvent.id))
         ).scalars()
     )
     superseded = {e.supersedes_id for e in events if e.supersedes_id}
@@ -63,7 +65,7 @@ def effective_events(session: Session, person_id: int) -> list[PipelineEvent]:
 
 def refresh_projection(session: Session, person: Person) -> None:
     """Bring stage, admission and roster rows in line with the effective events."""
-    events = effective_events(session, person.id)
+    events = effective_events(session, stored_id(person))
     staged = [e for e in events if Step(e.step) in STAGE_AFTER]
     last = staged[-1] if staged else None
     if last is not None:
@@ -75,13 +77,13 @@ def refresh_projection(session: Session, person: Person) -> None:
 
     decision = latest(events, Step.decision)
     admission = session.execute(
-        select(Admission).where(Admission.person_id == person.id)
+        select(Admission).where(col(Admission.person_id) == person.id)
     ).scalar_one_or_none()
     if decision is None:
         if admission is not None:  # the decision was voided: so is the roster line it made
             session.delete(admission)
             member = session.execute(
-                select(Member).where(Member.person_id == person.id)
+                select(Member).where(col(Member.person_id) == person.id)
             ).scalar_one_or_none()
             if member is not None:
                 session.delete(member)
@@ -89,7 +91,7 @@ def refresh_projection(session: Session, person: Person) -> None:
     ceremony = latest(events, Step.ceremony)
     official = latest(events, Step.official)
     struck = latest(events, Step.struck_off)
-    values = {
+    values: dict[str, Any] = {
         # The unit the person belonged to on the decision's day: a merge or a transfer since
         # then moved the person, not the admission (services.restructure).
         "unit_id": _unit_on(session, person, decision.occurred_on),
@@ -101,7 +103,7 @@ def refresh_projection(session: Session, person: Person) -> None:
         "struck_off_date": struck.occurred_on if struck else None,
     }
     if admission is None:
-        admission = Admission(person_id=person.id, **values)
+        admission = Admission(person_id=stored_id(person), **values)
         session.add(admission)
     else:
         for key, value in values.items():
@@ -113,9 +115,9 @@ def _unit_on(session: Session, person: Person, day: date) -> int | None:
     from dangvien_cli.models import PersonHistory
 
     kept = session.execute(
-        select(PersonHistory.unit_id)
-        .where(PersonHistory.person_id == person.id, PersonHistory.valid_to >= day)
-        .order_by(PersonHistory.valid_to)
+        select(col(PersonHistory.unit_id))
+        .where(col(PersonHistory.person_id) == person.id, col(PersonHistory.valid_to) >= day)
+        .order_by(col(PersonHistory.valid_to))
         .limit(1)
     ).scalar()
     return kept if kept is not None else person.unit_id
@@ -124,7 +126,7 @@ def _unit_on(session: Session, person: Person, day: date) -> int | None:
 def _sync_member(session: Session, person: Person, admission: Admission) -> None:
     """Admitted means a probationary member from the decision (R24); official from R22's day."""
     member = session.execute(
-        select(Member).where(Member.person_id == person.id)
+        select(Member).where(col(Member.person_id) == person.id)
     ).scalar_one_or_none()
     if admission.struck_off_date:
         if member is not None and member.left_on is None:
@@ -132,7 +134,7 @@ def _sync_member(session: Session, person: Person, admission: Admission) -> None
         return
     status = MemberStatus.official if admission.official_date else MemberStatus.probationary
     if member is None:
-        member = Member(person_id=person.id, unit_id=admission.unit_id, status=status.value)
+        member = Member(person_id=stored_id(person), unit_id=admission.unit_id, status=status.value)
         session.add(member)
     member.status = status.value
     member.admitted_on = admission.decision_date

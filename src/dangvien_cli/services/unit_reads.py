@@ -54,7 +54,9 @@ def stream_units(
     refused before anything is printed."""
     from dangvien_cli.services.dated import TREE, children, with_recursive
 
-    conditions, params, ctes = [], {}, []
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    ctes: list[str] = []
     if as_of is not None:
         params["on"] = as_of
         ctes.append(TREE)

@@ -62,6 +62,7 @@ def load_tree(session: Session, on: date | None = None) -> dict[int, TreeNode]:
     """The whole unit tree in one query (with ``on``: as it stood that day, services.dated);
     reports walk it in memory."""
     from sqlalchemy import select, text
+    from sqlmodel import col
 
     from dangvien_cli.models import Unit
     from dangvien_cli.services.dated import TREE, with_recursive
@@ -69,7 +70,14 @@ def load_tree(session: Session, on: date | None = None) -> dict[int, TreeNode]:
     # 60,000 units at national scale: plain rows through the connection, slotted nodes and
     # one sort key per unit keep this a fraction of a second.
     if on is None:
-        query: Any = select(Unit.id, Unit.code, Unit.name, Unit.kind, Unit.block, Unit.parent_id)
+        query: Any = select(
+            col(Unit.id),
+            col(Unit.code),
+            col(Unit.name),
+            col(Unit.kind),
+            col(Unit.block),
+            col(Unit.parent_id),
+        )
         rows = session.connection().execute(query)
     else:
         sql = with_recursive(TREE) + "SELECT id, code, name, kind, block, parent_id FROM tree"

@@ -342,7 +342,7 @@ class _DecodedStream(io.TextIOBase):
         # CR or the lines still buffered are out of sight); the stream is dead after this.
         return _line_at(self._raw, self._raw.tell() - len(exc.object) + exc.start)
 
-    def __next__(self) -> str:  # what csv.reader calls, once per line
+    def __next__(self) -> str:  # type: ignore[override]  # what csv.reader calls, once per line
         line, self._rest = self._rest or self._line(), ""
         if not line:
             raise StopIteration

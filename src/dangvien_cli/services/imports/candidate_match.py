@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import t
-from dangvien_cli.models import Person, PipelineEvent, Unit
+from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports.candidate_load import PERSON_VALUES
@@ -35,19 +36,21 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
     found: dict[int, int] = {}
     ids = [c.explicit_id for c in batch if c.explicit_id]
     if ids:
-        known = set(session.execute(select(Person.id).where(Person.id.in_(ids))).scalars())
+        known = set(session.execute(select(pk(Person.id)).where(col(Person.id).in_(ids))).scalars())
         for i, c in enumerate(batch):
             if c.explicit_id in known:
-                found[i] = c.explicit_id
+                found[i] = int(c.explicit_id)
     nids = [
         c.person["national_id"]
         for i, c in enumerate(batch)
         if i not in found and c.person["national_id"]
     ]
     if nids:
-        by_nid = dict(
+        by_nid: dict[str | None, int] = dict(
             session.execute(
-                select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+                select(col(Person.national_id), pk(Person.id)).where(
+                    col(Person.national_id).in_(nids)
+                )
             ).all()
         )
         for i, c in enumerate(batch):
@@ -57,9 +60,9 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
     if rest:
         keys = [(fold(c.person["full_name"]), c.person["unit_id"]) for _i, c in rest]
         stored = session.execute(
-            select(Person.id, Person.name_key, Person.unit_id, Person.birth_date).where(
-                tuple_(Person.name_key, Person.unit_id).in_(keys)
-            )
+            select(
+                pk(Person.id), col(Person.name_key), col(Person.unit_id), col(Person.birth_date)
+            ).where(tuple_(col(Person.name_key), col(Person.unit_id)).in_(keys))
         ).all()
         by_key: dict[tuple[Any, ...], list[int]] = {}
         for pid, n, u, b in sorted(stored):
@@ -68,13 +71,13 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
         for i, c in rest:
             # Namesakes born the same day in one unit: each stored person answers one row.
             key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
-            pid = next(
+            match = next(
                 (p for p in by_key.get(key, ()) if p not in taken and p not in touched),
                 None,
             )
-            if pid is not None:
-                found[i] = pid
-                taken.add(pid)
+            if match is not None:
+                found[i] = match
+                taken.add(match)
     return found
 
 
@@ -84,9 +87,9 @@ def report_duplicates(
     """A unique key clashed: name each row (line, national ID, id given) whose national ID
     or id is already taken."""
     nids = [nid for _line, nid, _pid in written if nid]
-    taken = dict(
+    taken: dict[str | None, int] = dict(
         session.execute(
-            select(Person.national_id, Person.id).where(Person.national_id.in_(nids))
+            select(col(Person.national_id), pk(Person.id)).where(col(Person.national_id).in_(nids))
         ).all()
     )
     seen: dict[str, int] = {}
@@ -120,9 +123,11 @@ def _same_person(session: Session, person: Person, cand: Candidate, errors: RowE
     cand.person["full_name"] = kept_spelling(person.full_name, name)
     new_unit = cand.person["unit_id"]
     if person.unit_id is not None and new_unit != person.unit_id:
-        units = dict(
+        units: dict[int, str] = dict(
             session.execute(
-                select(Unit.id, Unit.code).where(Unit.id.in_([person.unit_id, new_unit]))
+                select(pk(Unit.id), col(Unit.code)).where(
+                    col(Unit.id).in_([person.unit_id, new_unit])
+                )
             ).all()
         )
         reason = t(

@@ -197,7 +197,7 @@ class ColumnMap:
             char = control_char(cell) if type(cell) is str else None
             if char is not None:
                 bad = True
-                shown = visible(cell)
+                shown = visible(cell or "")
                 found.add(
                     line,
                     self._headers_of(i, key),
