@@ -1,7 +1,7 @@
 """dangvien candidate …: register, list, show, import. The pipeline steps live in
 cli/steps.py and cli/corrections.py and are added to this group there."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -157,10 +157,17 @@ def build() -> typer.Typer:
     imp.import_command(
         group,
         help_key="help.candidate.import",
-        runner="dangvien_cli.services.imports.candidates:import_candidates",
+        runner=_import_candidates,
     )
 
     from dangvien_cli.cli.steps import register_steps
 
     register_steps(group)
     return group
+
+
+def _import_candidates(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.candidates, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.candidates import import_candidates
+
+    return import_candidates(*args, **kwargs)

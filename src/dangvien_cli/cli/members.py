@@ -1,6 +1,6 @@
 """dangvien member …: a unit's roster, one member's sheet, the key-position flag."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -146,8 +146,15 @@ def build() -> typer.Typer:
     imp.import_command(
         group,
         help_key="help.member.import",
-        runner="dangvien_cli.services.imports.members:import_members",
+        runner=_import_members,
         unit_code=(Annotated[str, required("--unit", help_key="opt.unit")], ...),
     )
 
     return group
+
+
+def _import_members(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.members, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.members import import_members
+
+    return import_members(*args, **kwargs)

@@ -98,7 +98,7 @@ def build() -> typer.Typer:
     imp.import_command(
         group,
         help_key="help.quota.import",
-        runner="dangvien_cli.services.imports.quotas:import_quotas",
+        runner=_import_quotas,
         default_source=(
             Annotated[str, typer.Option("--source", help=t("opt.source"))],
             DEFAULT_SOURCE,
@@ -106,3 +106,10 @@ def build() -> typer.Typer:
     )
 
     return group
+
+
+def _import_quotas(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.quotas, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.quotas import import_quotas
+
+    return import_quotas(*args, **kwargs)

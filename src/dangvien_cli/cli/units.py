@@ -239,7 +239,7 @@ def build() -> typer.Typer:
     imp.import_command(
         group,
         help_key="help.unit.import",
-        runner="dangvien_cli.services.imports.units:import_units",
+        runner=_import_units,
     )
 
     return group
@@ -253,3 +253,10 @@ def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> d
     detail = unit_detail(session, code, as_of)
     detail["sub_unit_count"] = len(detail["sub_units"])
     return detail
+
+
+def _import_units(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.units, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.units import import_units
+
+    return import_units(*args, **kwargs)
