@@ -1,6 +1,5 @@
-"""dangvien report document: the committee's report written from the data.
-
-Its own module because it writes files the other reports do not (Word, Markdown) and
+"""dangvien report document (services/reports/document.py): the committee's report
+written from the data. It writes files the other reports do not (Word, Markdown) and
 checks for the optional ``[document]`` extra before any work is done.
 """
 
@@ -10,15 +9,14 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli._context import app_ctx, command, info, opt
+from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, report_day
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import t
 
 DOCUMENT_SUFFIXES = (".docx", ".md", ".txt")
 
 
-def add_document_command(group: typer.Typer) -> None:
-    from dangvien_cli.cli.reports import DayOpt, PeriodOpt, UnitOpt, _day
-
+def register(group: typer.Typer) -> None:
     @command(group, "document", help_key="help.report.document", records=False)
     def document(
         *,
@@ -42,7 +40,7 @@ def add_document_command(group: typer.Typer) -> None:
             require_extra()  # one line and exit 1, before any work, when it is missing
         from dangvien_cli.services.reports.document import build_report, to_markdown
 
-        day = _day(as_of)
+        day = report_day(as_of)
         with app_ctx().session() as session:
             report = build_report(session, period_code=period, as_of=day, unit_code=unit)
         if output is None:
@@ -69,7 +67,7 @@ def _write_text(path: Path, text: str) -> None:
 
 def _annex(path: Path, *, period: str, day, unit: str | None) -> None:  # type: ignore[no-untyped-def]
     """The quota workbook of the same period and day, as ``report quota --output`` writes it."""
-    from dangvien_cli.cli.reports import show_quota_table
+    from dangvien_cli.cli.reports.quota import show_quota_table
     from dangvien_cli.render import OutputFormat
     from dangvien_cli.services.reports.quota import report_quota
 
