@@ -105,20 +105,19 @@ class AppContext:
 
 T = TypeVar("T")
 
-_current: AppContext | None = None
-
-
-def set_app_ctx(obj: AppContext) -> None:
-    """Called by the root callback: one process (or one test invocation) runs one command."""
-    global _current
-    _current = obj
-
 
 def app_ctx() -> AppContext:
-    global _current
-    if _current is None:
-        _current = AppContext()
-    return _current
+    """The invocation's AppContext: ``ctx.obj`` of the running command, which the root
+    callback set (Click hands it down to every group and command below the root)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    obj = ctx.find_object(AppContext) if ctx is not None else None
+    if obj is None:  # a command run without the root (a test building one group)
+        obj = AppContext()
+        if ctx is not None:
+            ctx.find_root().obj = obj
+    return obj
 
 
 err_console = None
