@@ -18,7 +18,7 @@ GROUPS = (
     ("unit", "dangvien_cli.cli.units", "help.unit"),
     ("period", "dangvien_cli.cli.periods", "help.period"),
     ("quota", "dangvien_cli.cli.quotas", "help.quota"),
-    ("candidate", "dangvien_cli.cli.candidates", "help.candidate"),
+    ("candidate", "dangvien_cli.cli.candidate.commands", "help.candidate"),
     ("admission", "dangvien_cli.cli.admissions", "help.admission"),
     ("member", "dangvien_cli.cli.members", "help.member"),
     ("class", "dangvien_cli.cli.classes", "help.class"),

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
-from dangvien_cli.cli.steps import record, show_outcome, step, when
+from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
 from dangvien_cli.render import Column, emit
 from dangvien_cli.values import parse_date
 

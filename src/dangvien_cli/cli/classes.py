@@ -63,7 +63,7 @@ def build() -> typer.Typer:
         organizer: Annotated[str, required("--organizer", help_key="opt.organizer")],
         unit: Annotated[str | None, opt("--unit", help_key="opt.class_unit")] = None,
     ) -> None:
-        from dangvien_cli.cli.steps import when
+        from dangvien_cli.cli.candidate.steps import when
         from dangvien_cli.services.classes import add_class
 
         with app_ctx().session(write=True) as session:
@@ -93,7 +93,7 @@ def build() -> typer.Typer:
 
     @command(group, "show", help_key="help.class.show")
     def show(code: CodeArg) -> None:
-        from dangvien_cli.cli.candidate_sheet import result_label
+        from dangvien_cli.cli.candidate.sheet import result_label
         from dangvien_cli.services.classes import class_detail
 
         ctx = app_ctx()
@@ -125,7 +125,7 @@ def build() -> typer.Typer:
         first: Annotated[int, opt("--first-number", help_key="opt.first_number")] = 1,
         file: Annotated[Path | None, opt("--file", help_key="opt.results_file")] = None,
     ) -> None:
-        from dangvien_cli.cli.steps import show_outcome, when
+        from dangvien_cli.cli.candidate.steps import show_outcome, when
         from dangvien_cli.services import classes
 
         if file is not None and (passed or failed):

@@ -1,5 +1,5 @@
 """dangvien candidate …: register, list, show, import. The pipeline steps live in
-cli/steps.py and cli/corrections.py and are added to this group there."""
+cli/candidate/steps.py and corrections.py and are added to this group there."""
 
 from typing import Annotated, Any
 
@@ -60,7 +60,7 @@ def build() -> typer.Typer:
             int | None, opt("--mentor-member", help_key="opt.mentor_member")
         ] = None,
     ) -> None:
-        from dangvien_cli.cli.steps import show_warnings
+        from dangvien_cli.cli.candidate.steps import show_warnings
         from dangvien_cli.services.members import mentor_entry
         from dangvien_cli.services.people import PersonInput, education_code
         from dangvien_cli.services.pipeline import register_candidate
@@ -101,7 +101,7 @@ def build() -> typer.Typer:
         if app_ctx().fmt is OutputFormat.table:
             typer.echo(person_id)  # `pid=$(dangvien candidate add …)` in a script
             return
-        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS
+        from dangvien_cli.cli.candidate.sheet import SHOW_FIELDS
         from dangvien_cli.services.candidates import candidate_detail
 
         show_added(lambda s: candidate_detail(s, person_id), SHOW_FIELDS)
@@ -131,7 +131,7 @@ def build() -> typer.Typer:
         *,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
-        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
+        from dangvien_cli.cli.candidate.sheet import SHOW_FIELDS, print_candidate
         from dangvien_cli.services.candidates import candidate_detail, roster_only_member
         from dangvien_cli.services.members import member_detail
 
@@ -160,7 +160,7 @@ def build() -> typer.Typer:
         runner=_import_candidates,
     )
 
-    from dangvien_cli.cli.steps import register_steps
+    from dangvien_cli.cli.candidate.steps import register_steps
 
     register_steps(group)
     return group
