@@ -243,7 +243,10 @@ def command(
         )
         params = [*signature.parameters.values(), context_param, *_common_parameters(records)]
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-        group.command(name, help=t(help_key), cls=HelpCommand)(wrapper)
+        # Its own class, that knows the help's key: the help is read when Click's command
+        # is made, in the language of that invocation, not when the module was imported.
+        cls = type("HelpCommand", (HelpCommand,), {"help_key": help_key})
+        group.command(name, help=t(help_key), cls=cls)(wrapper)
         return fn
 
     return decorate

@@ -68,12 +68,19 @@ def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
         if param.param_type_name == "option" and param.opts[0].lstrip("-") in DATE_OPTIONS:
             return DATE_METAVAR
         text = typer_label(ctx)
-        return words.gettext(text) if text else text
+        return text_now(text) if text else text
 
     return label
 
 
 class HelpCommand(_ClerksWords, TyperCommand):
+    help_key: str | None = None  # set per command (cli._context.command): its help, read now
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.help_key is not None:
+            self.help = t(self.help_key)
+
     def make_parser(self, ctx: typer.Context) -> Any:
         """A negative number (`quota set P01 2021 -3`) is a value, never an option name: no
         dangvien option is a digit, so the rule that judges the value gets to speak. Click's
@@ -108,10 +115,25 @@ DATE_OPTIONS = frozenset(
 DATE_METAVAR = "<dd/mm/yyyy>"
 
 
+# Help texts with parameters (a list of choices), as first written, and how to write them
+# again: commands are declared when their module is imported, in that invocation's language.
+_WRITTEN_LATER: dict[str, Callable[[], str]] = {}
+
+
+def lazy_text(write: Callable[[], str]) -> str:
+    """``write()`` now, and again in the language of a later invocation (``text_now``)."""
+    text = write()
+    _WRITTEN_LATER.setdefault(text, write)
+    return text
+
+
 def text_now(text: str) -> str:
     """A help text in the language of this invocation, though it was written in another one
-    when its module was imported (the module-level `Annotated` aliases); Typer's own (the
+    when its module was imported (commands are declared at module level); Typer's own (the
     completion options) from its catalogue."""
+    later = _WRITTEN_LATER.get(text)
+    if later is not None:
+        return later()
     key = _keys_by_text().get(text)
     return t(key) if key else words.gettext(text)
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from dangvien_cli.cli._help import lazy_text
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.render import OutputFormat
@@ -31,7 +32,7 @@ def required(*names: str, help_key: str, **fmt: Any) -> Any:
     return typer.Option(
         ...,
         *names,
-        help=t(help_key, **fmt),
+        help=lazy_text(lambda: t(help_key, **fmt)),
         prompt=t(help_key, **fmt).rstrip(".") if interactive() else False,
         show_default=False,
     )
@@ -43,7 +44,8 @@ _OPTION_SETTINGS = frozenset({"min", "max", "callback", "metavar"})
 
 def opt(*names: str, help_key: str, **fmt: Any) -> Any:
     settings = {k: fmt.pop(k) for k in _OPTION_SETTINGS & fmt.keys()}
-    return typer.Option(*names, help=t(help_key, **fmt), show_default=False, **settings)
+    help_text = lazy_text(lambda: t(help_key, **fmt))
+    return typer.Option(*names, help=help_text, show_default=False, **settings)
 
 
 def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: bool = False) -> Any:
@@ -71,7 +73,7 @@ def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: b
             return words[1]
         return t("choice.words", label=words[1], code=member.value)
 
-    help_text = t(help_key, choices=", ".join(map(listed, enum)))
+    help_text = lazy_text(lambda: t(help_key, choices=", ".join(map(listed, enum))))
     metavar = t("choice.metavar")
     if need:
         codes = "|".join(m.value for m in enum)
@@ -83,7 +85,7 @@ def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: b
 
 
 def arg(help_key: str, **kwargs: Any) -> Any:
-    return typer.Argument(help=t(help_key), show_default=False, **kwargs)
+    return typer.Argument(help=lazy_text(lambda: t(help_key)), show_default=False, **kwargs)
 
 
 def whole_number(ctx: typer.Context, param: Any, value: str | None) -> int | None:

@@ -56,13 +56,6 @@ def run_export(
         warn(t("export.masked"))
 
 
-def build() -> typer.Typer:
-    group = new_group()
-    for kind in ("units", "quotas", "members", "candidates", "admissions"):
-        _declare(group, kind, by_period=kind in ("quotas", "admissions"))
-    return group
-
-
 def _declare(group: typer.Typer, kind: str, *, by_period: bool) -> None:
     """``export KIND FILE``: the same options for every kind, --period where it means one."""
     help_key = f"help.export.{kind}"
@@ -92,3 +85,15 @@ def _declare(group: typer.Typer, kind: str, *, by_period: bool) -> None:
         delimiter: DelimiterOpt = None,
     ) -> None:
         run_export(kind, path, unit=unit, show_private=show_private, delimiter=delimiter)
+
+
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
+
+for kind in ("units", "quotas", "members", "candidates", "admissions"):
+    _declare(group, kind, by_period=kind in ("quotas", "admissions"))
+
+
+def build() -> typer.Typer:
+    return group

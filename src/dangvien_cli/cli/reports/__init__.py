@@ -7,15 +7,17 @@ unchanged, as documented in each service module; the table and the workbook add
 display-only keys (labels, bars).
 """
 
+import importlib
+
 import typer
 
-from dangvien_cli.cli._context import new_group
+# In the order the help lists the commands: each module declares its own when imported.
+MODULES = ("quota", "pipeline", "composition", "deadlines", "document")
 
 
 def build() -> typer.Typer:
-    from dangvien_cli.cli.reports import composition, deadlines, document, pipeline, quota
+    for name in MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+    from dangvien_cli.cli.reports._shared import group
 
-    group = new_group()
-    for module in (quota, pipeline, composition, deadlines, document):
-        module.register(group)
     return group

@@ -8,9 +8,12 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import opt, required
+from dangvien_cli.cli._context import new_group, opt, required
 from dangvien_cli.i18n import t
 from dangvien_cli.render import OUTPUTS, Column
+
+# The report group; each module of this package declares its commands in it when imported.
+group = new_group()
 
 LABEL = Column("label", "col.unit", min_width=16, flex=True)
 CODE = Column("unit_code", "col.code", kind="code")

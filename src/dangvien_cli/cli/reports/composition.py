@@ -1,8 +1,6 @@
 """dangvien report composition (services/reports/composition.py): Biểu 2, who was
 admitted in the period, by section, beside the previous period."""
 
-import typer
-
 from dangvien_cli.cli._context import app_ctx, command
 from dangvien_cli.cli.reports._shared import (
     DayOpt,
@@ -10,35 +8,35 @@ from dangvien_cli.cli.reports._shared import (
     PeriodOpt,
     UnitOpt,
     checked_output,
+    group,
     report_day,
 )
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, Footer, Rows, View, deliver
 
 
-def register(group: typer.Typer) -> None:
-    @command(group, "composition", help_key="help.report.composition")
-    def composition(
-        *,
-        period: PeriodOpt,
-        as_of: DayOpt = None,
-        unit: UnitOpt = None,
-        output: OutputOpt = None,
-    ) -> None:
-        from dangvien_cli.services.reports.composition import FIELDS, report_composition
+@command(group, "composition", help_key="help.report.composition")
+def composition(
+    *,
+    period: PeriodOpt,
+    as_of: DayOpt = None,
+    unit: UnitOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from dangvien_cli.services.reports.composition import FIELDS, report_composition
 
-        day, output = report_day(as_of), checked_output(output)
-        with app_ctx().session() as session:
-            rows = report_composition(session, period_code=period, as_of=day, unit_code=unit)
-        head = rows[0]
-        title = t(
-            "title.composition",
-            period=head["period"],
-            start=fmt_date(head["start_on"]),
-            end=fmt_date(head["end_on"]),
-        )
-        view = View(_composition_columns, _composition_display, FIELDS, title)
-        deliver(rows, view, output, fmt=app_ctx().fmt)
+    day, output = report_day(as_of), checked_output(output)
+    with app_ctx().session() as session:
+        rows = report_composition(session, period_code=period, as_of=day, unit_code=unit)
+    head = rows[0]
+    title = t(
+        "title.composition",
+        period=head["period"],
+        start=fmt_date(head["start_on"]),
+        end=fmt_date(head["end_on"]),
+    )
+    view = View(_composition_columns, _composition_display, FIELDS, title)
+    deliver(rows, view, output, fmt=app_ctx().fmt)
 
 
 def _composition_columns(wide: bool) -> list[Column]:

@@ -3,34 +3,36 @@ Party's rules that fall due soon or have passed, and candidates stalled at a sta
 
 from typing import Annotated
 
-import typer
-
 from dangvien_cli.cli._context import app_ctx, command, opt
-from dangvien_cli.cli.reports._shared import DayOpt, OutputOpt, UnitOpt, checked_output, report_day
+from dangvien_cli.cli.reports._shared import (
+    DayOpt,
+    OutputOpt,
+    UnitOpt,
+    checked_output,
+    group,
+    report_day,
+)
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, Footer, Rows, View, deliver
 
 
-def register(group: typer.Typer) -> None:
-    @command(group, "deadlines", help_key="help.report.deadlines")
-    def deadlines(
-        *,
-        within: Annotated[int, opt("--within", help_key="opt.within", min=0)] = 30,
-        stalled: Annotated[int, opt("--stalled", help_key="opt.stalled", min=1)] = 180,
-        as_of: DayOpt = None,
-        unit: UnitOpt = None,
-        output: OutputOpt = None,
-    ) -> None:
-        from dangvien_cli.services.reports.deadlines import FIELDS, report_deadlines
+@command(group, "deadlines", help_key="help.report.deadlines")
+def deadlines(
+    *,
+    within: Annotated[int, opt("--within", help_key="opt.within", min=0)] = 30,
+    stalled: Annotated[int, opt("--stalled", help_key="opt.stalled", min=1)] = 180,
+    as_of: DayOpt = None,
+    unit: UnitOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from dangvien_cli.services.reports.deadlines import FIELDS, report_deadlines
 
-        day, output = report_day(as_of), checked_output(output)
-        with app_ctx().session() as session:
-            rows = report_deadlines(
-                session, as_of=day, within=within, stalled=stalled, unit_code=unit
-            )
-        title = t("title.deadlines", as_of=fmt_date(day), within=within)
-        view = View(_deadline_columns, _deadline_display, FIELDS, title)
-        deliver(rows, view, output, fmt=app_ctx().fmt)
+    day, output = report_day(as_of), checked_output(output)
+    with app_ctx().session() as session:
+        rows = report_deadlines(session, as_of=day, within=within, stalled=stalled, unit_code=unit)
+    title = t("title.deadlines", as_of=fmt_date(day), within=within)
+    view = View(_deadline_columns, _deadline_display, FIELDS, title)
+    deliver(rows, view, output, fmt=app_ctx().fmt)
 
 
 def _deadline_columns(wide: bool) -> list[Column]:

@@ -3,8 +3,6 @@ of each unit, and how many entered, advanced and dropped in the window."""
 
 from typing import Annotated
 
-import typer
-
 from dangvien_cli.cli._context import app_ctx, command, opt
 from dangvien_cli.cli.reports._shared import (
     DayOpt,
@@ -12,39 +10,39 @@ from dangvien_cli.cli.reports._shared import (
     OutputOpt,
     UnitOpt,
     checked_output,
+    group,
     report_day,
 )
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, Footer, Rows, View, deliver
 
 
-def register(group: typer.Typer) -> None:
-    @command(group, "pipeline", help_key="help.report.pipeline")
-    def pipeline(
-        *,
-        period: Annotated[str | None, opt("--period", help_key="opt.period_this_year")] = None,
-        as_of: DayOpt = None,
-        unit: UnitOpt = None,
-        depth: DepthOpt = None,
-        output: OutputOpt = None,
-    ) -> None:
-        from dangvien_cli.services.reports.pipeline import FIELDS, report_pipeline
-        from dangvien_cli.services.reports.scope import window
+@command(group, "pipeline", help_key="help.report.pipeline")
+def pipeline(
+    *,
+    period: Annotated[str | None, opt("--period", help_key="opt.period_this_year")] = None,
+    as_of: DayOpt = None,
+    unit: UnitOpt = None,
+    depth: DepthOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from dangvien_cli.services.reports.pipeline import FIELDS, report_pipeline
+    from dangvien_cli.services.reports.scope import window
 
-        day, output = report_day(as_of), checked_output(output)
-        with app_ctx().session() as session:
-            win = window(session, period or str(day.year), day)
-            title = t(
-                "title.pipeline",
-                period=win.period.code,
-                start=fmt_date(win.start),
-                end=fmt_date(win.end),
-            )
-            rows = report_pipeline(
-                session, period_code=win.period.code, as_of=day, unit_code=unit, depth=depth
-            )
-        view = View(_pipeline_columns, _pipeline_display, FIELDS, title)
-        deliver(rows, view, output, fmt=app_ctx().fmt)
+    day, output = report_day(as_of), checked_output(output)
+    with app_ctx().session() as session:
+        win = window(session, period or str(day.year), day)
+        title = t(
+            "title.pipeline",
+            period=win.period.code,
+            start=fmt_date(win.start),
+            end=fmt_date(win.end),
+        )
+        rows = report_pipeline(
+            session, period_code=win.period.code, as_of=day, unit_code=unit, depth=depth
+        )
+    view = View(_pipeline_columns, _pipeline_display, FIELDS, title)
+    deliver(rows, view, output, fmt=app_ctx().fmt)
 
 
 def _pipeline_columns(wide: bool) -> list[Column]:

@@ -26,6 +26,7 @@ from dangvien_cli.cli.reports._shared import (
     PeriodOpt,
     UnitOpt,
     checked_output,
+    group,
     labels,
     progress,
     report_day,
@@ -35,58 +36,58 @@ from dangvien_cli.i18n import fmt_date, fmt_percent, t
 from dangvien_cli.render import Column, Footer, OutputFormat, Rows, View, deliver
 
 
-def register(group: typer.Typer) -> None:
-    @command(group, "quota", help_key="help.report.quota")
-    def quota(
-        *,
-        period: PeriodOpt,
-        as_of: PaceDayOpt = None,
-        by: Annotated[str, opt("--by", help_key="opt.by")] = "unit",
-        unit: UnitOpt = None,
-        depth: DepthOpt = None,
-        fail_under: Annotated[float | None, opt("--fail-under", help_key="opt.fail_under")] = None,
-        output: OutputOpt = None,
-    ) -> None:
-        from dangvien_cli.services.reports.quota import report_quota
+@command(group, "quota", help_key="help.report.quota")
+def quota(
+    *,
+    period: PeriodOpt,
+    as_of: PaceDayOpt = None,
+    by: Annotated[str, opt("--by", help_key="opt.by")] = "unit",
+    unit: UnitOpt = None,
+    depth: DepthOpt = None,
+    fail_under: Annotated[float | None, opt("--fail-under", help_key="opt.fail_under")] = None,
+    output: OutputOpt = None,
+) -> None:
+    from dangvien_cli.services.reports.quota import report_quota
 
-        if by not in ("unit", "block"):
-            raise typer.BadParameter(
-                t("error.invalid_choice", value=by, field="--by", choices="unit, block")
+    if by not in ("unit", "block"):
+        raise typer.BadParameter(
+            t("error.invalid_choice", value=by, field="--by", choices="unit, block")
+        )
+    day, output = report_day(as_of), checked_output(output)
+    with app_ctx().reader() as reader:
+        rows = report_quota(
+            reader, period_code=period, as_of=day, by=by, unit_code=unit, depth=depth
+        )
+    show_quota_table(rows, app_ctx().fmt, by=by, period=period, as_of=day, output=output)
+    if fail_under is not None:
+        below = [
+            r
+            for r in rows
+            if r["row_type"] != "total" and r["target"] and (r["percent"] or 0) < fail_under
+        ]
+        if below:
+            raise ThresholdNotMet(
+                "report.fail_under", count=len(below), pct=fmt_percent(fail_under)
             )
-        day, output = report_day(as_of), checked_output(output)
-        with app_ctx().reader() as reader:
-            rows = report_quota(
-                reader, period_code=period, as_of=day, by=by, unit_code=unit, depth=depth
-            )
-        show_quota_table(rows, app_ctx().fmt, by=by, period=period, as_of=day, output=output)
-        if fail_under is not None:
-            below = [
-                r
-                for r in rows
-                if r["row_type"] != "total" and r["target"] and (r["percent"] or 0) < fail_under
-            ]
-            if below:
-                raise ThresholdNotMet(
-                    "report.fail_under", count=len(below), pct=fmt_percent(fail_under)
-                )
 
-    @command(group, "behind", help_key="help.report.behind")
-    def behind(
-        *,
-        period: PeriodOpt,
-        as_of: PaceDayOpt = None,
-        unit: UnitOpt = None,
-        depth: DepthOpt = None,
-        output: OutputOpt = None,
-    ) -> None:
-        from dangvien_cli.services.reports.behind import FIELDS, report_behind
 
-        day, output = report_day(as_of), checked_output(output)
-        with app_ctx().reader() as reader:
-            rows = report_behind(reader, period_code=period, as_of=day, unit_code=unit, depth=depth)
-        title = t("title.behind", period=period, as_of=fmt_date(day))
-        view = View(_behind_columns, _behind_display, FIELDS, title)
-        deliver(rows, view, output, fmt=app_ctx().fmt)
+@command(group, "behind", help_key="help.report.behind")
+def behind(
+    *,
+    period: PeriodOpt,
+    as_of: PaceDayOpt = None,
+    unit: UnitOpt = None,
+    depth: DepthOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from dangvien_cli.services.reports.behind import FIELDS, report_behind
+
+    day, output = report_day(as_of), checked_output(output)
+    with app_ctx().reader() as reader:
+        rows = report_behind(reader, period_code=period, as_of=day, unit_code=unit, depth=depth)
+    title = t("title.behind", period=period, as_of=fmt_date(day))
+    view = View(_behind_columns, _behind_display, FIELDS, title)
+    deliver(rows, view, output, fmt=app_ctx().fmt)
 
 
 def show_quota_table(
