@@ -6,7 +6,8 @@ import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
 from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Step
 
@@ -124,7 +125,7 @@ def list_(
     ctx = app_ctx()
     with ctx.session() as session:
         rows = stream_admissions(session, period_code=period, unit_code=unit)
-        emit(rows, LIST_COLUMNS, ctx.fmt)
+        deliver(rows, View.table(LIST_COLUMNS), None, fmt=ctx.fmt)
 
 
 def build() -> typer.Typer:

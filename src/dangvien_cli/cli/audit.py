@@ -7,7 +7,8 @@ import typer
 
 from dangvien_cli.cli._context import app_ctx, command, new_group, opt
 from dangvien_cli.i18n import t
-from dangvien_cli.render import Column, OutputFormat, emit
+from dangvien_cli.render import Column, OutputFormat
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date, parse_int
 
 COLUMNS = [
@@ -72,7 +73,7 @@ def list_(
         )
     if ctx.fmt is OutputFormat.table:
         rows = [{**r, "when": _local(r["at"]), "change": summary(r)} for r in rows]
-    emit(rows, COLUMNS, ctx.fmt, title=t("title.audit"))
+    deliver(rows, View.table(COLUMNS, t("title.audit")), None, fmt=ctx.fmt)
 
 
 def build() -> typer.Typer:

@@ -17,6 +17,7 @@ from dangvien_cli.cli._context import (
 )
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.render_output import View, deliver
 
 LIST_COLUMNS = [
     Column("code", "col.code"),
@@ -92,7 +93,7 @@ def list_() -> None:
     ctx = app_ctx()
     with ctx.session() as session:
         rows = list_classes(session)
-    emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.classes"))
+    deliver(rows, View.table(LIST_COLUMNS, t("title.classes")), None, fmt=ctx.fmt)
 
 
 @command(group, "show", help_key="help.class.show")

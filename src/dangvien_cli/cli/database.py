@@ -17,7 +17,8 @@ from dangvien_cli.cli._context import (
 )
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import fmt_int, t
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -195,9 +196,9 @@ def check(
         entries, head = chain_summary(session)
     if ctx.fmt.value == "table" and rows:
         shown = [{**r, "severity": t(f"severity.{r['severity']}")} for r in rows]
-        emit(shown, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        deliver(shown, View.table(CHECK_COLUMNS, t("title.check")), None, fmt=ctx.fmt)
     elif ctx.fmt.value != "table":
-        emit(rows, CHECK_COLUMNS, ctx.fmt, title=t("title.check"))
+        deliver(rows, View.table(CHECK_COLUMNS, t("title.check")), None, fmt=ctx.fmt)
     info(t("db.check_chain", count=fmt_int(entries), head=(head or "-")[:16]))
     if not rows:
         info(t("db.check_ok"))
@@ -214,7 +215,9 @@ def copy(to: Annotated[str, required("--to", help_key="opt.copy_to")]) -> None:
     ctx = app_ctx()
     source, target = ctx.url, resolve_url(to)
     copied = copy_database(source, target)
-    emit([c.as_dict() for c in copied], COPY_COLUMNS, ctx.fmt, title=t("title.copy"))
+    deliver(
+        [c.as_dict() for c in copied], View.table(COPY_COLUMNS, t("title.copy")), None, fmt=ctx.fmt
+    )
     info(
         t(
             "copy.done",

@@ -16,7 +16,8 @@ from dangvien_cli.cli._context import (
     required,
 )
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.render import Column, emit_object
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import ExitReason, MemberStatus
 
@@ -89,7 +90,7 @@ def list_(
             key_position=key_position,
             as_of=parse_date(as_of),
         )
-        emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
+        deliver(rows, View.table(COLUMNS, t("title.members")), None, fmt=ctx.fmt)
 
 
 @command(group, "show", help_key="help.member.show")

@@ -16,7 +16,8 @@ from dangvien_cli.cli._context import (
 )
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date
 
 COLUMNS = [
@@ -61,7 +62,7 @@ def list_() -> None:
     ctx = app_ctx()
     with ctx.session() as session:
         rows = list_periods(session)
-    emit(rows, COLUMNS, ctx.fmt)
+    deliver(rows, View.table(COLUMNS), None, fmt=ctx.fmt)
 
 
 @command(group, "close", help_key="help.period.close", records=False)

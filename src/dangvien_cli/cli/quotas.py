@@ -18,7 +18,8 @@ from dangvien_cli.cli._context import (
     yes_option,
 )
 from dangvien_cli.i18n import fmt_int, t
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 
 DEFAULT_SOURCE = "cap-tren"
 COLUMNS = [
@@ -104,7 +105,7 @@ def list_(
     ctx = app_ctx()
     with ctx.session() as session:
         rows = list_quotas(session, period_code=period, unit_code=unit)
-    emit(rows, COLUMNS, ctx.fmt, title=t("title.quotas"))
+    deliver(rows, View.table(COLUMNS, t("title.quotas")), None, fmt=ctx.fmt)
 
 
 imp.import_command(

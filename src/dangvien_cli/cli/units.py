@@ -20,6 +20,7 @@ from dangvien_cli.cli._context import (
 )
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import Block, UnitKind
 
@@ -243,7 +244,7 @@ def list_(
     ctx = app_ctx()
     with ctx.reader() as reader:
         rows = stream_units(reader, under=under, block=block, as_of=parse_date(as_of))
-        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
+        deliver(rows, View.table(LIST_COLUMNS, t("title.units")), None, fmt=ctx.fmt)
 
 
 @command(group, "show", help_key="help.unit.show")

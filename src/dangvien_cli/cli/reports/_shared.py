@@ -10,7 +10,8 @@ import typer
 
 from dangvien_cli.cli._context import new_group, opt, required
 from dangvien_cli.i18n import t
-from dangvien_cli.render import OUTPUTS, Column
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import OUTPUTS
 
 # The report group; each module of this package declares its commands in it when imported.
 group = new_group()

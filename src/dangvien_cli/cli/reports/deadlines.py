@@ -13,7 +13,8 @@ from dangvien_cli.cli.reports._shared import (
     report_day,
 )
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.render import Column, Footer, Rows, View, deliver
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import Footer, Rows, View, deliver
 
 
 @command(group, "deadlines", help_key="help.report.deadlines")

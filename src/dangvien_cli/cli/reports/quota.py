@@ -33,7 +33,8 @@ from dangvien_cli.cli.reports._shared import (
 )
 from dangvien_cli.errors import ThresholdNotMet
 from dangvien_cli.i18n import fmt_date, fmt_percent, t
-from dangvien_cli.render import Column, Footer, OutputFormat, Rows, View, deliver
+from dangvien_cli.render import Column, OutputFormat
+from dangvien_cli.render_output import Footer, Rows, View, deliver
 
 
 @command(group, "quota", help_key="help.report.quota")
