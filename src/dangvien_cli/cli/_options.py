@@ -141,3 +141,10 @@ def _common_parameters(records: bool) -> list[inspect.Parameter]:
             )
         )
     return params
+
+
+# Parameters many commands share, declared once.
+UnitCodeArg = Annotated[str, arg("arg.unit_code")]
+OnDateOpt = Annotated[str, required("--on", help_key="opt.on")]
+UnitFilterOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
+PeriodFilterOpt = Annotated[str | None, opt("--period", help_key="arg.period")]

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
+from dangvien_cli.cli._options import PeriodFilterOpt, UnitFilterOpt
 from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import View, deliver
@@ -117,8 +118,8 @@ def strike(
 @command(group, "list", help_key="help.admission.list")
 def list_(
     *,
-    period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
-    unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+    period: PeriodFilterOpt = None,
+    unit: UnitFilterOpt = None,
 ) -> None:
     from dangvien_cli.services.people import stream_admissions
 

@@ -8,13 +8,14 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, warn
+from dangvien_cli.cli._options import UnitFilterOpt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import OutputFormat, to_json
 
 FileArg = Annotated[Path, arg("arg.export_file", metavar="FILE")]
 DelimiterOpt = Annotated[str | None, opt("--delimiter", help_key="opt.export_delimiter")]
 PrivateOpt = Annotated[bool, opt("--show-private", help_key="opt.export_private")]
-UnitOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
+UnitOpt = UnitFilterOpt
 PeriodOpt = Annotated[str | None, opt("--period", help_key="opt.period_filter")]
 
 

@@ -15,6 +15,7 @@ from dangvien_cli.cli._context import (
     opt,
     required,
 )
+from dangvien_cli.cli._options import OnDateOpt, UnitFilterOpt
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit_object
 from dangvien_cli.render_output import View, deliver
@@ -66,7 +67,7 @@ group = new_group()
 @command(group, "list", help_key="help.member.list")
 def list_(
     *,
-    unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+    unit: UnitFilterOpt = None,
     status: Annotated[
         str | None,
         choice("--status", enum=MemberStatus, labels="stage", help_key="opt.member_status"),
@@ -130,7 +131,7 @@ def transfer(
     member_id: MemberArg,
     *,
     to: Annotated[str, required("--to", help_key="opt.to_unit")],
-    on: Annotated[str, required("--on", help_key="opt.on")],
+    on: OnDateOpt,
     temporary: Annotated[bool, opt("--temporary", help_key="opt.temporary")] = False,
 ) -> None:
     from dangvien_cli.services.restructure import transfer_member
@@ -148,7 +149,7 @@ def exit_(
     reason: Annotated[
         ExitReason, required("--reason", help_key="opt.exit_reason", choices=REASONS)
     ],
-    on: Annotated[str, required("--on", help_key="opt.on")],
+    on: OnDateOpt,
 ) -> None:
     from dangvien_cli.services.restructure import exit_member
 

@@ -17,6 +17,7 @@ from dangvien_cli.cli._context import (
     whole_number,
     yes_option,
 )
+from dangvien_cli.cli._options import PeriodFilterOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import View, deliver
@@ -45,7 +46,7 @@ group = new_group()
 
 @command(group, "set", help_key="help.quota.set", records=False)
 def set_(
-    unit: Annotated[str, arg("arg.unit_code")],
+    unit: UnitCodeArg,
     period: Annotated[str, arg("arg.period")],
     target: Annotated[str, arg("arg.target", callback=whole_number)],
     *,
@@ -75,7 +76,7 @@ def set_(
 
 @command(group, "unset", help_key="help.quota.unset", records=False)
 def unset(
-    unit: Annotated[str, arg("arg.unit_code")],
+    unit: UnitCodeArg,
     period: Annotated[str, arg("arg.period")],
     *,
     source: Annotated[str | None, opt("--source", help_key="opt.source_unset")] = None,
@@ -97,8 +98,8 @@ def unset(
 @command(group, "list", help_key="help.quota.list")
 def list_(
     *,
-    period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
-    unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+    period: PeriodFilterOpt = None,
+    unit: UnitFilterOpt = None,
 ) -> None:
     from dangvien_cli.services.quotas import list_quotas
 

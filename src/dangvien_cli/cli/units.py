@@ -18,6 +18,7 @@ from dangvien_cli.cli._context import (
     show_added,
     yes_option,
 )
+from dangvien_cli.cli._options import OnDateOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.render_output import View, deliver
@@ -85,7 +86,7 @@ group = new_group()
 
 @command(group, "add", help_key="help.unit.add")
 def add(
-    code: Annotated[str, arg("arg.unit_code")],
+    code: UnitCodeArg,
     name: Annotated[str, arg("arg.unit_name")],
     *,
     kind: Annotated[
@@ -116,7 +117,7 @@ def add(
 
 @command(group, "edit", help_key="help.unit.edit", records=False)
 def edit(
-    code: Annotated[str, arg("arg.unit_code")],
+    code: UnitCodeArg,
     *,
     name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
     kind: Annotated[
@@ -153,7 +154,7 @@ def edit(
 
 @command(group, "remove", help_key="help.unit.remove", records=False)
 def remove(
-    code: Annotated[str, arg("arg.unit_code")],
+    code: UnitCodeArg,
     *,
     yes: Annotated[bool, yes_option()] = False,
 ) -> None:
@@ -172,7 +173,7 @@ def merge(
     sources: Annotated[list[str], arg("arg.source_units")],
     *,
     into: Annotated[str, required("--into", help_key="opt.into")],
-    on: Annotated[str, required("--on", help_key="opt.on")],
+    on: OnDateOpt,
     name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
     kind: Annotated[
         str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
@@ -202,10 +203,10 @@ def merge(
 
 @command(group, "move", help_key="help.unit.move", records=False)
 def move(
-    code: Annotated[str, arg("arg.unit_code")],
+    code: UnitCodeArg,
     *,
     parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
-    on: Annotated[str, required("--on", help_key="opt.on")],
+    on: OnDateOpt,
 ) -> None:
     from dangvien_cli.services.restructure import move_unit
 
@@ -217,10 +218,10 @@ def move(
 
 @command(group, "rename", help_key="help.unit.rename", records=False)
 def rename(
-    code: Annotated[str, arg("arg.unit_code")],
+    code: UnitCodeArg,
     *,
     name: Annotated[str, required("--name", help_key="opt.new_name")],
-    on: Annotated[str, required("--on", help_key="opt.on")],
+    on: OnDateOpt,
 ) -> None:
     from dangvien_cli.services.restructure import rename_unit
 
@@ -233,7 +234,7 @@ def rename(
 @command(group, "list", help_key="help.unit.list")
 def list_(
     *,
-    under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
+    under: UnitFilterOpt = None,
     block: Annotated[
         str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
     ] = None,
@@ -248,7 +249,7 @@ def list_(
 
 
 @command(group, "show", help_key="help.unit.show")
-def show(code: Annotated[str, arg("arg.unit_code")], *, as_of: AsOfOpt = None) -> None:
+def show(code: UnitCodeArg, *, as_of: AsOfOpt = None) -> None:
     ctx = app_ctx()
     with ctx.session() as session:
         detail = unit_record(session, code, parse_date(as_of))

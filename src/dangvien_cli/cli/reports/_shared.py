@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import new_group, opt, required
+from dangvien_cli.cli._options import UnitFilterOpt
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import OUTPUTS
@@ -31,7 +32,7 @@ QUOTA_COLUMNS = [LABEL, SOURCE, TARGET, ADMITTED, PERCENT, BAR, REMAINING, STATU
 PeriodOpt = Annotated[str, required("--period", help_key="arg.period")]
 PaceDayOpt = Annotated[str | None, opt("--as-of", help_key="opt.as_of")]
 DayOpt = Annotated[str | None, opt("--as-of", help_key="opt.as_of_day")]
-UnitOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
+UnitOpt = UnitFilterOpt
 DepthOpt = Annotated[int | None, opt("--depth", help_key="opt.depth", min=1)]
 OutputOpt = Annotated[Path | None, opt("--output", "-o", help_key="opt.output")]
 
