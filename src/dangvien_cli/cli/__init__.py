@@ -5,13 +5,9 @@
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from dangvien_cli import __version__
 from dangvien_cli.i18n import lang_from_argv, set_lang
-
-if TYPE_CHECKING:
-    import typer
 
 GROUPS = (
     ("db", "dangvien_cli.cli.database", "help.db"),
@@ -28,9 +24,11 @@ GROUPS = (
 )
 
 
-def invoked_group(args: list[str], root: "typer.Typer | None" = None) -> str | None:
+def invoked_group(args: list[str], root=None) -> str | None:  # type: ignore[no-untyped-def]
     """The command group `args` name (`unit` in `dangvien --db x.db unit list`), if any, as
-    Click's own parser of the root's options reads the command line (no callback runs)."""
+    Click's own parser of the root's options (those of ``root``, a ``typer.Typer``, or of
+    ``root_app()``) reads the command line; no callback runs. Unannotated, like the other
+    functions here: ``--version`` is answered without importing ``typing``."""
     import typer
     from typer._click.exceptions import UsageError
 
@@ -44,7 +42,7 @@ def invoked_group(args: list[str], root: "typer.Typer | None" = None) -> str | N
     return rest[0] if rest else None
 
 
-def root_app() -> "typer.Typer":
+def root_app():  # type: ignore[no-untyped-def]
     """The root of the command tree: its options, no group yet."""
     import typer
 
@@ -102,7 +100,7 @@ def _root_options():  # type: ignore[no-untyped-def]
     return root
 
 
-def build_app(args: list[str] | None = None) -> "typer.Typer":
+def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
     """The command tree. Given the command line, only the group it names is built in full
     (building every command costs more than a whole --help); the other groups stay empty,
     which is all the root --help and a mistyped name need. Without it, everything is built.
