@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, table_width
@@ -64,7 +64,11 @@ def deliver(
         else:
             script()
         return
-    shown, footer = view.display(rows) if view.display else (rows, None)
+    if view.display is None:  # a list command: its rows as they come, on the terminal
+        emit(rows, view.columns_for(table_width() >= WIDE), fmt, title=view.title)
+        return
+    # A report: its rows are a list (the service's), labelled for people.
+    shown, footer = view.display(cast(Rows, rows))
     if output is None:
         columns = view.columns_for(table_width() >= WIDE)
         emit(shown, columns, fmt, title=view.title, footer=footer)
@@ -72,10 +76,11 @@ def deliver(
     from dangvien_cli.render_xlsx import write_workbook
 
     figure = view.chart(shown) if view.chart else None
+    title = view.title or ""
     write_file(
         output,
         lambda target, _: write_workbook(
-            target, shown, view.columns_for(True), title=view.title, footer=footer, chart=figure
+            target, shown, view.columns_for(True), title=title, footer=footer, chart=figure
         ),
     )
 
