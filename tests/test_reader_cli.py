@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from dangvien_cli import db
-from dangvien_cli.cli import candidates as candidate_cli
 from dangvien_cli.cli import units as unit_cli
+from dangvien_cli.cli.candidate import commands as candidate_cli
 from dangvien_cli.i18n import set_lang, t
 from dangvien_cli.render import OutputFormat, emit
 from dangvien_cli.vocab import Block, Stage
@@ -125,7 +125,7 @@ def test_a_list_command_on_sqlite_imports_no_sqlalchemy(demo_db, command):
 def test_the_light_path_itself_imports_no_pydantic(demo_db):
     code = (
         "import sys\n"
-        "from dangvien_cli.cli.candidates import LIST_COLUMNS\n"
+        "from dangvien_cli.cli.candidate.commands import LIST_COLUMNS\n"
         "from dangvien_cli.reader import open_reader\n"
         "from dangvien_cli.render import OutputFormat, emit\n"
         "from dangvien_cli.services.people_lists import stream_candidates\n"

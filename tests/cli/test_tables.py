@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from dangvien_cli import render_table
-from dangvien_cli.cli import candidates as candidate_cli
 from dangvien_cli.cli import units as unit_cli
+from dangvien_cli.cli.candidate import commands as candidate_cli
 from dangvien_cli.i18n import set_lang, t
 from dangvien_cli.render import Column, OutputFormat, emit
 from dangvien_cli.render_table import width_of

@@ -14,7 +14,7 @@ GROUPS = (
     ("unit", "dangvien_cli.cli.units", "help.unit"),
     ("period", "dangvien_cli.cli.periods", "help.period"),
     ("quota", "dangvien_cli.cli.quotas", "help.quota"),
-    ("candidate", "dangvien_cli.cli.candidates", "help.candidate"),
+    ("candidate", "dangvien_cli.cli.candidate.commands", "help.candidate"),
     ("admission", "dangvien_cli.cli.admissions", "help.admission"),
     ("member", "dangvien_cli.cli.members", "help.member"),
     ("class", "dangvien_cli.cli.classes", "help.class"),
@@ -24,37 +24,31 @@ GROUPS = (
 )
 
 
-# Root options that take a value: what follows them is not a command name.
-_VALUE_OPTIONS = frozenset({"--db", "--format", "-f", "--lang", "--actor"})
+def invoked_group(args: list[str], root=None) -> str | None:  # type: ignore[no-untyped-def]
+    """The command group `args` name (`unit` in `dangvien --db x.db unit list`), if any, as
+    Click's own parser of the root's options (those of ``root``, a ``typer.Typer``, or of
+    ``root_app()``) reads the command line; no callback runs. Unannotated, like the other
+    functions here: ``--version`` is answered without importing ``typing``."""
+    import typer
+    from typer._click.exceptions import UsageError
+
+    command = typer.main.get_command(root or root_app())
+    context = command.context_class(command, info_name="dangvien", **command.context_settings)
+    parser = command.make_parser(context)
+    try:
+        _, rest, _ = parser.parse_args(list(args))
+    except UsageError:  # the root's own usage error, whatever group follows
+        return None
+    return rest[0] if rest else None
 
 
-def invoked_group(args: list[str]) -> str | None:
-    """The command group `args` name (`unit` in `dangvien --db x.db unit list`), if any."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg in _VALUE_OPTIONS:
-            skip = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
-def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
-    """The command tree. Given the command line, only the group it names is built in full
-    (building every command costs more than a whole --help); the other groups stay empty,
-    which is all the root --help and a mistyped name need. Without it, everything is built.
-    """
-    import importlib
-    from typing import Annotated
-
+def root_app():  # type: ignore[no-untyped-def]
+    """The root of the command tree: its options, no group yet."""
     import typer
 
     from dangvien_cli.cli import _words
-    from dangvien_cli.cli._context import AppContext, HelpGroup, lang_callback, set_app_ctx
+    from dangvien_cli.cli._context import HelpGroup
     from dangvien_cli.i18n import t
-    from dangvien_cli.render import OutputFormat
 
     _words.install()
     app = typer.Typer(
@@ -65,14 +59,27 @@ def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
+    app.callback()(_root_options())
+    return app
+
+
+def _root_options():  # type: ignore[no-untyped-def]
+    """The root callback: its help texts are read in the language of this invocation."""
+    from typing import Annotated
+
+    import typer
+
+    from dangvien_cli.cli._context import AppContext, lang_callback
+    from dangvien_cli.i18n import t
+    from dangvien_cli.render import OutputFormat
 
     def version_callback(value: bool) -> None:
         if value:
             typer.echo(f"dangvien {__version__}")
             raise typer.Exit()
 
-    @app.callback()
     def root(
+        ctx: typer.Context,
         db: Annotated[str | None, typer.Option("--db", help=t("opt.db"))] = None,
         output_format: Annotated[
             OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))
@@ -88,9 +95,24 @@ def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
             ),
         ] = False,
     ) -> None:
-        set_app_ctx(AppContext(db=db, fmt=output_format, actor=actor))
+        ctx.obj = AppContext(db=db, fmt=output_format, actor=actor)
 
-    wanted = invoked_group(args) if args is not None else None
+    return root
+
+
+def build_app(args: list[str] | None = None):  # type: ignore[no-untyped-def]
+    """The command tree. Given the command line, only the group it names is built in full
+    (building every command costs more than a whole --help); the other groups stay empty,
+    which is all the root --help and a mistyped name need. Without it, everything is built.
+    """
+    import importlib
+
+    import typer
+
+    from dangvien_cli.i18n import t
+
+    app = root_app()
+    wanted = invoked_group(args, app) if args is not None else None
     for name, module, help_key in GROUPS:
         if args is None or name == wanted:
             group = importlib.import_module(module).build()

@@ -1,29 +1,42 @@
 """What every command shares: the application context, the common options, the error
-boundary. Nothing here imports SQLAlchemy at module level, so ``--help`` stays fast.
+boundary (the option helpers are in _options.py, the help classes in _help.py, and are
+re-exported here for the command modules). Nothing here imports SQLAlchemy at module
+level, so ``--help`` stays fast.
 """
 
 import functools
 import getpass
 import inspect
 import os
-import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from typer._click import Context, HelpFormatter
-from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand, TyperGroup
 
-from dangvien_cli.cli import _words as words
+from dangvien_cli.cli._help import (
+    DATE_METAVAR,
+    DATE_OPTIONS,
+    HelpCommand,
+    HelpGroup,
+    usage_errors_in_clerks_words,
+)
+from dangvien_cli.cli._options import (
+    _common_parameters,
+    arg,
+    choice,
+    interactive,
+    opt,
+    required,
+    whole_number,
+    yes_option,
+)
 from dangvien_cli.errors import DangvienError, RuleViolation, one_line
-from dangvien_cli.i18n import MESSAGES, get_lang, has, set_lang, t
+from dangvien_cli.i18n import get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -92,20 +105,19 @@ class AppContext:
 
 T = TypeVar("T")
 
-_current: AppContext | None = None
-
-
-def set_app_ctx(obj: AppContext) -> None:
-    """Called by the root callback: one process (or one test invocation) runs one command."""
-    global _current
-    _current = obj
-
 
 def app_ctx() -> AppContext:
-    global _current
-    if _current is None:
-        _current = AppContext()
-    return _current
+    """The invocation's AppContext: ``ctx.obj`` of the running command, which the root
+    callback set (Click hands it down to every group and command below the root)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    obj = ctx.find_object(AppContext) if ctx is not None else None
+    if obj is None:  # a command run without the root (a test building one group)
+        obj = AppContext()
+        if ctx is not None:
+            ctx.find_root().obj = obj
+    return obj
 
 
 err_console = None
@@ -128,16 +140,6 @@ def warn(text: str) -> None:
 
 def info(text: str) -> None:
     stderr_console().print(text)
-
-
-def interactive() -> bool:
-    """True at a terminal: a missing required value is asked for instead of refused."""
-    return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("CI") is None
-
-
-def yes_option() -> Any:
-    """``--yes``/``-y``: a destructive command goes ahead without asking (scripts)."""
-    return typer.Option("--yes", "-y", help=t("opt.yes"), show_default=False)
 
 
 def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -> None:
@@ -179,261 +181,6 @@ def show_added(read: "Callable[[Session], dict[str, Any]]", fields: list[Any]) -
     with ctx.session() as session:
         record = read(session)
     emit_object(record, fields, ctx.fmt)
-
-
-def required(*names: str, help_key: str, **fmt: Any) -> Any:
-    """A required option: asked for at a terminal (choices listed), exit 2 in a script."""
-    return typer.Option(
-        ...,
-        *names,
-        help=t(help_key, **fmt),
-        prompt=t(help_key, **fmt).rstrip(".") if interactive() else False,
-        show_default=False,
-    )
-
-
-# Keywords of opt() that are Typer's, not the help text's parameters.
-_OPTION_SETTINGS = frozenset({"min", "max", "callback", "metavar"})
-
-
-def opt(*names: str, help_key: str, **fmt: Any) -> Any:
-    settings = {k: fmt.pop(k) for k in _OPTION_SETTINGS & fmt.keys()}
-    return typer.Option(*names, help=t(help_key, **fmt), show_default=False, **settings)
-
-
-def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: bool = False) -> Any:
-    """An option with closed values that takes what the tables show: the code, the
-    Vietnamese words, the words without diacritics (`--stage "tạo nguồn"`, `"tao nguon"`,
-    `sourced`); its help lists them. A value none of them is a usage error (exit 2).
-    The parameter is annotated ``str``: the callback hands the body the enum member."""
-    from dangvien_cli.values import choice_key, choice_words, parse_choice
-
-    def read(ctx: typer.Context, param: Any, value: str | None) -> Any:
-        if value is None or isinstance(value, enum):
-            return value
-        try:
-            return parse_choice(value, enum, names[0], labels=labels)
-        except DangvienError:
-            choices = ", ".join(m.value for m in enum)
-            message = t("choice.unknown", value=value, choices=choices)
-            raise typer.BadParameter(message, ctx=ctx, param=param) from None
-
-    def listed(member: StrEnum) -> str:
-        words = choice_words(member, labels)
-        if len(words) < 2 or get_lang() == "en":
-            return member.value
-        if choice_key(words[1]) == member.value:
-            return words[1]
-        return t("choice.words", label=words[1], code=member.value)
-
-    help_text = t(help_key, choices=", ".join(map(listed, enum)))
-    metavar = t("choice.metavar")
-    if need:
-        codes = "|".join(m.value for m in enum)
-        prompt = f"{help_text.rstrip('.')} [{codes}]" if interactive() else False
-        return typer.Option(
-            ..., *names, help=help_text, callback=read, metavar=metavar, prompt=prompt
-        )
-    return typer.Option(*names, help=help_text, callback=read, metavar=metavar)
-
-
-def arg(help_key: str, **kwargs: Any) -> Any:
-    return typer.Argument(help=t(help_key), show_default=False, **kwargs)
-
-
-def whole_number(ctx: typer.Context, param: Any, value: str | None) -> int | None:
-    """A count typed on the command line (`quota set P01 2021 1.200`): a usage error (exit 2)
-    when it is not a whole number or is negative."""
-    from dangvien_cli.values import parse_int
-
-    if value is None:
-        return None
-    field = (param.opts or [param.name])[0] if param.param_type_name == "option" else param.name
-    try:
-        number = parse_int(value, field)
-    except DangvienError as exc:
-        raise typer.BadParameter(exc.message(), ctx=ctx, param=param) from None
-    if number is not None and number < 0:
-        raise typer.BadParameter(
-            t("error.negative", field=field, value=value), ctx=ctx, param=param
-        )
-    return number
-
-
-def _common_parameters(records: bool) -> list[inspect.Parameter]:
-    kw = inspect.Parameter.KEYWORD_ONLY
-    params = [
-        inspect.Parameter(
-            "_db",
-            kw,
-            default=None,
-            annotation=Annotated[str | None, typer.Option("--db", help=t("opt.db"))],
-        ),
-        inspect.Parameter(
-            "_lang",
-            kw,
-            default=None,
-            annotation=Annotated[str | None, typer.Option("--lang", help=t("opt.lang"))],
-        ),
-        inspect.Parameter(
-            "_reopen",
-            kw,
-            default=None,
-            annotation=Annotated[str | None, typer.Option("--reopen", help=t("opt.reopen"))],
-        ),
-    ]
-    if records:
-        params.append(
-            inspect.Parameter(
-                "_fmt",
-                kw,
-                default=None,
-                annotation=Annotated[
-                    OutputFormat | None, typer.Option("--format", "-f", help=t("opt.format"))
-                ],
-            )
-        )
-    return params
-
-
-# The mixin is a Command to the type checker (its super() calls reach one); at run time it
-# stays a plain class, first in the bases of HelpCommand and HelpGroup.
-if TYPE_CHECKING:
-    from typer._click import Command as _Command
-    from typer.core import TyperOption
-else:
-    _Command = object
-
-
-class _ClerksWords(_Command):
-    """Typer's own words in the clerk's language (cli/_words.py): the --help line, the usage
-    line, argument names, value types, date formats, error sentences; and help texts given at
-    import time (module-level option aliases) read again in the language of this invocation."""
-
-    def get_help_option(self, ctx: Context) -> "TyperOption | None":
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("opt.help")
-        return option
-
-    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
-        # Exact lookups: help never pays for compiling the error templates.
-        pieces = [words.gettext(piece) for piece in self.collect_usage_pieces(ctx)]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=words.gettext("Usage: "))
-
-    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        words.install_rich()
-        params: list[Any] = self.get_params(ctx)  # Typer's: with help and display_type_rich
-        for param in params:
-            if param.help:
-                param.help = text_now(param.help)
-            if "display_type_rich" not in param.__dict__:
-                param.display_type_rich = _type_in_clerks_words(param)
-        example = "example." + ".".join(ctx.command_path.split()[1:])
-        if has(example):
-            self.epilog = f"{t('example.label')}: {t(example)}"
-        super().format_help(ctx, formatter)
-
-    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        for param in self.params:
-            if param.param_type_name == "argument":
-                for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):
-                    if has(key):
-                        param.metavar = t(key)
-                        break
-        with usage_errors_in_clerks_words():
-            return super().make_context(info_name, args, parent, **extra)
-
-    def invoke(self, ctx: Context) -> Any:
-        with usage_errors_in_clerks_words():
-            return super().invoke(ctx)
-
-
-def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
-    """The type column of a parameter's help line: `<số>`, `<dd/mm/yyyy>` on dates."""
-    typer_label = param.display_type_rich
-
-    def label(ctx: typer.Context) -> str | None:
-        if param.param_type_name == "option" and param.opts[0].lstrip("-") in DATE_OPTIONS:
-            return DATE_METAVAR
-        text = typer_label(ctx)
-        return words.gettext(text) if text else text
-
-    return label
-
-
-class HelpCommand(_ClerksWords, TyperCommand):
-    def make_parser(self, ctx: Context) -> Any:
-        """A negative number (`quota set P01 2021 -3`) is a value, never an option name: no
-        dangvien option is a digit, so the rule that judges the value gets to speak. Click's
-        parser has no setting for it; its one step that reads a short option is wrapped."""
-        parser = super().make_parser(ctx)
-        read_option = parser._process_opts
-
-        def read(arg: str, state: Any) -> None:
-            if NEGATIVE_NUMBER.fullmatch(arg):
-                state.largs.append(arg)
-            else:
-                read_option(arg, state)
-
-        parser._process_opts = read  # type: ignore[method-assign]  # the wrapping above
-        return parser
-
-
-NEGATIVE_NUMBER = re.compile(r"-\d[\d.,]*")
-
-
-class HelpGroup(_ClerksWords, TyperGroup):
-    pass
-
-
-# Options that take a day: their help shows the format the clerk types (values.parse_date).
-DATE_OPTIONS = frozenset(
-    {
-        "as-of", "birth", "ceremony", "cell-date", "date", "decided", "dissolved", "end",
-        "founded", "on", "received", "since", "sourced", "start",
-    }
-)  # fmt: skip
-DATE_METAVAR = "<dd/mm/yyyy>"
-
-
-def text_now(text: str) -> str:
-    """A help text in the language of this invocation, though it was written in another one
-    when its module was imported (the module-level `Annotated` aliases); Typer's own (the
-    completion options) from its catalogue."""
-    key = _keys_by_text().get(text)
-    return t(key) if key else words.gettext(text)
-
-
-@functools.cache
-def _keys_by_text() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for key, texts in MESSAGES.items():
-        if "{" not in texts[0]:
-            for text in texts:
-                keys.setdefault(text, key)
-    return keys
-
-
-class _SpokenUsageError(UsageError):
-    """A usage error already in the clerk's words."""
-
-
-@contextmanager
-def usage_errors_in_clerks_words() -> Iterator[None]:
-    """Typer's usage errors (exit 2) in the clerk's language, whatever part of Typer wrote
-    them; a Typer error that is not a usage error keeps its own exit code."""
-    try:
-        yield
-    except ClickException as exc:
-        words.install_rich()  # Typer shows the error in a Rich panel: its title in our words
-        if isinstance(exc, _SpokenUsageError) or type(exc).__name__ == "NoArgsIsHelpError":
-            raise
-        spoken = _SpokenUsageError(
-            words.translate(exc.format_message()), ctx=getattr(exc, "ctx", None)
-        )
-        spoken.exit_code = exc.exit_code
-        raise spoken from None
 
 
 def group_options(
@@ -496,7 +243,10 @@ def command(
         )
         params = [*signature.parameters.values(), context_param, *_common_parameters(records)]
         wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-        group.command(name, help=t(help_key), cls=HelpCommand)(wrapper)
+        # Its own class, that knows the help's key: the help is read when Click's command
+        # is made, in the language of that invocation, not when the module was imported.
+        cls = type("HelpCommand", (HelpCommand,), {"help_key": help_key})
+        group.command(name, help=t(help_key), cls=cls)(wrapper)
         return fn
 
     return decorate
@@ -595,7 +345,15 @@ def lang_callback(value: str | None) -> str | None:
 
 
 __all__ = [
+    "DATE_METAVAR",
+    "DATE_OPTIONS",
     "AppContext",
+    "HelpCommand",
+    "HelpGroup",
+    "choice",
+    "interactive",
+    "usage_errors_in_clerks_words",
+    "whole_number",
     "OutputFormat",
     "app_ctx",
     "arg",

@@ -70,11 +70,14 @@ SUMMARY_COLUMNS = [
 ]
 
 
-def import_command(group: typer.Typer, *, help_key: str, runner: str, **extra: Any) -> None:
+def import_command(
+    group: typer.Typer, *, help_key: str, runner: Callable[..., Any], **extra: Any
+) -> None:
     """Declare ``<group> import FILE`` with the options every import shares.
 
-    ``runner`` is "module:function" (imported only when the command runs, to keep --help
-    fast); ``extra`` maps further keyword-only parameters to (annotation, default).
+    ``runner`` is the service's import function, or a wrapper that imports it when the
+    command runs (to keep --help fast); ``extra`` maps further keyword-only parameters to
+    (annotation, default).
     """
 
     def import_(
@@ -88,13 +91,9 @@ def import_command(group: typer.Typer, *, help_key: str, runner: str, **extra: A
         quiet: QuietOpt = False,
         **options: Any,
     ) -> None:
-        import importlib
-
-        module, name = runner.split(":")
-        function = getattr(importlib.import_module(module), name)
         with from_stdin(path) as source, progress(source, quiet) as tick:
             run_import(
-                function,
+                runner,
                 source,
                 shown_as=str(path),
                 encoding=encoding,

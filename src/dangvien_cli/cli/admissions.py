@@ -5,9 +5,12 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
-from dangvien_cli.cli.steps import record, show_outcome, step, when
-from dangvien_cli.render import Column, emit
+from dangvien_cli.cli._options import PeriodFilterOpt, UnitFilterOpt
+from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date
+from dangvien_cli.vocab import Step
 
 IdArg = Annotated[int, arg("arg.person_id")]
 # At 80 columns names wrap first; then the official date is left out.
@@ -22,101 +25,109 @@ LIST_COLUMNS = [
 ]
 
 
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
+
+DateOpt = Annotated[str, required("--date", help_key="opt.date")]  # noqa: N806
+
+
+@command(group, "record", help_key="help.admission.record", records=False)
+def record_(
+    person_id: IdArg,
+    *,
+    decision: Annotated[str, required("--decision", help_key="opt.decision")],
+    date: DateOpt,
+    body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
+    ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
+    special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
+    decided_by: Annotated[str | None, opt("--decided-by", help_key="opt.decided_by")] = None,
+) -> None:
+    detail: dict[str, Any] = {"special": True} if special else {}
+    if decided_by:  # R16: the unit whose committee decided, checked against the tree
+        detail["decided_by"] = decided_by
+    items = [step(Step.decision, date, document_no=decision, issuer=body, detail=detail)]
+    if ceremony:
+        items.append(step(Step.ceremony, ceremony))
+    record(person_id, *items)
+
+
+@command(group, "ceremony", help_key="help.admission.ceremony", records=False)
+def ceremony(
+    person_id: IdArg,
+    *,
+    date: DateOpt,
+    received: Annotated[str | None, opt("--received", help_key="opt.received")] = None,
+    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+) -> None:
+    detail = {"received_on": when(received, "--received").isoformat()} if received else {}
+    record(person_id, step(Step.ceremony, date, document_no=document, detail=detail))
+
+
+@command(group, "confirm", help_key="help.admission.confirm", records=False)
+def confirm(
+    person_id: IdArg,
+    *,
+    decision: Annotated[str, required("--decision", help_key="opt.official_decision")],
+    date: Annotated[str | None, opt("--date", help_key="opt.official_date")] = None,
+    decided: Annotated[str | None, opt("--decided", help_key="opt.decided")] = None,
+    cell_date: Annotated[str | None, opt("--cell-date", help_key="opt.cell_date")] = None,
+    body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
+    special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
+) -> None:
+    from dangvien_cli.services.candidate_sheet import probation_end_of
+    from dangvien_cli.services.pipeline import StepInput, record_step
+
+    detail: dict[str, Any] = {"special": True} if special else {}
+    for key, value, field in (
+        ("decided_on", decided, "--decided"),
+        ("cell_date", cell_date, "--cell-date"),
+    ):
+        if value:
+            detail[key] = when(value, field).isoformat()
+    with app_ctx().session(write=True) as session:
+        # R22: official as of the day probation ends, whenever the decision came.
+        on = parse_date(date) or probation_end_of(session, person_id)
+        item = StepInput(Step.official, on, document_no=decision, issuer=body, detail=detail)
+        outcome = record_step(session, person_id, item)
+    show_outcome(person_id, outcome)
+
+
+@command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
+def not_recognised(
+    person_id: IdArg,
+    *,
+    date: DateOpt,
+    reason: Annotated[str, required("--reason", help_key="opt.reason")],
+    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+) -> None:
+    record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
+
+
+@command(group, "strike", help_key="help.admission.strike", records=False)
+def strike(
+    person_id: IdArg,
+    *,
+    date: DateOpt,
+    reason: Annotated[str, required("--reason", help_key="opt.reason")],
+    decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
+) -> None:
+    record(person_id, step(Step.struck_off, date, document_no=decision, note=reason))
+
+
+@command(group, "list", help_key="help.admission.list")
+def list_(
+    *,
+    period: PeriodFilterOpt = None,
+    unit: UnitFilterOpt = None,
+) -> None:
+    from dangvien_cli.services.people_lists import stream_admissions
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        rows = stream_admissions(session, period_code=period, unit_code=unit)
+        deliver(rows, View.table(LIST_COLUMNS), None, fmt=ctx.fmt)
+
+
 def build() -> typer.Typer:
-    from dangvien_cli.vocab import Step
-
-    group = new_group()
-    DateOpt = Annotated[str, required("--date", help_key="opt.date")]  # noqa: N806
-
-    @command(group, "record", help_key="help.admission.record", records=False)
-    def record_(
-        person_id: IdArg,
-        *,
-        decision: Annotated[str, required("--decision", help_key="opt.decision")],
-        date: DateOpt,
-        body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
-        ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
-        special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
-        decided_by: Annotated[str | None, opt("--decided-by", help_key="opt.decided_by")] = None,
-    ) -> None:
-        detail: dict[str, Any] = {"special": True} if special else {}
-        if decided_by:  # R16: the unit whose committee decided, checked against the tree
-            detail["decided_by"] = decided_by
-        items = [step(Step.decision, date, document_no=decision, issuer=body, detail=detail)]
-        if ceremony:
-            items.append(step(Step.ceremony, ceremony))
-        record(person_id, *items)
-
-    @command(group, "ceremony", help_key="help.admission.ceremony", records=False)
-    def ceremony(
-        person_id: IdArg,
-        *,
-        date: DateOpt,
-        received: Annotated[str | None, opt("--received", help_key="opt.received")] = None,
-        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
-    ) -> None:
-        detail = {"received_on": when(received, "--received").isoformat()} if received else {}
-        record(person_id, step(Step.ceremony, date, document_no=document, detail=detail))
-
-    @command(group, "confirm", help_key="help.admission.confirm", records=False)
-    def confirm(
-        person_id: IdArg,
-        *,
-        decision: Annotated[str, required("--decision", help_key="opt.official_decision")],
-        date: Annotated[str | None, opt("--date", help_key="opt.official_date")] = None,
-        decided: Annotated[str | None, opt("--decided", help_key="opt.decided")] = None,
-        cell_date: Annotated[str | None, opt("--cell-date", help_key="opt.cell_date")] = None,
-        body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
-        special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
-    ) -> None:
-        from dangvien_cli.services.candidate_sheet import probation_end_of
-        from dangvien_cli.services.pipeline import StepInput, record_step
-
-        detail: dict[str, Any] = {"special": True} if special else {}
-        for key, value, field in (
-            ("decided_on", decided, "--decided"),
-            ("cell_date", cell_date, "--cell-date"),
-        ):
-            if value:
-                detail[key] = when(value, field).isoformat()
-        with app_ctx().session(write=True) as session:
-            # R22: official as of the day probation ends, whenever the decision came.
-            on = parse_date(date) or probation_end_of(session, person_id)
-            item = StepInput(Step.official, on, document_no=decision, issuer=body, detail=detail)
-            outcome = record_step(session, person_id, item)
-        show_outcome(person_id, outcome)
-
-    @command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
-    def not_recognised(
-        person_id: IdArg,
-        *,
-        date: DateOpt,
-        reason: Annotated[str, required("--reason", help_key="opt.reason")],
-        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
-    ) -> None:
-        record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
-
-    @command(group, "strike", help_key="help.admission.strike", records=False)
-    def strike(
-        person_id: IdArg,
-        *,
-        date: DateOpt,
-        reason: Annotated[str, required("--reason", help_key="opt.reason")],
-        decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
-    ) -> None:
-        record(person_id, step(Step.struck_off, date, document_no=decision, note=reason))
-
-    @command(group, "list", help_key="help.admission.list")
-    def list_(
-        *,
-        period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
-        unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-    ) -> None:
-        from dangvien_cli.services.people_lists import stream_admissions
-
-        ctx = app_ctx()
-        with ctx.session() as session:
-            rows = stream_admissions(session, period_code=period, unit_code=unit)
-            emit(rows, LIST_COLUMNS, ctx.fmt)
-
     return group

@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
         *,
         as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of")] = None,
     ) -> None:
-        from dangvien_cli.cli.reports import show_quota_table
+        from dangvien_cli.cli.reports.quota import show_quota_table
         from dangvien_cli.db import describe
         from dangvien_cli.errors import DangvienError
         from dangvien_cli.i18n import t

@@ -8,13 +8,14 @@ from typing import Annotated
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, warn
+from dangvien_cli.cli._options import UnitFilterOpt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import OutputFormat, to_json
 
 FileArg = Annotated[Path, arg("arg.export_file", metavar="FILE")]
 DelimiterOpt = Annotated[str | None, opt("--delimiter", help_key="opt.export_delimiter")]
 PrivateOpt = Annotated[bool, opt("--show-private", help_key="opt.export_private")]
-UnitOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
+UnitOpt = UnitFilterOpt
 PeriodOpt = Annotated[str | None, opt("--period", help_key="opt.period_filter")]
 
 
@@ -56,13 +57,6 @@ def run_export(
         warn(t("export.masked"))
 
 
-def build() -> typer.Typer:
-    group = new_group()
-    for kind in ("units", "quotas", "members", "candidates", "admissions"):
-        _declare(group, kind, by_period=kind in ("quotas", "admissions"))
-    return group
-
-
 def _declare(group: typer.Typer, kind: str, *, by_period: bool) -> None:
     """``export KIND FILE``: the same options for every kind, --period where it means one."""
     help_key = f"help.export.{kind}"
@@ -92,3 +86,15 @@ def _declare(group: typer.Typer, kind: str, *, by_period: bool) -> None:
         delimiter: DelimiterOpt = None,
     ) -> None:
         run_export(kind, path, unit=unit, show_private=show_private, delimiter=delimiter)
+
+
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
+
+for kind in ("units", "quotas", "members", "candidates", "admissions"):
+    _declare(group, kind, by_period=kind in ("quotas", "admissions"))
+
+
+def build() -> typer.Typer:
+    return group

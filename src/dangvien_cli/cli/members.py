@@ -1,6 +1,6 @@
 """dangvien member …: a unit's roster, one member's sheet, the key-position flag."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,8 +15,10 @@ from dangvien_cli.cli._context import (
     opt,
     required,
 )
+from dangvien_cli.cli._options import OnDateOpt, UnitFilterOpt
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.render import Column, emit_object
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import ExitReason, MemberStatus
 
@@ -50,104 +52,120 @@ REASONS = ", ".join(r.value for r in ExitReason)
 MemberArg = Annotated[int, arg("arg.member_id")]
 
 
+def _import_members(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.members, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.members import import_members
+
+    return import_members(*args, **kwargs)
+
+
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
+
+
+@command(group, "list", help_key="help.member.list")
+def list_(
+    *,
+    unit: UnitFilterOpt = None,
+    status: Annotated[
+        str | None,
+        choice("--status", enum=MemberStatus, labels="stage", help_key="opt.member_status"),
+    ] = None,
+    search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
+    key_position: Annotated[
+        bool | None,
+        opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
+    ] = None,
+    as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
+) -> None:
+    from dangvien_cli.services.people_lists import stream_members
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        rows = stream_members(
+            session,
+            unit_code=unit,
+            status=MemberStatus(status).value if status else None,
+            search=search,
+            key_position=key_position,
+            as_of=parse_date(as_of),
+        )
+        deliver(rows, View.table(COLUMNS, t("title.members")), None, fmt=ctx.fmt)
+
+
+@command(group, "show", help_key="help.member.show")
+def show(
+    member_id: MemberArg,
+    *,
+    show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
+) -> None:
+    from dangvien_cli.services.members import member_detail
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        detail = member_detail(session, member_id, show_private=show_private)
+    emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["full_name"])
+
+
+@command(group, "edit", help_key="help.member.edit", records=False)
+def edit(
+    member_id: MemberArg,
+    *,
+    key_position: Annotated[
+        bool | None, opt("--key-position/--no-key-position", help_key="opt.key_position")
+    ] = None,
+    position: Annotated[str | None, opt("--position", help_key="opt.position")] = None,
+) -> None:
+    from dangvien_cli.services.members import edit_member
+
+    if key_position is None and position is None:
+        raise typer.BadParameter(t("member.nothing_to_edit"), param_hint="--key-position")
+    with app_ctx().session(write=True) as session:
+        edit_member(session, member_id, key_position=key_position, position=position)
+    info(t("member.edited", id=member_id))
+
+
+@command(group, "transfer", help_key="help.member.transfer", records=False)
+def transfer(
+    member_id: MemberArg,
+    *,
+    to: Annotated[str, required("--to", help_key="opt.to_unit")],
+    on: OnDateOpt,
+    temporary: Annotated[bool, opt("--temporary", help_key="opt.temporary")] = False,
+) -> None:
+    from dangvien_cli.services.restructure import transfer_member
+
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        done = transfer_member(session, member_id, to=to, on=day, temporary=temporary)
+    info(t("member.transferred", id=member_id, unit=done["unit"], on=fmt_date(day)))
+
+
+@command(group, "exit", help_key="help.member.exit", records=False)
+def exit_(
+    member_id: MemberArg,
+    *,
+    reason: Annotated[
+        ExitReason, required("--reason", help_key="opt.exit_reason", choices=REASONS)
+    ],
+    on: OnDateOpt,
+) -> None:
+    from dangvien_cli.services.restructure import exit_member
+
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        exit_member(session, member_id, reason=reason, on=day)
+    info(t("member.exited", id=member_id, on=fmt_date(day)))
+
+
+imp.import_command(
+    group,
+    help_key="help.member.import",
+    runner=_import_members,
+    unit_code=(Annotated[str, required("--unit", help_key="opt.unit")], ...),
+)
+
+
 def build() -> typer.Typer:
-    group = new_group()
-
-    @command(group, "list", help_key="help.member.list")
-    def list_(
-        *,
-        unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-        status: Annotated[
-            str | None,
-            choice("--status", enum=MemberStatus, labels="stage", help_key="opt.member_status"),
-        ] = None,
-        search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
-        key_position: Annotated[
-            bool | None,
-            opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
-        ] = None,
-        as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
-    ) -> None:
-        from dangvien_cli.services.people_lists import stream_members
-
-        ctx = app_ctx()
-        with ctx.session() as session:
-            rows = stream_members(
-                session,
-                unit_code=unit,
-                status=MemberStatus(status).value if status else None,
-                search=search,
-                key_position=key_position,
-                as_of=parse_date(as_of),
-            )
-            emit(rows, COLUMNS, ctx.fmt, title=t("title.members"))
-
-    @command(group, "show", help_key="help.member.show")
-    def show(
-        member_id: MemberArg,
-        *,
-        show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
-    ) -> None:
-        from dangvien_cli.services.members import member_detail
-
-        ctx = app_ctx()
-        with ctx.session() as session:
-            detail = member_detail(session, member_id, show_private=show_private)
-        emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["full_name"])
-
-    @command(group, "edit", help_key="help.member.edit", records=False)
-    def edit(
-        member_id: MemberArg,
-        *,
-        key_position: Annotated[
-            bool | None, opt("--key-position/--no-key-position", help_key="opt.key_position")
-        ] = None,
-        position: Annotated[str | None, opt("--position", help_key="opt.position")] = None,
-    ) -> None:
-        from dangvien_cli.services.members import edit_member
-
-        if key_position is None and position is None:
-            raise typer.BadParameter(t("member.nothing_to_edit"), param_hint="--key-position")
-        with app_ctx().session(write=True) as session:
-            edit_member(session, member_id, key_position=key_position, position=position)
-        info(t("member.edited", id=member_id))
-
-    @command(group, "transfer", help_key="help.member.transfer", records=False)
-    def transfer(
-        member_id: MemberArg,
-        *,
-        to: Annotated[str, required("--to", help_key="opt.to_unit")],
-        on: Annotated[str, required("--on", help_key="opt.on")],
-        temporary: Annotated[bool, opt("--temporary", help_key="opt.temporary")] = False,
-    ) -> None:
-        from dangvien_cli.services.restructure import transfer_member
-
-        day = required_date(on, "--on")
-        with app_ctx().session(write=True) as session:
-            done = transfer_member(session, member_id, to=to, on=day, temporary=temporary)
-        info(t("member.transferred", id=member_id, unit=done["unit"], on=fmt_date(day)))
-
-    @command(group, "exit", help_key="help.member.exit", records=False)
-    def exit_(
-        member_id: MemberArg,
-        *,
-        reason: Annotated[
-            ExitReason, required("--reason", help_key="opt.exit_reason", choices=REASONS)
-        ],
-        on: Annotated[str, required("--on", help_key="opt.on")],
-    ) -> None:
-        from dangvien_cli.services.restructure import exit_member
-
-        day = required_date(on, "--on")
-        with app_ctx().session(write=True) as session:
-            exit_member(session, member_id, reason=reason, on=day)
-        info(t("member.exited", id=member_id, on=fmt_date(day)))
-
-    imp.import_command(
-        group,
-        help_key="help.member.import",
-        runner="dangvien_cli.services.imports.members:import_members",
-        unit_code=(Annotated[str, required("--unit", help_key="opt.unit")], ...),
-    )
-
     return group

@@ -17,8 +17,10 @@ from dangvien_cli.cli._context import (
     whole_number,
     yes_option,
 )
+from dangvien_cli.cli._options import PeriodFilterOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_int, t
-from dangvien_cli.render import Column, emit
+from dangvien_cli.render import Column
+from dangvien_cli.render_output import View, deliver
 
 DEFAULT_SOURCE = "cap-tren"
 COLUMNS = [
@@ -30,79 +32,93 @@ COLUMNS = [
 ]
 
 
-def build() -> typer.Typer:
-    group = new_group()
+def _import_quotas(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.quotas, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.quotas import import_quotas
 
-    @command(group, "set", help_key="help.quota.set", records=False)
-    def set_(
-        unit: Annotated[str, arg("arg.unit_code")],
-        period: Annotated[str, arg("arg.period")],
-        target: Annotated[str, arg("arg.target", callback=whole_number)],
-        *,
-        source: Annotated[str | None, opt("--source", help_key="opt.source_set")] = None,
-    ) -> None:
-        from dangvien_cli.services.quotas import set_quota
+    return import_quotas(*args, **kwargs)
 
-        value: int | None = target  # type: ignore[assignment]  # read by whole_number
-        with app_ctx().session(write=True) as session:
-            quota, outcome = set_quota(
-                session, unit_code=unit, period_code=period, target=value or 0, source=source
-            )
-            info(
-                t(
-                    "quota.saved",
-                    unit=unit,
-                    period=period,
-                    source=quota.source,
-                    target=fmt_int(quota.target),
-                )
-            )
-            taken = quota.source
-        if source is None and outcome == "new":
-            # a figure reports compare: a source the clerk did not give is said, not assumed
-            warn(t("quota.source_defaulted", count=1, source=taken))
 
-    @command(group, "unset", help_key="help.quota.unset", records=False)
-    def unset(
-        unit: Annotated[str, arg("arg.unit_code")],
-        period: Annotated[str, arg("arg.period")],
-        *,
-        source: Annotated[str | None, opt("--source", help_key="opt.source_unset")] = None,
-        yes: Annotated[bool, yes_option()] = False,
-    ) -> None:
-        from dangvien_cli.services.quotas import unset_quota
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
 
-        def shown(quota: dict[str, Any]) -> dict[str, Any]:
-            return {**quota, "target": fmt_int(quota["target"])}
 
-        removed = confirmed_write(
-            lambda s: unset_quota(s, unit_code=unit, period_code=period, source=source),
-            lambda q: t("quota.unset_confirm", **shown(q)),
-            yes=yes,
+@command(group, "set", help_key="help.quota.set", records=False)
+def set_(
+    unit: UnitCodeArg,
+    period: Annotated[str, arg("arg.period")],
+    target: Annotated[str, arg("arg.target", callback=whole_number)],
+    *,
+    source: Annotated[str | None, opt("--source", help_key="opt.source_set")] = None,
+) -> None:
+    from dangvien_cli.services.quotas import set_quota
+
+    value: int | None = target  # type: ignore[assignment]  # read by whole_number
+    with app_ctx().session(write=True) as session:
+        quota, outcome = set_quota(
+            session, unit_code=unit, period_code=period, target=value or 0, source=source
         )
-        info(t("quota.unset_done", **shown(removed)))
+        info(
+            t(
+                "quota.saved",
+                unit=unit,
+                period=period,
+                source=quota.source,
+                target=fmt_int(quota.target),
+            )
+        )
+        taken = quota.source
+    if source is None and outcome == "new":
+        # a figure reports compare: a source the clerk did not give is said, not assumed
+        warn(t("quota.source_defaulted", count=1, source=taken))
 
-    @command(group, "list", help_key="help.quota.list")
-    def list_(
-        *,
-        period: Annotated[str | None, opt("--period", help_key="arg.period")] = None,
-        unit: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-    ) -> None:
-        from dangvien_cli.services.quotas import list_quotas
 
-        ctx = app_ctx()
-        with ctx.session() as session:
-            rows = list_quotas(session, period_code=period, unit_code=unit)
-        emit(rows, COLUMNS, ctx.fmt, title=t("title.quotas"))
+@command(group, "unset", help_key="help.quota.unset", records=False)
+def unset(
+    unit: UnitCodeArg,
+    period: Annotated[str, arg("arg.period")],
+    *,
+    source: Annotated[str | None, opt("--source", help_key="opt.source_unset")] = None,
+    yes: Annotated[bool, yes_option()] = False,
+) -> None:
+    from dangvien_cli.services.quotas import unset_quota
 
-    imp.import_command(
-        group,
-        help_key="help.quota.import",
-        runner="dangvien_cli.services.imports.quotas:import_quotas",
-        default_source=(
-            Annotated[str, typer.Option("--source", help=t("opt.source"))],
-            DEFAULT_SOURCE,
-        ),
+    def shown(quota: dict[str, Any]) -> dict[str, Any]:
+        return {**quota, "target": fmt_int(quota["target"])}
+
+    removed = confirmed_write(
+        lambda s: unset_quota(s, unit_code=unit, period_code=period, source=source),
+        lambda q: t("quota.unset_confirm", **shown(q)),
+        yes=yes,
     )
+    info(t("quota.unset_done", **shown(removed)))
 
+
+@command(group, "list", help_key="help.quota.list")
+def list_(
+    *,
+    period: PeriodFilterOpt = None,
+    unit: UnitFilterOpt = None,
+) -> None:
+    from dangvien_cli.services.quotas import list_quotas
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        rows = list_quotas(session, period_code=period, unit_code=unit)
+    deliver(rows, View.table(COLUMNS, t("title.quotas")), None, fmt=ctx.fmt)
+
+
+imp.import_command(
+    group,
+    help_key="help.quota.import",
+    runner=_import_quotas,
+    default_source=(
+        Annotated[str, typer.Option("--source", help=t("opt.source"))],
+        DEFAULT_SOURCE,
+    ),
+)
+
+
+def build() -> typer.Typer:
     return group

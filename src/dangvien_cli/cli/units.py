@@ -18,8 +18,10 @@ from dangvien_cli.cli._context import (
     show_added,
     yes_option,
 )
+from dangvien_cli.cli._options import OnDateOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
+from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import Block, UnitKind
 
@@ -60,196 +62,6 @@ STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.cou
 AsOfOpt = Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")]
 
 
-def build() -> typer.Typer:
-    group = new_group()
-
-    @command(group, "add", help_key="help.unit.add")
-    def add(
-        code: Annotated[str, arg("arg.unit_code")],
-        name: Annotated[str, arg("arg.unit_name")],
-        *,
-        kind: Annotated[
-            str, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind", need=True)
-        ],
-        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[
-            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-        ] = None,
-        founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
-    ) -> None:
-        from dangvien_cli.services.units import add_unit
-
-        with app_ctx().session(write=True) as session:
-            unit = add_unit(
-                session,
-                code=code,
-                name=name,
-                kind=UnitKind(kind),
-                parent=parent,
-                block=Block(block) if block else None,
-                founded_on=parse_date(founded),
-            )
-            saved = unit.code
-        info(t("unit.added", code=saved))
-        show_added(lambda s: unit_record(s, saved), SHOW_FIELDS)
-
-    @command(group, "edit", help_key="help.unit.edit", records=False)
-    def edit(
-        code: Annotated[str, arg("arg.unit_code")],
-        *,
-        name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-        kind: Annotated[
-            str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
-        ] = None,
-        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[
-            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-        ] = None,
-        founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
-        dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
-        admits_from: Annotated[str | None, opt("--admits-from", help_key="opt.admits_from")] = None,
-        admits_document: Annotated[
-            str | None, opt("--admits-document", help_key="opt.admits_document")
-        ] = None,
-    ) -> None:
-        from dangvien_cli.services.units import edit_unit
-
-        with app_ctx().session(write=True) as session:
-            unit = edit_unit(
-                session,
-                code,
-                name=name,
-                kind=UnitKind(kind) if kind else None,
-                parent=parent,
-                block=Block(block) if block else None,
-                founded_on=parse_date(founded),
-                dissolved_on=parse_date(dissolved),
-                admits_from=parse_date(admits_from),
-                admits_document=admits_document,
-            )
-            info(t("unit.edited", code=unit.code))
-
-    @command(group, "remove", help_key="help.unit.remove", records=False)
-    def remove(
-        code: Annotated[str, arg("arg.unit_code")],
-        *,
-        yes: Annotated[bool, yes_option()] = False,
-    ) -> None:
-        from dangvien_cli.services.units import remove_unit
-
-        removed = confirmed_write(
-            lambda s: remove_unit(s, code),
-            lambda u: t("unit.remove_confirm", code=u["code"], unit_name=u["name"]),
-            yes=yes,
-        )
-        info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
-
-    @command(group, "merge", help_key="help.unit.merge", records=False)
-    def merge(
-        sources: Annotated[list[str], arg("arg.source_units")],
-        *,
-        into: Annotated[str, required("--into", help_key="opt.into")],
-        on: Annotated[str, required("--on", help_key="opt.on")],
-        name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-        kind: Annotated[
-            str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
-        ] = None,
-        parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-        block: Annotated[
-            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-        ] = None,
-    ) -> None:
-        from dangvien_cli.services.restructure import merge_units
-
-        day = required_date(on, "--on")
-        with app_ctx().session(write=True) as session:
-            done = merge_units(
-                session,
-                sources,
-                into=into,
-                on=day,
-                name=name,
-                kind=UnitKind(kind) if kind else None,
-                parent=parent,
-                block=Block(block) if block else None,
-            )
-        sources_text = ", ".join(done["sources"])
-        info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
-
-    @command(group, "move", help_key="help.unit.move", records=False)
-    def move(
-        code: Annotated[str, arg("arg.unit_code")],
-        *,
-        parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
-        on: Annotated[str, required("--on", help_key="opt.on")],
-    ) -> None:
-        from dangvien_cli.services.restructure import move_unit
-
-        day = required_date(on, "--on")
-        with app_ctx().session(write=True) as session:
-            done = move_unit(session, code, parent=parent, on=day)
-        info(t("unit.moved", code=done["code"], parent=done["parent"], on=fmt_date(day)))
-
-    @command(group, "rename", help_key="help.unit.rename", records=False)
-    def rename(
-        code: Annotated[str, arg("arg.unit_code")],
-        *,
-        name: Annotated[str, required("--name", help_key="opt.new_name")],
-        on: Annotated[str, required("--on", help_key="opt.on")],
-    ) -> None:
-        from dangvien_cli.services.restructure import rename_unit
-
-        day = required_date(on, "--on")
-        with app_ctx().session(write=True) as session:
-            done = rename_unit(session, code, name=name, on=day)
-        info(t("unit.renamed", code=done["code"], on=fmt_date(day)))
-
-    @command(group, "list", help_key="help.unit.list")
-    def list_(
-        *,
-        under: Annotated[str | None, opt("--unit", help_key="opt.unit_filter")] = None,
-        block: Annotated[
-            str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-        ] = None,
-        as_of: AsOfOpt = None,
-    ) -> None:
-        from dangvien_cli.services.unit_reads import stream_units
-
-        ctx = app_ctx()
-        with ctx.reader() as reader:
-            rows = stream_units(
-                reader,
-                under=under,
-                block=Block(block) if block else None,
-                as_of=parse_date(as_of),
-            )
-            emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.units"))
-
-    @command(group, "show", help_key="help.unit.show")
-    def show(code: Annotated[str, arg("arg.unit_code")], *, as_of: AsOfOpt = None) -> None:
-        ctx = app_ctx()
-        with ctx.session() as session:
-            detail = unit_record(session, code, parse_date(as_of))
-        emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
-        if ctx.fmt.value != "table":
-            return
-        if detail["sub_units"]:
-            title = t("title.sub_units")
-            emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=title, section=True)
-        stages = [{"stage": s, "count": n} for s, n in detail["candidates_by_stage"].items() if n]
-        if stages:
-            title = t("title.candidates_in_progress")
-            emit(stages, STAGE_COLUMNS, ctx.fmt, title=title, section=True)
-
-    imp.import_command(
-        group,
-        help_key="help.unit.import",
-        runner="dangvien_cli.services.imports.units:import_units",
-    )
-
-    return group
-
-
 def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> dict[str, Any]:
     """A unit as ``unit show`` prints it (and ``unit add --format json``), as it stood on
     ``as_of`` (today when None)."""
@@ -258,3 +70,209 @@ def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> d
     detail = unit_detail(session, code, as_of)
     detail["sub_unit_count"] = len(detail["sub_units"])
     return detail
+
+
+def _import_units(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.units, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.units import import_units
+
+    return import_units(*args, **kwargs)
+
+
+# The commands, declared when the module is imported (their help is read again in the
+# language of each invocation: cli/_help.py).
+group = new_group()
+
+
+@command(group, "add", help_key="help.unit.add")
+def add(
+    code: UnitCodeArg,
+    name: Annotated[str, arg("arg.unit_name")],
+    *,
+    kind: Annotated[
+        str, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind", need=True)
+    ],
+    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+    block: Annotated[
+        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+    ] = None,
+    founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+) -> None:
+    from dangvien_cli.services.units import add_unit
+
+    with app_ctx().session(write=True) as session:
+        unit = add_unit(
+            session,
+            code=code,
+            name=name,
+            kind=UnitKind(kind),
+            parent=parent,
+            block=Block(block) if block else None,
+            founded_on=parse_date(founded),
+        )
+        saved = unit.code
+    info(t("unit.added", code=saved))
+    show_added(lambda s: unit_record(s, saved), SHOW_FIELDS)
+
+
+@command(group, "edit", help_key="help.unit.edit", records=False)
+def edit(
+    code: UnitCodeArg,
+    *,
+    name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
+    kind: Annotated[
+        str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
+    ] = None,
+    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+    block: Annotated[
+        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+    ] = None,
+    founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+    dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
+    admits_from: Annotated[str | None, opt("--admits-from", help_key="opt.admits_from")] = None,
+    admits_document: Annotated[
+        str | None, opt("--admits-document", help_key="opt.admits_document")
+    ] = None,
+) -> None:
+    from dangvien_cli.services.units import edit_unit
+
+    with app_ctx().session(write=True) as session:
+        unit = edit_unit(
+            session,
+            code,
+            name=name,
+            kind=UnitKind(kind) if kind else None,
+            parent=parent,
+            block=Block(block) if block else None,
+            founded_on=parse_date(founded),
+            dissolved_on=parse_date(dissolved),
+            admits_from=parse_date(admits_from),
+            admits_document=admits_document,
+        )
+        info(t("unit.edited", code=unit.code))
+
+
+@command(group, "remove", help_key="help.unit.remove", records=False)
+def remove(
+    code: UnitCodeArg,
+    *,
+    yes: Annotated[bool, yes_option()] = False,
+) -> None:
+    from dangvien_cli.services.units import remove_unit
+
+    removed = confirmed_write(
+        lambda s: remove_unit(s, code),
+        lambda u: t("unit.remove_confirm", code=u["code"], unit_name=u["name"]),
+        yes=yes,
+    )
+    info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
+
+
+@command(group, "merge", help_key="help.unit.merge", records=False)
+def merge(
+    sources: Annotated[list[str], arg("arg.source_units")],
+    *,
+    into: Annotated[str, required("--into", help_key="opt.into")],
+    on: OnDateOpt,
+    name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
+    kind: Annotated[
+        str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
+    ] = None,
+    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
+    block: Annotated[
+        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+    ] = None,
+) -> None:
+    from dangvien_cli.services.restructure import merge_units
+
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        done = merge_units(
+            session,
+            sources,
+            into=into,
+            on=day,
+            name=name,
+            kind=UnitKind(kind) if kind else None,
+            parent=parent,
+            block=Block(block) if block else None,
+        )
+    sources_text = ", ".join(done["sources"])
+    info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
+
+
+@command(group, "move", help_key="help.unit.move", records=False)
+def move(
+    code: UnitCodeArg,
+    *,
+    parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
+    on: OnDateOpt,
+) -> None:
+    from dangvien_cli.services.restructure import move_unit
+
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        done = move_unit(session, code, parent=parent, on=day)
+    info(t("unit.moved", code=done["code"], parent=done["parent"], on=fmt_date(day)))
+
+
+@command(group, "rename", help_key="help.unit.rename", records=False)
+def rename(
+    code: UnitCodeArg,
+    *,
+    name: Annotated[str, required("--name", help_key="opt.new_name")],
+    on: OnDateOpt,
+) -> None:
+    from dangvien_cli.services.restructure import rename_unit
+
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        done = rename_unit(session, code, name=name, on=day)
+    info(t("unit.renamed", code=done["code"], on=fmt_date(day)))
+
+
+@command(group, "list", help_key="help.unit.list")
+def list_(
+    *,
+    under: UnitFilterOpt = None,
+    block: Annotated[
+        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+    ] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    from dangvien_cli.services.unit_reads import stream_units
+
+    ctx = app_ctx()
+    with ctx.reader() as reader:
+        rows = stream_units(
+            reader, under=under, block=Block(block) if block else None, as_of=parse_date(as_of)
+        )
+        deliver(rows, View.table(LIST_COLUMNS, t("title.units")), None, fmt=ctx.fmt)
+
+
+@command(group, "show", help_key="help.unit.show")
+def show(code: UnitCodeArg, *, as_of: AsOfOpt = None) -> None:
+    ctx = app_ctx()
+    with ctx.session() as session:
+        detail = unit_record(session, code, parse_date(as_of))
+    emit_object(detail, SHOW_FIELDS, ctx.fmt, title=detail["name"])
+    if ctx.fmt.value != "table":
+        return
+    if detail["sub_units"]:
+        title = t("title.sub_units")
+        emit(detail["sub_units"], LIST_COLUMNS[:3], ctx.fmt, title=title, section=True)
+    stages = [{"stage": s, "count": n} for s, n in detail["candidates_by_stage"].items() if n]
+    if stages:
+        title = t("title.candidates_in_progress")
+        emit(stages, STAGE_COLUMNS, ctx.fmt, title=title, section=True)
+
+
+imp.import_command(
+    group,
+    help_key="help.unit.import",
+    runner=_import_units,
+)
+
+
+def build() -> typer.Typer:
+    return group

@@ -48,7 +48,7 @@ def register_corrections(group: typer.Typer) -> None:
         issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
         settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
     ) -> None:
-        from dangvien_cli.cli.steps import show_outcome
+        from dangvien_cli.cli.candidate.steps import show_outcome
         from dangvien_cli.services.corrections import correction_of
         from dangvien_cli.services.pipeline import StepInput, record_step
 

@@ -1,7 +1,7 @@
 """dangvien candidate …: register, list, show, import. The pipeline steps live in
-cli/steps.py and cli/corrections.py and are added to this group there."""
+cli/candidate/steps.py and corrections.py and are added to this group there."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -60,7 +60,7 @@ def build() -> typer.Typer:
             int | None, opt("--mentor-member", help_key="opt.mentor_member")
         ] = None,
     ) -> None:
-        from dangvien_cli.cli.steps import show_warnings
+        from dangvien_cli.cli.candidate.steps import show_warnings
         from dangvien_cli.models import stored_id
         from dangvien_cli.services.members import mentor_entry
         from dangvien_cli.services.people import PersonInput, education_code
@@ -102,7 +102,7 @@ def build() -> typer.Typer:
         if app_ctx().fmt is OutputFormat.table:
             typer.echo(person_id)  # `pid=$(dangvien candidate add …)` in a script
             return
-        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS
+        from dangvien_cli.cli.candidate.sheet import SHOW_FIELDS
         from dangvien_cli.services.candidate_sheet import candidate_detail
 
         show_added(lambda s: candidate_detail(s, person_id), SHOW_FIELDS)
@@ -132,7 +132,7 @@ def build() -> typer.Typer:
         *,
         show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
     ) -> None:
-        from dangvien_cli.cli.candidate_sheet import SHOW_FIELDS, print_candidate
+        from dangvien_cli.cli.candidate.sheet import SHOW_FIELDS, print_candidate
         from dangvien_cli.services.candidate_sheet import candidate_detail, roster_only_member
         from dangvien_cli.services.members import member_detail
 
@@ -158,10 +158,17 @@ def build() -> typer.Typer:
     imp.import_command(
         group,
         help_key="help.candidate.import",
-        runner="dangvien_cli.services.imports.candidates:import_candidates",
+        runner=_import_candidates,
     )
 
-    from dangvien_cli.cli.steps import register_steps
+    from dangvien_cli.cli.candidate.steps import register_steps
 
     register_steps(group)
     return group
+
+
+def _import_candidates(*args: Any, **kwargs: Any) -> Any:
+    """services.imports.candidates, imported only when the command runs: --help stays fast."""
+    from dangvien_cli.services.imports.candidates import import_candidates
+
+    return import_candidates(*args, **kwargs)

@@ -237,7 +237,7 @@ def register_steps(group: typer.Typer) -> None:
     ):
         exit_command(group, name, kind, help_key)
 
-    from dangvien_cli.cli.corrections import register_corrections
+    from dangvien_cli.cli.candidate.corrections import register_corrections
 
     register_corrections(group)
 

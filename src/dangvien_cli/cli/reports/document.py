@@ -1,0 +1,73 @@
+"""dangvien report document (services/reports/document.py): the committee's report
+written from the data. It writes files the other reports do not (Word, Markdown) and
+checks for the optional ``[document]`` extra before any work is done.
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dangvien_cli.cli._context import app_ctx, command, info, opt
+from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, group, report_day
+from dangvien_cli.errors import DangvienError
+from dangvien_cli.i18n import t
+
+DOCUMENT_SUFFIXES = (".docx", ".md", ".txt")
+
+
+@command(group, "document", help_key="help.report.document", records=False)
+def document(
+    *,
+    period: PeriodOpt,
+    as_of: DayOpt = None,
+    unit: UnitOpt = None,
+    output: Annotated[Path | None, opt("--output", "-o", help_key="opt.document_output")] = None,
+    annex: Annotated[Path | None, opt("--annex", help_key="opt.annex")] = None,
+    template: Annotated[Path | None, opt("--template", help_key="opt.template")] = None,
+) -> None:
+    suffix = output.suffix.lower() if output else None
+    if output is not None and suffix not in DOCUMENT_SUFFIXES:
+        raise typer.BadParameter(t("doc.bad_output", path=output))
+    if annex is not None and annex.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(t("doc.bad_annex", path=annex))
+    if suffix == ".docx" or template is not None:
+        from dangvien_cli.render_docx import require_extra
+
+        require_extra()  # one line and exit 1, before any work, when it is missing
+    from dangvien_cli.services.reports.document import build_report, to_markdown
+
+    day = report_day(as_of)
+    with app_ctx().session() as session:
+        report = build_report(session, period_code=period, as_of=day, unit_code=unit)
+    if output is None:
+        typer.echo(to_markdown(report), nl=False)
+    elif suffix == ".docx":
+        from dangvien_cli.render_docx import write_document
+
+        write_document(report, output, template=template)
+        info(t("report.written", path=output))
+    else:
+        _write_text(output, to_markdown(report))
+    if annex is not None:
+        _annex(annex, period=period, day=day, unit=unit)
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)  # owner-only, like the other reports: it names units and figures
+    except OSError as exc:
+        raise DangvienError("report.cannot_write", path=path, reason=exc.strerror) from None
+    info(t("report.written", path=path))
+
+
+def _annex(path: Path, *, period: str, day, unit: str | None) -> None:  # type: ignore[no-untyped-def]
+    """The quota workbook of the same period and day, as ``report quota --output`` writes it."""
+    from dangvien_cli.cli.reports.quota import show_quota_table
+    from dangvien_cli.render import OutputFormat
+    from dangvien_cli.services.reports.quota import report_quota
+
+    with app_ctx().reader() as reader:
+        rows = report_quota(reader, period_code=period, as_of=day, unit_code=unit)
+    show_quota_table(rows, OutputFormat.table, by="unit", period=period, as_of=day, output=path)
