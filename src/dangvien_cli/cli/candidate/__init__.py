@@ -1,5 +1,6 @@
-"""dangvien candidate …: the largest group, one package. ``commands`` holds add, edit, list,
-show and import and builds the group; ``steps`` the pipeline's steps (and ``corrections``
-the undo and fix of a recorded step), which it adds to the group; ``sheet`` prints one
-candidate's sheet. Nothing is imported here: ``admission`` reads ``steps`` alone.
+"""dangvien candidate …: the largest group, one package. ``_group`` is the group; ``commands``
+declares add, list, show and import on it and imports ``step_commands`` (the pipeline's
+steps) and ``corrections`` (amending a recorded step), which declare theirs; ``steps`` holds
+what every step command shares; ``sheet`` prints one candidate's sheet. Nothing is imported
+here: ``admission`` and ``class`` read ``steps`` alone.
 """

@@ -3,8 +3,6 @@ being rewritten — a correction supersedes a step, an exception waives one rule
 
 from typing import Annotated, Any
 
-import typer
-
 from dangvien_cli.cli._context import (
     app_ctx,
     arg,
@@ -15,6 +13,7 @@ from dangvien_cli.cli._context import (
     required,
     yes_option,
 )
+from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.values import parse_date
@@ -36,83 +35,84 @@ def parse_settings(pairs: list[str]) -> dict[str, Any]:
     return out
 
 
-def register_corrections(group: typer.Typer) -> None:
-    @command(group, "correct", help_key="help.step.correct", records=False)
-    def correct(
-        person_id: IdArg,
-        *,
-        event: Annotated[int, required("--event", help_key="opt.event")],
-        reason: Annotated[str, required("--reason", help_key="opt.correct_reason")],
-        date: Annotated[str | None, opt("--date", help_key="opt.correct_date")] = None,
-        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
-        issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
-        settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
-    ) -> None:
-        from dangvien_cli.cli.candidate.steps import show_outcome
-        from dangvien_cli.services.corrections import correction_of
-        from dangvien_cli.services.pipeline import StepInput, record_step
+@command(group, "correct", help_key="help.step.correct", records=False)
+def correct(
+    person_id: IdArg,
+    *,
+    event: Annotated[int, required("--event", help_key="opt.event")],
+    reason: Annotated[str, required("--reason", help_key="opt.correct_reason")],
+    date: Annotated[str | None, opt("--date", help_key="opt.correct_date")] = None,
+    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
+    settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
+) -> None:
+    from dangvien_cli.cli.candidate.steps import show_outcome
+    from dangvien_cli.services.corrections import correction_of
+    from dangvien_cli.services.pipeline import StepInput, record_step
 
-        changes = parse_settings(settings or [])
-        with app_ctx().session(write=True) as session:
-            kind, detail, old = correction_of(session, person_id, event)
-            item = StepInput(
-                kind,
-                parse_date(date) or old.occurred_on,
-                document_no=document if document is not None else old.document_no,
-                issuer=issuer if issuer is not None else old.issuer,
-                detail={**detail, **changes},
-                note=reason,
-                supersedes=event,
-            )
-            outcome = record_step(session, person_id, item)
-        show_outcome(person_id, outcome)
+    changes = parse_settings(settings or [])
+    with app_ctx().session(write=True) as session:
+        kind, detail, old = correction_of(session, person_id, event)
+        item = StepInput(
+            kind,
+            parse_date(date) or old.occurred_on,
+            document_no=document if document is not None else old.document_no,
+            issuer=issuer if issuer is not None else old.issuer,
+            detail={**detail, **changes},
+            note=reason,
+            supersedes=event,
+        )
+        outcome = record_step(session, person_id, item)
+    show_outcome(person_id, outcome)
 
-    @command(group, "void", help_key="help.step.void", records=False)
-    def void(
-        person_id: IdArg,
-        *,
-        reason: Annotated[str, required("--reason", help_key="opt.void_reason")],
-        event: Annotated[int | None, opt("--event", help_key="opt.void_event")] = None,
-        yes: Annotated[bool, yes_option()] = False,
-    ) -> None:
-        from dangvien_cli.services.corrections import void_candidate, void_event
 
-        if event is None:
-            confirmed_write(
-                lambda s: void_candidate(s, person_id, reason=reason),
-                lambda p: t("void.person_confirm", id=person_id, name=p["full_name"]),
-                yes=yes,
-            )
-            info(t("void.person_done", id=person_id))
-            return
+@command(group, "void", help_key="help.step.void", records=False)
+def void(
+    person_id: IdArg,
+    *,
+    reason: Annotated[str, required("--reason", help_key="opt.void_reason")],
+    event: Annotated[int | None, opt("--event", help_key="opt.void_event")] = None,
+    yes: Annotated[bool, yes_option()] = False,
+) -> None:
+    from dangvien_cli.services.corrections import void_candidate, void_event
+
+    if event is None:
         confirmed_write(
-            lambda s: void_event(s, person_id, event, reason=reason),
-            lambda _id: t("void.event_confirm", id=person_id, event=event),
+            lambda s: void_candidate(s, person_id, reason=reason),
+            lambda p: t("void.person_confirm", id=person_id, name=p["full_name"]),
             yes=yes,
         )
-        info(t("void.event_done", id=person_id, event=event))
+        info(t("void.person_done", id=person_id))
+        return
+    confirmed_write(
+        lambda s: void_event(s, person_id, event, reason=reason),
+        lambda _id: t("void.event_confirm", id=person_id, event=event),
+        yes=yes,
+    )
+    info(t("void.event_done", id=person_id, event=event))
 
-    @command(group, "exception", help_key="help.step.exception", records=False)
-    def exception(
-        person_id: IdArg,
-        *,
-        rule: Annotated[str, required("--rule", help_key="opt.rule")],
-        body: Annotated[str, required("--by", help_key="opt.approved_by")],
-        document: Annotated[str, required("--document", help_key="opt.exception_document")],
-        reason: Annotated[str, required("--reason", help_key="opt.reason")],
-        date: Annotated[str | None, opt("--date", help_key="opt.approved_on")] = None,
-    ) -> None:
-        from dangvien_cli.services.rule_exceptions import add_exception
 
-        with app_ctx().session(write=True) as session:
-            exc = add_exception(
-                session,
-                person_id,
-                rule=rule,
-                approved_by=body,
-                document_no=document,
-                reason=reason,
-                approved_on=parse_date(date),
-            )
-            code = exc.rule
-        info(t("exception.recorded", rule=code, id=person_id))
+@command(group, "exception", help_key="help.step.exception", records=False)
+def exception(
+    person_id: IdArg,
+    *,
+    rule: Annotated[str, required("--rule", help_key="opt.rule")],
+    body: Annotated[str, required("--by", help_key="opt.approved_by")],
+    document: Annotated[str, required("--document", help_key="opt.exception_document")],
+    reason: Annotated[str, required("--reason", help_key="opt.reason")],
+    date: Annotated[str | None, opt("--date", help_key="opt.approved_on")] = None,
+) -> None:
+    from dangvien_cli.services.rule_exceptions import add_exception
+
+    with app_ctx().session(write=True) as session:
+        exc = add_exception(
+            session,
+            person_id,
+            rule=rule,
+            approved_by=body,
+            document_no=document,
+            reason=reason,
+            approved_on=parse_date(date),
+        )
+        code = exc.rule
+    info(t("exception.recorded", rule=code, id=person_id))
