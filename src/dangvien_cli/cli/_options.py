@@ -148,3 +148,8 @@ UnitCodeArg = Annotated[str, arg("arg.unit_code")]
 OnDateOpt = Annotated[str, required("--on", help_key="opt.on")]
 UnitFilterOpt = Annotated[str | None, opt("--unit", help_key="opt.unit_filter")]
 PeriodFilterOpt = Annotated[str | None, opt("--period", help_key="arg.period")]
+# The step commands' (candidate, admission): whose step, its day, its document, why.
+PersonIdArg = Annotated[int, arg("arg.person_id")]
+StepDateOpt = Annotated[str, required("--date", help_key="opt.date")]
+DocumentOpt = Annotated[str | None, opt("--document", help_key="opt.document")]
+ReasonOpt = Annotated[str, required("--reason", help_key="opt.reason")]

@@ -4,15 +4,21 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, new_group, opt, required
-from dangvien_cli.cli._options import PeriodFilterOpt, UnitFilterOpt
+from dangvien_cli.cli._context import app_ctx, command, new_group, opt, required
+from dangvien_cli.cli._options import (
+    DocumentOpt,
+    PeriodFilterOpt,
+    PersonIdArg,
+    ReasonOpt,
+    StepDateOpt,
+    UnitFilterOpt,
+)
 from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import View, deliver
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Step
 
-IdArg = Annotated[int, arg("arg.person_id")]
 # At 80 columns names wrap first; then the official date is left out.
 LIST_COLUMNS = [
     Column("person_id", "col.id", "int"),
@@ -29,15 +35,13 @@ LIST_COLUMNS = [
 # language of each invocation: cli/_help.py).
 group = new_group()
 
-DateOpt = Annotated[str, required("--date", help_key="opt.date")]  # noqa: N806
-
 
 @command(group, "record", help_key="help.admission.record", records=False)
 def record_(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
     decision: Annotated[str, required("--decision", help_key="opt.decision")],
-    date: DateOpt,
+    date: StepDateOpt,
     body: Annotated[str | None, opt("--body", help_key="opt.body")] = None,
     ceremony: Annotated[str | None, opt("--ceremony", help_key="opt.ceremony")] = None,
     special: Annotated[bool, opt("--special", help_key="opt.special")] = False,
@@ -54,11 +58,11 @@ def record_(
 
 @command(group, "ceremony", help_key="help.admission.ceremony", records=False)
 def ceremony(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     received: Annotated[str | None, opt("--received", help_key="opt.received")] = None,
-    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    document: DocumentOpt = None,
 ) -> None:
     detail = {"received_on": when(received, "--received").isoformat()} if received else {}
     record(person_id, step(Step.ceremony, date, document_no=document, detail=detail))
@@ -66,7 +70,7 @@ def ceremony(
 
 @command(group, "confirm", help_key="help.admission.confirm", records=False)
 def confirm(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
     decision: Annotated[str, required("--decision", help_key="opt.official_decision")],
     date: Annotated[str | None, opt("--date", help_key="opt.official_date")] = None,
@@ -95,21 +99,21 @@ def confirm(
 
 @command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
 def not_recognised(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
-    reason: Annotated[str, required("--reason", help_key="opt.reason")],
-    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    date: StepDateOpt,
+    reason: ReasonOpt,
+    document: DocumentOpt = None,
 ) -> None:
     record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
 
 
 @command(group, "strike", help_key="help.admission.strike", records=False)
 def strike(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
-    reason: Annotated[str, required("--reason", help_key="opt.reason")],
+    date: StepDateOpt,
+    reason: ReasonOpt,
     decision: Annotated[str | None, opt("--decision", help_key="opt.decision")] = None,
 ) -> None:
     record(person_id, step(Step.struck_off, date, document_no=decision, note=reason))

@@ -5,7 +5,6 @@ from typing import Annotated, Any
 
 from dangvien_cli.cli._context import (
     app_ctx,
-    arg,
     command,
     confirmed_write,
     info,
@@ -13,12 +12,11 @@ from dangvien_cli.cli._context import (
     required,
     yes_option,
 )
+from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.values import parse_date
-
-IdArg = Annotated[int, arg("arg.person_id")]
 
 
 def parse_settings(pairs: list[str]) -> dict[str, Any]:
@@ -37,12 +35,12 @@ def parse_settings(pairs: list[str]) -> dict[str, Any]:
 
 @command(group, "correct", help_key="help.step.correct", records=False)
 def correct(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
     event: Annotated[int, required("--event", help_key="opt.event")],
     reason: Annotated[str, required("--reason", help_key="opt.correct_reason")],
     date: Annotated[str | None, opt("--date", help_key="opt.correct_date")] = None,
-    document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+    document: DocumentOpt = None,
     issuer: Annotated[str | None, opt("--issuer", help_key="opt.issuer")] = None,
     settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
 ) -> None:
@@ -68,7 +66,7 @@ def correct(
 
 @command(group, "void", help_key="help.step.void", records=False)
 def void(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
     reason: Annotated[str, required("--reason", help_key="opt.void_reason")],
     event: Annotated[int | None, opt("--event", help_key="opt.void_event")] = None,
@@ -94,12 +92,12 @@ def void(
 
 @command(group, "exception", help_key="help.step.exception", records=False)
 def exception(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
     rule: Annotated[str, required("--rule", help_key="opt.rule")],
     body: Annotated[str, required("--by", help_key="opt.approved_by")],
     document: Annotated[str, required("--document", help_key="opt.exception_document")],
-    reason: Annotated[str, required("--reason", help_key="opt.reason")],
+    reason: ReasonOpt,
     date: Annotated[str | None, opt("--date", help_key="opt.approved_on")] = None,
 ) -> None:
     from dangvien_cli.services.rule_exceptions import add_exception

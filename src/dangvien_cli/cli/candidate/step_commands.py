@@ -7,10 +7,10 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli._context import app_ctx, arg, choice, command, opt, required
+from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt, StepDateOpt
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.cli.candidate.steps import (
     ClassResult,
-    IdArg,
     introducer_list,
     record,
     show_outcome,
@@ -24,27 +24,23 @@ from dangvien_cli.vocab import Area, Route, Step
 def exit_command(group: typer.Typer, name: str, kind: Any, help_key: str) -> None:
     @command(group, name, help_key=help_key, records=False)
     def leave(
-        person_id: IdArg,
+        person_id: PersonIdArg,
         *,
-        date: Annotated[str, required("--date", help_key="opt.date")],
-        reason: Annotated[str, required("--reason", help_key="opt.reason")],
-        document: Annotated[str | None, opt("--document", help_key="opt.document")] = None,
+        date: StepDateOpt,
+        reason: ReasonOpt,
+        document: DocumentOpt = None,
     ) -> None:
         record(person_id, step(kind, date, document_no=document, note=reason))
 
 
-DateOpt = Annotated[str, required("--date", help_key="opt.date")]
-DocOpt = Annotated[str | None, opt("--document", help_key="opt.document")]
-
-
 @command(group, "mentor", help_key="help.step.mentor", records=False)
 def mentor(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     name: Annotated[str | None, opt("--name", help_key="opt.mentor")] = None,
     member: Annotated[int | None, opt("--member", help_key="opt.mentor_member")] = None,
-    document: DocOpt = None,
+    document: DocumentOpt = None,
 ) -> None:
     from dangvien_cli.services.members import mentor_entry
     from dangvien_cli.services.pipeline import record_step
@@ -58,9 +54,9 @@ def mentor(
 
 @command(group, "class-result", help_key="help.step.class", records=False)
 def class_result(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     certificate: Annotated[str | None, opt("--certificate", help_key="opt.certificate")] = None,
     result: Annotated[
         str, choice("--result", enum=ClassResult, labels="result", help_key="opt.result")
@@ -75,9 +71,9 @@ def class_result(
 
 @command(group, "introducers", help_key="help.step.introducers", records=False)
 def introducers(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     member: Annotated[
         list[str] | None, opt("--introducer-member", help_key="opt.introducer_member")
     ] = None,
@@ -85,7 +81,7 @@ def introducers(
     route: Annotated[
         str, choice("--route", enum=Route, labels="route", help_key="opt.route")
     ] = Route.two_members,
-    document: DocOpt = None,
+    document: DocumentOpt = None,
     union_document: Annotated[
         str | None, opt("--union-document", help_key="opt.union_document")
     ] = None,
@@ -108,17 +104,17 @@ def introducers(
 
 
 @command(group, "apply", help_key="help.step.application", records=False)
-def apply(person_id: IdArg, *, date: DateOpt, document: DocOpt = None) -> None:
+def apply(person_id: PersonIdArg, *, date: StepDateOpt, document: DocumentOpt = None) -> None:
     record(person_id, step(Step.application, date, document_no=document))
 
 
 @command(group, "dossier", help_key="help.step.dossier", records=False)
 def dossier(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     item: Annotated[str, arg("arg.dossier_item")],
     *,
-    date: DateOpt,
-    document: DocOpt = None,
+    date: StepDateOpt,
+    document: DocumentOpt = None,
 ) -> None:
     from dangvien_cli.services.candidate_sheet import dossier_item
 
@@ -128,10 +124,10 @@ def dossier(
 
 @command(group, "check", help_key="help.step.background", records=False)
 def check(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
-    document: DocOpt = None,
+    date: StepDateOpt,
+    document: DocumentOpt = None,
     issuer: Annotated[str | None, opt("--issuer", help_key="opt.checked_by")] = None,
 ) -> None:
     record(person_id, step(Step.background_check, date, document_no=document, issuer=issuer))
@@ -139,12 +135,12 @@ def check(
 
 @command(group, "vote", help_key="help.step.vote", records=False)
 def vote(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     votes_for: Annotated[int, required("--for", help_key="opt.votes_for")],
     members: Annotated[int | None, opt("--members", help_key="opt.official_members")] = None,
-    document: DocOpt = None,
+    document: DocumentOpt = None,
     area: Annotated[
         str | None, choice("--area", enum=Area, labels="area", help_key="opt.area")
     ] = None,
@@ -159,12 +155,12 @@ def vote(
 
 @command(group, "recommend", help_key="help.step.recommend", records=False)
 def recommend(
-    person_id: IdArg,
+    person_id: PersonIdArg,
     *,
-    date: DateOpt,
+    date: StepDateOpt,
     votes_for: Annotated[int | None, opt("--for", help_key="opt.votes_for")] = None,
     members: Annotated[int | None, opt("--members", help_key="opt.committee_members")] = None,
-    document: DocOpt = None,
+    document: DocumentOpt = None,
 ) -> None:
     detail = {}
     if votes_for is not None and members is not None:

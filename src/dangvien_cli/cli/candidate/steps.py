@@ -3,16 +3,14 @@
 in force, and saying what was recorded, warnings included."""
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, info, warn
+from dangvien_cli.cli._context import app_ctx, info, warn
 from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.i18n import fmt_date, get_lang, t
 from dangvien_cli.values import parse_date
-
-IdArg = Annotated[int, arg("arg.person_id")]
 
 
 class ClassResult(StrEnum):
