@@ -21,23 +21,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from dangvien_cli.i18n import MESSAGES
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services import rules
+from dangvien_cli.services.rule_engine import breach
 from dangvien_cli.services.workdays import add_months, add_working_days, working_days_between
 from dangvien_cli.vocab import Step
 
-# The steps whose dates must follow one another, as rules.check_order names them.
-ORDERED: dict[Step, str] = {
-    Step.sourced: "sourced",
-    Step.class_passed: "class_passed",
-    Step.application: "application",
-    Step.cell_vote: "cell_vote",
-    Step.committee_resolution: "committee_resolution",
-    Step.decision: "decision",
-    Step.ceremony: "ceremony",
-    Step.official: "official",
-}
+# The steps whose dates must follow one another (rules.check_order).
+ORDERED = frozenset(rules.ORDERED_STEPS)
 EXITS = (Step.rejected, Step.withdrawn, Step.struck_off)
 # Preparation that the cell meeting weighs: it cannot come after the vote.
 BEFORE_VOTE = (Step.class_passed, Step.application, Step.introducers, Step.background_check)
@@ -59,28 +50,11 @@ def detail_of(event: PipelineEvent | None) -> dict[str, Any]:
 
 def violation(
     rule: rules.Rule, key: str, *, severity: rules.Severity | None = None, **params: Any
-) -> Any:
-    """A violation of `rule` worded by the catalogue entry `key` in both languages.
-
-    Dates print as dd/mm/yyyy in Vietnamese and ISO in English; a parameter ending in
-    ``_step`` names a step and prints as that step's label, one ending in ``_items`` a list of
-    steps or forms."""
-    texts = []
-    for lang, template in enumerate(MESSAGES[key]):
-        values = {}
-        for name, value in params.items():
-            if isinstance(value, date):
-                value = value.strftime("%d/%m/%Y") if lang == 0 else value.isoformat()
-            elif name.endswith("_step"):
-                value = MESSAGES[f"step.{value}"][lang]
-            elif name.endswith("_items"):
-                value = ", ".join(
-                    MESSAGES[f"step.{v}"][lang] if f"step.{v}" in MESSAGES else v for v in value
-                )
-            values[name] = value
-        texts.append(template.format(**values))
+) -> rules.Violation:
+    """A violation of `rule` worded by the catalogue entry `key` when shown (rule_engine says
+    how dates, ``_step`` and ``_items`` parameters are worded)."""
     default: rules.Severity = "error" if rule.confidence == "H" else "warning"
-    return rules.Violation(rule.code, severity or default, texts[0], texts[1], rule.source)
+    return breach(key, rule, severity=severity or default, **params)
 
 
 def _rule(key: str, on: date) -> rules.Rule | None:
@@ -164,9 +138,9 @@ def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
     on = item.occurred_on
     found: list[rules.Violation] = []
     if item.step in ORDERED:
-        dates = {ORDERED[Step(e.step)]: e.occurred_on for e in events if Step(e.step) in ORDERED}
+        dates = {e.step: e.occurred_on for e in events if Step(e.step) in ORDERED}
         already = set(rules.check_order(dates))
-        dates[ORDERED[item.step]] = on
+        dates[item.step.value] = on
         found += [v for v in rules.check_order(dates) if v not in already]
     order = _rule("step_order", on)
     if order is None:
