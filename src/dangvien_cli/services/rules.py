@@ -20,6 +20,13 @@ from typing import Any, Literal
 
 from dangvien_cli.services.rule_book import Confidence, Rule, RuleNote, RuleValue
 from dangvien_cli.services.rule_cccd import CCCD_CENTURY_SEX, CCCD_PROVINCES, Gender, check_cccd
+from dangvien_cli.services.rule_deadlines import (
+    check_ceremony_deadline,
+    check_decision_deadline,
+    check_official,
+    official_review_deadline,
+    probation_end,
+)
 from dangvien_cli.services.rule_engine import (
     RULE_NOTES,
     RULES,
@@ -43,9 +50,7 @@ from dangvien_cli.services.rule_engine import whole as _int
 from dangvien_cli.services.workdays import (
     MONTHS_PER_YEAR,
     add_months,
-    add_working_days,
     months_between,
-    working_days_between,
 )
 from dangvien_cli.vocab import Step
 
@@ -64,6 +69,11 @@ __all__ = [
     "Severity",
     "Violation",
     "check_cccd",
+    "check_ceremony_deadline",
+    "check_decision_deadline",
+    "check_official",
+    "official_review_deadline",
+    "probation_end",
     "rule_note",
     "rules_in_force",
     "waivable",
@@ -312,77 +322,6 @@ def check_committee_vote(
     return _check_vote(
         "committee_vote_fraction", votes_for, committee_members, on, rules, _COMMITTEE
     )
-
-
-@check(Step.decision, codes=("R17",))
-def check_decision_deadline(
-    cell_resolution: date, decision: date, special: bool = False, *, rules: Rules = None
-) -> list[Violation]:
-    """R17: the decision follows the cell resolution within 60 working days (+30 if special)."""
-    limit = _get("decision_deadline_wd", decision, rules)
-    if decision <= cell_resolution:
-        return [
-            _fail("decision_not_after", limit, severity="error", on=decision, start=cell_resolution)
-        ]
-    applied = (limit, _get("decision_special_extra_wd", decision, rules)) if special else (limit,)
-    allowed = sum(_int(r) for r in applied)
-    days = working_days_between(cell_resolution, decision)
-    if days <= allowed:
-        return []
-    return [
-        _fail(
-            "decision_late", *applied, on=decision, start=cell_resolution, found=days, limit=allowed
-        )
-    ]
-
-
-@check(Step.ceremony, codes=("R18",))
-def check_ceremony_deadline(
-    decision: date, ceremony: date, received: date | None = None, *, rules: Rules = None
-) -> list[Violation]:
-    """R18: the ceremony within 30 working days of the decision (of its receipt when known)."""
-    limit = _get("ceremony_deadline_wd", ceremony, rules)
-    start = received or decision
-    if ceremony < start:
-        return [
-            _fail("ceremony_before_decision", limit, severity="error", on=ceremony, start=start)
-        ]
-    days = working_days_between(start, ceremony)
-    if days <= _int(limit):
-        return []
-    return [_fail("ceremony_late", limit, on=ceremony, start=start, found=days, limit=_int(limit))]
-
-
-def probation_end(ceremony: date, *, rules: Rules = None) -> date:
-    """R19/R22: the day the probation months end, which is also the official-member date."""
-    return add_months(ceremony, _int(_get("probation_months", ceremony, rules)))
-
-
-def official_review_deadline(ceremony: date, *, rules: Rules = None) -> date:
-    """R20: the last day for the cell to consider official membership."""
-    end = probation_end(ceremony, rules=rules)
-    return add_working_days(end, _int(_get("official_review_deadline_wd", end, rules)))
-
-
-@check(Step.official, codes=("R19", "R22"))
-def check_official(ceremony: date, official: date, *, rules: Rules = None) -> list[Violation]:
-    """R19/R22: official membership dates exactly from the end of the probation months."""
-    months = _get("probation_months", ceremony, rules)
-    expected = add_months(ceremony, _int(months))
-    as_of = _get("official_from_probation_end", expected, rules)
-    if not as_of.value or official == expected:
-        return []
-    return [
-        _fail(
-            "official_date",
-            as_of,
-            months,
-            on=official,
-            expected=expected,
-            start=ceremony,
-            limit=_int(months),
-        )
-    ]
 
 
 def _steps_in_order(on: date, rules: Rules) -> tuple[Rule, dict[str, int]]:
