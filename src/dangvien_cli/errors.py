@@ -163,13 +163,7 @@ class RuleViolation(DangvienError):
 
     def lines(self) -> list[str]:
         """One text per breach, in the order the checks found them."""
-        from dangvien_cli.i18n import get_lang
-
-        en = get_lang() == "en"
-        return [
-            f"{v.rule} ({v.source}): {v.message_en if en else v.message_vi}"
-            for v in self.violations
-        ]
+        return [v.line() for v in self.violations]
 
     def message(self) -> str:
         # A script reads one line: every breach, separated by " | ".

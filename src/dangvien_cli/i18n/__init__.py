@@ -46,6 +46,12 @@ def t(key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def template(key: str, lang: str) -> str:
+    """The unfilled text of ``key`` in ``lang``: for a sentence whose owner fills it in a
+    language of its choosing (a rule breach, services.rule_engine.Violation)."""
+    return MESSAGES[key][LANGS.index(lang)]
+
+
 def fmt_int(n: int | None) -> str:
     if n is None:
         return "—"
@@ -97,11 +103,13 @@ def _merged() -> dict[str, tuple[str, str]]:
         labels,
         options,
         pipeline,
+        rules,
         units,
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for area in (options, help, examples, labels, document, database, errors, units, pipeline):
+    areas = (options, help, examples, labels, document, database, errors, units, pipeline, rules)
+    for area in areas:
         twice = merged.keys() & area.MESSAGES.keys()
         if twice:
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")

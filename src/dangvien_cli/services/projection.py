@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.models import Admission, Member, Person, PipelineEvent, stored_id, utcnow
+from dangvien_cli.services.rules import ORDERED_STEPS
 from dangvien_cli.services.step_checks import latest
 from dangvien_cli.vocab import MemberStatus, Stage, Step
 
@@ -23,17 +24,8 @@ from dangvien_cli.vocab import MemberStatus, Stage, Step
 VOID = "void"
 
 
-# The road's steps in the order their dates must follow (rules.PIPELINE_STEPS).
-ROAD = (
-    Step.sourced,
-    Step.class_passed,
-    Step.application,
-    Step.cell_vote,
-    Step.committee_resolution,
-    Step.decision,
-    Step.ceremony,
-    Step.official,
-)
+# The road's steps in the order their dates must follow.
+ROAD = ORDERED_STEPS
 STAGE_AFTER: dict[Step, Stage] = {
     Step.sourced: Stage.sourced,
     Step.class_passed: Stage.trained,

@@ -1,6 +1,6 @@
-"""docs/rules.md, written from the rule data (services.rules): for each rule R1–R30 its
-values by period with their sources, the step at which the tool judges it, and whether a
-higher body may approve an exception, through which document.
+"""docs/rules.md, written from the rules file (services/rules.toml, read by rule_book): for
+each rule R1–R30 its values by period with their sources, the step at which the tool judges
+it, and whether a higher body may approve an exception, through which document.
 
 The page is generated so that it can never say something the tool does not do; a test
 (tests/test_rules_doc.py) fails when the committed page differs from what this writes.
@@ -13,7 +13,10 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from dangvien_cli.services.rules import RULE_NOTES, RULES, Rule, RuleValue, waivable
+from dangvien_cli.services.rule_book import BOOK, Rule, RuleValue
+from dangvien_cli.services.rule_engine import waivable
+
+RULES, RULE_NOTES = BOOK.rules, BOOK.notes
 
 CODES = [f"R{n}" for n in range(1, 31)]
 
@@ -46,7 +49,7 @@ def render() -> str:
     lines = [
         "# The Party's rules as the tool applies them",
         "",
-        "Generated from `services/rules.py` by `python -m dangvien_cli.services.rules_doc "
+        "Generated from `services/rules.toml` by `python -m dangvien_cli.services.rules_doc "
         "docs/rules.md`; do not edit by hand. DOMAIN.md gives the research behind each row.",
         "An H value refuses the act; M, L and U values warn. Deliberate departures "
         "(`services/step_checks.py`): a missing certificate (R7, M) and a decision by a body "

@@ -16,75 +16,49 @@ Two departures from the confidence marks of DOMAIN.md, both deliberate:
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from dangvien_cli.i18n import MESSAGES
 from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services import rules
-from dangvien_cli.services.workdays import add_months, add_working_days, working_days_between
+from dangvien_cli.services.step_facts import (
+    BEFORE_VOTE,
+    EXITS,
+    JUDGES,
+    ORDERED,
+    UNION_ROUTES,
+    VOTE_DOSSIER,
+    Act,
+    certificate_valid_until,
+    detail_of,
+    failed_recognitions,
+    judges,
+    latest,
+    missing_dossier,
+    must_report_up,
+    needs_committee,
+    rule_on,
+    violation,
+)
+from dangvien_cli.services.workdays import add_working_days, working_days_between
 from dangvien_cli.vocab import Step
 
-# The steps whose dates must follow one another, as rules.check_order names them.
-ORDERED: dict[Step, str] = {
-    Step.sourced: "sourced",
-    Step.class_passed: "class_passed",
-    Step.application: "application",
-    Step.cell_vote: "cell_vote",
-    Step.committee_resolution: "committee_resolution",
-    Step.decision: "decision",
-    Step.ceremony: "ceremony",
-    Step.official: "official",
-}
-EXITS = (Step.rejected, Step.withdrawn, Step.struck_off)
-# Preparation that the cell meeting weighs: it cannot come after the vote.
-BEFORE_VOTE = (Step.class_passed, Step.application, Step.introducers, Step.background_check)
-# Dossier items the cell should hold at its meeting besides the steps it checks itself.
-VOTE_DOSSIER = ("2-KNĐ", "5-KNĐ")
-UNION_ROUTES = ("youth-union", "trade-union")
-
-
-def latest(events: list[PipelineEvent], step: Step) -> PipelineEvent | None:
-    found = [e for e in events if e.step == step.value]
-    return found[-1] if found else None
-
-
-def detail_of(event: PipelineEvent | None) -> dict[str, Any]:
-    if event is None or not event.detail:
-        return {}
-    return json.loads(event.detail)
-
-
-def violation(
-    rule: rules.Rule, key: str, *, severity: rules.Severity | None = None, **params: Any
-) -> Any:
-    """A violation of `rule` worded by the catalogue entry `key` in both languages.
-
-    Dates print as dd/mm/yyyy in Vietnamese and ISO in English; a parameter ending in
-    ``_step`` names a step and prints as that step's label, one ending in ``_items`` a list of
-    steps or forms."""
-    texts = []
-    for lang, template in enumerate(MESSAGES[key]):
-        values = {}
-        for name, value in params.items():
-            if isinstance(value, date):
-                value = value.strftime("%d/%m/%Y") if lang == 0 else value.isoformat()
-            elif name.endswith("_step"):
-                value = MESSAGES[f"step.{value}"][lang]
-            elif name.endswith("_items"):
-                value = ", ".join(
-                    MESSAGES[f"step.{v}"][lang] if f"step.{v}" in MESSAGES else v for v in value
-                )
-            values[name] = value
-        texts.append(template.format(**values))
-    default: rules.Severity = "error" if rule.confidence == "H" else "warning"
-    return rules.Violation(rule.code, severity or default, texts[0], texts[1], rule.source)
-
-
-def _rule(key: str, on: date) -> rules.Rule | None:
-    return rules.rules_in_force(on).get(key)
+__all__ = [
+    "BEFORE_VOTE",
+    "EXITS",
+    "ORDERED",
+    "UNION_ROUTES",
+    "VOTE_DOSSIER",
+    "certificate_valid_until",
+    "check_step",
+    "detail_of",
+    "failed_recognitions",
+    "latest",
+    "missing_dossier",
+    "must_report_up",
+    "needs_committee",
+]
 
 
 def check_step(
@@ -95,68 +69,53 @@ def check_step(
     authority: Any = None,
     roster_officials: int | None = None,
 ) -> list[rules.Violation]:
-    """Everything the rules say about this step, judged on the act's date, before exceptions.
-
-    ``authority`` (services.units.Authority) says whether a đảng ủy cơ sở stands above the
-    unit and who may decide on the day (R16); None when the person has no unit.
-    ``roster_officials`` is the cell's official members on the day by its roster (None when
-    no roster is on file): R14's denominator, which a typed count must agree with."""
-    found = _order(events, item)
-    if item.step is Step.introducers:
-        found += _introducers(person, item.detail, item.occurred_on, at_vote=False)
-    elif item.step is Step.cell_vote:
-        found += _cell_vote(person, events, item, roster_officials)
-    elif item.step is Step.committee_resolution:
-        d = item.detail
-        if "votes_for" in d and "committee_members" in d:
-            found += rules.check_committee_vote(
-                d["votes_for"], d["committee_members"], item.occurred_on
-            )
-    elif item.step is Step.decision:
-        found += _decision(person, events, item, authority)
-    elif item.step is Step.ceremony:
-        decision = latest(events, Step.decision)
-        if decision is not None:
-            received = item.detail.get("received_on")
-            found += rules.check_ceremony_deadline(
-                decision.occurred_on,
-                item.occurred_on,
-                date.fromisoformat(received) if received else None,
-            )
-    elif item.step is Step.official:
-        found += _official(events, item)
-    elif item.step is Step.recognition_failed:
-        found += _recognition_failed(events, item)
-    return found
+    """Everything the rules say about this step, judged on the act's date, before exceptions
+    (``Act`` says what ``authority`` and ``roster_officials`` are)."""
+    act = Act(person, events, item, authority, roster_officials)
+    return _order(events, item) + [v for judge in JUDGES.get(item.step, ()) for v in judge(act)]
 
 
-def failed_recognitions(events: list[PipelineEvent]) -> int:
-    return sum(1 for e in events if e.step == Step.recognition_failed.value)
+@judges(Step.introducers)
+def _introduced(act: Act) -> list[rules.Violation]:
+    return _introducers(act.person, act.item.detail, act.item.occurred_on, at_vote=False)
 
 
-def _recognition_failed(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+@judges(Step.committee_resolution)
+def _committee_vote(act: Act) -> list[rules.Violation]:
+    d = act.item.detail
+    if "votes_for" not in d or "committee_members" not in d:
+        return []
+    return rules.check_committee_vote(d["votes_for"], d["committee_members"], act.item.occurred_on)
+
+
+@judges(Step.ceremony)
+def _ceremony(act: Act) -> list[rules.Violation]:
+    decision = latest(act.events, Step.decision)
+    if decision is None:
+        return []
+    received = act.item.detail.get("received_on")
+    on = date.fromisoformat(received) if received else None
+    return rules.check_ceremony_deadline(decision.occurred_on, act.item.occurred_on, on)
+
+
+@judges(Step.recognition_failed)
+def _recognition_failed(act: Act) -> list[rules.Violation]:
     """The cell may only consider recognition once probation ended (R20); the third vote
     that fails must be reported up (R23), which the warning says."""
+    events, item = act.events, act.item
     ceremony = latest(events, Step.ceremony)
     found: list[rules.Violation] = []
     if ceremony is None:
         return found
     end = rules.probation_end(ceremony.occurred_on)
-    review = _rule("official_review_deadline_wd", end)
+    review = rule_on("official_review_deadline_wd", end)
     if review is not None and item.occurred_on < end:
         found.append(violation(review, "check.review_early", on=item.occurred_on, start=end))
     count = failed_recognitions(events) + 1
-    limit = _rule("failed_recognition_votes", item.occurred_on)
+    limit = rule_on("failed_recognition_votes", item.occurred_on)
     if limit is not None and count >= int(limit.value):  # type: ignore[arg-type]
         found.append(violation(limit, "check.report_up", severity="warning", count=count))
     return found
-
-
-def must_report_up(events: list[PipelineEvent]) -> bool:
-    """R23: the cell has failed to recognise as many times as the rule allows."""
-    last = latest(events, Step.recognition_failed)
-    limit = _rule("failed_recognition_votes", last.occurred_on) if last else None
-    return limit is not None and failed_recognitions(events) >= int(limit.value)  # type: ignore[arg-type]
 
 
 def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
@@ -164,11 +123,11 @@ def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
     on = item.occurred_on
     found: list[rules.Violation] = []
     if item.step in ORDERED:
-        dates = {ORDERED[Step(e.step)]: e.occurred_on for e in events if Step(e.step) in ORDERED}
+        dates = {e.step: e.occurred_on for e in events if Step(e.step) in ORDERED}
         already = set(rules.check_order(dates))
-        dates[ORDERED[item.step]] = on
+        dates[item.step.value] = on
         found += [v for v in rules.check_order(dates) if v not in already]
-    order = _rule("step_order", on)
+    order = rule_on("step_order", on)
     if order is None:
         return found
     sourced = latest(events, Step.sourced)
@@ -220,7 +179,7 @@ def _introducers(
     """R9–R12 on the introducers as recorded (their status was read from the roster then)."""
     route = detail.get("route", "two-members")
     entries = detail.get("introducers", [])
-    together = _rule("introducer_months_together", on)
+    together = rule_on("introducer_months_together", on)
     if together is None:
         return []
     infos = [
@@ -270,7 +229,7 @@ def _union_route(
 ) -> list[rules.Violation]:
     if route not in UNION_ROUTES:
         return []
-    rule = _rule("youth_union_members" if route == "youth-union" else "trade_union_members", on)
+    rule = rule_on("youth_union_members" if route == "youth-union" else "trade_union_members", on)
     if rule is None:
         return []
     found = []
@@ -282,12 +241,12 @@ def _union_route(
     return found
 
 
-def _cell_vote(
-    person: Person, events: list[PipelineEvent], item: Any, roster_officials: int | None
-) -> list[rules.Violation]:
+@judges(Step.cell_vote)
+def _cell_vote(act: Act) -> list[rules.Violation]:
+    person, events, item, roster_officials = act.person, act.events, act.item, act.roster_officials
     on, d = item.occurred_on, item.detail
     found: list[rules.Violation] = []
-    share = _rule("cell_vote_fraction", on)
+    share = rule_on("cell_vote_fraction", on)
     typed = d.get("official_members")
     if roster_officials is not None and typed is not None and typed != roster_officials:
         if share is not None:
@@ -315,12 +274,12 @@ def _cell_vote(
     ]
     found += rules.check_cell_vote(d["votes_for"], d["official_members"], on)
     intro = latest(events, Step.introducers)
-    count = _rule("introducers_members", on)
+    count = rule_on("introducers_members", on)
     if intro is None and count is not None:
         found.append(violation(count, "check.no_introducers", on=on))
     elif intro is not None:
         found += _introducers(person, detail_of(intro), on, at_vote=True)
-    order = _rule("step_order", on)
+    order = rule_on("step_order", on)
     if order is not None:
         if latest(events, Step.application) is None:
             found.append(violation(order, "check.missing_application", on=on))
@@ -338,28 +297,15 @@ def _cell_vote(
     return found
 
 
-def missing_dossier(events: list[PipelineEvent]) -> list[str]:
-    """What the cell should have at its meeting besides certificate, application, introducers."""
-    items = {detail_of(e).get("item") for e in events if e.step == Step.dossier.value}
-    missing = [] if latest(events, Step.background_check) else [Step.background_check.value]
-    return missing + [form for form in VOTE_DOSSIER if form not in items]
-
-
-def needs_committee(authority: Any) -> bool:
-    """Only where a đảng ủy cơ sở stands above the cell (not in a chi bộ cơ sở) does its
-    resolution (8-KNĐ) come before the decision; no unit known: assume it does."""
-    return authority is None or authority.committee_above
-
-
-def _decision(
-    person: Person, events: list[PipelineEvent], item: Any, authority: Any
-) -> list[rules.Violation]:
+@judges(Step.decision)
+def _decision(act: Act) -> list[rules.Violation]:
+    person, events, item, authority = act.person, act.events, act.item, act.authority
     found: list[rules.Violation] = []
     on = item.occurred_on
-    order = _rule("step_order", on)
+    order = rule_on("step_order", on)
     if order and needs_committee(authority) and latest(events, Step.committee_resolution) is None:
         found.append(violation(order, "check.missing_committee", on=on))
-    body = _rule("decision_body", on)
+    body = rule_on("decision_body", on)
     by = item.detail.get("decided_by")
     if body is not None and by and authority is not None and authority.deciders:
         if by not in authority.deciders:
@@ -387,8 +333,10 @@ def _decision(
     return found
 
 
-def _official(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
+@judges(Step.official)
+def _official(act: Act) -> list[rules.Violation]:
     """R19/R22 on the date itself; R20/R21 on the review and decision when they are given."""
+    events, item = act.events, act.item
     ceremony = latest(events, Step.ceremony)
     if ceremony is None:
         return []
@@ -397,7 +345,7 @@ def _official(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
     end = rules.probation_end(ceremony.occurred_on)
     cell = date.fromisoformat(d["cell_date"]) if d.get("cell_date") else None
     decided = date.fromisoformat(d["decided_on"]) if d.get("decided_on") else None
-    review = _rule("official_review_deadline_wd", end)
+    review = rule_on("official_review_deadline_wd", end)
     if cell is not None and review is not None:
         if cell < end:
             found.append(violation(review, "check.review_early", on=cell, start=end))
@@ -415,14 +363,14 @@ def _official(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
                         last=last,
                     )
                 )
-    decide = _rule("official_decision_deadline_wd", decided) if decided else None
+    decide = rule_on("official_decision_deadline_wd", decided) if decided else None
     if decided is not None and cell is not None and decide is not None:
         if decided < cell:
             found.append(
                 violation(decide, "check.recognition_before_review", on=decided, start=cell)
             )
         else:
-            extra = _rule("official_special_extra_wd", decided)
+            extra = rule_on("official_special_extra_wd", decided)
             limit = int(decide.value)  # type: ignore[arg-type]
             if d.get("special") and extra is not None:
                 limit += int(extra.value)  # type: ignore[arg-type]
@@ -440,14 +388,3 @@ def _official(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
                     )
                 )
     return found
-
-
-def certificate_valid_until(events: list[PipelineEvent]) -> date | None:
-    """The last day the certificate can serve a cell meeting (R8: less than 60 months old)."""
-    cls = latest(events, Step.class_passed)
-    if cls is None:
-        return None
-    validity = _rule("certificate_validity_months", cls.occurred_on)
-    if validity is None:
-        return None
-    return add_months(cls.occurred_on, int(validity.value)) - timedelta(days=1)  # type: ignore[arg-type]

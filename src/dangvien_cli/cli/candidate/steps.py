@@ -9,7 +9,7 @@ import typer
 
 from dangvien_cli.cli._context import app_ctx, info, warn
 from dangvien_cli.errors import InvalidValue, Unparseable
-from dangvien_cli.i18n import fmt_date, get_lang, t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.values import parse_date
 
 
@@ -43,7 +43,7 @@ def show_outcome(person_id: int, outcome: Any) -> None:
 
 def show_warnings(warnings: list[Any]) -> None:
     for v in warnings:
-        warn(f"{v.rule} ({v.source}): {v.message_en if get_lang() == 'en' else v.message_vi}")
+        warn(v.line())
 
 
 def record(person_id: int, *items: Any) -> None:

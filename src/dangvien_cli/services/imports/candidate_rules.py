@@ -26,8 +26,6 @@ from dangvien_cli.vocab import Step
 VOTE, DECISION = FIELD_OF[Step.cell_vote].date, FIELD_OF[Step.decision].date
 CEREMONY, OFFICIAL = FIELD_OF[Step.ceremony].date, FIELD_OF[Step.official].date
 DECISION_NO = str(FIELD_OF[Step.decision].document)
-# rules.check_order names the steps as the enum's members are named (cell_vote)
-_ORDER_NAMES = tuple((f.step, f.step.name) for f in STEP_FIELDS)
 
 
 class Cells(NamedTuple):
@@ -111,7 +109,7 @@ def judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
     violations: list[rules.Violation] = []
     if national_id:
         violations += rules.check_cccd(national_id, birth, cells.gender)  # type: ignore[arg-type]
-    violations += rules.check_order({name: dates[step] for step, name in _ORDER_NAMES})
+    violations += rules.check_order({f.step.value: dates[f.step] for f in STEP_FIELDS})
     vote = dates[Step.cell_vote]
     if vote:
         if birth:
@@ -171,8 +169,7 @@ def _note(
                 row.line,
                 row.column(column),
                 row.raw(column),
-                f"{found.rule} ({found.source}): "
-                + (found.message_en if lang_en else found.message_vi),
+                found.line(),
             )
         else:
             state.warnings[found.rule] += 1

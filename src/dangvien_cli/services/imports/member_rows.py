@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import fmt_date, get_lang, t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Unit
 from dangvien_cli.services import rules
 from dangvien_cli.services.imports.cells import (
@@ -153,9 +153,7 @@ def _check_cccd(row: Row, rec: dict[str, Any], errors: RowErrors, warned: Counte
     """R29, as `candidate add` checks it: the number agrees with birth year and sex."""
     for v in rules.check_cccd(rec["national_id"], rec.get("birth_date"), rec.get("gender")):
         if v.severity == "error":
-            text = v.message_en if get_lang() == "en" else v.message_vi
-            reason = f"{v.rule} ({v.source}): {text}"
-            errors.add(row.line, row.column("national_id"), rec["national_id"], reason)
+            errors.add(row.line, row.column("national_id"), rec["national_id"], v.line())
         else:
             warned[v.rule] += 1
 
