@@ -137,9 +137,7 @@ def _text(value: Any) -> str | None:
     return value if value is None or type(value) is str else str(value)
 
 
-def parse_candidate(
-    row: Row, units: dict[str, int], state: Checking, lang_en: bool
-) -> Candidate | None:
+def parse_candidate(row: Row, units: dict[str, int], state: Checking) -> Candidate | None:
     """A row as a candidate, or None after noting every reason it is refused."""
     v = row.values()
     errors_before = len(state.errors.items)
@@ -147,7 +145,7 @@ def parse_candidate(
     if cells is None or len(state.errors.items) > errors_before:
         return None
     cells = roster_denominator(state, cells)
-    judge(row, state, lang_en, cells)
+    judge(row, state, cells)
     if len(state.errors.items) > errors_before:
         return None
     decision_unit = _text(v.get("decision_unit_code"))

@@ -100,7 +100,7 @@ _education_check = _remembered(rules.check_education)
 _official_check = _remembered(rules.check_official)
 
 
-def judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
+def judge(row: Row, state: Checking, cells: Cells) -> None:
     """The Party's rules in force at each act: errors refuse the row, warnings are counted."""
     birth, national_id, dates = cells.birth, cells.national_id, cells.dates
     votes_for, official_members = cells.votes_for, cells.official_members
@@ -142,7 +142,7 @@ def judge(row: Row, state: Checking, lang_en: bool, cells: Cells) -> None:
         else:
             violations += _official_check[ceremony, dates[Step.official]]
     if violations:
-        _note(row, state, lang_en, cells, violations)
+        _note(row, state, cells, violations)
 
 
 def _in_future(row: Row, state: Checking, cells: Cells) -> None:
@@ -156,9 +156,7 @@ def _in_future(row: Row, state: Checking, cells: Cells) -> None:
             state.errors.add(row.line, row.column(col), row.raw(col), reason)
 
 
-def _note(
-    row: Row, state: Checking, lang_en: bool, cells: Cells, violations: list[rules.Violation]
-) -> None:
+def _note(row: Row, state: Checking, cells: Cells, violations: list[rules.Violation]) -> None:
     waived = state.excepted.get(cells.explicit_id) or state.excepted.get(cells.national_id) or ()
     for found in violations:
         if found.rule in waived:

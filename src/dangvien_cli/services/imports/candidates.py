@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.dialect import defer_indexes, rebuild_indexes
-from dangvien_cli.i18n import get_lang, t
+from dangvien_cli.i18n import t
 from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
@@ -83,7 +83,6 @@ def import_candidates(
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
     units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
-    lang_en = get_lang() == "en"
     batch: list[Candidate] = []
     deferred = None
     collecting = gc.isenabled()
@@ -94,7 +93,7 @@ def import_candidates(
     try:
         for row in mapping.rows(state.errors):
             result.rows += 1
-            cand = parse_candidate(row, units, state, lang_en)
+            cand = parse_candidate(row, units, state)
             if cand is not None:
                 batch.append(cand)
             if len(batch) >= BATCH:
