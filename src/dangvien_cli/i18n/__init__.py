@@ -1,6 +1,6 @@
 """The one message catalogue: every user-facing text, in Vietnamese and English.
 
-The sentences live in ``catalogue/``, one module per area so that each stays readable;
+The sentences live in ``catalogue/``, one JSON file per area so that each stays readable;
 they form one dictionary, and ``t`` is the only way any other module reads it.
 
 The language is chosen once per process (``--lang`` or ``DANGVIEN_LANG``) before the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 LANGS = ("vi", "en")
 _lang = "vi"
@@ -74,9 +75,6 @@ def fmt_date(d: date | None) -> str:
     return d.strftime("%d/%m/%Y")
 
 
-# key: (Vietnamese, English)
-
-
 def has(key: str) -> bool:
     return key in MESSAGES
 
@@ -91,30 +89,40 @@ def t_or(key: str, default: str) -> str:
     return t(key) if key in MESSAGES else default
 
 
-def _merged() -> dict[str, tuple[str, str]]:
-    # Importing here keeps the area modules out of this module's namespace; a key defined in
-    # two areas is a mistake that would silently pick one sentence, so it fails loudly.
-    from dangvien_cli.i18n.catalogue import (
-        database,
-        document,
-        errors,
-        examples,
-        help,
-        labels,
-        options,
-        pipeline,
-        rules,
-        units,
-    )
+# The catalogue's areas, one JSON file each in catalogue/ (data a translator can edit without
+# reading Python; catalogue/README.md): "key": ["Vietnamese", "English"], or ["text"] where
+# both say the same.
+AREAS = (
+    "options",
+    "help",
+    "examples",
+    "labels",
+    "document",
+    "database",
+    "errors",
+    "units",
+    "pipeline",
+    "rules",
+)
+
+
+def load_catalogue(folder: Path) -> dict[str, tuple[str, str]]:
+    """The areas' files in ``folder`` as one dictionary. A key defined in two areas is a
+    mistake that would silently pick one sentence, so it fails loudly; so does an entry that
+    is not one or two strings."""
+    import json
 
     merged: dict[str, tuple[str, str]] = {}
-    areas = (options, help, examples, labels, document, database, errors, units, pipeline, rules)
-    for area in areas:
-        twice = merged.keys() & area.MESSAGES.keys()
+    for area in AREAS:
+        entries = json.loads((folder / f"{area}.json").read_text(encoding="utf-8"))
+        twice = merged.keys() & entries.keys()
         if twice:
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
-        merged.update(area.MESSAGES)
+        for key, texts in entries.items():
+            if not (isinstance(texts, list) and 1 <= len(texts) <= 2):
+                raise RuntimeError(f"catalogue/{area}.json: {key} is not [vi, en] or [text]")
+            merged[key] = (texts[0], texts[-1])
     return merged
 
 
-MESSAGES: dict[str, tuple[str, str]] = _merged()
+MESSAGES: dict[str, tuple[str, str]] = load_catalogue(Path(__file__).with_name("catalogue"))

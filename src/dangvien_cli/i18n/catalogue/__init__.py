@@ -1,1 +1,0 @@
-"""The catalogue\x27s areas; see dangvien_cli.i18n."""
