@@ -51,7 +51,7 @@ def test_a_2026_revision_is_a_data_edit() -> None:
     [v] = check_cell_vote(7, 10, FIRST_DAY, rules=after)
     assert (v.rule, v.severity, v.source) == ("R14", "error", "Quy định 2026 (thử)")
     assert (
-        "7/10" in v.message_vi and "3/4" in v.message_vi and "(at least 8 needed)" in (v.message_en)
+        "7/10" in v.text("vi") and "3/4" in v.text("vi") and "(at least 8 needed)" in v.text("en")
     )
 
 

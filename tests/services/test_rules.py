@@ -58,8 +58,8 @@ def assert_fails(violations: list[Violation], rule: str, severity: str, doc: str
     v = only(violations)
     assert (v.rule, v.severity) == (rule, severity), v
     assert doc in v.source, v.source
-    assert VI_LETTERS.search(v.message_vi), v.message_vi
-    assert v.message_en.isascii(), v.message_en
+    assert VI_LETTERS.search(v.text("vi")), v.text("vi")
+    assert v.text("en").isascii(), v.text("en")
     return v
 
 
@@ -133,7 +133,7 @@ def test_age_exactly_18(act: date, doc: str) -> None:
 def test_age_one_day_short_of_18_is_the_unconfirmed_rounding_case(act: date, doc: str) -> None:
     birth = date(act.year - 18, act.month, act.day + 1)
     v = assert_fails(check_age(birth, act), "R1", "warning", doc)
-    assert "215 tháng" in v.message_vi
+    assert "215 tháng" in v.text("vi")
 
 
 @pytest.mark.parametrize(
@@ -146,7 +146,7 @@ def test_age_one_day_short_of_18_is_the_unconfirmed_rounding_case(act: date, doc
 )
 def test_age_under_18_is_refused(birth: date, meeting: date, doc: str) -> None:
     v = assert_fails(check_age(birth, meeting), "R1", "error", doc)
-    assert "216 tháng" in v.message_vi and "215 tháng" in v.message_vi
+    assert "216 tháng" in v.text("vi") and "215 tháng" in v.text("vi")
 
 
 @pytest.mark.parametrize(
@@ -160,13 +160,13 @@ def test_age_60(birth: date, ok: date, short: date, over: date, doc: str) -> Non
     assert check_age(birth, ok) == []
     assert_fails(check_age(birth, short), "R2", "warning", doc)
     v = assert_fails(check_age(birth, over), "R2", "error", doc)
-    assert "721 tháng" in v.message_vi and "Ban Thường vụ Tỉnh ủy" in v.message_vi
+    assert "721 tháng" in v.text("vi") and "Ban Thường vụ Tỉnh ủy" in v.text("vi")
 
 
 def test_age_before_2016_is_not_checked_but_said_so() -> None:
     v = only(check_age(date(1990, 1, 1), date(2010, 1, 1)))
     assert (v.rule, v.severity) == ("R1", "warning")
-    assert "Chưa có dữ liệu" in v.message_vi
+    assert "Chưa có dữ liệu" in v.text("vi")
 
 
 # R4–R6 education -------------------------------------------------------------------------------
@@ -181,12 +181,12 @@ def test_thcs_or_more_passes(act: date, doc: str) -> None:
 @BOTH
 def test_primary_school_is_refused_without_an_area_exception(act: date, doc: str) -> None:
     v = assert_fails(check_education("tieu-hoc", act), "R4", "error", doc)
-    assert "tương đương" not in v.message_vi
+    assert "tương đương" not in v.text("vi")
 
 
 def test_the_2016_rules_accepted_an_equivalent() -> None:
     v = assert_fails(check_education("tieu-hoc", date(2020, 5, 4)), "R4", "error", "29-QĐ/TW")
-    assert "hoặc tương đương" in v.message_vi
+    assert "hoặc tương đương" in v.text("vi")
 
 
 @BOTH
@@ -215,7 +215,7 @@ def test_literate_respected_person_needs_consent(act: date, doc: str) -> None:
     v = assert_fails(
         check_education("biet-doc-viet", act, "nguoi-co-uy-tin"), "R6", "error", "HD/TW"
     )
-    assert "Ban Thường vụ Tỉnh ủy" in v.message_vi
+    assert "Ban Thường vụ Tỉnh ủy" in v.text("vi")
 
 
 def test_unknown_education_is_a_warning() -> None:
@@ -244,7 +244,7 @@ def test_certificate_valid_60_months(
 ) -> None:
     assert check_certificate(issued, day_before) == []
     v = assert_fails(check_certificate(issued, day_of), "R8", "warning", doc)
-    assert f"{day_of:%d/%m/%Y}" in v.message_vi
+    assert f"{day_of:%d/%m/%Y}" in v.text("vi")
 
 
 def test_certificate_missing_or_issued_after_the_meeting() -> None:
@@ -269,7 +269,7 @@ def test_two_official_members_of_12_months(act: date, doc: str) -> None:
 def test_introducer_with_11_months_together_is_refused(act: date, doc: str) -> None:
     intro = [IntroducerInfo(True, 12), IntroducerInfo(True, 11)]
     v = assert_fails(check_introducers("two-members", intro, ADULT, act), "R12", "error", doc)
-    assert "thứ 2" in v.message_vi and "11 tháng" in v.message_vi
+    assert "thứ 2" in v.text("vi") and "11 tháng" in v.text("vi")
 
 
 @BOTH
@@ -342,7 +342,7 @@ def test_cell_vote_two_thirds_of_official_members(
         assert result == []
     else:
         v = assert_fails(result, "R14", "error", doc)
-        assert f"{votes_for}/{members}" in v.message_vi and "2/3" in v.message_vi
+        assert f"{votes_for}/{members}" in v.text("vi") and "2/3" in v.text("vi")
 
 
 @VOTES
@@ -357,7 +357,7 @@ def test_committee_vote_two_thirds_of_members(
 
 
 def test_five_of_nine_says_six_are_needed() -> None:
-    assert "cần ít nhất 6" in only(check_cell_vote(5, 9, ACT_2025)).message_vi
+    assert "cần ít nhất 6" in only(check_cell_vote(5, 9, ACT_2025)).text("vi")
 
 
 @pytest.mark.parametrize(("votes_for", "members"), [(10, 9), (-1, 9), (0, 0), (1, 0)])
@@ -389,7 +389,7 @@ def test_decision_within_60_working_days(
 ) -> None:
     assert check_decision_deadline(resolution, day_60) == []
     v = assert_fails(check_decision_deadline(resolution, day_61), "R17", "error", doc)
-    assert "61 ngày làm việc" in v.message_vi
+    assert "61 ngày làm việc" in v.text("vi")
 
 
 def test_special_case_allows_30_more_working_days() -> None:
@@ -400,7 +400,7 @@ def test_special_case_allows_30_more_working_days() -> None:
     v = assert_fails(
         check_decision_deadline(resolution, day_91, special=True), "R17", "error", QD24
     )
-    assert "91 ngày làm việc" in v.message_vi and "90 ngày" in v.message_vi
+    assert "91 ngày làm việc" in v.text("vi") and "90 ngày" in v.text("vi")
 
 
 @BOTH
@@ -425,7 +425,7 @@ def test_ceremony_within_30_working_days(
 ) -> None:
     assert check_ceremony_deadline(decision, day_30) == []
     v = assert_fails(check_ceremony_deadline(decision, day_31), "R18", "error", doc)
-    assert "31 ngày làm việc" in v.message_vi
+    assert "31 ngày làm việc" in v.text("vi")
 
 
 @BOTH
@@ -489,8 +489,8 @@ def test_steps_in_order_pass_and_missing_steps_are_skipped() -> None:
 def test_ceremony_before_decision_names_both_steps() -> None:
     steps = {"cell-vote": date(2021, 9, 6), "decision": ACT_2021, "ceremony": date(2021, 11, 1)}
     v = assert_fails(check_order(steps), "ORDER", "error", "Điều lệ Đảng Điều 4.3")
-    assert "lễ kết nạp" in v.message_vi and "quyết định kết nạp" in v.message_vi
-    assert "01/11/2021" in v.message_vi and "15/11/2021" in v.message_vi
+    assert "lễ kết nạp" in v.text("vi") and "quyết định kết nạp" in v.text("vi")
+    assert "01/11/2021" in v.text("vi") and "15/11/2021" in v.text("vi")
 
 
 def test_each_misdated_step_is_reported_once_against_the_latest_earlier_step() -> None:
@@ -503,8 +503,8 @@ def test_each_misdated_step_is_reported_once_against_the_latest_earlier_step() -
     }
     found = check_order(steps)
     assert [v.rule for v in found] == ["ORDER", "ORDER"]
-    assert "đơn xin vào Đảng" in found[0].message_vi and "lớp bồi dưỡng" in found[0].message_vi
-    assert "công nhận" in found[1].message_vi and "chi bộ biểu quyết" in found[1].message_vi
+    assert "đơn xin vào Đảng" in found[0].text("vi") and "lớp bồi dưỡng" in found[0].text("vi")
+    assert "công nhận" in found[1].text("vi") and "chi bộ biểu quyết" in found[1].text("vi")
 
 
 def test_a_misdated_step_does_not_become_the_reference() -> None:
@@ -515,7 +515,7 @@ def test_a_misdated_step_does_not_become_the_reference() -> None:
     }
     found = check_order(steps)
     assert len(found) == 2
-    assert all("01/06/2021" in v.message_vi for v in found)
+    assert all("01/06/2021" in v.text("vi") for v in found)
 
 
 def test_unknown_step_is_a_programming_error() -> None:
@@ -556,8 +556,8 @@ def test_inconsistent_cccd(
     number: str, birth: date | None, gender: Gender | None, severity: str, words: str
 ) -> None:
     v = assert_fails(check_cccd(number, birth, gender), "R29", severity, "TT 07/2016/TT-BCA")
-    assert words in v.message_vi
-    for text in (v.message_vi, v.message_en, v.source):  # no ID number in any message
+    assert words in v.text("vi")
+    for text in (v.text("vi"), v.text("en"), v.source):  # no ID number in any message
         assert number not in text and number[-6:] not in text and number[:6] not in text
 
 
@@ -585,7 +585,7 @@ def test_failures_read_as_one_sentence_in_each_language() -> None:
     assert len(found) >= 10
     for v in found:
         assert v.severity in {"error", "warning"}
-        for text in (v.message_vi, v.message_en):
+        for text in (v.text("vi"), v.text("en")):
             assert text.endswith(".") and text.count(". ") == 0 and "{" not in text, text
-        assert VI_LETTERS.search(v.message_vi) and v.message_en.isascii()
+        assert VI_LETTERS.search(v.text("vi")) and v.text("en").isascii()
         assert v.source and re.fullmatch(r"R\d+|ORDER", v.rule)

@@ -86,21 +86,13 @@ class Violation:
     params: tuple[tuple[str, Any], ...]
     source: str
 
-    def text(self) -> str:
-        """The sentence in the reader's language."""
-        return _render(self.key, self.params, get_lang())
+    def text(self, lang: str | None = None) -> str:
+        """The sentence in ``lang``, by default the reader's language."""
+        return _render(self.key, self.params, lang or get_lang())
 
     def line(self) -> str:
         """``R14 (source): sentence``, as refusals and row errors show a breach."""
         return f"{self.rule} ({self.source}): {self.text()}"
-
-    @property
-    def message_vi(self) -> str:
-        return _render(self.key, self.params, "vi")
-
-    @property
-    def message_en(self) -> str:
-        return _render(self.key, self.params, "en")
 
 
 def breach(key: str, *rules: Rule, severity: Severity | None = None, **params: Any) -> Violation:
