@@ -29,6 +29,13 @@ def test_a_key_in_two_areas_is_refused(tmp_path):
         i18n.load_catalogue(folder)
 
 
+def test_a_key_twice_in_one_file_is_refused(tmp_path):
+    folder = _copy(tmp_path)
+    _add(folder, '"opt.db2": ["hai", "two"], "opt.db2": ["ba", "three"]')
+    with pytest.raises(RuntimeError, match="opt.db2"):
+        i18n.load_catalogue(folder)
+
+
 @pytest.mark.parametrize("entry", ['"x.y": "chữ"', '"x.y": ["a", "b", "c"]', '"x.y": []'])
 def test_an_entry_that_is_not_one_or_two_texts_is_refused(tmp_path, entry):
     folder = _copy(tmp_path)

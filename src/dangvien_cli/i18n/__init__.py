@@ -107,14 +107,24 @@ AREAS = (
 
 
 def load_catalogue(folder: Path) -> dict[str, tuple[str, str]]:
-    """The areas' files in ``folder`` as one dictionary. A key defined in two areas is a
+    """The areas' files in ``folder`` as one dictionary. A key defined twice (in one area or two) is a
     mistake that would silently pick one sentence, so it fails loudly; so does an entry that
     is not one or two strings."""
     import json
 
+    def no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        # json.loads alone keeps the last of two equal keys in one file, silently.
+        entries = dict(pairs)
+        if len(entries) != len(pairs):
+            keys = [key for key, _ in pairs]
+            again = sorted({key for key in keys if keys.count(key) > 1})
+            raise RuntimeError(f"message keys defined twice: {again}")
+        return entries
+
     merged: dict[str, tuple[str, str]] = {}
     for area in AREAS:
-        entries = json.loads((folder / f"{area}.json").read_text(encoding="utf-8"))
+        text = (folder / f"{area}.json").read_text(encoding="utf-8")
+        entries = json.loads(text, object_pairs_hook=no_repeats)
         twice = merged.keys() & entries.keys()
         if twice:
             raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
