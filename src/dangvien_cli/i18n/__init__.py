@@ -107,9 +107,9 @@ AREAS = (
 
 
 def load_catalogue(folder: Path) -> dict[str, tuple[str, str]]:
-    """The areas' files in ``folder`` as one dictionary. A key defined twice (in one area or two) is a
-    mistake that would silently pick one sentence, so it fails loudly; so does an entry that
-    is not one or two strings."""
+    """The areas' files in ``folder`` as one dictionary. A key defined twice (in one area or
+    two) is a mistake that would silently pick one sentence, so it fails loudly; so does an
+    entry that is not one or two strings."""
     import json
 
     def no_repeats(pairs: list[tuple[str, object]]) -> dict[str, object]:
