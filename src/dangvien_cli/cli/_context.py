@@ -10,7 +10,7 @@ import inspect
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from dangvien_cli.reader import Reader
+    from dangvien_cli.render_output import View
 
 
 @dataclass
@@ -181,6 +182,16 @@ def show_added(read: "Callable[[Session], dict[str, Any]]", fields: list[Any]) -
     with ctx.session() as session:
         record = read(session)
     emit_object(record, fields, ctx.fmt)
+
+
+def show_list(read: "Callable[[Session], Iterable[Mapping[str, Any]]]", view: "View") -> None:
+    """A list command's records as the format asks, delivered while the transaction that
+    reads them is open: a long list streams from the cursor instead of being held."""
+    from dangvien_cli.render_output import deliver
+
+    ctx = app_ctx()
+    with ctx.session() as session:
+        deliver(read(session), view, None, fmt=ctx.fmt)
 
 
 def group_options(
@@ -366,6 +377,7 @@ __all__ = [
     "opt",
     "required",
     "show_added",
+    "show_list",
     "warn",
     "yes_option",
 ]

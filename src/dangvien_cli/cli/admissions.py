@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, new_group, opt, required
+from dangvien_cli.cli._context import app_ctx, command, new_group, show_list
 from dangvien_cli.cli._options import (
     DocumentOpt,
     PeriodFilterOpt,
@@ -12,10 +12,12 @@ from dangvien_cli.cli._options import (
     ReasonOpt,
     StepDateOpt,
     UnitFilterOpt,
+    opt,
+    required,
 )
-from dangvien_cli.cli.candidate.steps import record, show_outcome, step, when
+from dangvien_cli.cli.candidate.steps import exit_command, record, show_outcome, step, when
 from dangvien_cli.render import Column
-from dangvien_cli.render_output import View, deliver
+from dangvien_cli.render_output import View
 from dangvien_cli.values import parse_date
 from dangvien_cli.vocab import Step
 
@@ -97,15 +99,7 @@ def confirm(
     show_outcome(person_id, outcome)
 
 
-@command(group, "not-recognised", help_key="help.admission.not_recognised", records=False)
-def not_recognised(
-    person_id: PersonIdArg,
-    *,
-    date: StepDateOpt,
-    reason: ReasonOpt,
-    document: DocumentOpt = None,
-) -> None:
-    record(person_id, step(Step.recognition_failed, date, document_no=document, note=reason))
+exit_command(group, "not-recognised", Step.recognition_failed, "help.admission.not_recognised")
 
 
 @command(group, "strike", help_key="help.admission.strike", records=False)
@@ -127,10 +121,10 @@ def list_(
 ) -> None:
     from dangvien_cli.services.people_lists import stream_admissions
 
-    ctx = app_ctx()
-    with ctx.session() as session:
-        rows = stream_admissions(session, period_code=period, unit_code=unit)
-        deliver(rows, View.table(LIST_COLUMNS), None, fmt=ctx.fmt)
+    show_list(
+        lambda s: stream_admissions(s, period_code=period, unit_code=unit),
+        View.table(LIST_COLUMNS),
+    )
 
 
 def build() -> typer.Typer:

@@ -5,7 +5,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, new_group, opt
+from dangvien_cli.cli._context import app_ctx, command, new_group
+from dangvien_cli.cli._options import opt
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat
 from dangvien_cli.render_output import View, deliver

@@ -5,19 +5,11 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import (
-    app_ctx,
-    arg,
-    command,
-    info,
-    new_group,
-    opt,
-    required,
-    show_added,
-)
+from dangvien_cli.cli._context import app_ctx, command, info, new_group, show_added, show_list
+from dangvien_cli.cli._options import arg, opt, required
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit, emit_object
-from dangvien_cli.render_output import View, deliver
+from dangvien_cli.render_output import View
 
 LIST_COLUMNS = [
     Column("code", "col.code"),
@@ -90,10 +82,7 @@ def add(
 def list_() -> None:
     from dangvien_cli.services.classes import list_classes
 
-    ctx = app_ctx()
-    with ctx.session() as session:
-        rows = list_classes(session)
-    deliver(rows, View.table(LIST_COLUMNS, t("title.classes")), None, fmt=ctx.fmt)
+    show_list(list_classes, View.table(LIST_COLUMNS, t("title.classes")))
 
 
 @command(group, "show", help_key="help.class.show")

@@ -5,16 +5,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dangvien_cli.cli._context import (
-    app_ctx,
-    arg,
-    command,
-    confirm,
-    info,
-    new_group,
-    opt,
-    required,
-)
+from dangvien_cli.cli._context import app_ctx, command, confirm, info, new_group
+from dangvien_cli.cli._options import arg, opt, required
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column

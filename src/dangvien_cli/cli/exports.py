@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, command, info, new_group, opt, warn
-from dangvien_cli.cli._options import UnitFilterOpt
+from dangvien_cli.cli._context import app_ctx, command, info, new_group, warn
+from dangvien_cli.cli._options import UnitFilterOpt, arg, opt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import OutputFormat, to_json
 

@@ -5,20 +5,11 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import (
-    app_ctx,
-    arg,
-    choice,
-    command,
-    info,
-    new_group,
-    opt,
-    required,
-)
-from dangvien_cli.cli._options import OnDateOpt, UnitFilterOpt
+from dangvien_cli.cli._context import app_ctx, command, info, new_group, show_list
+from dangvien_cli.cli._options import OnDateOpt, UnitFilterOpt, arg, choice, opt, required
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit_object
-from dangvien_cli.render_output import View, deliver
+from dangvien_cli.render_output import View
 from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import ExitReason, MemberStatus
 
@@ -81,17 +72,15 @@ def list_(
 ) -> None:
     from dangvien_cli.services.people_lists import stream_members
 
-    ctx = app_ctx()
-    with ctx.session() as session:
-        rows = stream_members(
-            session,
-            unit_code=unit,
-            status=MemberStatus(status).value if status else None,
-            search=search,
-            key_position=key_position,
-            as_of=parse_date(as_of),
+    chosen = MemberStatus(status).value if status else None
+    day = parse_date(as_of)
+
+    def read(s: Any) -> Any:
+        return stream_members(
+            s, unit_code=unit, status=chosen, search=search, key_position=key_position, as_of=day
         )
-        deliver(rows, View.table(COLUMNS, t("title.members")), None, fmt=ctx.fmt)
+
+    show_list(read, View.table(COLUMNS, t("title.members")))
 
 
 @command(group, "show", help_key="help.member.show")

@@ -4,20 +4,12 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import (
-    app_ctx,
-    arg,
-    command,
-    info,
-    new_group,
-    opt,
-    required,
-    show_added,
-)
+from dangvien_cli.cli._context import app_ctx, command, info, new_group, show_added, show_list
+from dangvien_cli.cli._options import arg, opt, required
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column
-from dangvien_cli.render_output import View, deliver
+from dangvien_cli.render_output import View
 from dangvien_cli.values import parse_date
 
 COLUMNS = [
@@ -59,10 +51,7 @@ def add(
 def list_() -> None:
     from dangvien_cli.services.quotas import list_periods
 
-    ctx = app_ctx()
-    with ctx.session() as session:
-        rows = list_periods(session)
-    deliver(rows, View.table(COLUMNS), None, fmt=ctx.fmt)
+    show_list(list_periods, View.table(COLUMNS))
 
 
 @command(group, "close", help_key="help.period.close", records=False)

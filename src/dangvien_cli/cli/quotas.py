@@ -7,20 +7,25 @@ import typer
 from dangvien_cli.cli import _imports as imp
 from dangvien_cli.cli._context import (
     app_ctx,
-    arg,
     command,
     confirmed_write,
     info,
     new_group,
-    opt,
+    show_list,
     warn,
+)
+from dangvien_cli.cli._options import (
+    PeriodFilterOpt,
+    UnitCodeArg,
+    UnitFilterOpt,
+    arg,
+    opt,
     whole_number,
     yes_option,
 )
-from dangvien_cli.cli._options import PeriodFilterOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column
-from dangvien_cli.render_output import View, deliver
+from dangvien_cli.render_output import View
 
 DEFAULT_SOURCE = "cap-tren"
 COLUMNS = [
@@ -103,10 +108,10 @@ def list_(
 ) -> None:
     from dangvien_cli.services.quotas import list_quotas
 
-    ctx = app_ctx()
-    with ctx.session() as session:
-        rows = list_quotas(session, period_code=period, unit_code=unit)
-    deliver(rows, View.table(COLUMNS, t("title.quotas")), None, fmt=ctx.fmt)
+    show_list(
+        lambda s: list_quotas(s, period_code=period, unit_code=unit),
+        View.table(COLUMNS, t("title.quotas")),
+    )
 
 
 imp.import_command(

@@ -5,20 +5,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import (
-    app_ctx,
+from dangvien_cli.cli._context import app_ctx, command, confirmed_write, info, new_group, show_added
+from dangvien_cli.cli._options import (
+    OnDateOpt,
+    UnitCodeArg,
+    UnitFilterOpt,
     arg,
     choice,
-    command,
-    confirmed_write,
-    info,
-    new_group,
     opt,
     required,
-    show_added,
     yes_option,
 )
-from dangvien_cli.cli._options import OnDateOpt, UnitCodeArg, UnitFilterOpt
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.render_output import View, deliver
@@ -26,6 +23,7 @@ from dangvien_cli.values import parse_date, required_date
 from dangvien_cli.vocab import Block, UnitKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
     from sqlalchemy.orm import Session
@@ -168,6 +166,16 @@ def remove(
     info(t("unit.removed", code=removed["code"], unit_name=removed["name"]))
 
 
+def _dated_change(
+    on: str, change: "Callable[[Session, date], dict[str, Any]]"
+) -> "tuple[dict[str, Any], date]":
+    """A change of the map (merge, move, rename) takes effect on a day the clerk must give;
+    it is written in one transaction, and the day is handed back for the notice."""
+    day = required_date(on, "--on")
+    with app_ctx().session(write=True) as session:
+        return change(session, day), day
+
+
 @command(group, "merge", help_key="help.unit.merge", records=False)
 def merge(
     sources: Annotated[list[str], arg("arg.source_units")],
@@ -185,18 +193,13 @@ def merge(
 ) -> None:
     from dangvien_cli.services.restructure import merge_units
 
-    day = required_date(on, "--on")
-    with app_ctx().session(write=True) as session:
-        done = merge_units(
-            session,
-            sources,
-            into=into,
-            on=day,
-            name=name,
-            kind=UnitKind(kind) if kind else None,
-            parent=parent,
-            block=Block(block) if block else None,
-        )
+    new_kind, new_block = UnitKind(kind) if kind else None, Block(block) if block else None
+    done, day = _dated_change(
+        on,
+        lambda s, d: merge_units(
+            s, sources, into=into, on=d, name=name, kind=new_kind, parent=parent, block=new_block
+        ),
+    )
     sources_text = ", ".join(done["sources"])
     info(t("unit.merged", **{**done, "sources": sources_text, "on": fmt_date(day)}))
 
@@ -210,9 +213,7 @@ def move(
 ) -> None:
     from dangvien_cli.services.restructure import move_unit
 
-    day = required_date(on, "--on")
-    with app_ctx().session(write=True) as session:
-        done = move_unit(session, code, parent=parent, on=day)
+    done, day = _dated_change(on, lambda s, d: move_unit(s, code, parent=parent, on=d))
     info(t("unit.moved", code=done["code"], parent=done["parent"], on=fmt_date(day)))
 
 
@@ -225,9 +226,7 @@ def rename(
 ) -> None:
     from dangvien_cli.services.restructure import rename_unit
 
-    day = required_date(on, "--on")
-    with app_ctx().session(write=True) as session:
-        done = rename_unit(session, code, name=name, on=day)
+    done, day = _dated_change(on, lambda s, d: rename_unit(s, code, name=name, on=d))
     info(t("unit.renamed", code=done["code"], on=fmt_date(day)))
 
 

@@ -6,17 +6,8 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import (
-    app_ctx,
-    arg,
-    choice,
-    command,
-    info,
-    opt,
-    required,
-    show_added,
-    warn,
-)
+from dangvien_cli.cli._context import app_ctx, command, info, show_added, warn
+from dangvien_cli.cli._options import arg, choice, opt, required
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column, OutputFormat, emit, emit_object

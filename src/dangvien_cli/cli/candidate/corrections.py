@@ -3,16 +3,8 @@ being rewritten — a correction supersedes a step, an exception waives one rule
 
 from typing import Annotated, Any
 
-from dangvien_cli.cli._context import (
-    app_ctx,
-    command,
-    confirmed_write,
-    info,
-    opt,
-    required,
-    yes_option,
-)
-from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt
+from dangvien_cli.cli._context import app_ctx, command, confirmed_write, info
+from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt, opt, required, yes_option
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t

@@ -6,11 +6,20 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, arg, choice, command, opt, required
-from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt, StepDateOpt
+from dangvien_cli.cli._context import app_ctx, command
+from dangvien_cli.cli._options import (
+    DocumentOpt,
+    PersonIdArg,
+    StepDateOpt,
+    arg,
+    choice,
+    opt,
+    required,
+)
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.cli.candidate.steps import (
     ClassResult,
+    exit_command,
     introducer_list,
     record,
     show_outcome,
@@ -19,18 +28,6 @@ from dangvien_cli.cli.candidate.steps import (
 )
 from dangvien_cli.i18n import t
 from dangvien_cli.vocab import Area, Route, Step
-
-
-def exit_command(group: typer.Typer, name: str, kind: Any, help_key: str) -> None:
-    @command(group, name, help_key=help_key, records=False)
-    def leave(
-        person_id: PersonIdArg,
-        *,
-        date: StepDateOpt,
-        reason: ReasonOpt,
-        document: DocumentOpt = None,
-    ) -> None:
-        record(person_id, step(kind, date, document_no=document, note=reason))
 
 
 @command(group, "mentor", help_key="help.step.mentor", records=False)

@@ -7,7 +7,8 @@ from typing import Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, info, warn
+from dangvien_cli.cli._context import app_ctx, command, info, warn
+from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt, StepDateOpt
 from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.values import parse_date
@@ -86,3 +87,18 @@ def introducer_list(names: list[str], members: list[str]) -> list[Any]:
     if not out:
         raise typer.BadParameter(t("step.no_introducers"), param_hint="--introducer-member")
     return out
+
+
+def exit_command(group: typer.Typer, name: str, kind: Any, help_key: str) -> None:
+    """A step that ends or sets back a candidacy (leaving, refusal, a decision not
+    recognised): its day, why, and the document that says so."""
+
+    @command(group, name, help_key=help_key, records=False)
+    def leave(
+        person_id: PersonIdArg,
+        *,
+        date: StepDateOpt,
+        reason: ReasonOpt,
+        document: DocumentOpt = None,
+    ) -> None:
+        record(person_id, step(kind, date, document_no=document, note=reason))

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import new_group, opt, required
-from dangvien_cli.cli._options import UnitFilterOpt
+from dangvien_cli.cli._context import new_group
+from dangvien_cli.cli._options import UnitFilterOpt, opt, required
 from dangvien_cli.i18n import t
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import OUTPUTS

@@ -3,7 +3,8 @@ Party's rules that fall due soon or have passed, and candidates stalled at a sta
 
 from typing import Annotated
 
-from dangvien_cli.cli._context import app_ctx, command, opt
+from dangvien_cli.cli._context import app_ctx, command
+from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import (
     DayOpt,
     OutputOpt,

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, info, opt
+from dangvien_cli.cli._context import app_ctx, command, info
+from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, group, report_day
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import t

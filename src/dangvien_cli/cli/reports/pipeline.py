@@ -3,7 +3,8 @@ of each unit, and how many entered, advanced and dropped in the window."""
 
 from typing import Annotated
 
-from dangvien_cli.cli._context import app_ctx, command, opt
+from dangvien_cli.cli._context import app_ctx, command
+from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import (
     DayOpt,
     DepthOpt,

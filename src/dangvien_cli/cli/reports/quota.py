@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._context import app_ctx, command, opt
+from dangvien_cli.cli._context import app_ctx, command
+from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import (
     ADMITTED,
     BAR,
