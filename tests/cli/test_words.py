@@ -102,7 +102,7 @@ BATTERY = [
 def test_the_catalogue_has_every_string_typer_gives_gettext():
     assert typer_gettext_strings(), "Typer no longer calls gettext: read it again"
     missing = typer_gettext_strings() - set(_words.catalogue())
-    assert not missing, f"add these to {_words.CATALOGUE.name}: {sorted(missing)}"
+    assert not missing, f"add these to typer.vi.po: {sorted(missing)}"
     for english in _words.RICH_CONSTANTS.values():
         assert _words.catalogue().get(english)
 
@@ -122,11 +122,12 @@ def test_the_po_reader_reads_headers_continuations_and_escapes(tmp_path):
     assert _words.catalogue()["(dynamic)"] == "(tính khi chạy)"
 
 
-def test_every_translation_carries_the_values_of_its_english():
-    for english, vietnamese in _words.catalogue().items():
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_translation_carries_the_values_of_its_english(lang):
+    for english, said in _words.catalogue(lang).items():
         if english:
-            assert vietnamese, english
-            assert set(HOLE.findall(vietnamese)) <= set(HOLE.findall(english)), english
+            assert said, english
+            assert set(HOLE.findall(said)) <= set(HOLE.findall(english)), english
 
 
 @pytest.mark.parametrize("args", BATTERY, ids=lambda a: " ".join(a))
@@ -155,6 +156,24 @@ def test_the_same_mistakes_in_english_use_typer_s_words(demo_db):
     seen = "\n".join(line for line in seen.splitlines() if "Example:" not in line)
     vietnamese = re.search(r".*[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ].*", seen)
     assert not vietnamese, vietnamese.group()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("report", "quota", "--period", "2021", "--depth", "x"), "must be a whole number"),
+        (("report", "quota", "--period", "2021", "--depth", "0"), "must be at least 1"),
+        (("report", "deadlines", "--within", "-3"), "must be at least 0"),
+    ],
+)
+def test_a_value_pydantic_refuses_is_said_in_plain_english_too(args, said):
+    """Typer converts values with pydantic; its "Input should be a valid integer, unable to
+    parse string as an integer" is a programmer's sentence, in English as in Vietnamese."""
+    en = run("--lang", "en", *args)
+    assert en.returncode == 2
+    assert said in en.stderr
+    assert "Input should" not in en.stderr
+    assert "Invalid value for" in en.stderr  # Typer's own words stay around it
 
 
 def test_help_in_english_after_a_vietnamese_build_in_the_same_process(cli):

@@ -4,7 +4,8 @@ Try … for help, pydantic's "Input should be …") in the clerk's language.
 Typer speaks English in three ways: strings it passes to stdlib gettext (typer/core.py, and
 typer/rich_utils.py, which freezes them into module constants at import), f-strings in the
 Click it bundles (typer/_click has no gettext at all), and pydantic's validation messages.
-One catalogue, ``locale/typer.vi.po``, holds all of them. It is read with the stdlib (a PO
+One catalogue, ``locale/typer.vi.po``, holds all of them; ``locale/typer.en.po`` says
+pydantic's messages in plain English for the English interface. It is read with the stdlib (a PO
 file is a few quoted strings; no compiled .mo to keep in step). ``install()`` points Typer's
 ``_`` at it and resets rich_utils' constants for the current language, so a process that
 switches language between invocations (the tests do) never shows the previous one;
@@ -24,7 +25,7 @@ from typing import Any
 
 from dangvien_cli.i18n import get_lang
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "typer.vi.po"
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
 _HOLE = re.compile(r"\{[^{}]*\}")
 
 # rich_utils' constants, by the English text Typer gave them.
@@ -72,15 +73,15 @@ def read_po(path: Path) -> dict[str, str]:
 
 
 @functools.cache
-def catalogue() -> dict[str, str]:
-    return read_po(CATALOGUE)
+def catalogue(lang: str = "vi") -> dict[str, str]:
+    return read_po(LOCALE / f"typer.{lang}.po")
 
 
 @functools.cache
-def templates() -> tuple[Template, ...]:
+def templates(lang: str = "vi") -> tuple[Template, ...]:
     """The entries with {holes}, the most specific (most fixed text) first."""
     made = []
-    for english, vietnamese in catalogue().items():
+    for english, vietnamese in catalogue(lang).items():
         holes = tuple(_HOLE.findall(english))
         if not holes:
             continue
@@ -95,18 +96,18 @@ def gettext(message: str) -> str:
     """What Typer's ``_()`` returns: the catalogue's text in Vietnamese, else the English."""
     if get_lang() != "vi" or not message:
         return message
-    return catalogue().get(message) or message
+    return catalogue("vi").get(message) or message
 
 
 def translate(sentence: str) -> str:
     """An English sentence Typer built (an error, a usage piece) in the clerk's language; the
-    values it carries are translated too when they are sentences of the catalogue."""
-    if get_lang() != "vi":
-        return sentence
-    exact = catalogue().get(sentence)
+    values it carries are translated too when they are sentences of the catalogue. In
+    English only pydantic's wording changes (typer.en.po)."""
+    lang = get_lang()
+    exact = catalogue(lang).get(sentence)
     if exact:
         return exact
-    for template in templates():
+    for template in templates(lang):
         match = template.pattern.fullmatch(sentence)
         if match:
             values = dict(zip(template.holes, map(translate, match.groups()), strict=True))
