@@ -15,6 +15,7 @@ from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from dangvien_cli.cli import _words as words
+from dangvien_cli.cli._values import convert_directly
 from dangvien_cli.i18n import MESSAGES, has, t
 
 # The mixin is a Command to the type checker (its super() calls reach one); at run time it
@@ -35,6 +36,7 @@ class _ClerksWords(_Command):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("opt.help")
+            convert_directly([option])
         return option
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
@@ -56,6 +58,7 @@ class _ClerksWords(_Command):
         super().format_help(ctx, formatter)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        convert_directly(self.params)
         for param in self.params:
             if param.param_type_name == "argument":
                 for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):
