@@ -58,6 +58,14 @@ SHOW_FIELDS = [
 ]
 STAGE_COLUMNS = [Column("stage", "col.stage", "stage"), Column("count", "col.count", "int")]
 AsOfOpt = Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")]
+# What add, edit and merge say of a unit, declared once.
+KindOpt = Annotated[str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")]
+BlockOpt = Annotated[
+    str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
+]
+ParentOpt = Annotated[str | None, opt("--parent", help_key="opt.parent")]
+NewNameOpt = Annotated[str | None, opt("--name", help_key="arg.unit_name")]
+FoundedOpt = Annotated[str | None, opt("--founded", help_key="opt.founded")]
 
 
 def unit_record(session: "Session", code: str, as_of: "date | None" = None) -> dict[str, Any]:
@@ -90,11 +98,9 @@ def add(
     kind: Annotated[
         str, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind", need=True)
     ],
-    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-    block: Annotated[
-        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-    ] = None,
-    founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+    parent: ParentOpt = None,
+    block: BlockOpt = None,
+    founded: FoundedOpt = None,
 ) -> None:
     from dangvien_cli.services.units import add_unit
 
@@ -117,15 +123,11 @@ def add(
 def edit(
     code: UnitCodeArg,
     *,
-    name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-    kind: Annotated[
-        str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
-    ] = None,
-    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-    block: Annotated[
-        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-    ] = None,
-    founded: Annotated[str | None, opt("--founded", help_key="opt.founded")] = None,
+    name: NewNameOpt = None,
+    kind: KindOpt = None,
+    parent: ParentOpt = None,
+    block: BlockOpt = None,
+    founded: FoundedOpt = None,
     dissolved: Annotated[str | None, opt("--dissolved", help_key="opt.dissolved")] = None,
     admits_from: Annotated[str | None, opt("--admits-from", help_key="opt.admits_from")] = None,
     admits_document: Annotated[
@@ -182,14 +184,10 @@ def merge(
     *,
     into: Annotated[str, required("--into", help_key="opt.into")],
     on: OnDateOpt,
-    name: Annotated[str | None, opt("--name", help_key="arg.unit_name")] = None,
-    kind: Annotated[
-        str | None, choice("--kind", enum=UnitKind, labels="kind", help_key="opt.kind")
-    ] = None,
-    parent: Annotated[str | None, opt("--parent", help_key="opt.parent")] = None,
-    block: Annotated[
-        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-    ] = None,
+    name: NewNameOpt = None,
+    kind: KindOpt = None,
+    parent: ParentOpt = None,
+    block: BlockOpt = None,
 ) -> None:
     from dangvien_cli.services.restructure import merge_units
 
@@ -234,9 +232,7 @@ def rename(
 def list_(
     *,
     under: UnitFilterOpt = None,
-    block: Annotated[
-        str | None, choice("--block", enum=Block, labels="block", help_key="opt.block")
-    ] = None,
+    block: BlockOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
     from dangvien_cli.services.unit_reads import stream_units
