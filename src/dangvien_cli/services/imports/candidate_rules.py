@@ -21,6 +21,7 @@ from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports.cells import Memo
 from dangvien_cli.services.imports.columns import Row
 from dangvien_cli.services.imports.step_fields import EXIT_DATE, FIELD_OF, STEP_FIELDS
+from dangvien_cli.services.rule_engine import BOOK
 from dangvien_cli.vocab import Step
 
 VOTE, DECISION = FIELD_OF[Step.cell_vote].date, FIELD_OF[Step.decision].date
@@ -109,20 +110,21 @@ def judge(row: Row, state: Checking, cells: Cells) -> None:
     violations: list[rules.Violation] = []
     if national_id:
         violations += rules.check_cccd(national_id, birth, cells.gender)  # type: ignore[arg-type]
-    violations += rules.check_order({f.step.value: dates[f.step] for f in STEP_FIELDS})
+    violations += rules.check_order(dates)  # Step is a StrEnum: its members are the keys
     vote = dates[Step.cell_vote]
     if vote:
+        in_force = BOOK.in_force(vote)  # looked up once for the checks of the vote's day
         if birth:
             # R3: over 60 needs the provincial consent before the decision; a row that
             # stops at the vote only warns, as `candidate vote` does.
-            age = rules.check_age(birth, vote)
+            age = rules.check_age(birth, vote, rules=in_force)
             if not dates[Step.decision]:
                 age = [replace(v, severity="warning") if v.rule == "R2" else v for v in age]
             violations += age
         violations += _education_check[cells.education, vote]
-        violations += rules.check_certificate(dates[Step.class_passed], vote)
+        violations += rules.check_certificate(dates[Step.class_passed], vote, rules=in_force)
         if votes_for is not None and official_members is not None:
-            violations += rules.check_cell_vote(votes_for, official_members, vote)
+            violations += rules.check_cell_vote(votes_for, official_members, vote, rules=in_force)
     checks.vote_counts(row, state.errors, vote, votes_for, official_members)
     checks.exit_step(row, state.errors, cells.exit_step, cells.exit_on, dates)
     decision = dates[Step.decision]
