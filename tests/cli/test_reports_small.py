@@ -343,3 +343,13 @@ def test_pipeline_counts_moves_and_medians(cli, small_db):
     assert at[("R", "probationary")]["entered"] == 10
     r_rows = [r for r in rows if r["unit_code"] == "R"]
     assert sum(r["now"] for r in r_rows) == sum(r["now"] for r in rows if r["depth"] == 1)
+
+
+@pytest.mark.parametrize(("value", "said"), [("-5", "at least 0"), ("nan", "at least 0"),
+                                             ("inf", "finite"), ("1e400", "finite")])  # fmt: skip
+def test_fail_under_takes_a_finite_percentage(cli, small_db, value, said):
+    """A threshold no unit can meet (infinity) or none can miss (nan, negative) would make a
+    script's check meaningless: a usage error instead."""
+    result = cli("report", "quota", "--period", "2021", "--fail-under", value, "--lang", "en")
+    assert result.exit_code == 2
+    assert said in result.stderr

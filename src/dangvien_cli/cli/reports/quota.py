@@ -1,6 +1,7 @@
 """dangvien report quota and report behind (services/reports/quota.py, behind.py): the
 quota table also printed by ``dangvien demo`` and written as the document's annex."""
 
+import math
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -38,6 +39,14 @@ from dangvien_cli.render import Column, OutputFormat
 from dangvien_cli.render_output import Footer, Rows, View, deliver
 
 
+def _finite(ctx: typer.Context, param: Any, value: float | None) -> float | None:
+    """A threshold of infinity would fail every unit and print "inf%"."""
+    if value is not None and not math.isfinite(value):
+        message = t("error.not_finite", value=value)
+        raise typer.BadParameter(message, ctx=ctx, param=param)
+    return value
+
+
 @command(group, "quota", help_key="help.report.quota")
 def quota(
     *,
@@ -46,7 +55,9 @@ def quota(
     by: Annotated[str, opt("--by", help_key="opt.by")] = "unit",
     unit: UnitOpt = None,
     depth: DepthOpt = None,
-    fail_under: Annotated[float | None, opt("--fail-under", help_key="opt.fail_under")] = None,
+    fail_under: Annotated[
+        float | None, opt("--fail-under", help_key="opt.fail_under", min=0, callback=_finite)
+    ] = None,
     output: OutputOpt = None,
 ) -> None:
     from dangvien_cli.services.reports.quota import report_quota
