@@ -76,6 +76,23 @@ def test_values_outside_the_vocabulary_are_refused(old: str, new: str, says: str
         load(TEXT.replace(old, new, 1))
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('why_en = "18 years', 'why_english = "18 years', "rule R1: no `why_en`"),
+        ('key = "min_age_months"', 'name = "min_age_months"', "rule R1, a setting: no `key`"),
+        ('unit = "months"\nvalue = 216', "value = 216", "setting min_age_months: no `unit`"),
+        ('code = "R1"', 'rule = "R1"', "a [[rule]]: no `code`"),
+        ("from = 2025-07-01, confidence", 'from = "2025-07-01", confidence', "is not a date"),
+    ],
+)
+def test_a_field_left_out_or_misspelt_is_named_with_its_rule(old: str, new: str, says: str) -> None:
+    """Whoever edits the file gets one line saying where, never a KeyError."""
+    assert old in TEXT
+    with pytest.raises(RuleBookError, match=re.escape(says)):
+        load(TEXT.replace(old, new, 1))
+
+
 def test_checks_are_registered_by_the_step_they_judge() -> None:
     codes = {code for codes, _ in CHECKS[Step.cell_vote] for code in codes}
     assert {"R1", "R4", "R7", "R9", "R14", "ORDER"} <= codes

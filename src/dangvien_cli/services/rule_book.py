@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
@@ -120,14 +121,22 @@ def _steps(raw: list[str], where: str) -> tuple[Step, ...]:
 
 
 def _setting(code: str, setting: dict[str, Any]) -> list[Rule]:
-    key = setting["key"]
+    key = _field(setting, "key", f"rule {code}, a setting")
     where = f"rule {code}, setting {key}"
+    with _fields_of(where):
+        return _rows(code, key, setting, where)
+
+
+def _rows(code: str, key: str, setting: dict[str, Any], where: str) -> list[Rule]:
     rows = []
     for cite in setting["citations"]:
         confidence = cite.get("confidence")
         if confidence not in CONFIDENCES:
             raise RuleBookError(f"{where}: confidence {confidence!r} is not one of {CONFIDENCES}")
         start, end = cite["from"], cite.get("to")
+        for day in (start, end):
+            if day is not None and not isinstance(day, date):
+                raise RuleBookError(f"{where}: {day!r} is not a date (write it bare: 2025-07-01)")
         if end is not None and end < start:
             raise RuleBookError(f"{where}: citation {cite['source']!r} ends before it starts")
         value = _value(cite.get("value", setting["value"]), where)
@@ -166,23 +175,13 @@ def load(text: str) -> RuleBook:
     rules: list[Rule] = []
     notes: dict[str, RuleNote] = {}
     for entry in data.get("rule", []):
-        code = entry["code"]
+        code = _field(entry, "code", "a [[rule]]")
         if code in notes:
             raise RuleBookError(f"rule {code}: defined twice")
-        notes[code] = RuleNote(
-            code,
-            entry["step_vi"],
-            entry["step_en"],
-            entry.get("exception_route"),
-            entry.get("approver_vi"),
-            entry.get("approver_en"),
-            entry["why_vi"],
-            entry["why_en"],
-            tuple(entry.get("covers", ())),
-            _steps(entry.get("steps", []), f"rule {code}"),
-        )
+        with _fields_of(f"rule {code}"):
+            notes[code] = _note(code, entry)
         for setting in entry.get("setting", []):
-            if any(r.key == setting["key"] for r in rules):
+            if any(r.key == setting.get("key") for r in rules):
                 raise RuleBookError(f"rule {code}: setting {setting['key']} defined twice")
             rules.extend(_setting(code, setting))
     for code, note in notes.items():
@@ -190,6 +189,36 @@ def load(text: str) -> RuleBook:
             if covered not in notes:
                 raise RuleBookError(f"rule {code}: covers unknown rule {covered}")
     return RuleBook(tuple(rules), notes)
+
+
+def _note(code: str, entry: dict[str, Any]) -> RuleNote:
+    return RuleNote(
+        code,
+        entry["step_vi"],
+        entry["step_en"],
+        entry.get("exception_route"),
+        entry.get("approver_vi"),
+        entry.get("approver_en"),
+        entry["why_vi"],
+        entry["why_en"],
+        tuple(entry.get("covers", ())),
+        _steps(entry.get("steps", []), f"rule {code}"),
+    )
+
+
+def _field(table: dict[str, Any], name: str, where: str) -> Any:
+    if name not in table:
+        raise RuleBookError(f"{where}: no `{name}`")
+    return table[name]
+
+
+@contextmanager
+def _fields_of(where: str) -> Iterator[None]:
+    """A field the file leaves out is named, with the rule it belongs to."""
+    try:
+        yield
+    except KeyError as missing:
+        raise RuleBookError(f"{where}: no `{missing.args[0]}`") from None
 
 
 def packaged_text() -> str:
