@@ -92,6 +92,8 @@ def open_table(
     delimiter: str | None = None,
     sheet: str | None = None,
 ) -> Table:
+    if path.is_dir():
+        raise DangvienError("import.file_is_folder", path=str(path))
     if not path.exists() or not path.is_file():
         raise DangvienError("import.file_not_found", path=str(path))
     suffix = path.suffix.lower()
@@ -246,8 +248,8 @@ def _check_xlsx_parts(path: Path) -> None:
                 if part.filename.lower().startswith("xl/worksheets/"):
                     with archive.open(part) as stream:
                         _check_text_runs(path, stream)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise DangvienError("import.bad_file", path=str(path), reason=type(exc).__name__) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        raise DangvienError("import.not_xlsx", path=str(path)) from None
 
 
 # Anchored at the start of a run (after "<"), so each run is scanned once, not once per byte.
@@ -274,8 +276,8 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise DangvienError("import.bad_file", path=str(path), reason=type(exc).__name__) from None
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
+        raise DangvienError("import.not_xlsx", path=str(path)) from None
     ws: Any  # the stubs type book[name] as any kind of sheet, worksheets[0] as a worksheet
     if sheet is not None:
         if sheet not in book.sheetnames:
