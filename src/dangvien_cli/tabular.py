@@ -115,7 +115,9 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
 
     try:
         stream, used = open_text(path, encoding)
-    except (EncodingError, LookupError) as exc:
+    except EncodingError as exc:
+        raise _encoding_refusal(path, exc, encoding or "auto") from None
+    except LookupError as exc:
         raise DangvienError(
             "import.bad_encoding", path=str(path), encoding=encoding or "auto", reason=str(exc)
         ) from None
@@ -156,9 +158,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
                     continue  # a blank line, or a row of empty cells as Excel saves them
                 yield start, record
         except EncodingError as exc:  # a streamed file: bytes past the detection sample
-            raise DangvienError(
-                "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
-            ) from None
+            raise _encoding_refusal(path, exc, used) from None
         except LineTooLong:
             raise DangvienError(
                 "import.line_too_long",
@@ -176,6 +176,19 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             stream.close()
 
     return Table(path, used, headers, rows())
+
+
+def _encoding_refusal(path: Path, exc: Any, encoding: str) -> DangvienError:
+    """textcodecs says what it refused (bytes at a line, or no encoding recognised); the
+    sentence is the catalogue's, in the clerk's language."""
+    bad = exc.bad_bytes
+    if not bad:
+        return DangvienError("import.encoding_unknown", path=str(path))
+    if exc.line:
+        return DangvienError(
+            "import.bad_bytes_at", path=str(path), encoding=exc.encoding, line=exc.line, bytes=bad
+        )
+    return DangvienError("import.bad_bytes", path=str(path), encoding=exc.encoding, bytes=bad)
 
 
 def _csv_refusal(path: Path, exc: csv.Error, line: int, start: int | None = None) -> DangvienError:

@@ -217,3 +217,26 @@ def test_a_masked_national_id_is_refused_with_what_to_do(units, tmp_path):
     result = units("candidate", "import", path)
     assert result.exit_code == 1
     assert "--show-private" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "said_vi", "said_en"),
+    [
+        (b"ho_ten,ma\nA\xffB,TP\n", "utf-8", "dòng 2 có các byte ff", "line 2: bytes ff"),
+        (b"ho_ten,ma\nA\xff\xfeB\x81\x8d,TP\n", None, "Không nhận ra bảng mã", "not UTF-8"),
+    ],
+)
+def test_a_file_in_another_encoding_is_refused_in_the_clerk_s_language(
+    cli, tmp_path, content, encoding, said_vi, said_en
+):
+    """textcodecs says what it refused; the sentence is the catalogue's, in each language."""
+    path = tmp_path / "roster.csv"
+    path.write_bytes(content)
+    given = ["--encoding", encoding] if encoding else []
+    for lang, said in (("vi", said_vi), ("en", said_en)):
+        result = cli("candidate", "import", path, *given, "--lang", lang)
+        assert result.exit_code == 1
+        [line] = result.stderr.strip().splitlines()
+        assert said in line
+        if lang == "vi":
+            assert not {"bytes", "valid", "encoding;", "name its"} & set(line.split())

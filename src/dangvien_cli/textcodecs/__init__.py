@@ -84,6 +84,11 @@ class EncodingError(UnicodeDecodeError):
         self.message = message
         self.line = line
 
+    @property
+    def bad_bytes(self) -> str:
+        """The bytes refused, in hex ("ea", "c3 28"); empty when none were (detection)."""
+        return bytes(self.object[self.start : self.end]).hex(" ")
+
     def __str__(self) -> str:
         return self.message
 
