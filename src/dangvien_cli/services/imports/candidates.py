@@ -65,13 +65,7 @@ def import_candidates(
     progress: Any = None,
     **source: Unpack[Source],
 ) -> ImportResult:
-    mapping, result = start_import(
-        "candidates",
-        path,
-        FIELDS,
-        dry_run=dry_run,
-        **source,
-    )
+    mapping, result = start_import("candidates", path, FIELDS, dry_run=dry_run, **source)
     state = _State()
     state.errors.path = str(path)
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1

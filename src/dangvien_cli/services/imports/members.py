@@ -86,13 +86,7 @@ def import_members(
         for k, i in session.execute(select(col(Unit.code_key), pk(Unit.id))).all()
         if i in allowed
     }
-    mapping, result = start_import(
-        "members",
-        path,
-        FIELDS,
-        dry_run=dry_run,
-        **source,
-    )
+    mapping, result = start_import("members", path, FIELDS, dry_run=dry_run, **source)
     errors = RowErrors(path=str(path))
     warned: Counter[str] = Counter()
     records = []

@@ -42,13 +42,7 @@ def import_quotas(
     progress: Any = None,
     **source: Unpack[Source],
 ) -> ImportResult:
-    mapping, result = start_import(
-        "quotas",
-        path,
-        FIELDS,
-        dry_run=dry_run,
-        **source,
-    )
+    mapping, result = start_import("quotas", path, FIELDS, dry_run=dry_run, **source)
     errors = RowErrors(path=str(path))
     unit_ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     periods: dict[str, Period | DangvienError] = {}

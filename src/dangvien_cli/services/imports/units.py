@@ -57,13 +57,7 @@ def import_units(
     progress: Any = None,
     **source: Unpack[Source],
 ) -> ImportResult:
-    mapping, result = start_import(
-        "units",
-        path,
-        FIELDS,
-        dry_run=dry_run,
-        **source,
-    )
+    mapping, result = start_import("units", path, FIELDS, dry_run=dry_run, **source)
     errors = RowErrors(path=str(path))
     records: dict[str, dict[str, Any]] = {}
     for row in mapping.rows(errors, progress):
