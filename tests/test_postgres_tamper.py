@@ -113,8 +113,7 @@ def test_an_upgrade_whose_record_fails_is_rolled_back(cli, new_db_url, sql):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert sql("SELECT version_num FROM alembic_version", db=url) == [("0003",)]
     columns = sql(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log'",
-        db=url,
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log'", db=url
     )
     assert ("entry_hash",) not in columns
     execute(url, "DROP TRIGGER refuse_upgrade ON audit_log")

@@ -82,12 +82,7 @@ def encoded(text: str, encoding: str) -> bytes:
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    text=TEXT,
-    encoding=st.sampled_from(ENCODINGS),
-    chunk=st.integers(1, 40),
-    nfd=st.booleans(),
-)
+@given(text=TEXT, encoding=st.sampled_from(ENCODINGS), chunk=st.integers(1, 40), nfd=st.booleans())
 def test_streamed_decode_equals_whole_file_decode(
     scratch: Path, text: str, encoding: str, chunk: int, nfd: bool
 ) -> None:

@@ -156,11 +156,7 @@ def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
     # No markup or highlighting: a name like "[Chi bộ 1]" must print as written. In a pipe
     # a line stays one line (soft_wrap), as the tables' rows do.
     return Console(
-        file=out,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        soft_wrap=not output_is_terminal(out),
+        file=out, markup=False, highlight=False, emoji=False, soft_wrap=not output_is_terminal(out)
     )
 
 

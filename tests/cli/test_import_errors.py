@@ -11,16 +11,7 @@ from pathlib import Path
 import pytest
 
 MESSY = Path(__file__).resolve().parents[2] / "examples" / "messy"
-TABLES = (
-    "unit",
-    "period",
-    "quota",
-    "person",
-    "pipeline_event",
-    "admission",
-    "member",
-    "audit_log",
-)
+TABLES = ("unit", "period", "quota", "person", "pipeline_event", "admission", "member", "audit_log")
 
 
 def bad_lines() -> dict[int, str]:

@@ -470,13 +470,7 @@ def test_hoa_and_hoa_with_a_grave_never_interleave(cli, members, tmp_path):
     ok(cli, "member", "import", roster, "--unit", "DB")
     names = [r["full_name"] for r in cli.json("member", "list", "--unit", "CB")]
     hoa = [n for n in names if n.split()[-1] in ("Hoa", "Hòa")]
-    assert hoa == [
-        "Phạm Thị Hoa",
-        "Nguyễn Văn Hoa",
-        "Lê Xuân Hoa",
-        "Trần Thị Hòa",
-        "Bùi Văn Hòa",
-    ]
+    assert hoa == ["Phạm Thị Hoa", "Nguyễn Văn Hoa", "Lê Xuân Hoa", "Trần Thị Hòa", "Bùi Văn Hòa"]
 
 
 # 11. A roster-only member shows a member sheet --------------------------------------------

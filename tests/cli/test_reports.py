@@ -99,12 +99,7 @@ SHAPES = {
         "units_without_quota": INT,
         **QUOTA_MEASURES,
     },
-    "behind": {
-        **QUOTA_UNIT,
-        "shortfall": INT,
-        "months_left": INT,
-        "needed_per_month": (NUM, None),
-    },
+    "behind": {**QUOTA_UNIT, "shortfall": INT, "months_left": INT, "needed_per_month": (NUM, None)},
     "pipeline": {
         "unit_code": TEXT,
         "unit_name": TEXT,

@@ -147,11 +147,7 @@ def test_voiding_events_walks_an_admission_back(cli, demo_db):
     decided = next(e["date"] for e in sheet["timeline"] if e["event_id"] == live["decision"])
     count = admitted(cli, unit)
     # The registration, a step a later one rests on, the whole admitted person: refused.
-    for args in (
-        ("--event", live["sourced"]),
-        ("--event", live["decision"]),
-        (),
-    ):
+    for args in (("--event", live["sourced"]), ("--event", live["decision"]), ()):
         result = cli("candidate", "void", pid, *args, "--reason", "sai", "--yes")
         assert result.exit_code == 1, (args, result.output)
         assert len(result.stderr.strip().splitlines()) == 1

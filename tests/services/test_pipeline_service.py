@@ -9,23 +9,10 @@ import pytest
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation  # noqa: E402
 from dangvien_cli.models import Admission, Member, Person  # noqa: E402
-from dangvien_cli.services.pipeline import (  # noqa: E402
-    StepInput,
-    effective_events,
-    latest,
-    record_step,
-)
+from dangvien_cli.services.pipeline import StepInput, effective_events, latest, record_step  # noqa: E402
 from dangvien_cli.services.rule_exceptions import add_exception  # noqa: E402
 from dangvien_cli.vocab import Step  # noqa: E402
-from helpers.world import (
-    PLAN_2021,
-    PLAN_2025,
-    add_candidate,
-    build_world,
-    session,
-    snapshot,
-    walk,
-)
+from helpers.world import PLAN_2021, PLAN_2025, add_candidate, build_world, session, snapshot, walk
 
 
 @pytest.fixture

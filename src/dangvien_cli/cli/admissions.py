@@ -114,16 +114,11 @@ def strike(
 
 
 @command(group, "list", help_key="help.admission.list")
-def list_(
-    *,
-    period: PeriodFilterOpt = None,
-    unit: UnitFilterOpt = None,
-) -> None:
+def list_(*, period: PeriodFilterOpt = None, unit: UnitFilterOpt = None) -> None:
     from dangvien_cli.services.people_lists import stream_admissions
 
     show_list(
-        lambda s: stream_admissions(s, period_code=period, unit_code=unit),
-        View.table(LIST_COLUMNS),
+        lambda s: stream_admissions(s, period_code=period, unit_code=unit), View.table(LIST_COLUMNS)
     )
 
 

@@ -133,9 +133,7 @@ def backup(target: FileArg) -> None:
 
 @command(group, "restore", help_key="help.db.restore", records=False)
 def restore(
-    source: FileArg,
-    *,
-    yes: Annotated[bool, opt("--yes", "-y", help_key="opt.yes")] = False,
+    source: FileArg, *, yes: Annotated[bool, opt("--yes", "-y", help_key="opt.yes")] = False
 ) -> None:
     from dangvien_cli.backups import file_revision, restore_sqlite
     from dangvien_cli.db import SCHEMA_HEAD, describe
@@ -167,10 +165,7 @@ def restore(
 
 
 @command(group, "check", help_key="help.db.check")
-def check(
-    *,
-    as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of_day")] = None,
-) -> None:
+def check(*, as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of_day")] = None) -> None:
     from datetime import date
 
     from dangvien_cli.db import describe

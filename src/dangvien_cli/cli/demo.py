@@ -12,10 +12,7 @@ from dangvien_cli.i18n import t
 
 def register(app: typer.Typer) -> None:
     @command(app, "demo", help_key="help.demo")
-    def demo(
-        *,
-        as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of")] = None,
-    ) -> None:
+    def demo(*, as_of: Annotated[str | None, opt("--as-of", help_key="opt.as_of")] = None) -> None:
         from dangvien_cli.cli.reports.quota import show_quota_table
         from dangvien_cli.db import describe
         from dangvien_cli.errors import DangvienError

@@ -65,8 +65,7 @@ def list_(
     ] = None,
     search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
     key_position: Annotated[
-        bool | None,
-        opt("--key-position/--no-key-position", help_key="opt.key_position_filter"),
+        bool | None, opt("--key-position/--no-key-position", help_key="opt.key_position_filter")
     ] = None,
     as_of: Annotated[str | None, opt("--as-of", help_key="opt.tree_as_of")] = None,
 ) -> None:

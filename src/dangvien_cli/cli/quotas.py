@@ -101,11 +101,7 @@ def unset(
 
 
 @command(group, "list", help_key="help.quota.list")
-def list_(
-    *,
-    period: PeriodFilterOpt = None,
-    unit: UnitFilterOpt = None,
-) -> None:
+def list_(*, period: PeriodFilterOpt = None, unit: UnitFilterOpt = None) -> None:
     from dangvien_cli.services.quotas import list_quotas
 
     show_list(
@@ -118,10 +114,7 @@ imp.import_command(
     group,
     help_key="help.quota.import",
     runner=_import_quotas,
-    default_source=(
-        Annotated[str, typer.Option("--source", help=t("opt.source"))],
-        DEFAULT_SOURCE,
-    ),
+    default_source=(Annotated[str, typer.Option("--source", help=t("opt.source"))], DEFAULT_SOURCE),
 )
 
 

@@ -153,11 +153,7 @@ def edit(
 
 
 @command(group, "remove", help_key="help.unit.remove", records=False)
-def remove(
-    code: UnitCodeArg,
-    *,
-    yes: Annotated[bool, yes_option()] = False,
-) -> None:
+def remove(code: UnitCodeArg, *, yes: Annotated[bool, yes_option()] = False) -> None:
     from dangvien_cli.services.units import remove_unit
 
     removed = confirmed_write(
@@ -229,12 +225,7 @@ def rename(
 
 
 @command(group, "list", help_key="help.unit.list")
-def list_(
-    *,
-    under: UnitFilterOpt = None,
-    block: BlockOpt = None,
-    as_of: AsOfOpt = None,
-) -> None:
+def list_(*, under: UnitFilterOpt = None, block: BlockOpt = None, as_of: AsOfOpt = None) -> None:
     from dangvien_cli.services.unit_reads import stream_units
 
     ctx = app_ctx()
@@ -262,11 +253,7 @@ def show(code: UnitCodeArg, *, as_of: AsOfOpt = None) -> None:
         emit(stages, STAGE_COLUMNS, ctx.fmt, title=title, section=True)
 
 
-imp.import_command(
-    group,
-    help_key="help.unit.import",
-    runner=_import_units,
-)
+imp.import_command(group, help_key="help.unit.import", runner=_import_units)
 
 
 def build() -> typer.Typer:

@@ -117,8 +117,7 @@ def member_query(
         )
         unit_id = roster.c.unit_id
         member_status = case(
-            (roster.c.official, MemberStatus.official.value),
-            else_=MemberStatus.probationary.value,
+            (roster.c.official, MemberStatus.official.value), else_=MemberStatus.probationary.value
         )
         on_roster = True
         query = select(col(Member.person_id).label("id")).join(

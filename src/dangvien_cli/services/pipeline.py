@@ -20,22 +20,12 @@ from sqlalchemy.orm import Session
 
 from dangvien_cli.errors import DangvienError, InvalidValue, RuleViolation
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.models import (
-    Person,
-    PipelineEvent,
-    stored_id,
-)
+from dangvien_cli.models import Person, PipelineEvent, stored_id
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
 from dangvien_cli.services.projection import ROAD, STAGE_AFTER, effective_events, refresh_projection
 from dangvien_cli.services.rule_exceptions import exceptions_for, excuse
-from dangvien_cli.services.step_checks import (
-    BEFORE_VOTE,
-    ORDERED,
-    check_step,
-    detail_of,
-    latest,
-)
+from dangvien_cli.services.step_checks import BEFORE_VOTE, ORDERED, check_step, detail_of, latest
 from dangvien_cli.services.units import admission_authority, get_unit
 from dangvien_cli.vocab import Stage, Step
 

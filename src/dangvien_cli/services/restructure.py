@@ -38,12 +38,7 @@ from dangvien_cli.models import (
 )
 from dangvien_cli.services import audit
 from dangvien_cli.services.unit_tree import subtree_ids
-from dangvien_cli.services.units import (
-    IN_PROGRESS,
-    add_unit,
-    find_unit,
-    get_unit,
-)
+from dangvien_cli.services.units import IN_PROGRESS, add_unit, find_unit, get_unit
 from dangvien_cli.vntext import fold, nfc
 from dangvien_cli.vocab import Block, ExitReason, UnitKind
 

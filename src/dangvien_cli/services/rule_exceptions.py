@@ -40,9 +40,7 @@ CONSENT_BEFORE_ACT = ("R3",)
 
 
 def excuse(
-    violations: list[rules.Violation],
-    excepted: dict[str, RuleException],
-    on: date | None = None,
+    violations: list[rules.Violation], excepted: dict[str, RuleException], on: date | None = None
 ) -> tuple[list[rules.Violation], list[tuple[rules.Violation, RuleException]]]:
     kept, excused = [], []
     for v in violations:

@@ -48,11 +48,7 @@ from dangvien_cli.services.rule_engine import fraction as _fraction
 from dangvien_cli.services.rule_engine import get as _get
 from dangvien_cli.services.rule_engine import severity_of as _severity
 from dangvien_cli.services.rule_engine import whole as _int
-from dangvien_cli.services.workdays import (
-    MONTHS_PER_YEAR,
-    add_months,
-    months_between,
-)
+from dangvien_cli.services.workdays import MONTHS_PER_YEAR, add_months, months_between
 from dangvien_cli.vocab import Step
 
 __all__ = [

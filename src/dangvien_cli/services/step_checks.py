@@ -137,11 +137,7 @@ def _order(events: list[PipelineEvent], item: Any) -> list[rules.Violation]:
     if item.step in BEFORE_VOTE and vote is not None and on > vote.occurred_on:
         found.append(
             violation(
-                order,
-                "check.after_vote",
-                this_step=item.step.value,
-                on=on,
-                start=vote.occurred_on,
+                order, "check.after_vote", this_step=item.step.value, on=on, start=vote.occurred_on
             )
         )
     if item.step is Step.cell_vote:

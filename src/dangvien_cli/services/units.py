@@ -22,13 +22,7 @@ if TYPE_CHECKING:
 
     from dangvien_cli.models import Unit
 
-IN_PROGRESS = (
-    Stage.sourced,
-    Stage.trained,
-    Stage.applied,
-    Stage.voted,
-    Stage.recommended,
-)
+IN_PROGRESS = (Stage.sourced, Stage.trained, Stage.applied, Stage.voted, Stage.recommended)
 
 
 # The same limits in `unit add`, `unit edit` and `unit import`: what is exported imports back.

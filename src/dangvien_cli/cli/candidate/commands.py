@@ -157,11 +157,7 @@ def show(
     print_candidate(detail)
 
 
-imp.import_command(
-    group,
-    help_key="help.candidate.import",
-    runner=_import_candidates,
-)
+imp.import_command(group, help_key="help.candidate.import", runner=_import_candidates)
 
 
 def build() -> typer.Typer:

@@ -93,9 +93,7 @@ def introducers(
         if union_document:
             detail["union_document"] = union_document
         outcome = record_step(
-            session,
-            person_id,
-            step(Step.introducers, date, document_no=document, detail=detail),
+            session, person_id, step(Step.introducers, date, document_no=document, detail=detail)
         )
     show_outcome(person_id, outcome)
 

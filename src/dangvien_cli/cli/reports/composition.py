@@ -18,11 +18,7 @@ from dangvien_cli.render_output import Footer, Rows, View, deliver
 
 @command(group, "composition", help_key="help.report.composition")
 def composition(
-    *,
-    period: PeriodOpt,
-    as_of: DayOpt = None,
-    unit: UnitOpt = None,
-    output: OutputOpt = None,
+    *, period: PeriodOpt, as_of: DayOpt = None, unit: UnitOpt = None, output: OutputOpt = None
 ) -> None:
     from dangvien_cli.services.reports.composition import FIELDS, report_composition
 

@@ -104,13 +104,7 @@ def behind(
 
 
 def show_quota_table(
-    rows: Rows,
-    fmt: OutputFormat,
-    *,
-    by: str,
-    period: str,
-    as_of: date,
-    output: Path | None = None,
+    rows: Rows, fmt: OutputFormat, *, by: str, period: str, as_of: date, output: Path | None = None
 ) -> None:
     """The quota report for people and scripts (also printed by ``dangvien demo``)."""
     from dangvien_cli.i18n import fmt_percent

@@ -72,8 +72,7 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
             # Namesakes born the same day in one unit: each stored person answers one row.
             key = (fold(c.person["full_name"]), c.person["unit_id"], c.person["birth_date"])
             match = next(
-                (p for p in by_key.get(key, ()) if p not in taken and p not in touched),
-                None,
+                (p for p in by_key.get(key, ()) if p not in taken and p not in touched), None
             )
             if match is not None:
                 found[i] = match

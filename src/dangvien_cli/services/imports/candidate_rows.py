@@ -16,12 +16,7 @@ from typing import Any
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import t
 from dangvien_cli.services import people
-from dangvien_cli.services.imports.candidate_rules import (
-    Cells,
-    Checking,
-    judge,
-    roster_denominator,
-)
+from dangvien_cli.services.imports.candidate_rules import Cells, Checking, judge, roster_denominator
 from dangvien_cli.services.imports.cells import (
     Memo,
     education_code,

@@ -165,12 +165,7 @@ def _note(row: Row, state: Checking, cells: Cells, violations: list[rules.Violat
             continue
         if found.severity == "error":
             column = _RULE_COLUMNS.get(found.rule, VOTE)
-            state.errors.add(
-                row.line,
-                row.column(column),
-                row.raw(column),
-                found.line(),
-            )
+            state.errors.add(row.line, row.column(column), row.raw(column), found.line())
         else:
             state.warnings[found.rule] += 1
 

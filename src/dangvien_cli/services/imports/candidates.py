@@ -27,12 +27,7 @@ from dangvien_cli.dialect import defer_indexes, rebuild_indexes
 from dangvien_cli.i18n import t
 from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import (
-    ImportResult,
-    Source,
-    raise_if_errors,
-    start_import,
-)
+from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports import candidate_load as load
 from dangvien_cli.services.imports import candidate_match as match

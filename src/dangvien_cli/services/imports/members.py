@@ -35,12 +35,7 @@ from dangvien_cli.models import (
     table_of,
 )
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import (
-    ImportResult,
-    Source,
-    raise_if_errors,
-    start_import,
-)
+from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
 from dangvien_cli.services.imports.member_rows import FIELDS, check_duplicates, parse_member
 from dangvien_cli.services.people import (
     given_first_key,

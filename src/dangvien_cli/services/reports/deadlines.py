@@ -150,8 +150,7 @@ def _queries(as_of: date, stalled: int) -> dict[str, Select[*tuple[Any, ...]]]:
         .join(cls, (cls.c.person_id == Person.id) & (cls.c.rn == 1))
         .where(stage.in_(_NOT_VOTED)),
         "stalled": _people(as_of, stage_on, null()).where(
-            stage.in_(_IN_PROGRESS),
-            stage_on <= as_of - timedelta(days=stalled),
+            stage.in_(_IN_PROGRESS), stage_on <= as_of - timedelta(days=stalled)
         ),
     }
 

@@ -175,11 +175,7 @@ def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
         .subquery("ancestors")
     )
     done = (
-        select(
-            anc.c.ancestor_id,
-            sp.c.stage,
-            days_between(sp.c.opened, sp.c.closed).label("days"),
-        )
+        select(anc.c.ancestor_id, sp.c.stage, days_between(sp.c.opened, sp.c.closed).label("days"))
         .join(Person, col(Person.id) == sp.c.person_id)
         .join(anc, anc.c.unit_id == person_unit_on(win.end))
         .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))

@@ -362,11 +362,7 @@ def unit_rows(
 
 
 def admitted_rows(
-    reader: Reader,
-    params: Mapping[str, Any],
-    *,
-    plain: bool = False,
-    years: Sequence[int] = (),
+    reader: Reader, params: Mapping[str, Any], *, plain: bool = False, years: Sequence[int] = ()
 ) -> Sequence[Sequence[Any]]:
     """(unit_id, year, admitted) per unit listed: decisions of the window in it and in every
     unit below it; none for a unit without any."""

@@ -121,10 +121,7 @@ class Scope:
 
 
 def scope(
-    session: Session,
-    unit_code: str | None = None,
-    depth: int | None = None,
-    on: date | None = None,
+    session: Session, unit_code: str | None = None, depth: int | None = None, on: date | None = None
 ) -> Scope:
     """The scope in the tree of ``on`` (a report's last day; None: the tree now)."""
     from dangvien_cli.models import stored_id  # here: the light read path never imports models
