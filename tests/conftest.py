@@ -18,7 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from dangvien_cli.i18n import set_lang
+# The packaged rules, whatever rules configuration the machine running the suite has
+# (services/rule_config.py reads it once, when first imported); tests that configure set it.
+os.environ["DANGVIEN_RULES"] = ""
+
+from dangvien_cli.i18n import set_lang  # noqa: E402
 from helpers import templates
 from helpers.cli import Cli
 from helpers.pg_server import PgServer

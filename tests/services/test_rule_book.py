@@ -32,7 +32,7 @@ LAST_DAY, FIRST_DAY = date(2025, 12, 31), date(2026, 1, 1)
 
 
 def test_the_packaged_file_holds_every_rule_and_says_each_value_once() -> None:
-    book = rule_book.BOOK
+    book = rule_book.PACKAGED
     assert {f"R{n}" for n in range(1, 31)} <= set(book.notes)
     assert TEXT.count('key = "cell_vote_fraction"') == 1
     assert book.in_force(date(2025, 9, 15))["cell_vote_fraction"].value == Fraction(2, 3)

@@ -226,4 +226,5 @@ def packaged_text() -> str:
     return resources.files("dangvien_cli.services").joinpath("rules.toml").read_text("utf-8")
 
 
-BOOK = load(packaged_text())
+# The rules as shipped; services/rule_config.py adds what a committee may set for itself.
+PACKAGED = load(packaged_text())

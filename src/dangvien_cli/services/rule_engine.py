@@ -17,7 +17,8 @@ from fractions import Fraction
 from typing import Any, Literal, ParamSpec
 
 from dangvien_cli.i18n import get_lang, template
-from dangvien_cli.services.rule_book import BOOK, Confidence, Rule, RuleNote
+from dangvien_cli.services.rule_book import Confidence, Rule, RuleNote
+from dangvien_cli.services.rule_config import BOOK
 from dangvien_cli.vocab import Step
 
 Severity = Literal["error", "warning"]

@@ -13,7 +13,8 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from dangvien_cli.services.rule_book import BOOK, Rule, RuleValue
+from dangvien_cli.services.rule_book import PACKAGED as BOOK
+from dangvien_cli.services.rule_book import Rule, RuleValue
 from dangvien_cli.services.rule_engine import waivable
 
 RULES, RULE_NOTES = BOOK.rules, BOOK.notes
@@ -59,6 +60,12 @@ def render() -> str:
         "consent. An exception is recorded with "
         "`dangvien candidate exception ID --rule R.. --by BODY --document NO --reason TEXT` "
         "and only for the rules marked *yes* below (DOMAIN 2.13).",
+        "",
+        "A committee may set an M, L or U value for itself in a rules configuration file "
+        "(`$DANGVIEN_RULES`, or `rules.toml` in the user configuration folder: "
+        "`[[override]]` with the setting's `key`, a `value`, the `reason` its warnings cite "
+        "and an optional `from` day; `services/rule_config.py`). An H value cannot be "
+        "configured: the command stops, naming the rule.",
         "",
         "| Rule | Step | Exception |",
         "| --- | --- | --- |",
