@@ -103,9 +103,18 @@ def use_colour() -> bool:
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken at spaces; a word longer than
     the width (the only case) is folded."""
-    if "\n" not in text and width_of(text) <= width:
-        return [text]
-    lines: list[str] = []
+    return [line for line, _ in wrap_sized(text, width)]
+
+
+def wrap_sized(text: str, width: int) -> list[tuple[str, int]]:
+    """``wrap`` with the cells each line takes, counted while the lines are made."""
+    if "\n" not in text:
+        size = width_of(text)
+        if size <= width:
+            return [(text, size)]
+    # Text of one-cell letters (Latin, Vietnamese) is measured by its length, word by word.
+    measure = len if text.isascii() or _ONE_CELL_EACH.fullmatch(text) else width_of
+    lines: list[tuple[str, int]] = []
     for paragraph in text.split("\n"):
         # A tree's indentation stays on every line of a wrapped label.
         indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
@@ -113,22 +122,22 @@ def wrap(text: str, width: int) -> list[str]:
             indent = ""
         line, used = indent, len(indent)
         for word in paragraph.split():
-            size = width_of(word)
+            size = measure(word)
             if line.strip() and used + 1 + size <= width:
                 line, used = f"{line} {word}", used + 1 + size
                 continue
             if line.strip():
-                lines.append(line)
+                lines.append((line, used))
             elif line and used + size <= width:  # the first word after the indentation
                 line, used = line + word, used + size
                 continue
             room = width - len(indent)
             while size > room:
                 head, word = _fold(word, room)
-                lines.append(indent + head)
-                size = width_of(word)
+                lines.append((indent + head, len(indent) + measure(head)))
+                size = measure(word)
             line, used = indent + word, len(indent) + size
-        lines.append(line)
+        lines.append((line, used))
     return lines
 
 
@@ -295,7 +304,8 @@ def _row_lines(
     paint: Callable[[str, str], str] | None,
 ) -> list[str]:
     sizes = [width_of(t) for t in texts]
-    if paint is None and all(s <= w for s, w in zip(sizes, widths, strict=True)):
+    # A row with nothing to paint (no style: most rows of most tables) takes the short way.
+    if (paint is None or not style) and all(s <= w for s, w in zip(sizes, widths, strict=True)):
         if not any("\n" in t for t in texts):  # the common row: one line, no colour
             return [
                 GAP.join(
@@ -303,14 +313,19 @@ def _row_lines(
                     for t, s, w, r in zip(texts, sizes, widths, right, strict=True)
                 ).rstrip()
             ]
-    wrapped = [wrap(t, w) for t, w in zip(texts, widths, strict=True)]
+    # Each cell as its lines with their widths: a cell that fits is its one line, measured
+    # above; only the others (a long name, most often) are wrapped and measured again.
+    wrapped = [
+        [(t, s)] if s <= w and "\n" not in t else wrap_sized(t, w)
+        for t, s, w in zip(texts, sizes, widths, strict=True)
+    ]
     height = max(map(len, wrapped))
     lines = []
     for n in range(height):
         parts = []
-        for j, (cell, w) in enumerate(zip(wrapped, widths, strict=True)):
-            text = cell[n] if n < len(cell) else ""
-            pad = " " * (w - width_of(text))
+        for j, cell in enumerate(wrapped):
+            text, size = cell[n] if n < len(cell) else ("", 0)
+            pad = " " * (widths[j] - size)
             text = pad + text if right[j] else text + pad
             if paint and style and (j in styled or style == "bold"):
                 text = paint(text, style)
