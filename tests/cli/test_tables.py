@@ -268,23 +268,3 @@ def test_a_piped_row_stays_one_line_whatever_its_cells_hold(monkeypatch):
     out = io.StringIO()  # not a terminal
     emit(rows, unit_cli.LIST_COLUMNS[:2], OutputFormat.table, out=out, title="Tiêu đề")
     assert out.getvalue().splitlines() == ["Mã\tTên", "A 1\tChi bộ hai dòng", "B\tChi bộ B"]
-
-
-@pytest.mark.skipif(
-    not DANGVIEN.exists() or shutil.which("script") is None,
-    reason="the console script of this environment, and util-linux's script(1)",
-)
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_long_notice_wraps_between_words_at_a_terminal_and_not_in_a_pipe(demo_db, lang):
-    """`db check` ends with the audit trail's head, a sentence longer than 80 columns."""
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "TTY_COMPATIBLE")}
-    env.update(COLUMNS="80", LINES="50")
-    command = f"{DANGVIEN} --db {demo_db} --lang {lang} db check"
-    shown = subprocess.run(
-        ["script", "-qc", command, "/dev/null"], capture_output=True, text=True, env=env
-    ).stdout.replace("\r\n", "\n")
-    piped = subprocess.run(command.split(), capture_output=True, text=True, env=env).stderr
-    notice = max(piped.splitlines(), key=len)
-    assert len(notice) > 80  # one line in a pipe, for a script's grep
-    terminal_lines(re.sub(r"\x1b\[[0-9;]*m", "", shown), 80)
-    assert " ".join(notice.split()) in " ".join(shown.split())  # every word, none split

@@ -129,10 +129,9 @@ def stderr_console():  # type: ignore[no-untyped-def]
     if err_console is None:
         from rich.console import Console
 
-        err_console = Console(stderr=True, markup=False, highlight=False, emoji=False)
-        # At a terminal a long notice wraps between words at its width; in a pipe it stays
-        # one line, for scripts that grep it.
-        err_console.soft_wrap = not err_console.is_terminal
+        err_console = Console(
+            stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True
+        )
     return err_console
 
 
