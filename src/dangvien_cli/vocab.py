@@ -8,6 +8,9 @@ steps by those member names. Which file column holds which step: services/import
 
 from enum import StrEnum
 
+# General education levels (R4–R6), lowest first: the rules compare their places.
+EDUCATION_LEVELS = ("biet-doc-viet", "tieu-hoc", "thcs", "thpt")
+
 
 class UnitKind(StrEnum):
     dang_bo_cap_tren = "dang-bo-cap-tren"

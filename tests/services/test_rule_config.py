@@ -105,6 +105,10 @@ def test_a_value_the_party_s_texts_set_beyond_doubt_cannot_be_configured(
         ('key = "youth_max_age_years"\nvalue = true\nreason = "x"', "True cannot be a value"),
         ('key = "certificate_required"\nvalue = 1\nreason = "x"', "takes one like true/false"),
         (
+            'key = "area_min_education"\nvalue = "lop-5"\nreason = "x"',
+            "like biet-doc-viet, tieu-hoc",
+        ),
+        (
             'key = "youth_max_age_years"\nvalue = 35\nreason = "x"\nfrom = "2026-01-01"',
             "must be a bare date",
         ),

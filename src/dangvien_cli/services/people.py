@@ -41,7 +41,7 @@ class PersonInput:
     trade_union: bool = False
 
 
-# Education as clerks write it, beyond the codes themselves (rules.EDUCATION_LEVELS).
+# Education as clerks write it, beyond the codes themselves (vocab.EDUCATION_LEVELS).
 EDUCATION_ALIASES = {
     "biet-doc-biet-viet": "biet-doc-viet",
     "trung-hoc-co-so": "thcs",
@@ -56,7 +56,7 @@ EDUCATION_ALIASES = {
 
 def education_code(text: str, field: str = "--education") -> str:
     """'THCS', 'Trung học cơ sở', '9/12' → 'thcs'; anything else is refused with the choices."""
-    from dangvien_cli.services.rules import EDUCATION_LEVELS
+    from dangvien_cli.vocab import EDUCATION_LEVELS
 
     key = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     key = EDUCATION_ALIASES.get(key, key)

@@ -29,6 +29,7 @@ from typing import Any
 
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.services.rule_book import PACKAGED, Rule, RuleBook, RuleValue
+from dangvien_cli.vocab import EDUCATION_LEVELS
 
 ENV_RULES = "DANGVIEN_RULES"
 
@@ -102,6 +103,11 @@ def _value_like(packaged: RuleValue, given: Any, key: str, path: str) -> RuleVal
         if top.strip().isdigit() and bottom.strip().isdigit() and int(bottom):
             return Fraction(int(top), int(bottom))
     elif type(given) is kind and not isinstance(packaged, tuple):
+        if packaged in EDUCATION_LEVELS and given not in EDUCATION_LEVELS:
+            like = ", ".join(EDUCATION_LEVELS)  # a level the checks can place
+            raise RuleConfigError(
+                "rules.config_bad_value", path=path, key=key, value=given, like=like
+            )
         if not isinstance(given, int) or isinstance(given, bool) or given >= 0:
             return given
     raise RuleConfigError(

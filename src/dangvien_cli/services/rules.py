@@ -49,7 +49,7 @@ from dangvien_cli.services.rule_engine import get as _get
 from dangvien_cli.services.rule_engine import severity_of as _severity
 from dangvien_cli.services.rule_engine import whole as _int
 from dangvien_cli.services.workdays import MONTHS_PER_YEAR, add_months, months_between
-from dangvien_cli.vocab import Step
+from dangvien_cli.vocab import EDUCATION_LEVELS, Step
 
 __all__ = [
     "CCCD_CENTURY_SEX",
@@ -89,7 +89,6 @@ class IntroducerInfo:
 
 
 # Closed code lists, in order.
-EDUCATION_LEVELS = ("biet-doc-viet", "tieu-hoc", "thcs", "thpt")
 AREA_EXCEPTIONS = ("vung-kho-khan", "nguoi-co-uy-tin")
 # The steps whose dates must follow one another (the ORDER rule's value orders them).
 ORDERED_STEPS = (

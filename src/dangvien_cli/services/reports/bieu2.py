@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dangvien_cli.vntext import fold
+from dangvien_cli.vocab import EDUCATION_LEVELS
 
 # (section, row code) in the form's order. Labels live in the message catalogue under
 # "bieu2.<row code>".
@@ -54,7 +55,6 @@ AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
     ("age-over-60", 61, None),
 )
 AGE_ROWS = (*(code for code, _, _ in AGE_BANDS), "age-not-stated", "age-average")
-EDUCATION_LEVELS = ("biet-doc-viet", "tieu-hoc", "thcs", "thpt")
 EDUCATION_ROWS = (*(f"edu-{code}" for code in EDUCATION_LEVELS), "edu-not-stated")
 PROFESSIONAL_LEVELS = ("so-cap", "trung-cap", "cao-dang", "dai-hoc", "thac-si", "tien-si")
 PROFESSIONAL_ROWS = tuple(f"pro-{code}" for code in PROFESSIONAL_LEVELS)
