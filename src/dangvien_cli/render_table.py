@@ -71,11 +71,14 @@ FIXED = frozenset({"int", "percent", "number", "date", "bar", "status", "code"})
 _ONE_CELL_EACH = re.compile("[\x20-\x7e\u00a0-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
 
 
+def one_cell_each(text: str) -> bool:
+    """Whether every character of ``text`` takes one cell, so that its length is its width."""
+    return text.isascii() or _ONE_CELL_EACH.fullmatch(text) is not None
+
+
 def width_of(text: str) -> int:
     """Terminal cells ``text`` takes (a Vietnamese letter one, a CJK character two)."""
-    if text.isascii() or _ONE_CELL_EACH.fullmatch(text):
-        return len(text)
-    return cell_len(text)
+    return len(text) if one_cell_each(text) else cell_len(text)
 
 
 def output_is_terminal(out: IO[str]) -> bool:
@@ -113,7 +116,7 @@ def wrap_sized(text: str, width: int) -> list[tuple[str, int]]:
         if size <= width:
             return [(text, size)]
     # Text of one-cell letters (Latin, Vietnamese) is measured by its length, word by word.
-    measure = len if text.isascii() or _ONE_CELL_EACH.fullmatch(text) else width_of
+    measure = len if one_cell_each(text) else width_of
     lines: list[tuple[str, int]] = []
     for paragraph in text.split("\n"):
         # A tree's indentation stays on every line of a wrapped label.

@@ -22,10 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.vntext import fold
+
+if TYPE_CHECKING:
+    from dangvien_cli.textcodecs import EncodingError
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
 FORMULA_START = frozenset("=+-@\t\r")
@@ -116,7 +119,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     try:
         stream, used = open_text(path, encoding)
     except EncodingError as exc:
-        raise _encoding_refusal(path, exc, encoding or "auto") from None
+        raise _encoding_refusal(path, exc) from None
     except LookupError as exc:
         raise DangvienError(
             "import.bad_encoding", path=str(path), encoding=encoding or "auto", reason=str(exc)
@@ -158,7 +161,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
                     continue  # a blank line, or a row of empty cells as Excel saves them
                 yield start, record
         except EncodingError as exc:  # a streamed file: bytes past the detection sample
-            raise _encoding_refusal(path, exc, used) from None
+            raise _encoding_refusal(path, exc) from None
         except LineTooLong:
             raise DangvienError(
                 "import.line_too_long",
@@ -178,7 +181,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     return Table(path, used, headers, rows())
 
 
-def _encoding_refusal(path: Path, exc: Any, encoding: str) -> DangvienError:
+def _encoding_refusal(path: Path, exc: EncodingError) -> DangvienError:
     """textcodecs says what it refused (bytes at a line, or no encoding recognised); the
     sentence is the catalogue's, in the clerk's language."""
     bad = exc.bad_bytes

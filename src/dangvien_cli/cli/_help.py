@@ -36,8 +36,14 @@ class _ClerksWords(_Command):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("opt.help")
-            convert_directly([option])
         return option
+
+    def get_params(self, ctx: Context) -> list[Any]:
+        """Every parameter Click parses, the help option it makes per call included, with
+        dangvien's converter of plain values (cli/_values.py)."""
+        params: list[Any] = super().get_params(ctx)
+        convert_directly(params)
+        return params
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         # Exact lookups: help never pays for compiling the error templates.
@@ -46,7 +52,7 @@ class _ClerksWords(_Command):
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         words.install_rich()
-        params: list[Any] = self.get_params(ctx)  # Typer's: with help and display_type_rich
+        params = self.get_params(ctx)  # Typer's: with help and display_type_rich
         for param in params:
             if param.help:
                 param.help = text_now(param.help)
@@ -58,7 +64,6 @@ class _ClerksWords(_Command):
         super().format_help(ctx, formatter)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        convert_directly(self.params)
         for param in self.params:
             if param.param_type_name == "argument":
                 for key in (f"metavar.{self.name}.{param.name}", f"metavar.{param.name}"):

@@ -11,7 +11,7 @@ tests/cli/test_values.py runs both on the same inputs.
 
 Typer has no setting for this: its parameters build their converter on first use
 (``_TyperParameter.get_runtime_param``) unless one is already in ``_runtime_param``; the
-command classes (cli/_help.py) put one there before parsing.
+command classes (cli/_help.py, ``get_params``) put one there before parsing.
 """
 
 import re
