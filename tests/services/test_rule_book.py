@@ -69,6 +69,7 @@ def test_two_citations_in_force_on_one_day_are_refused_naming_the_rule() -> None
         ('confidence = "M"', 'confidence = "X"', "confidence 'X'"),
         ('steps = ["decision"]', 'steps = ["decide"]', "unknown steps ['decide']"),
         ('covers = ["R2"]', 'covers = ["R99"]', "covers unknown rule R99"),
+        ('value = "2/3"', 'value = "2/0"', "value '2/0' divides by zero"),
     ],
 )
 def test_values_outside_the_vocabulary_are_refused(old: str, new: str, says: str) -> None:

@@ -131,3 +131,23 @@ def test_the_same_setting_twice_and_a_broken_file_are_refused(tmp_path):
     with pytest.raises(RuleConfigError) as broken:
         book_with(tmp_path, "[[override]\n")
     assert "Cannot read the rules configuration" in broken.value.message()
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        ("[[override]\n", "sai cú pháp TOML ở dòng 1, cột 11", "TOML syntax error at line 1"),
+        (None, "không có tệp này", "there is no such file"),
+    ],
+)
+def test_an_unreadable_file_is_said_in_the_clerk_s_language(tmp_path, text, vi, en):
+    """tomllib and the OS word their errors in English; the clerk is told where and what."""
+    path = tmp_path / "rules.toml"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleConfigError) as refused:
+        configured(PACKAGED, path)
+    set_lang("vi")
+    assert vi in refused.value.message() and "Expected" not in refused.value.message()
+    set_lang("en")
+    assert en in refused.value.message()

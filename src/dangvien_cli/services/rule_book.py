@@ -102,10 +102,13 @@ class RuleBook:
         return found
 
 
-def _value(raw: Any, where: str) -> RuleValue:
+def read_value(raw: Any, where: str) -> RuleValue:
+    """A setting's value as the file writes it: a number, a flag, a code, "2/3" or a list."""
     if isinstance(raw, list):
         return tuple(str(v) for v in raw)
     if isinstance(raw, str) and (m := _FRACTION.match(raw)):
+        if not int(m[2]):
+            raise RuleBookError(f"{where}: value {raw!r} divides by zero")
         return Fraction(int(m[1]), int(m[2]))
     if isinstance(raw, bool | int | str):
         return raw
@@ -139,7 +142,7 @@ def _rows(code: str, key: str, setting: dict[str, Any], where: str) -> list[Rule
                 raise RuleBookError(f"{where}: {day!r} is not a date (write it bare: 2025-07-01)")
         if end is not None and end < start:
             raise RuleBookError(f"{where}: citation {cite['source']!r} ends before it starts")
-        value = _value(cite.get("value", setting["value"]), where)
+        value = read_value(cite.get("value", setting["value"]), where)
         if key == "step_order":
             value = tuple(s.value for s in _steps(list(cast(tuple[str, ...], value)), where))
         rows.append(

@@ -20,6 +20,7 @@ configuration folder (platformdirs), when there is one::
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import replace
 from datetime import date, timedelta
@@ -28,10 +29,18 @@ from pathlib import Path
 from typing import Any
 
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.services.rule_book import PACKAGED, Rule, RuleBook, RuleValue
+from dangvien_cli.services.rule_book import (
+    PACKAGED,
+    Rule,
+    RuleBook,
+    RuleBookError,
+    RuleValue,
+    read_value,
+)
 from dangvien_cli.vocab import EDUCATION_LEVELS
 
 ENV_RULES = "DANGVIEN_RULES"
+_WHERE = re.compile(r"at line (\d+), column (\d+)")
 
 
 class RuleConfigError(DangvienError):
@@ -54,8 +63,15 @@ def configured(book: RuleBook, path: Path | None) -> RuleBook:
         return book
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RuleConfigError("rules.config_unreadable", path=str(path), detail=str(exc)) from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib words the mistake in English; the clerk is told where it is.
+        found = _WHERE.search(str(exc))
+        line, column = found.groups() if found else ("?", "?")
+        raise RuleConfigError(
+            "rules.config_syntax", path=str(path), line=line, column=column
+        ) from None
+    except (OSError, UnicodeDecodeError):
+        raise RuleConfigError("rules.config_unreadable", path=str(path)) from None
     rules, seen = list(book.rules), set()
     for entry in data.get("override", []):
         if entry.get("key") in seen:
@@ -95,24 +111,21 @@ def _ends_after(rule: Rule, start: date) -> bool:
 
 
 def _value_like(packaged: RuleValue, given: Any, key: str, path: str) -> RuleValue:
-    """The override's value, of the kind the setting holds (a whole number for months, a
-    fraction for a vote, a code for a level)."""
-    kind = type(packaged)
-    if isinstance(packaged, Fraction) and isinstance(given, str) and "/" in given:
-        top, _, bottom = given.partition("/")
-        if top.strip().isdigit() and bottom.strip().isdigit() and int(bottom):
-            return Fraction(int(top), int(bottom))
-    elif type(given) is kind and not isinstance(packaged, tuple):
-        if packaged in EDUCATION_LEVELS and given not in EDUCATION_LEVELS:
-            like = ", ".join(EDUCATION_LEVELS)  # a level the checks can place
-            raise RuleConfigError(
-                "rules.config_bad_value", path=path, key=key, value=given, like=like
-            )
-        if not isinstance(given, int) or isinstance(given, bool) or given >= 0:
-            return given
-    raise RuleConfigError(
-        "rules.config_bad_value", path=path, key=key, value=given, like=_shown(packaged)
-    )
+    """The override's value, read as the rules file reads one, of the kind the setting holds
+    (a whole number for months, a fraction for a vote, a level the checks can place)."""
+    like = ", ".join(EDUCATION_LEVELS) if packaged in EDUCATION_LEVELS else _shown(packaged)
+    try:
+        value = read_value(given, key)
+    except RuleBookError:
+        value = None
+    fits = type(value) is type(packaged) and not isinstance(value, tuple)
+    if packaged in EDUCATION_LEVELS:
+        fits = value in EDUCATION_LEVELS
+    elif isinstance(value, int) and value < 0:
+        fits = False
+    if not fits or value is None:
+        raise RuleConfigError("rules.config_bad_value", path=path, key=key, value=given, like=like)
+    return value
 
 
 def _shown(value: RuleValue) -> str:
