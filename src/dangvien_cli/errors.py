@@ -121,9 +121,16 @@ class RowErrors:
         # The cell is echoed, shortened, so the unit can find it, but never a whole ID or
         # phone number: error lists travel by e-mail and land in terminals' scrollback.
         cell = "" if value is None else shorten(redact(str(value)[:200]))
-        self.items.append(RowError(line, column, cell, shorten(reason, SHOWN_REASON_CHARS)))
-        if len(self.items) >= self.limit:
-            raise InvalidFile(self.path, sorted(self.items, key=lambda e: e.line), stopped=line)
+        self.take([RowError(line, column, cell, shorten(reason, SHOWN_REASON_CHARS))])
+
+    def take(self, found: list[RowError]) -> None:
+        """Errors another collector noted (a worker process's), already shortened."""
+        for error in found:
+            self.items.append(error)
+            if len(self.items) >= self.limit:
+                raise InvalidFile(
+                    self.path, sorted(self.items, key=lambda e: e.line), stopped=error.line
+                )
 
     def __bool__(self) -> bool:
         return bool(self.items)

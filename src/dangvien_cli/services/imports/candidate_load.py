@@ -11,9 +11,9 @@ as before: per person, by date, then in pipeline order.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Boolean, Column, Date, Integer, MetaData, Table, Text, text
 from sqlalchemy.engine import Connection
@@ -132,29 +132,33 @@ FROM {STAGE_TABLE} WHERE {_DECISION.date} IS NOT NULL ORDER BY pid
 
 
 # Where each step's date, document, issuer and detail go in a staged row.
-_AT: dict[str | None, int] = {name: i for i, name in enumerate(STAGE_COLUMNS)}
+_AT: dict[str | None, int] = {name: i for i, name in enumerate(STAGE_COLUMNS[1:])}  # no pid
 _SLOTS = {
     f.step: (_AT[f.date], _AT.get(f.document), _AT.get(f.issuer), _AT.get(f.detail_column))
     for f in STEP_FIELDS
 }
 _EXIT_AT = _AT["exit_step"]
-_HISTORY_EMPTY = [None] * (len(STAGE_COLUMNS) - _AT["stage"] - 2)  # after stage, stage_on
+_HISTORY_EMPTY = [None] * (len(_AT) - _AT["stage"] - 2)  # after stage, stage_on
 _person_staged = itemgetter(*PERSON_VALUES[1:])  # after the name and its three keys
 
 
-def staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
-    """The candidate as one row of STAGE_COLUMNS."""
+class Staged(NamedTuple):
+    """A new candidate ready to be written: its staged row (STAGE_COLUMNS after the id) and
+    what handing out its id and naming a clash need."""
+
+    line: int
+    explicit_id: int | None
+    national_id: str | None
+    events: int  # the pipeline events its row fans out into
+    row: tuple[Any, ...]
+
+
+def staged(cand: Candidate, as_text: bool = False) -> Staged:
+    """The candidate as a Staged row; ``as_text``: dates as the ISO text both engines read,
+    for a row that crosses from a worker process (a date object costs ~10x more to send)."""
     p = cand.person
     name = p["full_name"]
-    row = [
-        pid,
-        name,
-        *_name_keys(name),
-        *_person_staged(p),
-        cand.stage,
-        cand.stage_on,
-        *_HISTORY_EMPTY,
-    ]
+    row = [name, *_name_keys(name), *_person_staged(p), cand.stage, cand.stage_on, *_HISTORY_EMPTY]
     for step, when, doc, issuer, detail in cand.steps:
         slots = _SLOTS.get(step)
         if slots is None:  # the exit, if any: the one step outside the pipeline's columns
@@ -169,7 +173,9 @@ def staged_row(pid: int, cand: Candidate) -> tuple[Any, ...]:
         if detail_at is not None and detail:
             row[detail_at] = _detail_text(detail)
     row[-1] = cand.decision_unit_id
-    return tuple(row)
+    if as_text:
+        row = [v.isoformat() if type(v) is date else v for v in row]
+    return Staged(cand.line, cand.explicit_id, p["national_id"], len(cand.steps), tuple(row))
 
 
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)

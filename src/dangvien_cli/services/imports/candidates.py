@@ -11,6 +11,7 @@ updates that person through the append-only history instead of adding a second o
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,8 +32,11 @@ from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors,
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports import candidate_load as load
 from dangvien_cli.services.imports import candidate_match as match
-from dangvien_cli.services.imports.candidate_rows import FIELDS, Candidate, parse_candidate
+from dangvien_cli.services.imports import candidate_workers as workers
+from dangvien_cli.services.imports.candidate_load import Staged
+from dangvien_cli.services.imports.candidate_rows import FIELDS, parse_candidate
 from dangvien_cli.services.imports.candidate_rules import Checking
+from dangvien_cli.services.imports.columns import ColumnMap
 
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
@@ -72,7 +76,8 @@ def import_candidates(
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
     units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
-    batch: list[Candidate] = []
+    jobs = workers.jobs_for(path, first_load=not state.had_people)
+    batch: list[Any] = []  # Candidates to match against stored people, else Staged rows
     deferred = None
     collecting = gc.isenabled()
     # Python's automatic collections would walk every object alive (the unit map, the
@@ -80,11 +85,13 @@ def import_candidates(
     # behind except a refusal's, so the young generations are collected once per batch.
     gc.disable()
     try:
-        for row in mapping.rows(state.errors):
-            result.rows += 1
-            cand = parse_candidate(row, units, state)
-            if cand is not None:
-                batch.append(cand)
+        if jobs > 1:
+            checked = workers.checked_in_workers(mapping, units, state, jobs)
+        else:
+            checked = _checked_here(mapping, units, state)
+        for count, rows in checked:
+            result.rows += count
+            batch += rows
             if len(batch) >= BATCH:
                 if deferred is None and not state.had_people:
                     # a first load of a large file: build the indexes once, at the end
@@ -116,12 +123,30 @@ def import_candidates(
     return result
 
 
-def _write(session: Session, batch: list[Candidate], state: _State, result: ImportResult) -> None:
+def _checked_here(
+    mapping: ColumnMap, units: dict[str, int], state: _State
+) -> Iterator[tuple[int, list[Any]]]:
+    """Each row checked in this process: as a Candidate where it may match someone stored,
+    else already staged."""
+    for row in mapping.rows(state.errors):
+        cand = parse_candidate(row, units, state)
+        if cand is None:
+            yield 1, []
+        else:
+            yield 1, [cand if state.had_people else load.staged(cand)]
+
+
+def _write(session: Session, batch: list[Any], state: _State, result: ImportResult) -> None:
     _settle(session, state)
     if not batch:
         return
-    matches = match.existing(session, batch, state.touched) if state.had_people else {}
-    fresh = [c for i, c in enumerate(batch) if i not in matches]
+    if not state.had_people:
+        result.new += len(batch)
+        if not state.errors:
+            _insert(session, batch, state)
+        return
+    matches = match.existing(session, batch, state.touched)
+    fresh = [load.staged(c) for i, c in enumerate(batch) if i not in matches]
     for i, pid in matches.items():
         if pid in state.touched:  # two rows of the file are one person
             reason = t("import.duplicate_person", id=pid, first=state.touched[pid])
@@ -139,28 +164,28 @@ def _write(session: Session, batch: list[Candidate], state: _State, result: Impo
     _insert(session, fresh, state)
 
 
-def _insert(session: Session, fresh: list[Candidate], state: _State) -> None:
+def _insert(session: Session, fresh: list[Staged], state: _State) -> None:
     """Write the batch's new people with their history, set-based (candidate_load)."""
     if not fresh:
         return
-    staged = []
-    for cand in fresh:
-        pid = cand.explicit_id or state.next_id
+    rows, written = [], []
+    for new in fresh:
+        pid = new.explicit_id or state.next_id
         state.next_id = max(state.next_id, pid) + 1
-        cand.person["id"] = pid
-        staged.append(load.staged_row(pid, cand))
+        rows.append((pid, *new.row))
+        written.append((new.line, new.national_id, pid))
     conn = session.connection()
     if not state.staging:
         load.create_stage(conn)
         state.staging = True
-    load.stage(conn, staged)
+    load.stage(conn, rows)
     first_event = state.next_event_id
-    state.next_event_id += sum(len(c.steps) for c in fresh)
+    state.next_event_id += sum(new.events for new in fresh)
     if state.writer is None:
         state.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvien-writer")
     job = state.writer.submit(_fan_out, conn, state.now, first_event, state.next_event_id)
-    # Only what naming a clash needs is kept: the candidates can go while the batch is written.
-    state.pending = (job, [(c.line, c.person["national_id"], c.person["id"]) for c in fresh])
+    # Only what naming a clash needs is kept: the rows can go while the batch is written.
+    state.pending = (job, written)
 
 
 # The engine writes a batch's people and history (candidate_load) in a thread while this one

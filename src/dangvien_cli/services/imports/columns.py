@@ -166,6 +166,14 @@ class ColumnMap:
         self, errors: RowErrors | None = None, progress: Callable[[int], None] | None = None
     ) -> Iterator[Row]:
         """The data rows; with ``errors``, rows of the wrong width are reported there instead."""
+        for line, cells, plain in self.sound_rows(errors, progress):
+            yield Row(line, cells, self, plain)
+
+    def sound_rows(
+        self, errors: RowErrors | None = None, progress: Callable[[int], None] | None = None
+    ) -> Iterator[tuple[int, list[Any], bool]]:
+        """``rows`` as (line, cells, plain), the arguments of a Row: the form a worker
+        process is sent (candidate_workers)."""
         width, escaped = self.table.width, self.escaped
         count = 0
         for line, cells in self.table.rows:
@@ -183,7 +191,7 @@ class ColumnMap:
                 and self._control_chars(line, cells, errors)
             ):
                 continue
-            yield Row(line, cells, self, escaped and "'" not in text)
+            yield line, cells, escaped and "'" not in text
         if progress is not None:
             progress(count)
 

@@ -1,0 +1,123 @@
+"""Checking a large first load's rows in worker processes.
+
+Checking a row is Python work, about two thirds of what a row of a candidate import costs
+(docs/benchmarks.md), and one process does it on one core. When the file is large and the
+database holds nobody yet (a first load: no row is matched against stored people, so a row's
+verdict depends on the row alone), batches of rows go to worker processes that check them
+and send back staged rows; this process goes on reading the file and writing the database.
+Results come back in file order, so ids, events and refusals are what one process gives.
+
+Workers are forked: they start with the rules, the catalogue's language, the unit and
+column maps this process holds, and only rows cross between processes. Where fork is not
+the platform's way (Windows; macOS, where it is unsafe), or for a small file, checking
+stays in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections import Counter, deque
+from collections.abc import Iterator
+from datetime import date
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Any
+
+from dangvien_cli.errors import DangvienError, RowError
+from dangvien_cli.services.imports.candidate_load import Staged, staged
+from dangvien_cli.services.imports.candidate_rows import parse_candidate
+from dangvien_cli.services.imports.candidate_rules import Checking
+from dangvien_cli.services.imports.columns import ColumnMap, Row
+
+JOBS_ENV = "DANGVIEN_JOBS"
+MAX_JOBS = 4  # beyond this the reading and writing process is the bottleneck
+# A smaller file (~10,000 rows) is checked before forking would pay for itself.
+PARALLEL_FROM_BYTES = 2_000_000
+CHUNK = 1000  # rows a task
+SoundRow = tuple[int, list[Any], bool]  # ColumnMap.sound_rows: the arguments of a Row
+
+
+def jobs_for(path: Path, first_load: bool) -> int:
+    """How many processes check the file's rows: 1 (this one) unless it is a large first
+    load on Linux; ``$DANGVIEN_JOBS`` caps it (1: never fork)."""
+    raw = os.environ.get(JOBS_ENV, "").strip()
+    asked = None
+    if raw:
+        if not raw.isdigit() or int(raw) < 1:
+            raise DangvienError("import.bad_jobs", name=JOBS_ENV, value=raw)
+        asked = int(raw)
+    if not first_load or sys.platform != "linux" or asked == 1:
+        return 1
+    try:
+        if path.stat().st_size < PARALLEL_FROM_BYTES:
+            return 1
+    except OSError:
+        return 1
+    return asked if asked is not None else min(MAX_JOBS, len(os.sched_getaffinity(0)))
+
+
+class _Worker:
+    """What a worker checks with, set when it is forked."""
+
+    mapping: ColumnMap
+    units: dict[str, int]
+    state: Checking
+
+
+def _start(mapping: ColumnMap, units: dict[str, int], today: date) -> None:
+    # Ctrl-C is the main process's to handle: a worker stopped by it would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _Worker.mapping, _Worker.units = mapping, units
+    _Worker.state = Checking(today=today)
+    _Worker.state.errors.limit = sys.maxsize  # the main process counts towards the limit
+
+
+def _check(rows: list[SoundRow]) -> tuple[list[Staged], list[RowError], Counter[str]]:
+    state, mapping, units = _Worker.state, _Worker.mapping, _Worker.units
+    state.errors.items = []
+    state.warnings = Counter()
+    out = []
+    for line, cells, plain in rows:
+        cand = parse_candidate(Row(line, cells, mapping, plain), units, state)
+        if cand is not None:
+            out.append(staged(cand, as_text=True))
+    return out, state.errors.items, state.warnings
+
+
+def checked_in_workers(
+    mapping: ColumnMap, units: dict[str, int], state: Checking, jobs: int
+) -> Iterator[tuple[int, list[Staged]]]:
+    """(rows read, their staged rows) a chunk at a time, in file order; refusals and
+    warnings go to ``state`` as one process would note them. At most two chunks per worker
+    are in flight, so memory stays flat however large the file."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_start, initargs=(mapping, units, state.today)) as pool:
+        pending: deque[tuple[int, AsyncResult[Any]]] = deque()
+        for chunk in _chunks(mapping.sound_rows(state.errors)):
+            pending.append((len(chunk), pool.apply_async(_check, (chunk,))))
+            if len(pending) > 2 * jobs:
+                yield _collect(pending.popleft(), state)
+        while pending:
+            yield _collect(pending.popleft(), state)
+
+
+def _collect(job: tuple[int, AsyncResult[Any]], state: Checking) -> tuple[int, list[Staged]]:
+    count, result = job
+    rows, errors, warnings = result.get()
+    state.errors.take(errors)
+    state.warnings.update(warnings)
+    return count, rows
+
+
+def _chunks(rows: Iterator[SoundRow]) -> Iterator[list[SoundRow]]:
+    chunk: list[SoundRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
