@@ -87,7 +87,22 @@ def first_row(data: Path) -> tuple[list[str], dict[str, str]]:
         return list(rows.fieldnames or ()), next(r for r in rows if r["official_date"])
 
 
-def test_workers_write_what_one_process_writes(two_ways, data, tmp_path):
+def as_xlsx(path: Path) -> Path:
+    """The CSV as a unit's Excel file would hold it: text cells, as typed."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with path.open(encoding="utf-8") as src:
+        for row in csv.reader(src):
+            sheet.append(row)
+    target = path.with_suffix(".xlsx")
+    book.save(target)
+    return target
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_workers_write_what_one_process_writes(two_ways, data, tmp_path, kind):
     header, full = first_row(data)
     warned = [  # a warning of each kind, counted across chunks
         {**full, "national_id": "099" + full["national_id"][3:]},  # R29: no such province
@@ -100,7 +115,8 @@ def test_workers_write_what_one_process_writes(two_ways, data, tmp_path):
         },
     ]
     extra = [",".join(r[h] or "" for h in header) for r in warned]
-    alone, both = two_ways(candidates_file(data, tmp_path / "c.csv", 900, extra))
+    path = candidates_file(data, tmp_path / "c.csv", 900, extra)
+    alone, both = two_ways(as_xlsx(path) if kind == "xlsx" else path)
     assert alone[0] == 0, alone[2]
     assert all(f"{rule}." in alone[2] for rule in ("R2", "R4", "R29")), alone[2]
     assert len(alone[3]["person"]) == 903 and len(alone[3]["pipeline_event"]) > 903

@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -89,7 +89,7 @@ def _check(rows: list[SoundRow]) -> tuple[list[Staged], list[RowError], Counter[
 
 def checked_in_workers(
     mapping: ColumnMap, units: dict[str, int], state: Checking, jobs: int
-) -> Iterator[tuple[int, list[Staged]]]:
+) -> Generator[tuple[int, list[Staged]]]:
     """(rows read, their staged rows) a chunk at a time, in file order; refusals and
     warnings go to ``state`` as one process would note them. At most two chunks per worker
     are in flight, so memory stays flat however large the file."""

@@ -11,8 +11,9 @@ updates that person through the append-only history instead of adding a second o
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,18 +90,19 @@ def import_candidates(
             checked = workers.checked_in_workers(mapping, units, state, jobs)
         else:
             checked = _checked_here(mapping, units, state)
-        for count, rows in checked:
-            result.rows += count
-            batch += rows
-            if len(batch) >= BATCH:
-                if deferred is None and not state.had_people:
-                    # a first load of a large file: build the indexes once, at the end
-                    deferred = defer_indexes(session, BULK_TABLES)
-                _write(session, batch, state, result)
-                batch = []
-                gc.collect(1)
-                if progress is not None:
-                    progress(result.rows)
+        with closing(checked):  # a refusal stops the workers at once, not when collected
+            for count, rows in checked:
+                result.rows += count
+                batch += rows
+                if len(batch) >= BATCH:
+                    if deferred is None and not state.had_people:
+                        # a first load of a large file: build the indexes once, at the end
+                        deferred = defer_indexes(session, BULK_TABLES)
+                    _write(session, batch, state, result)
+                    batch = []
+                    gc.collect(1)
+                    if progress is not None:
+                        progress(result.rows)
         _write(session, batch, state, result)
         _settle(session, state)
     finally:
@@ -125,7 +127,7 @@ def import_candidates(
 
 def _checked_here(
     mapping: ColumnMap, units: dict[str, int], state: _State
-) -> Iterator[tuple[int, list[Any]]]:
+) -> Generator[tuple[int, list[Any]]]:
     """Each row checked in this process: as a Candidate where it may match someone stored,
     else already staged."""
     for row in mapping.rows(state.errors):
