@@ -5,6 +5,7 @@ rows with the same reasons: checked here by importing one file both ways, on eit
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,31 @@ def test_errors_taken_from_a_worker_count_towards_the_limit():
     with pytest.raises(InvalidFile) as stopped:
         errors.take([RowError(5, "b", "y", "bad"), RowError(4, "c", "z", "bad")])
     assert [e.line for e in stopped.value.errors] == [1, 4, 5]
+
+
+def dying_check(rows):  # a worker the kernel kills (out of memory) on the chunk after line 500
+    if rows[0][0] > 500:
+        os._exit(9)
+    return checking_a_chunk(rows)
+
+
+checking_a_chunk = workers._check
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "dừng bất thường"), ("en", "unexpectedly")])
+def test_a_worker_that_dies_stops_the_import_with_nothing_written(
+    cli, sql, data, tmp_path, monkeypatch, lang, words
+):
+    monkeypatch.setattr(workers, "_check", dying_check)
+    monkeypatch.setattr(workers, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(workers, "CHUNK", 100)
+    monkeypatch.setattr(importer, "BATCH", 100)  # batches were written before it died
+    monkeypatch.setenv(workers.JOBS_ENV, "2")
+    assert cli("unit", "import", data / "units.csv").exit_code == 0
+    result = cli(
+        "--lang", lang, "candidate", "import", candidates_file(data, tmp_path / "c.csv", 900)
+    )
+    assert result.exit_code == 1
+    assert words in result.stderr and f"{workers.JOBS_ENV}=1" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sql("SELECT count(*) FROM person") == [(0,)]

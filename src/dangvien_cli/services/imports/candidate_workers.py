@@ -21,8 +21,9 @@ import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ MAX_JOBS = 4  # beyond this the reading and writing process is the bottleneck
 PARALLEL_FROM_BYTES = 2_000_000
 CHUNK = 1000  # rows a task
 SoundRow = tuple[int, list[Any], bool]  # ColumnMap.sound_rows: the arguments of a Row
+Checked = tuple[list[Staged], list[RowError], Counter[str]]  # a chunk: rows, refusals, warnings
 
 
 def jobs_for(path: Path, first_load: bool) -> int:
@@ -75,7 +77,7 @@ def _start(mapping: ColumnMap, units: dict[str, int], today: date) -> None:
     _Worker.state.errors.limit = sys.maxsize  # the main process counts towards the limit
 
 
-def _check(rows: list[SoundRow]) -> tuple[list[Staged], list[RowError], Counter[str]]:
+def _check(rows: list[SoundRow]) -> Checked:
     state, mapping, units = _Worker.state, _Worker.mapping, _Worker.units
     state.errors.items = []
     state.warnings = Counter()
@@ -93,20 +95,31 @@ def checked_in_workers(
     """(rows read, their staged rows) a chunk at a time, in file order; refusals and
     warnings go to ``state`` as one process would note them. At most two chunks per worker
     are in flight, so memory stays flat however large the file."""
-    context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start, initargs=(mapping, units, state.today)) as pool:
-        pending: deque[tuple[int, AsyncResult[Any]]] = deque()
+    # concurrent.futures rather than multiprocessing.Pool: a worker that dies (the kernel's
+    # out-of-memory killer) breaks the pool and every waiting result says so, where Pool
+    # would wait for the lost chunk for ever.
+    pool = ProcessPoolExecutor(
+        jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start,
+        initargs=(mapping, units, state.today),
+    )
+    try:
+        pending: deque[tuple[int, Future[Checked]]] = deque()
         for chunk in _chunks(mapping.sound_rows(state.errors)):
-            pending.append((len(chunk), pool.apply_async(_check, (chunk,))))
+            pending.append((len(chunk), pool.submit(_check, chunk)))
             if len(pending) > 2 * jobs:
-                yield _collect(pending.popleft(), state)
+                yield _collect(*pending.popleft(), state)
         while pending:
-            yield _collect(pending.popleft(), state)
+            yield _collect(*pending.popleft(), state)
+    except BrokenProcessPool:  # said by the next chunk sent or the next result awaited
+        raise DangvienError("import.worker_died", name=JOBS_ENV) from None
+    finally:  # a refusal or Ctrl-C: chunks not started are dropped, running ones finish
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(job: tuple[int, AsyncResult[Any]], state: Checking) -> tuple[int, list[Staged]]:
-    count, result = job
-    rows, errors, warnings = result.get()
+def _collect(count: int, job: Future[Checked], state: Checking) -> tuple[int, list[Staged]]:
+    rows, errors, warnings = job.result()
     state.errors.take(errors)
     state.warnings.update(warnings)
     return count, rows
