@@ -49,7 +49,7 @@ def jobs_for(path: Path, first_load: bool) -> int:
     asked = None
     if raw:
         if not raw.isdigit() or int(raw) < 1:
-            raise DangvienError("import.bad_jobs", name=JOBS_ENV, value=raw)
+            raise DangvienError("import.bad_jobs", variable=JOBS_ENV, value=raw)
         asked = int(raw)
     if not first_load or sys.platform != "linux" or asked == 1:
         return 1
@@ -113,7 +113,7 @@ def checked_in_workers(
         while pending:
             yield _collect(*pending.popleft(), state)
     except BrokenProcessPool:  # said by the next chunk sent or the next result awaited
-        raise DangvienError("import.worker_died", name=JOBS_ENV) from None
+        raise DangvienError("import.worker_died", variable=JOBS_ENV) from None
     finally:  # a refusal or Ctrl-C: chunks not started are dropped, running ones finish
         pool.shutdown(wait=True, cancel_futures=True)
 
