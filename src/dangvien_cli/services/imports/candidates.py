@@ -94,12 +94,12 @@ def import_candidates(
             for count, rows in checked:
                 result.rows += count
                 batch += rows
-                if len(batch) >= BATCH:
+                while len(batch) >= BATCH:
                     if deferred is None and not state.had_people:
                         # a first load of a large file: build the indexes once, at the end
                         deferred = defer_indexes(session, BULK_TABLES)
-                    _write(session, batch, state, result)
-                    batch = []
+                    _write(session, batch[:BATCH], state, result)
+                    del batch[:BATCH]
                     gc.collect(1)
                     if progress is not None:
                         progress(result.rows)
@@ -128,14 +128,19 @@ def import_candidates(
 def _checked_here(
     mapping: ColumnMap, units: dict[str, int], state: _State
 ) -> Generator[tuple[int, list[Any]]]:
-    """Each row checked in this process: as a Candidate where it may match someone stored,
-    else already staged."""
+    """The rows checked in this process, a chunk at a time: as Candidates where they may
+    match someone stored, else already staged."""
+    checked: list[Any] = []
+    count = 0
     for row in mapping.rows(state.errors):
+        count += 1
         cand = parse_candidate(row, units, state)
-        if cand is None:
-            yield 1, []
-        else:
-            yield 1, [cand if state.had_people else load.staged(cand)]
+        if cand is not None:
+            checked.append(cand if state.had_people else load.staged(cand))
+        if count == workers.CHUNK:
+            yield count, checked
+            checked, count = [], 0
+    yield count, checked
 
 
 def _write(session: Session, batch: list[Any], state: _State, result: ImportResult) -> None:
