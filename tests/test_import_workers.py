@@ -168,7 +168,7 @@ def test_small_files_and_later_imports_stay_in_one_process(tmp_path, monkeypatch
     assert workers.jobs_for(path, first_load=True) == 1
 
 
-@pytest.mark.parametrize("value", ["0", "abc", "-2", "1.5"])
+@pytest.mark.parametrize("value", ["0", "abc", "-2", "1.5", "²"])
 @pytest.mark.parametrize(
     ("lang", "words"), [("vi", "phải là một số nguyên"), ("en", "must be a whole number")]
 )

@@ -44,11 +44,11 @@ Checked = tuple[list[Staged], list[RowError], Counter[str]]  # a chunk: rows, re
 
 def jobs_for(path: Path, first_load: bool) -> int:
     """How many processes check the file's rows: 1 (this one) unless it is a large first
-    load on Linux; ``$DANGVIEN_JOBS`` caps it (1: never fork)."""
+    load on Linux, then ``$DANGVIEN_JOBS`` (1: never fork), else one per core up to MAX_JOBS."""
     raw = os.environ.get(JOBS_ENV, "").strip()
     asked = None
     if raw:
-        if not raw.isdigit() or int(raw) < 1:
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:  # not "²", which int refuses
             raise DangvienError("import.bad_jobs", variable=JOBS_ENV, value=raw)
         asked = int(raw)
     if not first_load or sys.platform != "linux" or asked == 1:
