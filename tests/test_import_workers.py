@@ -216,3 +216,17 @@ def test_a_worker_that_dies_stops_the_import_with_nothing_written(
     assert words in result.stderr and f"{workers.JOBS_ENV}=1" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert sql("SELECT count(*) FROM person") == [(0,)]
+
+
+def test_workers_stop_at_the_same_row_when_refusals_run_over_the_limit(two_ways, data, tmp_path):
+    """Past 10,000 refusals the import stops and lists them: the same ones either way, rows
+    of the wrong width (refused as they are read) and rows the rules refuse (in a worker)
+    taken in file order."""
+    header, full = first_row(data)
+    bad_date = ",".join({**full, "national_id": "", "birth_date": "31/02/1990"}[h] for h in header)
+    too_wide = bad_date.replace("31/02/1990", "01/01/1990") + ",x,y"
+    lines = [too_wide if i % 3 == 0 else bad_date for i in range(10_300)]
+    alone, both = two_ways(candidates_file(data, tmp_path / "many.csv", 0, lines))
+    assert alone[0] == 1
+    assert "10.000" in alone[2] or "10,000" in alone[2], alone[2][-300:]
+    assert both == alone

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dangvien_cli.errors import DangvienError, RowError
+from dangvien_cli.errors import DangvienError, RowError, RowErrors
 from dangvien_cli.services.imports.candidate_load import Staged, staged
 from dangvien_cli.services.imports.candidate_rows import parse_candidate
 from dangvien_cli.services.imports.candidate_rules import Checking
@@ -104,12 +104,17 @@ def checked_in_workers(
         initializer=_start,
         initargs=(mapping, units, state.today),
     )
+    # A row of the wrong width or with a control character is refused here, as it is read;
+    # its refusal joins the chunk it was read with, in line order, so that the first 10,000
+    # refusals (RowErrors' limit) are the ones one process would list.
+    unsound = RowErrors(path=state.errors.path, limit=sys.maxsize)
     try:
-        pending: deque[tuple[int, Future[Checked]]] = deque()
-        for chunk in _chunks(mapping.sound_rows(state.errors)):
-            pending.append((len(chunk), pool.submit(_check, chunk)))
+        pending: deque[tuple[int, list[RowError], Future[Checked] | None]] = deque()
+        for chunk in _chunks(mapping.sound_rows(unsound)):
+            pending.append((len(chunk), _taken(unsound), pool.submit(_check, chunk)))
             if len(pending) > 2 * jobs:
                 yield _collect(*pending.popleft(), state)
+        pending.append((0, _taken(unsound), None))  # bad rows after the last good one
         while pending:
             yield _collect(*pending.popleft(), state)
     except BrokenProcessPool:  # said by the next chunk sent or the next result awaited
@@ -118,11 +123,22 @@ def checked_in_workers(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(count: int, job: Future[Checked], state: Checking) -> tuple[int, list[Staged]]:
-    rows, errors, warnings = job.result()
-    state.errors.take(errors)
+def _taken(errors: RowErrors) -> list[RowError]:
+    found, errors.items = errors.items, []
+    return found
+
+
+def _collect(
+    count: int, unsound: list[RowError], job: Future[Checked] | None, state: Checking
+) -> tuple[int, list[Staged]]:
+    rows, errors, warnings = job.result() if job is not None else ([], [], Counter[str]())
+    state.errors.take(sorted(unsound + errors, key=_line) if unsound else errors)
     state.warnings.update(warnings)
     return count, rows
+
+
+def _line(error: RowError) -> int:
+    return error.line
 
 
 def _chunks(rows: Iterator[SoundRow]) -> Iterator[list[SoundRow]]:
