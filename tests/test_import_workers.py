@@ -8,6 +8,7 @@ import csv
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,58 @@ def test_workers_stop_at_the_same_row_when_refusals_run_over_the_limit(two_ways,
     assert alone[0] == 1
     assert "10.000" in alone[2] or "10,000" in alone[2], alone[2][-300:]
     assert both == alone
+
+
+SLOW_WORKERS = """
+import sys, time
+from dangvien_cli.cli import main
+from dangvien_cli.services.imports import candidate_workers as workers
+
+workers.PARALLEL_FROM_BYTES, workers.CHUNK = 0, 20
+checking = workers._check
+
+
+def slowly(rows):  # the import lasts long enough to be killed in the middle
+    time.sleep(0.2)
+    return checking(rows)
+
+
+workers._check = slowly
+main(sys.argv[1:])
+"""
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.sqlite_only  # processes, not the engine
+@pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux only")
+def test_workers_do_not_outlive_an_import_killed_outright(cli, data, tmp_path):
+    assert cli("unit", "import", data / "units.csv").exit_code == 0
+    path = candidates_file(data, tmp_path / "c.csv", 900)
+    env = {**os.environ, workers.JOBS_ENV: "2"}
+    argv = [sys.executable, "-c", SLOW_WORKERS, "candidate", "import", str(path), "--quiet"]
+    main = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(forked := children_of(main.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(forked) >= 2, main.stderr.read() if main.poll() is not None else "no workers"
+    main.kill()  # SIGKILL: nothing in the main process runs after it
+    main.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in forked) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in forked if Path(f"/proc/{pid}").exists()]
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, 9)
+    assert left == []

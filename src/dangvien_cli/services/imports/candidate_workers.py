@@ -38,6 +38,7 @@ MAX_JOBS = 4  # beyond this the reading and writing process is the bottleneck
 # A smaller file (~10,000 rows) is checked before forking would pay for itself.
 PARALLEL_FROM_BYTES = 2_000_000
 CHUNK = 1000  # rows a task
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 SoundRow = tuple[int, list[Any], bool]  # ColumnMap.sound_rows: the arguments of a Row
 Checked = tuple[list[Staged], list[RowError], Counter[str]]  # a chunk: rows, refusals, warnings
 
@@ -69,12 +70,28 @@ class _Worker:
     state: Checking
 
 
-def _start(mapping: ColumnMap, units: dict[str, int], today: date) -> None:
+def _start(mapping: ColumnMap, units: dict[str, int], today: date, parent: int) -> None:
     # Ctrl-C is the main process's to handle: a worker stopped by it would print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
     _Worker.mapping, _Worker.units = mapping, units
     _Worker.state = Checking(today=today)
     _Worker.state.errors.limit = sys.maxsize  # the main process counts towards the limit
+
+
+def _die_with(parent: int) -> None:
+    """A worker must not outlive its import. Killed outright (SIGKILL, the out-of-memory
+    killer, a shutdown), the main process tells nobody, and a worker waiting for its next
+    chunk would wait for ever: Linux's prctl(PR_SET_PDEATHSIG) has the kernel kill it then.
+    One system call that no maintained library wraps, hence ctypes."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the worker ends when its queue breaks
+        pass
+    if os.getppid() != parent:  # the main process died before the call above
+        os._exit(1)
 
 
 def _check(rows: list[SoundRow]) -> Checked:
@@ -102,7 +119,7 @@ def checked_in_workers(
         jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start,
-        initargs=(mapping, units, state.today),
+        initargs=(mapping, units, state.today, os.getpid()),
     )
     # A row of the wrong width or with a control character is refused here, as it is read;
     # its refusal joins the chunk it was read with, in line order, so that the first 10,000
