@@ -73,6 +73,7 @@ def two_ways(cli, sql, data, new_db_url, monkeypatch):
         return result.exit_code, result.stdout, result.stderr, tables
 
     def run(path: Path):
+        forked.clear()
         alone = one(path, "1")
         assert forked == []
         both = one(path, "2")
@@ -226,11 +227,15 @@ def test_workers_stop_at_the_same_row_when_refusals_run_over_the_limit(two_ways,
     header, full = first_row(data)
     bad_date = ",".join({**full, "national_id": "", "birth_date": "31/02/1990"}[h] for h in header)
     too_wide = bad_date.replace("31/02/1990", "01/01/1990") + ",x,y"
-    lines = [too_wide if i % 3 == 0 else bad_date for i in range(10_300)]
-    alone, both = two_ways(candidates_file(data, tmp_path / "many.csv", 0, lines))
-    assert alone[0] == 1
-    assert "10.000" in alone[2] or "10,000" in alone[2], alone[2][-300:]
-    assert both == alone
+    mixed = [too_wide if i % 3 == 0 else bad_date for i in range(10_300)]
+    # 10,000 refused as they are read, in a run: reading stops there, the rows before are
+    # still judged, and the import stops where one process does
+    run = [bad_date] * 250 + [too_wide] * 10_100
+    for name, lines in (("mixed", mixed), ("run", run)):
+        alone, both = two_ways(candidates_file(data, tmp_path / f"{name}.csv", 0, lines))
+        assert alone[0] == 1
+        assert "10.000" in alone[2], alone[2][-300:]
+        assert both == alone, name
 
 
 SLOW_WORKERS = """

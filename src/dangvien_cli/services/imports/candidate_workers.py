@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dangvien_cli.errors import DangvienError, RowError, RowErrors
+from dangvien_cli.errors import DangvienError, InvalidFile, RowError, RowErrors
 from dangvien_cli.services.imports.candidate_load import Staged, staged
 from dangvien_cli.services.imports.candidate_rows import parse_candidate
 from dangvien_cli.services.imports.candidate_rules import Checking
@@ -124,7 +124,7 @@ def checked_in_workers(
     # A row of the wrong width or with a control character is refused here, as it is read;
     # its refusal joins the chunk it was read with, in line order, so that the first 10,000
     # refusals (RowErrors' limit) are the ones one process would list.
-    unsound = RowErrors(path=state.errors.path, limit=sys.maxsize)
+    unsound = RowErrors(path=state.errors.path, limit=state.errors.limit)
     try:
         pending: deque[tuple[int, list[RowError], Future[Checked] | None]] = deque()
         for chunk in _chunks(mapping.sound_rows(unsound)):
@@ -160,10 +160,15 @@ def _line(error: RowError) -> int:
 
 def _chunks(rows: Iterator[SoundRow]) -> Iterator[list[SoundRow]]:
     chunk: list[SoundRow] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
+    try:
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk = []
+    except InvalidFile:
+        # 10,000 rows in a run refused as they were read: reading stops. The rows before
+        # them are still checked, so that the import stops at the refusal one process would.
+        pass
     if chunk:
         yield chunk
