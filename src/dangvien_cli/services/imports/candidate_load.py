@@ -11,7 +11,7 @@ as before: per person, by date, then in pipeline order.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -138,6 +138,7 @@ _SLOTS = {
     for f in STEP_FIELDS
 }
 _EXIT_AT = _AT["exit_step"]
+_DATES_AT = [_AT[c.name] for c in _stage.columns if isinstance(c.type, Date)]
 _HISTORY_EMPTY = [None] * (len(_AT) - _AT["stage"] - 2)  # after stage, stage_on
 _person_staged = itemgetter(*PERSON_VALUES[1:])  # after the name and its three keys
 
@@ -174,7 +175,9 @@ def staged(cand: Candidate, as_text: bool = False) -> Staged:
             row[detail_at] = _detail_text(detail)
     row[-1] = cand.decision_unit_id
     if as_text:
-        row = [v.isoformat() if type(v) is date else v for v in row]
+        for at in _DATES_AT:
+            if row[at] is not None:
+                row[at] = row[at].isoformat()
     return Staged(cand.line, cand.explicit_id, p["national_id"], len(cand.steps), tuple(row))
 
 
