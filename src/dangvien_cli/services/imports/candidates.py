@@ -37,7 +37,7 @@ from dangvien_cli.services.imports import candidate_workers as workers
 from dangvien_cli.services.imports.candidate_load import Staged
 from dangvien_cli.services.imports.candidate_rows import FIELDS, parse_candidate
 from dangvien_cli.services.imports.candidate_rules import Checking
-from dangvien_cli.services.imports.columns import ColumnMap
+from dangvien_cli.services.imports.columns import ColumnMap, Row
 
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
@@ -132,9 +132,9 @@ def _checked_here(
     match someone stored, else already staged."""
     checked: list[Any] = []
     count = 0
-    for row in mapping.rows(state.errors):
+    for line, cells, plain in mapping.sound_rows(state.errors):
         count += 1
-        cand = parse_candidate(row, units, state)
+        cand = parse_candidate(Row(line, cells, mapping, plain), units, state)
         if cand is not None:
             checked.append(cand if state.had_people else load.staged(cand))
         if count == workers.CHUNK:
@@ -175,19 +175,20 @@ def _insert(session: Session, fresh: list[Staged], state: _State) -> None:
     """Write the batch's new people with their history, set-based (candidate_load)."""
     if not fresh:
         return
-    rows, written = [], []
-    for new in fresh:
-        pid = new.explicit_id or state.next_id
+    rows, written, events = [], [], 0
+    for line, explicit_id, national_id, fans_out, row in fresh:
+        pid = explicit_id or state.next_id
         state.next_id = max(state.next_id, pid) + 1
-        rows.append((pid, *new.row))
-        written.append((new.line, new.national_id, pid))
+        rows.append((pid, *row))
+        written.append((line, national_id, pid))
+        events += fans_out
     conn = session.connection()
     if not state.staging:
         load.create_stage(conn)
         state.staging = True
     load.stage(conn, rows)
     first_event = state.next_event_id
-    state.next_event_id += sum(new.events for new in fresh)
+    state.next_event_id += events
     if state.writer is None:
         state.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dangvien-writer")
     job = state.writer.submit(_fan_out, conn, state.now, first_event, state.next_event_id)
