@@ -15,23 +15,23 @@ stays in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 from collections import Counter, deque
-from collections.abc import Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import DangvienError, InvalidFile, RowError, RowErrors
 from dangvien_cli.services.imports.candidate_load import Staged, staged
 from dangvien_cli.services.imports.candidate_rows import parse_candidate
 from dangvien_cli.services.imports.candidate_rules import Checking
 from dangvien_cli.services.imports.columns import ColumnMap, Row
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 JOBS_ENV = "DANGVIEN_JOBS"
 MAX_JOBS = 4  # beyond this the reading and writing process is the bottleneck
@@ -94,16 +94,40 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _check(rows: list[SoundRow]) -> Checked:
-    state, mapping, units = _Worker.state, _Worker.mapping, _Worker.units
-    state.errors.items = []
-    state.warnings = Counter()
-    out = []
+def checked_rows(
+    rows: Iterable[SoundRow],
+    mapping: ColumnMap,
+    units: dict[str, int],
+    state: Checking,
+    *,
+    stage: bool = True,
+    as_text: bool = False,
+) -> Iterator[Any]:
+    """Each row judged, lazily (a refusal is noted as its row is read): None for a refused
+    row, else the Candidate (``stage=False``: it may match someone stored) or its Staged row."""
     for line, cells, plain in rows:
         cand = parse_candidate(Row(line, cells, mapping, plain), units, state)
-        if cand is not None:
-            out.append(staged(cand, as_text=True))
-    return out, state.errors.items, state.warnings
+        yield staged(cand, as_text) if stage and cand is not None else cand
+
+
+def chunks(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    """``rows`` CHUNK at a time."""
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _check(rows: list[SoundRow]) -> Checked:
+    state = _Worker.state
+    state.errors.items = []
+    state.warnings = Counter()
+    judged = checked_rows(rows, _Worker.mapping, _Worker.units, state, as_text=True)
+    return [s for s in judged if s is not None], state.errors.items, state.warnings
 
 
 def checked_in_workers(
@@ -115,6 +139,11 @@ def checked_in_workers(
     # concurrent.futures rather than multiprocessing.Pool: a worker that dies (the kernel's
     # out-of-memory killer) breaks the pool and every waiting result says so, where Pool
     # would wait for the lost chunk for ever.
+    # Imported here: a first load is the only import that forks (~9 ms of imports).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(
         jobs,
         mp_context=multiprocessing.get_context("fork"),
@@ -126,29 +155,39 @@ def checked_in_workers(
     # refusals (RowErrors' limit) are the ones one process would list.
     unsound = RowErrors(path=state.errors.path, limit=state.errors.limit)
     try:
-        pending: deque[tuple[int, list[RowError], Future[Checked] | None]] = deque()
-        for chunk in _chunks(mapping.sound_rows(unsound)):
-            pending.append((len(chunk), _taken(unsound), pool.submit(_check, chunk)))
+        pending: deque[tuple[int, list[RowError], Future[Checked]]] = deque()
+        for chunk in chunks(_until_refused(mapping.sound_rows(unsound))):
+            pending.append((len(chunk), _drain(unsound), pool.submit(_check, chunk)))
             if len(pending) > 2 * jobs:
                 yield _collect(*pending.popleft(), state)
-        pending.append((0, _taken(unsound), None))  # bad rows after the last good one
         while pending:
             yield _collect(*pending.popleft(), state)
+        state.errors.take(unsound.items)  # bad rows after the last good one
     except BrokenProcessPool:  # said by the next chunk sent or the next result awaited
         raise DangvienError("import.worker_died", variable=JOBS_ENV) from None
     finally:  # a refusal or Ctrl-C: chunks not started are dropped, running ones finish
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _taken(errors: RowErrors) -> list[RowError]:
+def _until_refused(rows: Iterator[SoundRow]) -> Iterator[SoundRow]:
+    """The rows until 10,000 in a run are refused as they are read: reading stops there, and
+    the rows before them are still checked, so that the import stops at the refusal one
+    process would."""
+    try:
+        yield from rows
+    except InvalidFile:
+        return
+
+
+def _drain(errors: RowErrors) -> list[RowError]:
     found, errors.items = errors.items, []
     return found
 
 
 def _collect(
-    count: int, unsound: list[RowError], job: Future[Checked] | None, state: Checking
+    count: int, unsound: list[RowError], job: Future[Checked], state: Checking
 ) -> tuple[int, list[Staged]]:
-    rows, errors, warnings = job.result() if job is not None else ([], [], Counter[str]())
+    rows, errors, warnings = job.result()
     state.errors.take(sorted(unsound + errors, key=_line) if unsound else errors)
     state.warnings.update(warnings)
     return count, rows
@@ -156,19 +195,3 @@ def _collect(
 
 def _line(error: RowError) -> int:
     return error.line
-
-
-def _chunks(rows: Iterator[SoundRow]) -> Iterator[list[SoundRow]]:
-    chunk: list[SoundRow] = []
-    try:
-        for row in rows:
-            chunk.append(row)
-            if len(chunk) >= CHUNK:
-                yield chunk
-                chunk = []
-    except InvalidFile:
-        # 10,000 rows in a run refused as they were read: reading stops. The rows before
-        # them are still checked, so that the import stops at the refusal one process would.
-        pass
-    if chunk:
-        yield chunk

@@ -35,9 +35,9 @@ from dangvien_cli.services.imports import candidate_load as load
 from dangvien_cli.services.imports import candidate_match as match
 from dangvien_cli.services.imports import candidate_workers as workers
 from dangvien_cli.services.imports.candidate_load import Staged
-from dangvien_cli.services.imports.candidate_rows import FIELDS, parse_candidate
+from dangvien_cli.services.imports.candidate_rows import FIELDS
 from dangvien_cli.services.imports.candidate_rules import Checking
-from dangvien_cli.services.imports.columns import ColumnMap, Row
+from dangvien_cli.services.imports.columns import ColumnMap
 
 BATCH = 5000
 BULK_TABLES = ("person", "pipeline_event", "admission", "member")
@@ -130,17 +130,11 @@ def _checked_here(
 ) -> Generator[tuple[int, list[Any]]]:
     """The rows checked in this process, a chunk at a time: as Candidates where they may
     match someone stored, else already staged."""
-    checked: list[Any] = []
-    count = 0
-    for line, cells, plain in mapping.sound_rows(state.errors):
-        count += 1
-        cand = parse_candidate(Row(line, cells, mapping, plain), units, state)
-        if cand is not None:
-            checked.append(cand if state.had_people else load.staged(cand))
-        if count == workers.CHUNK:
-            yield count, checked
-            checked, count = [], 0
-    yield count, checked
+    judged = workers.checked_rows(
+        mapping.sound_rows(state.errors), mapping, units, state, stage=not state.had_people
+    )
+    for chunk in workers.chunks(judged):
+        yield len(chunk), [c for c in chunk if c is not None]
 
 
 def _write(session: Session, batch: list[Any], state: _State, result: ImportResult) -> None:
