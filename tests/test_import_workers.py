@@ -138,10 +138,12 @@ def test_workers_refuse_what_one_process_refuses(two_ways, data, tmp_path):
         row(national_id="", birth_date="31/02/1990"),  # no such day
         row(national_id="", unit_code="KHONG-CO"),  # no such unit
         row(national_id="", source_date="01/01/2099"),  # an act in the future
+        row(national_id="") + ",x,y",  # too wide, refused as read, after the last chunk
     ]
-    alone, both = two_ways(candidates_file(data, tmp_path / "bad.csv", 900, bad))
+    # 959 + 3 = 962 rows of the right width: 26 whole chunks of 37, then the one too wide
+    alone, both = two_ways(candidates_file(data, tmp_path / "bad.csv", 959, bad))
     assert alone[0] == 1
-    assert all(f"\n{line}\t" in alone[2] for line in (902, 903, 904)), alone[2]
+    assert all(f"\n{line}\t" in alone[2] for line in (961, 962, 963, 964)), alone[2]
     assert alone[3]["person"] == []  # all or nothing
     assert both == alone
 
