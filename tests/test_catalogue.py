@@ -54,3 +54,30 @@ def _add(folder, entry):
     """One more entry at the top of units.json."""
     path = folder / "units.json"
     path.write_text(path.read_text(encoding="utf-8").replace("{", "{" + entry + ",", 1))
+
+
+@pytest.mark.parametrize(
+    "module", ["candidate_rows", "member_rows", "units", "quotas"], ids=lambda m: m
+)
+def test_every_import_field_is_named_in_words_in_vietnamese(module):
+    """A refusal names the field it concerns ("Có ký tự điều khiển … trong {field}"): in
+    Vietnamese a word, never the column key a script uses ("trong mentor")."""
+    import importlib
+
+    fields = importlib.import_module(f"dangvien_cli.services.imports.{module}").FIELDS
+    for spec in fields:
+        vi, en = i18n.MESSAGES[f"field.{spec.key}"]
+        assert vi != spec.key and "_" not in vi, spec.key
+        assert en == spec.key  # English names the column as scripts and files spell it
+
+
+def test_a_refusal_names_the_field_in_the_clerks_words():
+    i18n.set_lang("vi")
+    assert i18n.t("text.control_char", char="U+0007", field="mentor").endswith(
+        "trong người giúp đỡ."
+    )
+    i18n.set_lang("en")
+    try:
+        assert i18n.t("text.control_char", char="U+0007", field="mentor").startswith("mentor ")
+    finally:
+        i18n.set_lang("vi")
