@@ -81,3 +81,26 @@ def test_a_refusal_names_the_field_in_the_clerks_words():
         assert i18n.t("text.control_char", char="U+0007", field="mentor").startswith("mentor ")
     finally:
         i18n.set_lang("vi")
+
+
+def test_one_thing_is_said_in_the_singular_in_english():
+    i18n.set_lang("en")
+    try:
+        assert i18n.t("import.bad_rows", path="c.csv", count="1", first="…").startswith(
+            "c.csv has 1 bad row;"
+        )
+        assert i18n.t("import.bad_rows", path="c.csv", count="2", first="…").startswith(
+            "c.csv has 2 bad rows;"
+        )
+        assert i18n.t("db.check_found", count=1) == "1 problem found."
+    finally:
+        i18n.set_lang("vi")
+    assert i18n.t("db.check_found", count=1) == "Phát hiện 1 vấn đề."
+
+
+def test_a_singular_entry_says_what_its_plural_says():
+    for key, (vi, en) in i18n.MESSAGES.items():
+        if key.endswith(".one"):
+            plural_vi, _ = i18n.MESSAGES[key.removesuffix(".one")]
+            assert vi == plural_vi.replace("{count}", "1"), key  # Vietnamese has no plural
+            assert "{count}" not in en, key

@@ -40,6 +40,10 @@ def lang_from_argv(argv: list[str]) -> str:
 
 def t(key: str, /, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in."""
+    # A sentence about one thing may have its own entry, KEY.one: English says "1 bad row",
+    # not "1 bad rows" (Vietnamese nouns do not change; its .one text is the same sentence).
+    if params.get("count") in (1, "1") and f"{key}.one" in MESSAGES:
+        key = f"{key}.one"
     vi, en = MESSAGES[key]
     text = en if _lang == "en" else vi
     if "field" in params and f"field.{params['field']}" in MESSAGES:
