@@ -104,12 +104,25 @@ def test_many_bad_rows_stop_early_and_all_found_are_in_the_errors_file(cli, unit
     result = cli("candidate", "import", source, "--errors", errors)
     assert result.exit_code == 1
     last = refusal(result)
-    assert "10.000" in last and f"{MAX_ROW_ERRORS + 1}" in last  # where reading stopped
+    assert "10.000" in last and "ngừng đọc ở dòng 10.001" in last  # where reading stopped
     # the screen shows 200 and says how many more; the file holds every one found
     assert result.stderr.count("31/02/1990  Ngày") <= 200
     assert "9.800 lỗi nữa" in result.stderr
     lines = errors.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == MAX_ROW_ERRORS + 1  # the header, then one line per bad row
+    assert people(cli) == 0
+
+
+@pytest.mark.parametrize(("lang", "words"), [("vi", "dòng 2.001,"), ("en", "line 2,001,")])
+def test_line_numbers_in_the_last_line_read_as_numbers(cli, units, lang, words):
+    """The refusal's last line writes a line number as the table above it does."""
+    good = "Nguyễn Văn An,01/01/1990,nam,C1,01/01/2024\n"
+    (units / "c.csv").write_text(
+        hostile.HEADER + "\n" + good * 1999 + "Bad,31/02/1990,nam,C1,01/01/2024\n", encoding="utf-8"
+    )
+    result = cli("--lang", lang, "candidate", "import", units / "c.csv")
+    assert result.exit_code == 1
+    assert words in refusal(result)
     assert people(cli) == 0
 
 

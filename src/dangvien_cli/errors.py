@@ -147,10 +147,10 @@ class InvalidFile(DangvienError):
             "import.bad_rows" if stopped is None else "import.too_many_errors",
             path=path,
             count=fmt_int(len({e.line for e in errors})),
-            line=stopped,
+            line=fmt_int(stopped),
             first=t(
                 "import.row_error",
-                line=first.line,
+                line=fmt_int(first.line),
                 column=first.column,
                 value=first.value,
                 reason=first.reason,

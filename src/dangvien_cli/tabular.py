@@ -166,7 +166,7 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             raise DangvienError(
                 "import.line_too_long",
                 path=str(path),
-                line=consumed + 2,  # where the record began
+                line=_fmt(consumed + 2),  # where the record began
                 limit=_fmt(LINE_MAX_CHARS),
             ) from None
         except csv.Error as exc:
@@ -189,7 +189,11 @@ def _encoding_refusal(path: Path, exc: EncodingError) -> DangvienError:
         return DangvienError("import.encoding_unknown", path=str(path))
     if exc.line:
         return DangvienError(
-            "import.bad_bytes_at", path=str(path), encoding=exc.encoding, line=exc.line, bytes=bad
+            "import.bad_bytes_at",
+            path=str(path),
+            encoding=exc.encoding,
+            line=_fmt(exc.line),
+            bytes=bad,
         )
     return DangvienError("import.bad_bytes", path=str(path), encoding=exc.encoding, bytes=bad)
 
@@ -199,10 +203,10 @@ def _csv_refusal(path: Path, exc: csv.Error, line: int, start: int | None = None
         return DangvienError(
             "import.cell_too_long",
             path=str(path),
-            line=line if start is None else start,  # the record's first line
+            line=_fmt(line if start is None else start),  # the record's first line
             limit=_fmt(CELL_MAX_CHARS),
         )
-    return DangvienError("import.bad_file", path=str(path), reason=f"{line}: {exc}")
+    return DangvienError("import.bad_file", path=str(path), reason=f"{_fmt(line)}: {exc}")
 
 
 def _check_header_width(path: Path, headers: list[str]) -> None:
@@ -336,7 +340,10 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
                 cells = [_xlsx_value(c) for c in record]
                 if any(type(c) is str and len(c) > CELL_MAX_CHARS for c in cells):
                     raise DangvienError(
-                        "import.cell_too_long", path=str(path), line=n, limit=_fmt(CELL_MAX_CHARS)
+                        "import.cell_too_long",
+                        path=str(path),
+                        line=_fmt(n),
+                        limit=_fmt(CELL_MAX_CHARS),
                     )
                 while cells and (cells[-1] is None or cells[-1] == ""):
                     cells.pop()
