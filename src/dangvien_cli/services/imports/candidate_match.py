@@ -7,6 +7,7 @@ file through the append-only history, never rewritten. Kept apart from the bulk 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -31,12 +32,25 @@ from dangvien_cli.services.pipeline import effective_events, refresh_projection
 from dangvien_cli.vntext import fold, name_sort_key
 
 
-def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) -> dict[int, int]:
-    """Map batch positions to the ids of people already stored, in three set lookups."""
+def existing(
+    session: Session,
+    batch: list[Candidate],
+    touched: dict[int, int],
+    added_here: Callable[[int], bool],
+) -> dict[int, int]:
+    """Map batch positions to the ids of people stored before this import, in three set
+    lookups. The people an earlier batch of the file added are not matched: a row that
+    repeats one is a new row, as within a batch, and the unique keys then name it."""
     found: dict[int, int] = {}
     ids = [c.explicit_id for c in batch if c.explicit_id]
     if ids:
-        known = set(session.execute(select(pk(Person.id)).where(col(Person.id).in_(ids))).scalars())
+        known = {
+            pid
+            for pid in session.execute(select(pk(Person.id)).where(col(Person.id).in_(ids)))
+            .scalars()
+            .all()
+            if not added_here(pid)
+        }
         for i, c in enumerate(batch):
             if c.explicit_id in known:
                 found[i] = int(c.explicit_id)
@@ -46,13 +60,15 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
         if i not in found and c.person["national_id"]
     ]
     if nids:
-        by_nid: dict[str | None, int] = dict(
-            session.execute(
+        by_nid: dict[str | None, int] = {
+            nid: pid
+            for nid, pid in session.execute(
                 select(col(Person.national_id), pk(Person.id)).where(
                     col(Person.national_id).in_(nids)
                 )
             ).all()
-        )
+            if not added_here(pid)
+        }
         for i, c in enumerate(batch):
             if i not in found and c.person["national_id"] in by_nid:
                 found[i] = by_nid[c.person["national_id"]]
@@ -66,7 +82,8 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
         ).all()
         by_key: dict[tuple[Any, ...], list[int]] = {}
         for pid, n, u, b in sorted(stored):
-            by_key.setdefault((n, u, b), []).append(pid)
+            if not added_here(pid):
+                by_key.setdefault((n, u, b), []).append(pid)
         taken = set(found.values())
         for i, c in rest:
             # Namesakes born the same day in one unit: each stored person answers one row.
@@ -81,29 +98,44 @@ def existing(session: Session, batch: list[Candidate], touched: dict[int, int]) 
 
 
 def report_duplicates(
-    session: Session, written: list[tuple[int, str | None, int]], errors: RowErrors
+    session: Session,
+    written: list[tuple[int, str | None, int]],
+    errors: RowErrors,
+    added_here: Callable[[int], bool],
 ) -> None:
-    """A unique key clashed: name each row (line, national ID, id given) whose national ID
-    or id is already taken."""
+    """A unique key clashed and the batch was rolled back: name each row (line, national
+    ID, id) whose national ID or id repeats a row of the batch, an earlier row of the file,
+    or belongs to a person stored before."""
     nids = [nid for _line, nid, _pid in written if nid]
-    taken: dict[str | None, int] = dict(
+    owners: dict[str | None, int] = dict(
         session.execute(
             select(col(Person.national_id), pk(Person.id)).where(col(Person.national_id).in_(nids))
         ).all()
     )
-    seen: dict[str, int] = {}
+    pids = [pid for _line, _nid, pid in written]
+    taken = set(session.execute(select(pk(Person.id)).where(col(Person.id).in_(pids))).scalars())
+    found = len(errors.items)
+    seen_nid: dict[str, int] = {}
+    seen_id: dict[int, int] = {}
     for line, nid, pid in written:
-        if not nid:
-            continue
-        if nid in seen:
-            reason = t("import.duplicate_in_file", value="CCCD", first=seen[nid])
-            errors.add(line, "national_id", nid, reason)
-        elif nid in taken and taken[nid] != pid:
+        if pid in seen_id:
             errors.add(
-                line, "national_id", nid, t("person.duplicate_national_id", other=taken[nid])
+                line, "id", pid, t("import.duplicate_in_file", value="id", first=seen_id[pid])
             )
-        seen.setdefault(nid, line)
-    if not errors:
+        elif pid in taken:
+            errors.add(line, "id", pid, t("import.repeats_earlier_row", value="id"))
+        elif nid and nid in seen_nid:
+            reason = t("import.duplicate_in_file", value="CCCD", first=seen_nid[nid])
+            errors.add(line, "national_id", nid, reason)
+        elif nid and nid in owners and added_here(owners[nid]):
+            errors.add(line, "national_id", nid, t("import.repeats_earlier_row", value="CCCD"))
+        elif nid and nid in owners:
+            reason = t("person.duplicate_national_id", other=owners[nid])
+            errors.add(line, "national_id", nid, reason)
+        seen_id.setdefault(pid, line)
+        if nid:
+            seen_nid.setdefault(nid, line)
+    if len(errors.items) == found:  # a key the checks above do not know: the batch is named
         first = written[0][0]
         errors.add(first, "id", "", t("import.duplicate_in_file", value="id", first=first))
 

@@ -48,6 +48,8 @@ class _State(Checking):
     next_id: int = 1
     next_event_id: int = 1
     had_people: bool = False
+    first_new_id: int = 1  # every id from here on is a person this import adds
+    ids_given_below: set[int] = field(default_factory=set)  # ids the file gave, under that
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     absent: tuple[str, ...] = ()  # person fields the file has no column for: left as stored
     touched: dict[int, int] = field(default_factory=dict)  # person id -> line that updated it
@@ -55,6 +57,11 @@ class _State(Checking):
     writer: ThreadPoolExecutor | None = None
     # The batch being written: its rows' (line, national ID, id), for a clash to be named.
     pending: tuple[Future[None], list[tuple[int, str | None, int]]] | None = None
+
+    def added_here(self, pid: int) -> bool:
+        """Whether this import added the person (an earlier row of the file): a later row
+        with their national ID or id repeats that row, it does not update a stored person."""
+        return pid >= self.first_new_id or pid in self.ids_given_below
 
 
 def import_candidates(
@@ -71,6 +78,7 @@ def import_candidates(
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
     state.had_people = state.next_id > 1
+    state.first_new_id = state.next_id
     state.absent = tuple(
         k for k in load.PERSON_VALUES if not mapping.has("unit_code" if k == "unit_id" else k)
     )
@@ -143,10 +151,9 @@ def _write(session: Session, batch: list[Any], state: _State, result: ImportResu
         return
     if not state.had_people:
         result.new += len(batch)
-        if not state.errors:
-            _insert(session, batch, state)
+        _insert(session, batch, state)
         return
-    matches = match.existing(session, batch, state.touched)
+    matches = match.existing(session, batch, state.touched, state.added_here)
     fresh = [load.staged(c) for i, c in enumerate(batch) if i not in matches]
     for i, pid in matches.items():
         if pid in state.touched:  # two rows of the file are one person
@@ -156,12 +163,10 @@ def _write(session: Session, batch: list[Any], state: _State, result: ImportResu
         state.touched[pid] = batch[i].line
         outcome = match.update(session, pid, batch[i], state.errors, state.absent)
         setattr(result, outcome, getattr(result, outcome) + 1)
-    if result.updated and not state.errors:  # corrections took ids: hand out the next ones
+    if result.updated:  # corrections may have taken ids: hand out the next ones
         last = session.execute(select(func.max(PipelineEvent.id))).scalar() or 0
         state.next_event_id = max(state.next_event_id, last + 1)
     result.new += len(fresh)
-    if state.errors:
-        return  # nothing will be committed: checking goes on, writing stops
     _insert(session, fresh, state)
 
 
@@ -173,6 +178,8 @@ def _insert(session: Session, fresh: list[Staged], state: _State) -> None:
     for line, explicit_id, national_id, fans_out, row in fresh:
         pid = explicit_id or state.next_id
         state.next_id = max(state.next_id, pid) + 1
+        if pid < state.first_new_id:
+            state.ids_given_below.add(pid)
         rows.append((pid, *row))
         written.append((line, national_id, pid))
         events += fans_out
@@ -215,7 +222,7 @@ def _settle(session: Session, state: _State) -> None:
     try:
         job.result()
     except IntegrityError:
-        match.report_duplicates(session, written, state.errors)
+        match.report_duplicates(session, written, state.errors, state.added_here)
 
 
 def _stop_writer(state: _State) -> None:

@@ -1,0 +1,88 @@
+"""One person, one row: a national ID or an id given twice in a candidate file is refused
+wherever the two rows fall (one batch or two, a first load or a later one), and is refused
+even after an earlier row of the file was refused for something else. Namesakes without a
+national ID stay two people however far apart their rows are."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dangvien_cli.services.imports import candidates as importer
+
+HEADER = "full_name,birth_date,gender,unit_code,national_id,source_date\n"
+HOA = "Trần Thị Hoa,02/03/1995,nu,DL,038195001122,01/03/2020\n"
+NAM = "Phạm Văn Nam,11/11/1990,nam,DL,038090001133,05/01/2021\n"
+SANG = "Lò Văn Sáng,01/01/2000,nam,DL,038200001144,01/02/2022\n"
+MAI = "Đinh Thị Mai,05/05/2001,nu,DL,038301001155,01/09/2023\n"
+BAD = "Sai Giới Tính,01/01/2000,x,DL,,01/02/2022\n"  # refused: gender
+STORED = "Hà Văn Cũ,01/01/1980,nam,DL,038080009999,01/01/2019\n"
+
+
+@pytest.fixture
+def unit(cli):
+    assert cli("unit", "add", "DL", "Chi bộ Dạ Lan", "--kind", "chi-bo-co-so").exit_code == 0
+
+
+def refused_lines(cli, path, lang="vi") -> dict[int, set[str]]:
+    result = cli("--lang", lang, "candidate", "import", path, "--format", "json")
+    assert result.exit_code == 1, result.output
+    lines: dict[int, set[str]] = {}
+    for error in json.loads(result.stdout)["errors"]:
+        lines.setdefault(error["line"], set()).add(error["column"])
+    return lines
+
+
+@pytest.fixture(params=["first load", "later import"])
+def stored(request, cli, sql, tmp_path, unit):
+    """Nobody stored (the bulk path), or one person stored already (the matching path)."""
+    if request.param == "later import":
+        (tmp_path / "old.csv").write_text(HEADER + STORED, encoding="utf-8")
+        assert cli("candidate", "import", tmp_path / "old.csv").exit_code == 0
+    return sql("SELECT count(*) FROM person")[0][0]
+
+
+@pytest.mark.parametrize("batch", [2, 100])  # the two rows in two batches, or in one
+def test_a_national_id_twice_after_a_refused_row_is_refused_too(
+    cli, sql, tmp_path, monkeypatch, stored, batch
+):
+    monkeypatch.setattr(importer, "BATCH", batch)
+    twice = NAM.replace("Phạm Văn Nam", "Phạm Văn Khác")  # somebody else with Nam's CCCD
+    (tmp_path / "c.csv").write_text(HEADER + HOA + BAD + NAM + SANG + twice, encoding="utf-8")
+    assert refused_lines(cli, tmp_path / "c.csv") == {3: {"gender"}, 6: {"national_id"}}
+    assert sql("SELECT count(*) FROM person") == [(stored,)]
+
+
+def test_the_same_row_twice_in_two_batches_is_refused(cli, sql, tmp_path, monkeypatch, stored):
+    """A later import once matched the second row to the person the first one had just
+    added, and counted it 'unchanged': the file's repeat passed unseen."""
+    monkeypatch.setattr(importer, "BATCH", 2)
+    (tmp_path / "c.csv").write_text(HEADER + HOA + NAM + SANG + HOA, encoding="utf-8")
+    result = cli("candidate", "import", tmp_path / "c.csv")
+    assert result.exit_code == 1
+    assert "dòng 5, cột national_id" in result.stderr
+    assert "một dòng trước của tệp" in result.stderr
+    assert sql("SELECT count(*) FROM person") == [(stored,)]
+
+
+def test_an_id_twice_in_two_batches_is_refused(cli, sql, tmp_path, monkeypatch, stored):
+    monkeypatch.setattr(importer, "BATCH", 2)
+    header = "id," + HEADER
+    rows = [f"{900 + i},{row}" for i, row in enumerate([HOA, NAM, SANG])]
+    rows.append("900," + MAI)  # Mai given Hoa's id
+    (tmp_path / "c.csv").write_text(header + "".join(rows), encoding="utf-8")
+    assert refused_lines(cli, tmp_path / "c.csv", "en") == {5: {"id"}}
+    assert sql("SELECT count(*) FROM person") == [(stored,)]
+
+
+def test_namesakes_without_a_national_id_stay_two_people_across_batches(
+    cli, sql, tmp_path, monkeypatch, stored
+):
+    monkeypatch.setattr(importer, "BATCH", 2)
+    an = "Nguyễn Văn An,01/01/1990,nam,DL,,01/02/2024\n"
+    (tmp_path / "c.csv").write_text(HEADER + an + NAM + SANG + an, encoding="utf-8")
+    result = cli("candidate", "import", tmp_path / "c.csv")
+    assert result.exit_code == 0, result.output
+    assert sql("SELECT count(*) FROM person WHERE full_name = 'Nguyễn Văn An'") == [(2,)]
+    assert sql("SELECT count(*) FROM person") == [(stored + 4,)]
