@@ -86,3 +86,22 @@ def test_namesakes_without_a_national_id_stay_two_people_across_batches(
     assert result.exit_code == 0, result.output
     assert sql("SELECT count(*) FROM person WHERE full_name = 'Nguyễn Văn An'") == [(2,)]
     assert sql("SELECT count(*) FROM person") == [(stored + 4,)]
+
+
+def test_a_stored_person_given_somebody_elses_national_id_is_refused(cli, sql, tmp_path, unit):
+    """A row matched by id that carries another stored person's national ID: once an
+    unexpected error (the unique index), now a refusal that names the owner."""
+    lan = "Lê Thị Lan,05/06/1995,nu,DL,038195002233,05/01/2021\n"
+    (tmp_path / "old.csv").write_text(HEADER + HOA + lan, encoding="utf-8")
+    assert cli("candidate", "import", tmp_path / "old.csv").exit_code == 0
+    before = sql("SELECT id, full_name, national_id FROM person ORDER BY id")
+    hoa_id = next(pid for pid, name, _ in before if name == "Trần Thị Hoa")
+    lan_id = next(pid for pid, name, _ in before if name == "Lê Thị Lan")
+    row = f"id,{HEADER}{hoa_id},{HOA.replace('038195001122', '038195002233')}"
+    (tmp_path / "c.csv").write_text(row, encoding="utf-8")
+    result = cli("--lang", "en", "candidate", "import", tmp_path / "c.csv")
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "line 2, column national_id" in last
+    assert f"belongs to person {lan_id}: Lê Thị Lan" in last
+    assert sql("SELECT id, full_name, national_id FROM person ORDER BY id") == before

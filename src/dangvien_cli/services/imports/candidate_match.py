@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import t
-from dangvien_cli.models import Person, PipelineEvent, Unit, pk
+from dangvien_cli.models import Person, PipelineEvent, Unit, pk, stored_id
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports.candidate_load import PERSON_VALUES
@@ -27,6 +27,7 @@ from dangvien_cli.services.people import (
     identity_conflict,
     identity_reason,
     kept_spelling,
+    who,
 )
 from dangvien_cli.services.pipeline import effective_events, refresh_projection
 from dangvien_cli.vntext import fold, name_sort_key
@@ -173,13 +174,45 @@ def _same_person(session: Session, person: Person, cand: Candidate, errors: RowE
     return True
 
 
+def _national_id_free(
+    session: Session,
+    person: Person,
+    cand: Candidate,
+    errors: RowErrors,
+    added_here: Callable[[int], bool],
+) -> bool:
+    """A row matched by id may give the person a national ID only if nobody else holds it:
+    one number, one person."""
+    nid = cand.person["national_id"]
+    if not nid or nid == person.national_id:
+        return True
+    other = session.execute(
+        select(Person).where(col(Person.national_id) == nid)
+    ).scalar_one_or_none()
+    if other is None:
+        return True
+    if added_here(stored_id(other)):
+        reason = t("import.repeats_earlier_row", value="CCCD")
+    else:
+        reason = t("person.national_id_taken", name=cand.person["full_name"], **who(other))
+    errors.add(cand.line, "national_id", nid, reason)
+    return False
+
+
 def update(
-    session: Session, pid: int, cand: Candidate, errors: RowErrors, absent: tuple[str, ...]
+    session: Session,
+    pid: int,
+    cand: Candidate,
+    errors: RowErrors,
+    absent: tuple[str, ...],
+    added_here: Callable[[int], bool],
 ) -> str:
     """Bring a stored person in line with the file; history grows, it is never rewritten."""
     person = session.get(Person, pid)
     assert person is not None
     if not _same_person(session, person, cand, errors):
+        return "unchanged"
+    if not _national_id_free(session, person, cand, errors, added_here):
         return "unchanged"
     before = {k: getattr(person, k) for k in PERSON_VALUES}
     changed = False

@@ -161,7 +161,7 @@ def _write(session: Session, batch: list[Any], state: _State, result: ImportResu
             state.errors.add(batch[i].line, "id", pid, reason)
             continue
         state.touched[pid] = batch[i].line
-        outcome = match.update(session, pid, batch[i], state.errors, state.absent)
+        outcome = match.update(session, pid, batch[i], state.errors, state.absent, state.added_here)
         setattr(result, outcome, getattr(result, outcome) + 1)
     if result.updated:  # corrections may have taken ids: hand out the next ones
         last = session.execute(select(func.max(PipelineEvent.id))).scalar() or 0
