@@ -105,3 +105,21 @@ def test_a_stored_person_given_somebody_elses_national_id_is_refused(cli, sql, t
     assert "line 2, column national_id" in last
     assert f"belongs to person {lan_id}: Lê Thị Lan" in last
     assert sql("SELECT id, full_name, national_id FROM person ORDER BY id") == before
+
+
+@pytest.mark.parametrize("kind", ["candidate", "member"])
+@pytest.mark.parametrize("given", ["0", "-5"])
+def test_an_id_below_one_is_refused(cli, sql, tmp_path, unit, kind, given):
+    """-5 was once stored as a person's id; 0 was read as no id at all."""
+    if kind == "candidate":
+        text = f"id,{HEADER}{given},{HOA}"
+        args = ("candidate", "import")
+    else:
+        text = f"id,full_name,birth_date,gender,admitted_on\n{given},Trần Thị Hoa,02/03/1995,nu,"
+        text += "01/03/2020\n"
+        args = ("member", "import", "--unit", "DL")
+    (tmp_path / "c.csv").write_text(text, encoding="utf-8")
+    result = cli("--lang", "en", *args, tmp_path / "c.csv")
+    assert result.exit_code == 1, result.output
+    assert f"id must be a whole number from 1 up (got {given})" in result.stderr
+    assert sql("SELECT count(*) FROM person") == [(0,)]

@@ -91,6 +91,15 @@ def parse_int(value: str | int | float | None, field: str) -> int | None:
     return check_int(int(text), field)
 
 
+def parse_id(value: str | int | float | None, field: str = "id") -> int | None:
+    """A person's id as a file gives it: the tool hands out ids from 1, so 0 and -5 are
+    typing mistakes, never a new person's id."""
+    number = parse_int(value, field)
+    if number is not None and number < 1:
+        raise InvalidValue("error.not_positive", field=field, value=number)
+    return number
+
+
 # Ids and counts are INTEGER columns: PostgreSQL's INTEGER stops at 2^31 - 1.
 INT_LIMIT = 2**31 - 1
 # Dates the tool computes with: a person born, a unit founded, a decision taken. Outside

@@ -34,7 +34,7 @@ from dangvien_cli.services.imports.step_fields import (
 )
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_bool, parse_choice, parse_int
+from dangvien_cli.values import parse_bool, parse_choice, parse_id, parse_int
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Gender, Stage, Step
 
@@ -109,7 +109,7 @@ _unit_key = Memo(code_key).__getitem__
 
 
 def _id_cell(value: Any) -> int | None:
-    return parse_int(value, "id")
+    return parse_id(value)
 
 
 # What _read_cells parses, in the order refusals are noted: the person, each step's date,

@@ -23,7 +23,7 @@ from dangvien_cli.services.imports.cells import (
 from dangvien_cli.services.imports.columns import ColumnMap, FieldSpec, Row
 from dangvien_cli.services.people import clean_name
 from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_bool, parse_choice, parse_int
+from dangvien_cli.values import parse_bool, parse_choice, parse_id
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import ExitReason, Gender, MemberStatus
 
@@ -59,7 +59,7 @@ STATUS = {
     "db": MemberStatus.probationary,
 }
 _PARSERS: dict[str, Any] = {
-    "id": lambda v: parse_int(v, "id"),
+    "id": parse_id,
     "birth_date": parse_date_cell,
     "admitted_on": parse_date_cell,
     "official_on": parse_date_cell,
