@@ -76,7 +76,7 @@ def test_backup_never_overwrites(cli, demo_db, tmp_path):
 def test_restore_round_trip_saves_what_it_replaces(cli, demo_db, tmp_path):
     backup = tmp_path / "b.db"
     assert cli("db", "backup", backup).exit_code == 0
-    assert cli("quota", "set", "TP", "2030", "999").exit_code == 0
+    assert cli("quota", "set", "TINH", "2030", "999").exit_code == 0
     assert rows(demo_db, "SELECT count(*) FROM quota WHERE target = 999") == [(1,)]
 
     refused = cli("db", "restore", backup)

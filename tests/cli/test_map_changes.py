@@ -521,3 +521,56 @@ def test_deadlines_and_behind_read_the_tree_of_their_day(cli, demo_db, sql):
     refused(cli("report", "deadlines", "--unit", "HACTHANH", "--as-of", day.isoformat()))
     now = cli.json("report", "deadlines", "--unit", "HACTHANH", "--as-of", "01/07/2026")
     assert "P01" not in {r["unit_code"] for r in now}
+
+
+@pytest.mark.parametrize(
+    ("code", "period", "words"),
+    [
+        ("P01", "2026", ("P01", "30/06/2025", "2026")),  # dissolved before the year began
+        ("p01", "2027", ("P01", "30/06/2025", "2027")),  # as stored, whatever the case typed
+        ("HACTHANH", "2024", ("HACTHANH", "01/07/2025", "2024")),  # founded after it ended
+    ],
+)
+def test_a_quota_for_a_unit_that_did_not_exist_in_the_period_is_refused(
+    cli, merged, sql, tmp_path, code, period, words
+):
+    """A quota is set for a unit that stood during the period: a ward dissolved in 2025
+    takes no quota for 2026, nor a ward founded in July 2025 one for 2024."""
+    before = snapshot(sql)
+    refused(cli("quota", "set", code, period, "5", "--source", "tinh"), *words)
+    path = tmp_path / "q.csv"
+    path.write_text(f"unit_code,period,source,target\nP02,2025,tinh,3\n{code},{period},tinh,5\n")
+    result = cli("quota", "import", str(path))
+    assert result.exit_code == 1
+    assert "dòng 3, cột unit_code" in result.stderr and all(w in result.stderr for w in words)
+    assert snapshot(sql) == before
+
+
+def test_a_quota_for_a_period_the_unit_saw_part_of_is_taken(cli, merged):
+    ok(cli("quota", "set", "P01", "2025", "2", "--source", "tinh"))  # dissolved 30/06/2025
+    ok(cli("quota", "set", "HACTHANH", "2025", "4", "--source", "tinh"))  # founded 01/07/2025
+
+
+@pytest.mark.parametrize(
+    ("option", "day", "words"),
+    [
+        ("--dissolved", "31/12/2025", ("DONGSON", "31/12/2025", "2027", "unit merge")),
+        ("--founded", "01/01/2028", ("DONGSON", "01/01/2028", "2027")),
+    ],
+)
+def test_a_unit_dated_out_of_a_period_it_holds_a_quota_for_is_refused(
+    cli, merged, sql, tmp_path, option, day, words
+):
+    """`unit edit --dissolved` once left a 2027 quota on a unit gone since 2025, counted
+    nowhere; the same dates in a unit file are refused the same way."""
+    ok(cli("quota", "set", "DONGSON", "2027", "5", "--source", "tinh"))
+    before = snapshot(sql)
+    refused(cli("unit", "edit", "DONGSON", option, day), *words)
+    path = tmp_path / "u.csv"
+    column = option.lstrip("-") + "_on"
+    path.write_text(f"code,name,{column}\nDONGSON,Đảng bộ phường Đông Sơn,{day}\n")
+    result = cli("unit", "import", str(path))
+    assert result.exit_code == 1
+    assert f"dòng 2, cột {column}" in result.stderr, result.stderr
+    assert snapshot(sql) == before
+    ok(cli("unit", "edit", "DONGSON", "--dissolved", "31/12/2027"))  # the quota's year is in

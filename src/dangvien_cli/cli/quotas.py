@@ -64,19 +64,10 @@ def set_(
         quota, outcome = set_quota(
             session, unit_code=unit, period_code=period, target=value or 0, source=source
         )
-        info(
-            t(
-                "quota.saved",
-                unit=unit,
-                period=period,
-                source=quota.source,
-                target=fmt_int(quota.target),
-            )
-        )
-        taken = quota.source
+    info(t("quota.saved", **{**quota, "target": fmt_int(quota["target"])}))
     if source is None and outcome == "new":
         # a figure reports compare: a source the clerk did not give is said, not assumed
-        warn(t("quota.source_defaulted", count=1, source=taken))
+        warn(t("quota.source_defaulted", count=1, source=quota["source"]))
 
 
 @command(group, "unset", help_key="help.quota.unset", records=False)

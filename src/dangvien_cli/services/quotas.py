@@ -48,6 +48,21 @@ def get_period(session: Session, code: str) -> Period:
     return period
 
 
+def check_unit_in_period(
+    code: str, founded_on: date | None, dissolved_on: date | None, period: Period
+) -> None:
+    """A quota is for a unit that stood during the period, if only part of it: a ward
+    dissolved on 30/06/2025 takes no quota for 2026, nor one founded on 01/07/2025 for 2024."""
+    from dangvien_cli.i18n import fmt_date
+
+    if dissolved_on is not None and dissolved_on < period.start_on:
+        day = fmt_date(dissolved_on)
+        raise InvalidValue("quota.unit_dissolved", code=code, day=day, period=period.code)
+    if founded_on is not None and founded_on > period.end_on:
+        day = fmt_date(founded_on)
+        raise InvalidValue("quota.unit_not_founded", code=code, day=day, period=period.code)
+
+
 def ensure_period(session: Session, code: str) -> Period:
     period = get_period(session, code)
     if period.id is None:
@@ -182,14 +197,17 @@ def _one_quota(unit: Unit, period: Period, found: list[Quota], source: str | Non
 
 def set_quota(
     session: Session, *, unit_code: str, period_code: str, target: int, source: str | None
-) -> tuple[Quota, str]:
-    """Create or change one quota. Returns the quota and 'new', 'updated' or 'unchanged'.
+) -> tuple[dict[str, Any], str]:
+    """Create or change one quota. Returns it as stored (unit and period codes spelt as
+    stored, whatever the case typed) and 'new', 'updated' or 'unchanged'.
 
     Without ``source``, the unit's quota for the period is changed whatever its source; a
     second quota from another source is added only when ``source`` names it."""
     if target < 0:
         raise InvalidValue("error.negative", field="target", value=target)
     unit = get_unit(session, unit_code)
+    period = get_period(session, period_code)
+    check_unit_in_period(unit.code, unit.founded_on, unit.dissolved_on, period)
     period = ensure_period(session, period_code)
     wanted = normalize_source(source) if source is not None else None
     quota = _one_quota(unit, period, quotas_of(session, unit, period), wanted)
@@ -202,7 +220,7 @@ def set_quota(
         session.add(quota)
         outcome = "new"
     elif quota.target == target:
-        return quota, "unchanged"
+        return after, "unchanged"
     else:
         before = dict(after, target=quota.target)
         quota.target, quota.updated_at = target, utcnow()
@@ -213,7 +231,7 @@ def set_quota(
     session.flush()
     if outcome == "new":
         audit.record(session, entity="quota", entity_id=quota.id, action="add", after=after)
-    return quota, outcome
+    return after, outcome
 
 
 def unset_quota(

@@ -21,7 +21,7 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.quotas import get_period, normalize_source
+from dangvien_cli.services.quotas import check_unit_in_period, get_period, normalize_source
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_int
 
@@ -45,6 +45,14 @@ def import_quotas(
     mapping, result = start_import("quotas", path, FIELDS, dry_run=dry_run, **source)
     errors = RowErrors(path=str(path))
     unit_ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
+    dated = {  # the few units founded or dissolved on a known day
+        uid: (code, founded, dissolved)
+        for uid, code, founded, dissolved in session.execute(
+            select(pk(Unit.id), col(Unit.code), col(Unit.founded_on), col(Unit.dissolved_on)).where(
+                col(Unit.founded_on).is_not(None) | col(Unit.dissolved_on).is_not(None)
+            )
+        )
+    }
     periods: dict[str, Period | DangvienError] = {}
     seen: dict[tuple[int, str, str], int] = {}
     wanted: dict[tuple[int, str, str], int] = {}
@@ -70,6 +78,12 @@ def import_quotas(
         target = _cell(row, "target", errors, _target)
         if len(errors.items) > before or unit_id is None:
             continue
+        if unit_id in dated:
+            try:
+                check_unit_in_period(*dated[unit_id], period)
+            except DangvienError as exc:
+                errors.add(row.line, row.column("unit_code"), unit_code, exc.message())
+                continue
         key = (unit_id, period.code, named)
         if key in seen:
             errors.add(

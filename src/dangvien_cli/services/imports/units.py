@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any, Unpack
 
@@ -25,11 +24,12 @@ from dangvien_cli.services.imports import (
     start_import,
 )
 from dangvien_cli.services.units import (
-    admission_spans,
+    DateBounds,
     check_code,
     check_name,
     code_key,
     contradicting_dates,
+    date_bounds,
 )
 from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
@@ -89,10 +89,10 @@ def import_units(
         ).all()
     }
     key_by_id = {r.id: k for k, r in existing.items()}
-    spans = admission_spans(session, [r.id for k, r in existing.items() if k in records])
+    bounds = date_bounds(session, [r.id for k, r in existing.items() if k in records])
     for key, rec in records.items():
         _merge_with_stored(rec, existing.get(key), key_by_id)
-        _check_dates(rec, spans.get(existing[key].id) if key in existing else None, errors)
+        _check_dates(rec, bounds.get(existing[key].id) if key in existing else None, errors)
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
@@ -150,12 +150,12 @@ def _parse(row: Row, mapping: ColumnMap, errors: RowErrors) -> dict[str, Any] | 
     return rec
 
 
-def _check_dates(rec: dict[str, Any], span: tuple[date, date] | None, errors: RowErrors) -> None:
+def _check_dates(rec: dict[str, Any], bounds: DateBounds | None, errors: RowErrors) -> None:
     """The dates as they will be (the file's, else the stored ones) against each other and
-    the unit's own admissions (units.contradicting_dates)."""
-    wrong = contradicting_dates(rec["founded_on"], rec["dissolved_on"], span)
+    the unit's own admissions and quotas (units.contradicting_dates)."""
+    wrong = contradicting_dates(rec["founded_on"], rec["dissolved_on"], bounds)
     if wrong is not None:
-        field = "founded_on" if wrong[0] == "unit.founded_after_admission" else "dissolved_on"
+        field = "founded_on" if wrong[0].startswith("unit.founded_after") else "dissolved_on"
         value = rec[field]
         errors.add(
             rec["line"],
