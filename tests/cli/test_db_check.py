@@ -128,6 +128,9 @@ def seed_faults(db: Path) -> dict[str, set[str]]:
     in_dissolved = conn.execute(  # everyone admitted in that unit, as the seeding left it
         "SELECT person_id FROM admission WHERE unit_id = ?", (dissolved_unit,)
     ).fetchall()
+    its_quotas = conn.execute("SELECT id FROM quota WHERE unit_id = ?", (dissolved_unit,))
+    quota_ids = {str(r[0]) for r in its_quotas}
+    assert quota_ids  # the demo gives every ward a quota
     conn.close()
     return {
         "admission_dates": {str(a_dates)},
@@ -135,6 +138,7 @@ def seed_faults(db: Path) -> dict[str, set[str]]:
         "admission_differs": {str(a_dates)},
         "born_after_admission": {str(a_born)},
         "admission_unit_dissolved": {str(r[0]) for r in in_dissolved},
+        "quota_outside_unit_life": quota_ids,  # dissolved in 2000: its 2021 quota counts nowhere
         "step_order": {str(a_order)},
         "admission_unit_missing": {str(a_unit)},
         "decision_without_vote": {"900001"},
