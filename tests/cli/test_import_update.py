@@ -225,7 +225,7 @@ def test_a_rule_a_higher_body_waived_is_waived_on_import_too(messy, tmp_path, sq
     assert json.loads(refused.stdout)["errors"][0]["reason"].startswith("R2 ")
     waived = messy(
         "candidate", "exception", pid, "--rule", "R3", "--by", "Ban Thường vụ Tỉnh ủy",
-        "--document", "12-CV/TU", "--reason", "Người có uy tín",
+        "--document", "12-CV/TU", "--reason", "Người có uy tín", "--date", "01/01/2020",
     )  # fmt: skip
     assert waived.exit_code == 0, waived.output
     assert counts(imported(messy, "candidate", "import", later)) == (0, 1, 0)

@@ -182,7 +182,7 @@ def test_the_rules_with_a_route_take_their_exception(cli, members):
         ok(
             cli,
             f"candidate exception {pid} --rule {rule} --by 'BTV Tỉnh ủy' --document 1-CV "
-            "--reason 'có văn bản'",
+            "--reason 'có văn bản' --date 02/01/2025",
         )
 
 
@@ -602,3 +602,15 @@ def test_a_recognition_decided_tomorrow_is_refused(cli, members):
     assert "--decided" in err
     ok(cli, f"admission confirm {pid} --decision 9-QĐ --cell-date 01/12/2022 --decided 05/12/2022")
     assert show(cli, pid)["stage"] == "official"
+
+
+def test_a_consent_due_before_the_decision_needs_its_date(cli, members):
+    """R3's consent must precede the decision: recorded without a date, nothing could show
+    it did, and a consent given after the decision would have passed."""
+    pid = recent_candidate()
+    line = refused(
+        cli,
+        f"candidate exception {pid} --rule R3 --by 'BTV Tỉnh ủy' --document 1-CV "
+        "--reason 'có văn bản'",
+    )
+    assert "R3" in line and "--date" in line

@@ -93,6 +93,9 @@ def add_exception(
     for name, value in (("--by", approved_by), ("--document", document_no), ("--reason", reason)):
         if not value.strip():
             raise InvalidValue("error.required", field=name)
+    if approved_on is None and code in CONSENT_BEFORE_ACT:
+        # without its date, nothing shows the consent came before the decision it allows
+        raise InvalidValue("exception.date_required", rule=code)
     if approved_on is not None and approved_on > date.today():
         raise InvalidValue("act.in_future", field="--date", date=approved_on)
     exc = RuleException(
