@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dangvien_cli.services.rule_engine import Rules, Violation, breach, check
+from dangvien_cli.services.rule_engine import Rules, Violation, breach, check, find
 from dangvien_cli.services.rule_engine import get as _get
 from dangvien_cli.services.rule_engine import whole as _int
 from dangvien_cli.services.workdays import add_months, add_working_days, working_days_between
@@ -75,6 +75,30 @@ def check_ceremony_deadline(
 def probation_end(ceremony: date, *, rules: Rules = None) -> date:
     """R19/R22: the day the probation months end, which is also the official-member date."""
     return add_months(ceremony, _int(_get("probation_months", ceremony, rules)))
+
+
+def check_probation_kept(admitted: date, official: date, *, rules: Rules = None) -> list[Violation]:
+    """R19 on a roster line, which names the admission but no ceremony: the ceremony comes on
+    or after the decision, so a member is official no sooner than the probation months after
+    it (where the ceremony is known, check_official holds the date to the day). Before the
+    rules on file (2016) nothing is judged."""
+    months = find("probation_months", admitted, rules)
+    if months is None:
+        return []
+    earliest = add_months(admitted, _int(months))
+    if official >= earliest:
+        return []
+    return [
+        breach(
+            "rules.official_before_probation",
+            months,
+            severity="error",
+            on=official,
+            earliest=earliest,
+            start=admitted,
+            limit=_int(months),
+        )
+    ]
 
 
 def official_review_deadline(ceremony: date, *, rules: Rules = None) -> date:

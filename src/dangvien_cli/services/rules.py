@@ -25,6 +25,7 @@ from dangvien_cli.services.rule_deadlines import (
     check_ceremony_deadline,
     check_decision_deadline,
     check_official,
+    check_probation_kept,
     official_review_deadline,
     probation_end,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "check_ceremony_deadline",
     "check_decision_deadline",
     "check_official",
+    "check_probation_kept",
     "official_review_deadline",
     "probation_end",
     "rule_note",
