@@ -65,6 +65,22 @@ class Stage(StrEnum):
     struck_off = "struck-off"
 
 
+# A candidate's stages before an admission decision, or where the road ended without one:
+# such a person is on no roster (a roster file cannot put them there; db check looks).
+NOT_ADMITTED = frozenset(
+    s.value
+    for s in (
+        Stage.sourced,
+        Stage.trained,
+        Stage.applied,
+        Stage.voted,
+        Stage.recommended,
+        Stage.rejected,
+        Stage.withdrawn,
+    )
+)
+
+
 class MemberStatus(StrEnum):
     official = "official"
     probationary = "probationary"

@@ -123,6 +123,18 @@ def seed_faults(db: Path) -> dict[str, set[str]]:
             (),
         ),
     ]
+    # A candidate who only passed the class, put on the roster (as a roster file once could).
+    trained = conn.execute("SELECT id FROM person WHERE stage = 'trained' ORDER BY id").fetchone()[
+        0
+    ]
+    faults.append(
+        (
+            "INSERT INTO member (id, person_id, unit_id, status, key_position, admitted_on, "
+            "updated_at) SELECT 900004, id, unit_id, 'probationary', 0, '2021-12-01', "
+            "'2024-01-01 00:00:00' FROM person WHERE id = ?",
+            (trained,),
+        )
+    )
     for sql, params in faults:
         conn.execute(sql, params)
     in_dissolved = conn.execute(  # everyone admitted in that unit, as the seeding left it
@@ -145,6 +157,7 @@ def seed_faults(db: Path) -> dict[str, set[str]]:
         "admission_without_decision": {"900001"},
         "member_without_person": {"900003"},  # the person id, "Mã số" everywhere
         "roster_missing": {"900001"},  # an admission row with no roster line
+        "roster_not_admitted": {str(trained)},
     }
 
 

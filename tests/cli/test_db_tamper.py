@@ -164,6 +164,8 @@ def test_figures_edited_behind_the_events_are_named(cli, demo_db, sql):
     assert errors == {
         "roster_missing": {str(roster[0])},
         "stage_differs": {str(stage[0])},
+        # a member whose stage now reads 'sourced': on the roster with no admission behind it
+        "roster_not_admitted": {str(stage[0])},
         "roster_differs": {str(probation_line)},
     }
 

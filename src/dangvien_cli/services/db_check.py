@@ -33,7 +33,7 @@ from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import rules
 from dangvien_cli.services.projection import ROAD, STAGE_AFTER
 from dangvien_cli.services.workdays import add_working_days
-from dangvien_cli.vocab import Step
+from dangvien_cli.vocab import NOT_ADMITTED, Step
 
 ERROR, OVERDUE = "error", "overdue"
 EFFECTIVE = "id NOT IN (SELECT supersedes_id FROM pipeline_event WHERE supersedes_id IS NOT NULL)"
@@ -208,6 +208,7 @@ _STAGE_OF = (
 _STAGED = ", ".join(f"'{step.value}'" for step in STAGE_AFTER)
 
 # Each query gives (check, ref, date, extra).
+_NOT_ADMITTED = ", ".join(f"'{s}'" for s in sorted(NOT_ADMITTED))
 FIGURE_QUERIES: dict[str, str] = {
     # A decision in the history with no admission row (deleted behind the tool), or a row
     # whose dates are not the history's. One join for both.
@@ -233,6 +234,10 @@ FIGURE_QUERIES: dict[str, str] = {
                 OR {_differs("m.admitted_on", "a.decision_date")}
                 OR {_differs("m.official_on", "a.official_date")}))
            OR (a.struck_off_date IS NOT NULL AND m.left_on IS NULL)
+        UNION ALL
+        SELECT 'roster_not_admitted', m.person_id, m.admitted_on, p.stage FROM member m
+        JOIN person p ON p.id = m.person_id
+        WHERE m.left_on IS NULL AND p.stage IN ({_NOT_ADMITTED})
         ORDER BY 1, 2""",
     # The stage a person's last effective step gives (people with no step keep theirs:
     # roster imports bring members with no history).
@@ -251,6 +256,8 @@ FIGURE_QUERIES: dict[str, str] = {
 def figure_checks(session: Session) -> Iterator[dict[str, Any]]:
     for table, sql in FIGURE_QUERIES.items():
         for check, ref, on, extra in session.execute(text(sql)).all():
+            if check == "roster_not_admitted":  # a stage among NOT_ADMITTED: said in words
+                extra = t(f"stage.{extra}")
             yield finding(check, ERROR, table, ref, _day(on), extra=extra or "")
 
 

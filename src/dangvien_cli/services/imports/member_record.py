@@ -18,7 +18,7 @@ from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Admission, Member, Person, pk
 from dangvien_cli.services import rules
-from dangvien_cli.vocab import MemberStatus, Stage
+from dangvien_cli.vocab import NOT_ADMITTED, MemberStatus
 
 CHUNK = 5000  # ids in one IN list
 
@@ -26,21 +26,6 @@ CHUNK = 5000  # ids in one IN list
 def chunked(values: list[int]) -> Iterator[list[int]]:
     for i in range(0, len(values), CHUNK):
         yield values[i : i + CHUNK]
-
-
-# Where a person matched by a roster row stands in the pipeline, when not admitted there.
-NOT_ADMITTED = {
-    s.value
-    for s in (
-        Stage.sourced,
-        Stage.trained,
-        Stage.applied,
-        Stage.voted,
-        Stage.recommended,
-        Stage.rejected,
-        Stage.withdrawn,
-    )
-}
 
 
 @dataclass
