@@ -214,6 +214,14 @@ def update(
         return "unchanged"
     if not _national_id_free(session, person, cand, errors, added_here):
         return "unchanged"
+    if person.stage is None and cand.steps:
+        # on a roster only, admitted before dangvien knew them: no step makes them a
+        # candidate again, here as in the step commands
+        column = "id" if cand.explicit_id == pid else "national_id"
+        column = column if column == "id" or cand.person["national_id"] else "full_name"
+        value = cand.explicit_id if column == "id" else cand.person[column]
+        errors.add(cand.line, column, value, t("pipeline.not_candidate", id=pid))
+        return "unchanged"
     before = {k: getattr(person, k) for k in PERSON_VALUES}
     changed = False
     for key in PERSON_VALUES:

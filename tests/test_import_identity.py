@@ -1,7 +1,8 @@
-"""One person, one row: a national ID or an id given twice in a candidate file is refused
-wherever the two rows fall (one batch or two, a first load or a later one), and is refused
-even after an earlier row of the file was refused for something else. Namesakes without a
-national ID stay two people however far apart their rows are."""
+"""One person, one row, one record: a national ID or an id given twice in a candidate file
+is refused wherever the two rows fall (one batch or two, a first load or a later one), even
+after an earlier row was refused for something else; namesakes without a national ID stay
+two people however far apart their rows are; a stored person cannot be given somebody
+else's national ID, an id below 1, or (on a roster only) a candidate's steps."""
 
 from __future__ import annotations
 
@@ -123,3 +124,22 @@ def test_an_id_below_one_is_refused(cli, sql, tmp_path, unit, kind, given):
     assert result.exit_code == 1, result.output
     assert f"id must be a whole number from 1 up (got {given})" in result.stderr
     assert sql("SELECT count(*) FROM person") == [(0,)]
+
+
+def test_a_member_on_a_roster_only_is_not_made_a_candidate_by_a_file(cli, sql, tmp_path, unit):
+    """The step commands refuse a step for a roster-only member; a candidate file once put
+    an official member of 2003 back at 'trained'."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "full_name,birth_date,gender,national_id,status,admitted_on,official_on\n"
+        "Nguyễn Thị Liên,10/04/1970,nu,038170485626,chính thức,12/08/2003,12/08/2004\n",
+        encoding="utf-8",
+    )
+    assert cli("member", "import", str(roster), "--unit", "DL").exit_code == 0
+    before = sql("SELECT id, stage FROM person")
+    (tmp_path / "c.csv").write_text(
+        HEADER + "Nguyễn Thị Liên,10/04/1970,nu,DL,038170485626,01/03/2024\n", encoding="utf-8"
+    )
+    assert refused_lines(cli, tmp_path / "c.csv") == {2: {"national_id"}}
+    assert sql("SELECT id, stage FROM person") == before
+    assert sql("SELECT count(*) FROM pipeline_event") == [(0,)]
