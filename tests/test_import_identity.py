@@ -143,3 +143,30 @@ def test_a_member_on_a_roster_only_is_not_made_a_candidate_by_a_file(cli, sql, t
     assert refused_lines(cli, tmp_path / "c.csv") == {2: {"national_id"}}
     assert sql("SELECT id, stage FROM person") == before
     assert sql("SELECT count(*) FROM pipeline_event") == [(0,)]
+
+
+WITHDRAWN = ",exit,exit_date\n{row},rut,01/03/2022"
+
+
+@pytest.mark.parametrize(
+    ("later", "column"),
+    [
+        # a class in a later file that has no exit column
+        (",class_date,certificate_no\n{row},01/05/2023,5/CN", "class_date"),
+        (",exit,exit_date\n{row},tu-choi,01/05/2023", "exit"),  # rejected as well
+    ],
+)
+def test_a_later_file_adds_no_step_after_the_road_ended(cli, sql, tmp_path, unit, later, column):
+    """As the step commands refuse it (pipeline.closed): once an exit is on record a file
+    adds no new step; correcting a step already recorded stays possible."""
+    row = SANG.rstrip("\n")
+    header = HEADER.rstrip("\n")
+    (tmp_path / "a.csv").write_text(header + WITHDRAWN.format(row=row) + "\n", encoding="utf-8")
+    assert cli("candidate", "import", tmp_path / "a.csv").exit_code == 0
+    before = sql("SELECT * FROM pipeline_event ORDER BY id")
+    (tmp_path / "b.csv").write_text(header + later.format(row=row) + "\n", encoding="utf-8")
+    assert refused_lines(cli, tmp_path / "b.csv") == {2: {column}}
+    assert sql("SELECT * FROM pipeline_event ORDER BY id") == before
+    fixed = WITHDRAWN.replace("01/03/2022", "02/03/2022").format(row=row)  # a correction
+    (tmp_path / "c.csv").write_text(header + fixed + "\n", encoding="utf-8")
+    assert cli("candidate", "import", tmp_path / "c.csv").exit_code == 0

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Person, PipelineEvent, Unit, pk, stored_id
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports.candidate_load import PERSON_VALUES
 from dangvien_cli.services.imports.candidate_rows import Candidate
-from dangvien_cli.services.imports.step_fields import EXIT_STEPS
+from dangvien_cli.services.imports.step_fields import EXIT, EXIT_STEPS, FIELD_OF
 from dangvien_cli.services.people import (
     given_first_key,
     identity_conflict,
@@ -29,8 +29,14 @@ from dangvien_cli.services.people import (
     kept_spelling,
     who,
 )
-from dangvien_cli.services.pipeline import effective_events, refresh_projection
+from dangvien_cli.services.pipeline import (
+    AFTER_OFFICIAL,
+    LEFT,
+    effective_events,
+    refresh_projection,
+)
 from dangvien_cli.vntext import fold, name_sort_key
+from dangvien_cli.vocab import Stage, Step
 
 
 def existing(
@@ -199,6 +205,13 @@ def _national_id_free(
     return False
 
 
+def _closed(stage: str | None, step: Step) -> bool:
+    """A new step for someone whose road has ended: after an exit, or once official (but a
+    mentor or a dossier document), as the step commands refuse it (pipeline.check_transition);
+    a row that corrects a step already recorded is no new step."""
+    return stage in LEFT or (stage == Stage.official.value and step not in AFTER_OFFICIAL)
+
+
 def update(
     session: Session,
     pid: int,
@@ -241,6 +254,11 @@ def update(
         note = cand.exit_note if step in EXIT_STEPS else None
         if old is not None and checks.same_step(old, when, doc, issuer, detail, note, current):
             continue
+        if old is None and _closed(person.stage, step):
+            column = EXIT if step in EXIT_STEPS else FIELD_OF[step].date
+            stage = t(f"stage.{person.stage}")
+            errors.add(cand.line, column, fmt_date(when), t("pipeline.closed", id=pid, stage=stage))
+            return "unchanged"
         changed = True
         if errors:
             continue
