@@ -6,6 +6,8 @@ are over (R19, which no higher body can waive)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 TABLES = ("person", "member", "admission", "pipeline_event", "audit_log")
@@ -118,3 +120,32 @@ def test_an_official_date_alone_is_judged_against_the_stored_admission(cli, sql,
     result = cli("member", "import", str(path), "--unit", "DALAN")
     assert result.exit_code == 1 and "R19" in result.stderr
     assert snapshot(sql) == before
+
+
+@pytest.mark.parametrize("reason", ["death", "transferred-out"])
+def test_a_member_who_left_the_roster_has_no_deadline_left(cli, sql, dalan, reason):
+    """A probationary member who died (or moved out of this committee's tree) was reported
+    'official review overdue' in report deadlines and db check for ever after."""
+    _, admitted = dalan
+    pid, later = admitted[0], "01/12/2022"
+    due = [r for r in cli.json("report", "deadlines", "--as-of", later) if r["person_id"] == pid]
+    assert due  # the review of the end of probation
+    assert str(pid) in cli("db", "check", "--as-of", later, "--format", "csv").stdout
+    left = cli("member", "exit", str(pid), "--reason", reason, "--on", "01/12/2021")
+    assert left.exit_code == 0, left.output
+    rows = cli.json("report", "deadlines", "--as-of", later)
+    assert all(r["person_id"] != pid for r in rows)
+    found = cli("db", "check", "--as-of", later, "--format", "json")
+    assert all(f["ref"] != str(pid) for f in json.loads(found.stdout))
+
+
+def test_striking_off_a_probationary_member_is_a_step_of_the_record(cli, sql, dalan):
+    """`member exit --reason removed` left the admission open (still 'probationary', its
+    deadlines running); `admission strike` records it on both."""
+    _, admitted = dalan
+    pid = str(admitted[0])
+    before = snapshot(sql)
+    result = cli("--lang", "en", "member", "exit", pid, "--reason", "removed", "--on", "01/12/2021")
+    assert result.exit_code == 1 and "admission strike" in result.stderr
+    assert snapshot(sql) == before
+    assert cli("member", "exit", pid, "--reason", "death", "--on", "01/12/2021").exit_code == 0

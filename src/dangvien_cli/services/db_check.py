@@ -359,10 +359,14 @@ def official_deadline(ceremony: date) -> date | None:
 def _overdue(
     session: Session, sql: str, deadline: Callable[[date], date | None], as_of: date
 ) -> Iterator[tuple[int, date]]:
-    # Deadlines are computed once per distinct date, then every row is judged in memory.
+    # Deadlines are computed once per distinct date, then every row is judged in memory. A
+    # member who left the roster before a deadline (death, a transfer out, …) owes nothing.
+    query = text("SELECT person_id, left_on FROM member WHERE left_on IS NOT NULL")
+    left: dict[int, Any] = dict(session.execute(query).all())  # type: ignore[arg-type]
     for ref, start in session.execute(text(sql)).all():
         due = deadline(_day(start))  # type: ignore[arg-type]
-        if due is not None and due < as_of:
+        gone = _day(left.get(ref))
+        if due is not None and due < as_of and (gone is None or gone > due):
             yield ref, due
 
 

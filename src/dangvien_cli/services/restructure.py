@@ -24,6 +24,7 @@ from sqlmodel import col
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date
 from dangvien_cli.models import (
+    Admission,
     Member,
     MemberHistory,
     Period,
@@ -379,9 +380,26 @@ def exit_member(
     member = _member(session, member_id)
     check_day(session, on)
     _require_on_roster(member, on)
+    if reason is ExitReason.removed and _on_probation(session, member.person_id):
+        # striking off a probationary member admitted here is a step of the admission record
+        raise InvalidValue("member.strike_on_probation", id=member.person_id)
     member.left_on, member.exit_reason = on, reason.value
     _end_temporary(session, stored_id(member), on)  # ends with the membership
     session.flush()
     after = {"left_on": on, "reason": reason.value}
     audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)
     return {"id": member.person_id, **after}
+
+
+def _on_probation(session: Session, person_id: int) -> bool:
+    """Admitted through dangvien, neither official nor struck off yet."""
+    return (
+        session.execute(
+            select(col(Admission.person_id)).where(
+                col(Admission.person_id) == person_id,
+                col(Admission.official_date).is_(None),
+                col(Admission.struck_off_date).is_(None),
+            )
+        ).first()
+        is not None
+    )

@@ -29,7 +29,7 @@ from sqlalchemy import Select, exists, func, null, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from dangvien_cli.models import Admission, Person, PipelineEvent, Unit
+from dangvien_cli.models import Admission, Member, Person, PipelineEvent, Unit
 from dangvien_cli.services import rules
 from dangvien_cli.services.reports.sqlfuncs import (
     held_subtree_select,
@@ -78,7 +78,10 @@ def _rule(key: str, on: date, fallback: date) -> rules.Rule:
 
 
 def _people(on: date, *columns: Any) -> Select[*tuple[Any, ...]]:
-    """People with the unit they belonged to on ``on`` (a merge or transfer since moved them)."""
+    """People with the unit they belonged to on ``on`` (a merge or transfer since moved them).
+    A member who left the roster by then (death, a transfer out of this tree, …) has no
+    deadline left here."""
+    left = exists().where(col(Member.person_id) == Person.id, col(Member.left_on) <= on)
     return (
         select(
             col(Person.id),
@@ -90,6 +93,7 @@ def _people(on: date, *columns: Any) -> Select[*tuple[Any, ...]]:
         )
         .select_from(Person)
         .join(Unit, col(Unit.id) == person_unit_on(on))
+        .where(~left)
     )
 
 
