@@ -160,6 +160,32 @@ def test_a_correction_supersedes_and_both_stay_visible(cli, members):
     assert "R14 (" in err
 
 
+@pytest.mark.parametrize(
+    ("setting", "words", "code"),
+    [
+        ("votes_for=-1", "R14 (", 1),  # a negative count reaches the rule, which refuses it
+        ("votes_for=1e9", "1e9", 2),  # was an unexpected TypeError: text stored as a count
+        ("votes_for=abc", "abc", 2),
+        ("official_members=", "Thiếu giá trị", 2),
+        ("foo=bar", "votes_for=", 2),  # unknown keys are refused with the ones that exist
+        ("area_exception=xyz", "vung-kho-khan", 2),
+        ("cell_date=31/02/2021", "31/02/2021", 2),
+    ],
+)
+def test_a_correction_reads_each_detail_as_the_step_command_does(
+    cli, members, setting, words, code
+):
+    """A value that cannot be read is a usage error (2), as in the step commands; a value
+    read and refused by a rule is 1."""
+    pid = add_candidate("Vũ Văn Bình", date(1988, 4, 4))
+    walk(pid, PLAN_2021, Step.committee_resolution, members)
+    vote = [e for e in detail(cli, pid)["timeline"] if e["step"] == "cell-vote"][0]
+    before = detail(cli, pid)["timeline"]
+    command = f"candidate correct {pid} --event {vote['event_id']} --set {setting} --reason x"
+    assert words in refused(cli, command, code=code)
+    assert detail(cli, pid)["timeline"] == before
+
+
 OUT_OF_TURN = [
     (Step.class_passed, "admission ceremony {pid} --date 01/12/2021", "lễ"),
     (Step.cell_vote, "candidate recommend {pid} --date 01/10/2021", "chi bộ"),

@@ -7,19 +7,73 @@ and the reason stay in the append-only table and the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from dangvien_cli.errors import InvalidValue
+from dangvien_cli import values
+from dangvien_cli.errors import InvalidValue, Unparseable
 from dangvien_cli.models import PipelineEvent
 from dangvien_cli.services import audit
 from dangvien_cli.services.people import get_person
 from dangvien_cli.services.pipeline import NEEDS, PipelineError, step_label
 from dangvien_cli.services.projection import VOID, effective_events, refresh_projection
 from dangvien_cli.services.step_checks import detail_of
-from dangvien_cli.vocab import Step
+from dangvien_cli.vocab import Area, Step
+
+
+def _text(value: str, key: str) -> str:
+    if not value.strip():
+        raise Unparseable("error.required", field=key)
+    return value.strip()
+
+
+def _count(value: str, key: str) -> int:
+    number = values.parse_int(value, key)
+    if number is None:
+        raise Unparseable("error.required", field=key)
+    return number
+
+
+def _day(value: str, key: str) -> str:
+    day = values.parse_date(value)
+    if day is None:
+        raise Unparseable("error.required", field=key)
+    return values.check_date(day, value).isoformat()
+
+
+# What `candidate correct --set KEY=VALUE` may change in a step's detail, each read as the step
+# command reads it (a count as a whole number, a date as a date): a text where a count was
+# once stored made the rules fail. Lists (introducers, documents) are the step command's.
+SETTABLE: dict[str, Callable[[str, str], Any]] = {
+    "votes_for": _count,
+    "official_members": _count,
+    "committee_members": _count,
+    "special": values.parse_bool,
+    "report_up": values.parse_bool,
+    "received_on": _day,
+    "cell_date": _day,
+    "decided_on": _day,
+    "mentor": _text,
+    "decided_by": _text,
+    "union_document": _text,
+    "area_exception": lambda v, key: _text(str(values.parse_choice(v, Area, key) or ""), key),
+}
+
+
+def detail_changes(pairs: list[str]) -> dict[str, Any]:
+    """``KEY=VALUE`` pairs as detail values, or a one-line refusal naming the pair."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or key not in SETTABLE:
+            choices = ", ".join(f"{k}=…" for k in SETTABLE)
+            raise Unparseable("error.invalid_choice", value=pair, field="--set", choices=choices)
+        out[key] = SETTABLE[key](value, key)
+    return out
 
 
 def correction_of(

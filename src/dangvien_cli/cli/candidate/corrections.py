@@ -1,28 +1,13 @@
 """``candidate correct`` and ``candidate exception``: the two ways history is amended without
 being rewritten — a correction supersedes a step, an exception waives one rule."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from dangvien_cli.cli._context import app_ctx, command, confirmed_write, info
 from dangvien_cli.cli._options import DocumentOpt, PersonIdArg, ReasonOpt, opt, required, yes_option
 from dangvien_cli.cli.candidate._group import group
-from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import t
 from dangvien_cli.values import parse_date
-
-
-def parse_settings(pairs: list[str]) -> dict[str, Any]:
-    """KEY=VALUE pairs of a step's detail; whole numbers stay numbers."""
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise InvalidValue(
-                "error.invalid_choice", value=pair, field="--set", choices="KEY=VALUE"
-            )
-        value = value.strip()
-        out[key.strip()] = int(value) if value.isdigit() else value
-    return out
 
 
 @command(group, "correct", help_key="help.step.correct", records=False)
@@ -37,10 +22,10 @@ def correct(
     settings: Annotated[list[str] | None, opt("--set", help_key="opt.set")] = None,
 ) -> None:
     from dangvien_cli.cli.candidate.steps import show_outcome
-    from dangvien_cli.services.corrections import correction_of
+    from dangvien_cli.services.corrections import correction_of, detail_changes
     from dangvien_cli.services.pipeline import StepInput, record_step
 
-    changes = parse_settings(settings or [])
+    changes = detail_changes(settings or [])
     with app_ctx().session(write=True) as session:
         kind, detail, old = correction_of(session, person_id, event)
         item = StepInput(
