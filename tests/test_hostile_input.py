@@ -464,7 +464,7 @@ def test_non_utf8_argument_and_full_disk_in_a_real_process(demo_db, tmp_path):
     # The same disk while an import writes: SQLite's WAL cannot grow, the import is refused
     # in one line and nothing of it is written.
     many = tmp_path / "many.csv"
-    rows = [f"Người Thử {i},01/01/1990,nam,TP,01/01/2024" for i in range(5_000)]
+    rows = [f"Người Thử {i},01/01/1990,nam,TINH,01/01/2024" for i in range(5_000)]
     many.write_text("full_name,birth_date,gender,unit_code,source_date\n" + "\n".join(rows))
     before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM person").fetchone()
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.sqlite_only
 CANDIDATE_HEADER = (
     "full_name,birth_date,gender,education,unit_code,source_date,class_date,"
     "application_date,vote_date,votes_for,official_members,committee_date,decision_no,"
-    "decision_date\n"
+    "decision_date,decision_unit_code\n"
 )
 
 
@@ -28,11 +28,12 @@ def one(db: Path, sql: str, *params: object):
 
 
 def candidate_csv(tmp_path: Path, decided: str) -> Path:
+    """A member admitted in ward P01, in the ward that took it over in the 2025 merge."""
     path = tmp_path / f"c{decided.replace('/', '')}.csv"
     row = (
-        f"Hà Thị Nhung,15/05/1995,nu,thpt,P01,01/01/{decided[-4:]},01/02/{decided[-4:]},"
+        f"Hà Thị Nhung,15/05/1995,nu,thpt,HACTHANH,01/01/{decided[-4:]},01/02/{decided[-4:]},"
         f"01/03/{decided[-4:]},10/04/{decided[-4:]},10,12,20/04/{decided[-4:]},9-QĐ/TU,"
-        f"{decided}\n"
+        f"{decided},P01\n"
     )
     path.write_text(CANDIDATE_HEADER + row, encoding="utf-8")
     return path

@@ -573,4 +573,47 @@ def test_a_unit_dated_out_of_a_period_it_holds_a_quota_for_is_refused(
     assert result.exit_code == 1
     assert f"dòng 2, cột {column}" in result.stderr, result.stderr
     assert snapshot(sql) == before
-    ok(cli("unit", "edit", "DONGSON", "--dissolved", "31/12/2027"))  # the quota's year is in
+    # the quota's year within its life, what still stops it is its members: unit merge
+    line = refused(cli("unit", "edit", "DONGSON", "--dissolved", "31/12/2027"), "unit merge")
+    assert "2027" not in line.split("sau ngày")[0]
+
+
+@pytest.mark.parametrize(
+    ("code", "what"),
+    [("HACTHANH", "đơn vị trực thuộc"), ("DALAN.CB1", "đảng viên"), ("HC35", "đảng viên")],
+)
+def test_a_unit_is_not_dissolved_with_anything_alive_in_it(cli, merged, sql, tmp_path, code, what):
+    """`unit edit --dissolved` once left 76 sub-units, a roster and candidates in a dissolved
+    unit, where no list or report of a later day finds them; `unit merge` moves them."""
+    before = snapshot(sql)
+    refused(cli("unit", "edit", code, "--dissolved", "01/12/2026"), code, what, "unit merge")
+    [(name,)] = sql("SELECT name FROM unit WHERE code = :c", c=code)
+    path = tmp_path / "u.csv"
+    path.write_text(f"code,name,dissolved_on\n{code},{name},01/12/2026\n", encoding="utf-8")
+    result = cli("unit", "import", str(path))
+    assert result.exit_code == 1 and "dòng 2, cột dissolved_on" in result.stderr
+    assert snapshot(sql) == before
+
+
+def test_nobody_new_is_registered_in_a_dissolved_unit(cli, merged, sql, tmp_path):
+    """A ward gone since 30/06/2025: a candidate registered there (today, or with a step
+    after its end) was stranded where no list of a later day finds them."""
+    before = snapshot(sql)
+    add = ("candidate", "add", "Lò Văn Mới", "--birth", "01/01/1990", "--gender", "nam")
+    refused(cli(*add, "--unit", "P01", "--sourced", "01/03/2025"), "P01", "30/06/2025")
+    header = "full_name,birth_date,gender,unit_code,source_date,exit,exit_date\n"
+    rows = [
+        "Lò Văn Mới,01/01/1990,nam,P01,01/03/2026,,",  # a step after its end
+        "Lò Văn Dở,01/01/1990,nam,P01,01/03/2024,,",  # on the way: moved by the merge
+    ]
+    path = tmp_path / "c.csv"
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    result = cli("candidate", "import", str(path), "--format", "json")
+    assert result.exit_code == 1
+    errors = json.loads(result.stdout)["errors"]
+    assert [(e["line"], e["column"]) for e in errors] == [(2, "unit_code"), (3, "unit_code")]
+    assert snapshot(sql) == before
+    # a road that ended there before the merge is history, and is taken
+    path.write_text(header + "Lò Văn Rút,01/01/1990,nam,P01,01/03/2024,rut,01/05/2024\n")
+    ok(cli("candidate", "import", str(path)))
+    ok(cli(*add, "--unit", "HACTHANH", "--sourced", "01/03/2026"))

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.sqlite_only
 ROW = (
     "full_name,birth_date,gender,unit_code,source_date,class_date,application_date,vote_date,"
     "votes_for,official_members\n"
-    "Nguyễn Văn Thử,01/01/1990,Nam,P04,01/06/2014,01/01/2015,01/02/2020,15/03/2020,9,10\n"
+    "Nguyễn Văn Thử,01/01/1990,Nam,HACTHANH,01/06/2014,01/01/2015,01/02/2020,15/03/2020,9,10\n"
 )
 
 

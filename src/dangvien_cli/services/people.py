@@ -205,6 +205,11 @@ def add_person(
     from dangvien_cli.services import audit
 
     unit = get_unit(session, unit_code)
+    if unit.dissolved_on is not None and unit.dissolved_on < date.today():
+        # a merge moved its people to the successor: that is where a new one belongs
+        from dangvien_cli.i18n import fmt_date
+
+        raise InvalidValue("unit.dissolved_no_new", code=unit.code, day=fmt_date(unit.dissolved_on))
     values = person_values(data)
     check_national_id_free(session, values["national_id"], name=values["full_name"])
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)

@@ -144,6 +144,21 @@ def refuse_future(day: date | None, field: str) -> None:
         raise InvalidValue("act.in_future", field=field, date=fmt_date(day))
 
 
+def _refuse_after_dissolution(session: Session, person: Person, item: StepInput) -> None:
+    """No step after the person's unit was dissolved: by then they belong to its successor
+    (unit merge moves them), or nowhere the tool knows of."""
+    from dangvien_cli.models import Unit
+
+    unit = session.get(Unit, person.unit_id) if person.unit_id is not None else None
+    if unit is not None and unit.dissolved_on is not None and item.occurred_on > unit.dissolved_on:
+        raise PipelineError(
+            "candidate.unit_dissolved",
+            code=unit.code,
+            day=fmt_date(unit.dissolved_on),
+            on=fmt_date(item.occurred_on),
+        )
+
+
 def _refuse_unreal(events: list[PipelineEvent], item: StepInput) -> None:
     """Acts dated after today, and a recognition while the probation months still run."""
     if item.step is Step.official:
@@ -180,6 +195,7 @@ def record_step(
         _target(session, person_id, item, {e.id for e in events if e.id is not None})
         events = [e for e in events if e.id != item.supersedes]
     check_transition(person, events, item)
+    _refuse_after_dissolution(session, person, item)
     _refuse_unreal(events, item)
     authority = admission_authority(session, person.unit_id, item.occurred_on)
     if item.step is Step.decision and item.detail.get("decided_by"):

@@ -393,13 +393,9 @@ def exit_member(
 
 def _on_probation(session: Session, person_id: int) -> bool:
     """Admitted through dangvien, neither official nor struck off yet."""
-    return (
-        session.execute(
-            select(col(Admission.person_id)).where(
-                col(Admission.person_id) == person_id,
-                col(Admission.official_date).is_(None),
-                col(Admission.struck_off_date).is_(None),
-            )
-        ).first()
-        is not None
+    open_admission = select(col(Admission.person_id)).where(
+        col(Admission.person_id) == person_id,
+        col(Admission.official_date).is_(None),
+        col(Admission.struck_off_date).is_(None),
     )
+    return session.execute(open_admission).first() is not None

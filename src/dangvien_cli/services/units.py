@@ -138,10 +138,16 @@ def edit_unit(
     if dissolved_on is not None:
         unit.dissolved_on = dissolved_on
     if founded_on is not None or dissolved_on is not None:
+        from dangvien_cli.services.unit_life import contradicting_dates, date_bounds
+
         bounds = date_bounds(session, [stored_id(unit)]).get(stored_id(unit))
         wrong = contradicting_dates(unit.founded_on, unit.dissolved_on, bounds)
         if wrong is not None:
             raise InvalidValue(wrong[0], code=unit.code, **wrong[1])
+    if dissolved_on is not None:
+        from dangvien_cli.services.unit_life import refuse_dissolving_the_living
+
+        refuse_dissolving_the_living(session, {stored_id(unit): unit.code}, dissolved_on)
     if admits_from is not None or admits_document is not None:
         _authorise(unit, admits_from, admits_document)
     new_parent = old_parent
@@ -209,94 +215,6 @@ def history_text(history: dict[str, int]) -> str:
     from dangvien_cli.i18n import fmt_int, t
 
     return ", ".join(f"{fmt_int(n)} {t(f'unit.history.{key}')}" for key, n in history.items())
-
-
-@dataclass(frozen=True)
-class DateBounds:
-    """What a unit's founding and dissolution dates may not contradict: its first and last
-    admission decisions, and the periods it holds quotas for (the one ending first and the
-    one starting last, each with its code)."""
-
-    first_admission: date | None = None
-    last_admission: date | None = None
-    first_quota_end: tuple[date, str] | None = None
-    last_quota_start: tuple[date, str] | None = None
-
-
-def date_bounds(session: Session, unit_ids: list[int]) -> dict[int, DateBounds]:
-    """Each unit's DateBounds, in two grouped queries (units with neither are left out)."""
-    from sqlalchemy import func, select
-    from sqlmodel import col
-
-    from dangvien_cli.models import Admission, Period, Quota
-
-    if not unit_ids:
-        return {}
-    decided, unit_id = col(Admission.decision_date), col(Admission.unit_id)
-    admitted = {
-        uid: (first, last)
-        for uid, first, last in session.execute(
-            select(unit_id, func.min(decided), func.max(decided))
-            .where(unit_id.in_(unit_ids))
-            .group_by(unit_id)
-        )
-    }
-    periods: dict[int, list[tuple[date, date, str]]] = {}
-    for uid, start, end, code in session.execute(
-        select(col(Quota.unit_id), col(Period.start_on), col(Period.end_on), col(Period.code))
-        .join(Period, col(Period.id) == col(Quota.period_id))
-        .where(col(Quota.unit_id).in_(unit_ids))
-    ):
-        periods.setdefault(uid, []).append((start, end, code))
-    bounds = {}
-    for uid in admitted.keys() | periods.keys():
-        first, last = admitted.get(uid, (None, None))
-        held = periods.get(uid)
-        bounds[uid] = DateBounds(
-            first,
-            last,
-            min((end, code) for _start, end, code in held) if held else None,
-            max((start, code) for start, _end, code in held) if held else None,
-        )
-    return bounds
-
-
-def contradicting_dates(
-    founded: date | None, dissolved: date | None, bounds: DateBounds | None
-) -> tuple[str, dict[str, str]] | None:
-    """Why a unit's dates contradict each other, its admissions or its quotas (message key,
-    params), or None: dissolved before founded, founded after its first admission or after
-    a period it has a quota for ended, dissolved before its last admission or before such a
-    period began."""
-    from dangvien_cli.i18n import fmt_date
-
-    if founded and dissolved and dissolved < founded:
-        return "unit.dissolved_before_founded", {
-            "dissolved": fmt_date(dissolved),
-            "founded": fmt_date(founded),
-        }
-    if bounds is None:
-        return None
-    first, last = bounds.first_admission, bounds.last_admission
-    if founded and first and founded > first:
-        return "unit.founded_after_admission", {
-            "founded": fmt_date(founded),
-            "admitted": fmt_date(first),
-        }
-    if dissolved and last and dissolved < last:
-        return "unit.dissolved_before_admission", {
-            "dissolved": fmt_date(dissolved),
-            "admitted": fmt_date(last),
-        }
-    ended, started = bounds.first_quota_end, bounds.last_quota_start
-    if founded and ended and founded > ended[0]:
-        return "unit.founded_after_quota", {"founded": fmt_date(founded), "period": ended[1]}
-    if dissolved and started and dissolved < started[0]:
-        return "unit.dissolved_before_quota", {
-            "dissolved": fmt_date(dissolved),
-            "period": started[1],
-        }
-    return None
 
 
 @dataclass(frozen=True)

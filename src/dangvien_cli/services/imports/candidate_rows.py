@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.services import people
 from dangvien_cli.services.imports.candidate_rules import Cells, Checking, judge, roster_denominator
 from dangvien_cli.services.imports.cells import (
@@ -154,6 +154,8 @@ def parse_candidate(row: Row, units: dict[str, int], state: Checking) -> Candida
         )
         return None
     steps = _steps_of(v, cells)
+    if cells.unit_id in state.dissolved and not _fits_a_dissolved_unit(row, state, cells, steps):
+        return None
     staged = [s for s in steps if s[0] in STAGE_AFTER]
     phone, youth_union = _parse_cells(v, row, state, _CONTACT_CELLS)
     person = {
@@ -180,6 +182,25 @@ def parse_candidate(row: Row, units: dict[str, int], state: Checking) -> Candida
         stage_on=staged[-1][1] if staged else None,
         decision_unit_id=decision_unit_id,
     )
+
+
+def _fits_a_dissolved_unit(
+    row: Row, state: Checking, cells: Cells, steps: list[StepRecord]
+) -> bool:
+    """A row in a unit dissolved since: no step after its end, and a road that ended there
+    (a merge moved the open candidates and the members to the successor, where they belong)."""
+    gone = state.dissolved[cells.unit_id]
+    last = max((when for _step, when, *_rest in steps), default=None)
+    code = _text(row.values().get("unit_code")) or ""
+    if last is not None and last > gone:
+        on = fmt_date(last)
+        reason = t("candidate.unit_dissolved", code=code, day=fmt_date(gone), on=on)
+    elif gone < state.today and not any(step in EXIT_STEPS for step, *_rest in steps):
+        reason = t("unit.dissolved_no_new", code=code, day=fmt_date(gone))
+    else:
+        return True
+    state.errors.add(row.line, row.column("unit_code"), code, reason)
+    return False
 
 
 def _read_cells(

@@ -58,6 +58,7 @@ class Checking:
     rosters: dict[int, list[Any]] = field(default_factory=dict)
     roster_counts: dict[tuple[int, date], int] = field(default_factory=dict)
     excepted: dict[Any, set[str]] = field(default_factory=dict)
+    dissolved: dict[int, date] = field(default_factory=dict)  # unit id -> the day it ended
 
     def roster_officials(self, unit_id: int, on: date) -> int | None:
         """The unit's official members on ``on`` by its roster; None without a roster."""

@@ -85,6 +85,8 @@ def import_candidates(
     state.excepted = checks.waived_rules(session) if state.had_people else {}
     state.rosters = checks.rosters(session) if state.had_people else {}
     units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
+    ended = select(pk(Unit.id), col(Unit.dissolved_on)).where(col(Unit.dissolved_on).is_not(None))
+    state.dissolved = dict(session.execute(ended).all())  # type: ignore[arg-type]
     jobs = workers.jobs_for(path, first_load=not state.had_people)
     batch: list[Any] = []  # Candidates to match against stored people, else Staged rows
     deferred = None

@@ -23,14 +23,13 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.units import (
+from dangvien_cli.services.unit_life import (
     DateBounds,
-    check_code,
-    check_name,
-    code_key,
     contradicting_dates,
     date_bounds,
+    refuse_dissolving_the_living,
 )
+from dangvien_cli.services.units import check_code, check_name, code_key
 from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, UnitKind
@@ -91,8 +90,11 @@ def import_units(
     key_by_id = {r.id: k for k, r in existing.items()}
     bounds = date_bounds(session, [r.id for k, r in existing.items() if k in records])
     for key, rec in records.items():
-        _merge_with_stored(rec, existing.get(key), key_by_id)
-        _check_dates(rec, bounds.get(existing[key].id) if key in existing else None, errors)
+        old = existing.get(key)
+        _merge_with_stored(rec, old, key_by_id)
+        _check_dates(rec, bounds.get(old.id) if old is not None else None, errors)
+        if old is not None and rec["dissolved_on"] not in (None, old.dissolved_on):
+            _check_nothing_stranded(session, old.id, rec, errors)
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
@@ -163,6 +165,17 @@ def _check_dates(rec: dict[str, Any], bounds: DateBounds | None, errors: RowErro
             fmt_date(value) if value else "",
             t(wrong[0], code=rec["code"], **wrong[1]),
         )
+
+
+def _check_nothing_stranded(
+    session: Session, unit_id: int, rec: dict[str, Any], errors: RowErrors
+) -> None:
+    """A unit the file dissolves holds nothing alive after that day (unit_life)."""
+    try:
+        refuse_dissolving_the_living(session, {unit_id: rec["code"]}, rec["dissolved_on"])
+    except DangvienError as exc:
+        column = rec["columns"].get("dissolved_on", "dissolved_on")
+        errors.add(rec["line"], column, fmt_date(rec["dissolved_on"]), exc.message())
 
 
 def _merge_with_stored(rec: dict[str, Any], old: Any, key_by_id: dict[int, str]) -> None:
