@@ -617,3 +617,18 @@ def test_nobody_new_is_registered_in_a_dissolved_unit(cli, merged, sql, tmp_path
     path.write_text(header + "Lò Văn Rút,01/01/1990,nam,P01,01/03/2024,rut,01/05/2024\n")
     ok(cli("candidate", "import", str(path)))
     ok(cli(*add, "--unit", "HACTHANH", "--sourced", "01/03/2026"))
+
+
+def test_nobody_new_is_put_on_a_dissolved_units_roster(cli, merged, sql, tmp_path):
+    header = "full_name,birth_date,gender,status,admitted_on,official_on,left_on,exit_reason\n"
+    path = tmp_path / "m.csv"
+    path.write_text(header + "Lò Văn Mới,01/01/1980,nam,chính thức,01/01/2010,01/01/2011,,\n")
+    before = snapshot(sql)
+    result = cli("member", "import", str(path), "--unit", "P01")
+    assert result.exit_code == 1 and "dòng 2, cột unit_code" in result.stderr
+    assert snapshot(sql) == before
+    # one who left the roster before the ward ended is history, and is taken
+    path.write_text(
+        header + "Lò Văn Cũ,01/01/1940,nam,chính thức,01/01/1970,01/01/1971,01/01/2020,death\n"
+    )
+    ok(cli("member", "import", str(path), "--unit", "P01"))

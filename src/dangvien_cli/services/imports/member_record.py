@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
-from dangvien_cli.models import Admission, Member, Person, pk
+from dangvien_cli.models import Admission, Member, Person, Unit, pk
 from dangvien_cli.services import rules
 from dangvien_cli.vocab import NOT_ADMITTED, MemberStatus
 
@@ -104,3 +104,29 @@ def _probation_kept(
     if since is not None and official is not None:
         for v in rules.check_probation_kept(since, official):
             errors.add(rec["line"], "official_on", fmt_date(official), v.line())
+
+
+def check_not_stranded(
+    session: Session,
+    records: list[dict[str, Any]],
+    found: dict[int, int],
+    home_id: int,
+    errors: RowErrors,
+) -> None:
+    """Nobody is put on the roster of a unit dissolved since (a merge moved its members to
+    the successor): a row there must have left the roster by the day it ended."""
+    today = date.today()
+    ended = select(pk(Unit.id), col(Unit.code), col(Unit.dissolved_on)).where(
+        col(Unit.dissolved_on) < today
+    )
+    gone = {uid: (code, day) for uid, code, day in session.execute(ended)}
+    for i, rec in enumerate(records):
+        if i in found and "unit_id" not in rec:
+            continue  # a stored person stays where they are
+        uid = rec.get("unit_id", home_id)
+        if uid not in gone:
+            continue
+        code, day = gone[uid]
+        if rec.get("left_on") is None or rec["left_on"] > day:
+            reason = t("unit.dissolved_no_new", code=code, day=fmt_date(day))
+            errors.add(rec["line"], "unit_code", code, reason)

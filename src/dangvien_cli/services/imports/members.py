@@ -36,7 +36,7 @@ from dangvien_cli.models import (
 )
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
-from dangvien_cli.services.imports.member_record import check_against_record
+from dangvien_cli.services.imports.member_record import check_against_record, check_not_stranded
 from dangvien_cli.services.imports.member_rows import FIELDS, check_duplicates, parse_member
 from dangvien_cli.services.people import (
     given_first_key,
@@ -95,6 +95,7 @@ def import_members(
     found = _match(session, records, allowed, errors)
     _check_identity(session, records, found, errors)
     check_against_record(session, records, found, errors)
+    check_not_stranded(session, records, found, stored_id(home), errors)
     _check_exits_on_file(session, records, found, errors)
     raise_if_errors(path, errors)
     _write(session, records, found, result, stored_id(home))
