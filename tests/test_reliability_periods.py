@@ -97,7 +97,7 @@ def test_changes_outside_the_closed_period_go_through(cli, demo_db, tmp_path):
     assert cli("period", "close", "2021").exit_code == 0
     for args in (
         ("quota", "set", "TP", "2022", "260", "--source", "thanh-uy"),
-        ("unit", "add", "MOI", "Chi bộ mới", "--kind", "chi-bo-co-so", "--parent", "TP"),
+        ("unit", "add", "MOI", "Chi bộ mới", "--kind", "chi-bo-co-so", "--parent", "TINH"),
         ("candidate", "import", candidate_csv(tmp_path, "10/05/2022")),
     ):
         result = cli(*args)

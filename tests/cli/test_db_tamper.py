@@ -175,7 +175,7 @@ def test_every_writer_chains_its_entries_including_a_period_override(cli, demo_d
     quota = ("quota", "set", "TP", "2021", "300", "--source", "tinh")
     assert cli(*quota, "--reopen", "Tỉnh giao bổ sung").exit_code == 0
     assert (
-        cli("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TP").exit_code
+        cli("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TINH").exit_code
         == 0
     )
     [(overrides,)] = sql("SELECT count(*) FROM audit_log WHERE action = 'override'")

@@ -632,3 +632,24 @@ def test_nobody_new_is_put_on_a_dissolved_units_roster(cli, merged, sql, tmp_pat
         header + "Lò Văn Cũ,01/01/1940,nam,chính thức,01/01/1970,01/01/1971,01/01/2020,death\n"
     )
     ok(cli("member", "import", str(path), "--unit", "P01"))
+
+
+def test_no_unit_is_put_under_a_dissolved_parent(cli, merged, sql, tmp_path):
+    """`unit add --parent P01` and `unit edit --parent P02` once hung a living unit under a
+    ward gone since 2025, out of every tree of a later day."""
+    before = snapshot(sql)
+    add = ("unit", "add", "X9", "Chi bộ mới", "--kind", "chi-bo-co-so")
+    refused(cli(*add, "--parent", "P01"), "P01", "30/06/2025")
+    refused(cli("unit", "edit", "DALAN.CB1", "--parent", "P02"), "P02", "30/06/2025")
+    path = tmp_path / "u.csv"
+    path.write_text("code,name,kind,parent\nX7,Chi bộ 7,chi-bo-co-so,P03\n", encoding="utf-8")
+    result = cli("unit", "import", str(path))
+    assert result.exit_code == 1 and "dòng 2, cột parent" in result.stderr
+    assert snapshot(sql) == before
+    # a unit that ended with its parent is history, and is taken
+    path.write_text(
+        "code,name,kind,parent,dissolved_on\nX6,Chi bộ 6,chi-bo-co-so,P03,30/06/2025\n",
+        encoding="utf-8",
+    )
+    ok(cli("unit", "import", str(path)))
+    ok(cli(*add, "--parent", "HACTHANH"))

@@ -246,7 +246,7 @@ def test_closed_values_take_the_code_the_words_and_the_words_without_diacritics(
     assert cli.json("--lang", lang, "unit", "list", "--block", "xa phuong") == wards
 
     added = cli("--lang", lang, "unit", "add", "CBX", "Chi bộ X", "--kind", "chi bo co so",
-                "--parent", "TP", "--founded", "01/02/2020")  # fmt: skip
+                "--parent", "TINH", "--founded", "01/02/2026")  # fmt: skip
     assert added.exit_code == 0, added.output
     assert cli.json("unit", "show", "CBX")["kind"] == "chi-bo-co-so"
 

@@ -89,6 +89,7 @@ def add_unit(
         parent_unit = find_unit(session, parent)
         if parent_unit is None:
             raise NotFound("unit.parent_not_found", code=nfc(parent))
+        check_parent_outlives(parent_unit.code, parent_unit.dissolved_on, None)
     unit = Unit(
         code=code,
         code_key=code_key(code),
@@ -153,6 +154,7 @@ def edit_unit(
     new_parent = old_parent
     if parent is not None:
         new_parent = get_parent(session, parent)
+        check_parent_outlives(new_parent.code, new_parent.dissolved_on, unit.dissolved_on)
         if new_parent.id in subtree_ids(session, unit.id):
             raise InvalidValue("unit.cycle", code=unit.code)
         unit.parent_id = new_parent.id
@@ -263,6 +265,15 @@ def _authorise(unit: Unit, admits_from: date | None, document: str | None) -> No
     if admits_from > date.today():
         raise InvalidValue("act.in_future", field="--admits-from", date=admits_from.isoformat())
     unit.admits_from, unit.admits_document = admits_from, nfc(document or "")
+
+
+def check_parent_outlives(code: str, parent_gone: date | None, child_gone: date | None) -> None:
+    """A unit stands under a parent that stands as long as it does: none is put under a unit
+    dissolved before it ends (its successor is the parent now)."""
+    from dangvien_cli.i18n import fmt_date
+
+    if parent_gone is not None and (child_gone is None or child_gone > parent_gone):
+        raise InvalidValue("unit.parent_dissolved", code=code, day=fmt_date(parent_gone))
 
 
 def get_parent(session: Session, code: str) -> Unit:

@@ -29,7 +29,7 @@ from dangvien_cli.services.unit_life import (
     date_bounds,
     refuse_dissolving_the_living,
 )
-from dangvien_cli.services.units import check_code, check_name, code_key
+from dangvien_cli.services.units import check_code, check_name, check_parent_outlives, code_key
 from dangvien_cli.values import parse_choice
 from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Block, UnitKind
@@ -98,6 +98,16 @@ def import_units(
         parent = rec["parent_key"]
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
+        elif parent:
+            # the file's date where it gives one (its record may not be merged yet), else stored
+            stored = existing.get(parent)
+            gone = records.get(parent, {}).get("dissolved_on") or (
+                stored.dissolved_on if stored else None
+            )
+            try:
+                check_parent_outlives(rec["parent_raw"], gone, rec["dissolved_on"])
+            except DangvienError as exc:
+                errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], exc.message())
         _check_successor(rec, records, existing, errors)
     _check_cycles(records, existing, key_by_id, errors)
     raise_if_errors(path, errors)
