@@ -110,7 +110,7 @@ def test_a_duplicate_in_an_import_is_refused_as_on_sqlite(cli, demo_db, sql, tmp
     path.write_text(
         "full_name,birth_date,gender,unit_code,national_id,source_date\n"
         "Đinh Văn Tú,01/02/1995,nam,DALAN,038095001122,01/03/2024\n"
-        "Đinh Văn Tú,01/02/1995,nam,P01,038095001122,01/03/2024\n",
+        "Đinh Văn Tú,01/02/1995,nam,DALAN.CB1,038095001122,01/03/2024\n",
         encoding="utf-8",
     )
     before = sql("SELECT count(*) FROM person")
@@ -151,7 +151,7 @@ def test_the_roles_in_the_docs_let_each_do_their_part(cli, roles, sql, tmp_path)
     assert cli("db", "upgrade", "--db", owner).exit_code == 0
     # The clerk: every write, imports included (COPY, then the sequences moved on).
     assert cli("demo", "--db", clerk).exit_code == 0
-    add = ("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TP")
+    add = ("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TINH")
     assert cli(*add, "--db", clerk).exit_code == 0
     assert cli("period", "close", "2021", "--db", clerk).exit_code == 0
     closed = cli("quota", "set", "TP", "2021", "1", "--source", "tinh", "--db", clerk)

@@ -43,7 +43,7 @@ def test_the_documented_order_upgrade_then_copy_works(cli, request, tmp_path, sq
     # The chain came across whole (hashes are computed the same on both engines), and the
     # clerk's next entry chains on from the copied ones.
     assert check(cli, owner) == (0, set())
-    add = ("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TP")
+    add = ("unit", "add", "C9", "Chi bộ 9", "--kind", "chi-bo-co-so", "--parent", "TINH")
     assert cli(*add, "--db", clerk).exit_code == 0
     assert check(cli, clerk) == (0, set())
 
