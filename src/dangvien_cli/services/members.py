@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue, NotFound
-from dangvien_cli.models import Member, Person, Unit, utcnow
+from dangvien_cli.models import Admission, Member, Person, Unit, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.people import mask
 from dangvien_cli.vntext import nfc
@@ -184,3 +184,13 @@ def edit_member(
             session, entity="member", entity_id=member.id, action="edit", before=before, after=after
         )
     return member
+
+
+def on_probation(session: Session, person_id: int) -> bool:
+    """Admitted through dangvien, neither official nor struck off yet."""
+    open_admission = select(col(Admission.person_id)).where(
+        col(Admission.person_id) == person_id,
+        col(Admission.official_date).is_(None),
+        col(Admission.struck_off_date).is_(None),
+    )
+    return session.execute(open_admission).first() is not None

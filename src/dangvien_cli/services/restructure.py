@@ -24,7 +24,6 @@ from sqlmodel import col
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date
 from dangvien_cli.models import (
-    Admission,
     Member,
     MemberHistory,
     Period,
@@ -38,6 +37,7 @@ from dangvien_cli.models import (
     table_of,
 )
 from dangvien_cli.services import audit
+from dangvien_cli.services.members import get_member, on_probation
 from dangvien_cli.services.unit_tree import subtree_ids
 from dangvien_cli.services.units import IN_PROGRESS, add_unit, find_unit, get_unit
 from dangvien_cli.vntext import fold, nfc
@@ -297,8 +297,6 @@ def carry_quotas(session: Session, source_ids: list[int], to_id: int, on: date) 
 
 def _member(session: Session, person_id: int) -> Member:
     """A roster line by the id users see: the person's ("Mã số" everywhere)."""
-    from dangvien_cli.services.members import get_member
-
     return get_member(session, person_id)
 
 
@@ -380,7 +378,7 @@ def exit_member(
     member = _member(session, member_id)
     check_day(session, on)
     _require_on_roster(member, on)
-    if reason is ExitReason.removed and _on_probation(session, member.person_id):
+    if reason is ExitReason.removed and on_probation(session, member.person_id):
         # striking off a probationary member admitted here is a step of the admission record
         raise InvalidValue("member.strike_on_probation", id=member.person_id)
     member.left_on, member.exit_reason = on, reason.value
@@ -389,13 +387,3 @@ def exit_member(
     after = {"left_on": on, "reason": reason.value}
     audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)
     return {"id": member.person_id, **after}
-
-
-def _on_probation(session: Session, person_id: int) -> bool:
-    """Admitted through dangvien, neither official nor struck off yet."""
-    open_admission = select(col(Admission.person_id)).where(
-        col(Admission.person_id) == person_id,
-        col(Admission.official_date).is_(None),
-        col(Admission.struck_off_date).is_(None),
-    )
-    return session.execute(open_admission).first() is not None
