@@ -65,20 +65,11 @@ class Stage(StrEnum):
     struck_off = "struck-off"
 
 
-# A candidate's stages before an admission decision, or where the road ended without one:
-# such a person is on no roster (a roster file cannot put them there; db check looks).
-NOT_ADMITTED = frozenset(
-    s.value
-    for s in (
-        Stage.sourced,
-        Stage.trained,
-        Stage.applied,
-        Stage.voted,
-        Stage.recommended,
-        Stage.rejected,
-        Stage.withdrawn,
-    )
-)
+# A candidate on the way to a decision (a merge moves them, a unit list counts them).
+IN_PROGRESS = (Stage.sourced, Stage.trained, Stage.applied, Stage.voted, Stage.recommended)
+# ... and where the road ended without a decision: such a person is on no roster (a roster
+# file cannot put them there; db check looks).
+NOT_ADMITTED = frozenset(s.value for s in (*IN_PROGRESS, Stage.rejected, Stage.withdrawn))
 
 
 class MemberStatus(StrEnum):

@@ -21,13 +21,14 @@ from dangvien_cli.services.people import get_person
 from dangvien_cli.services.pipeline import NEEDS, PipelineError, step_label
 from dangvien_cli.services.projection import VOID, effective_events, refresh_projection
 from dangvien_cli.services.step_checks import detail_of
+from dangvien_cli.vntext import nfc
 from dangvien_cli.vocab import Area, Step
 
 
 def _text(value: str, key: str) -> str:
     if not value.strip():
         raise Unparseable("error.required", field=key)
-    return value.strip()
+    return nfc(value)  # stored NFC, as every text the commands take
 
 
 def _count(value: str, key: str) -> int:
@@ -38,10 +39,10 @@ def _count(value: str, key: str) -> int:
 
 
 def _day(value: str, key: str) -> str:
-    day = values.parse_date(value)
+    day = values.parse_date(value)  # already within the dates the tool computes with
     if day is None:
         raise Unparseable("error.required", field=key)
-    return values.check_date(day, value).isoformat()
+    return day.isoformat()
 
 
 # What `candidate correct --set KEY=VALUE` may change in a step's detail, each read as the step

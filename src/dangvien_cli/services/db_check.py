@@ -360,32 +360,32 @@ def _overdue(
     session: Session, sql: str, deadline: Callable[[date], date | None], as_of: date
 ) -> Iterator[tuple[int, date]]:
     # Deadlines are computed once per distinct date, then every row is judged in memory. A
-    # member who left the roster before a deadline (death, a transfer out, …) owes nothing.
-    query = text("SELECT person_id, left_on FROM member WHERE left_on IS NOT NULL")
-    left: dict[int, Any] = dict(session.execute(query).all())  # type: ignore[arg-type]
-    for ref, start in session.execute(text(sql)).all():
+    # member who left the roster before a deadline (death, a transfer out, …) owes nothing:
+    # each query gives the day its person left the roster (NULL: still on it).
+    for ref, start, left_on in session.execute(text(sql)).all():
         due = deadline(_day(start))  # type: ignore[arg-type]
-        gone = _day(left.get(ref))
+        gone = _day(left_on)
         if due is not None and due < as_of and (gone is None or gone > due):
             yield ref, due
 
 
 def deadline_checks(session: Session, as_of: date) -> Iterator[dict[str, Any]]:
-    missing_ceremony = """
-        SELECT person_id, decision_date FROM admission
-        WHERE ceremony_date IS NULL AND struck_off_date IS NULL ORDER BY person_id"""
-    for ref, due in _overdue(session, missing_ceremony, ceremony_deadline, as_of):
+    open_admissions = """SELECT a.person_id, {start}, m.left_on FROM admission a
+        LEFT JOIN member m ON m.person_id = a.person_id
+        WHERE a.struck_off_date IS NULL AND {missing} ORDER BY a.person_id"""
+    no_ceremony = open_admissions.format(start="a.decision_date", missing="a.ceremony_date IS NULL")
+    for ref, due in _overdue(session, no_ceremony, ceremony_deadline, as_of):
         yield finding("ceremony_overdue", OVERDUE, "admission", ref, due)
-    missing_official = """
-        SELECT person_id, ceremony_date FROM admission WHERE ceremony_date IS NOT NULL
-        AND official_date IS NULL AND struck_off_date IS NULL ORDER BY person_id"""
-    for ref, due in _overdue(session, missing_official, official_deadline, as_of):
+    no_official = open_admissions.format(
+        start="a.ceremony_date", missing="a.ceremony_date IS NOT NULL AND a.official_date IS NULL"
+    )
+    for ref, due in _overdue(session, no_official, official_deadline, as_of):
         yield finding("official_overdue", OVERDUE, "admission", ref, due)
     # Roster lines with no admission row behind them: probation counted from the admission
     # date plus the longest wait for the ceremony, so that nobody is flagged too early.
     # The reference is the person id, the member's "Mã số" everywhere (member show takes it).
     roster = """
-        SELECT m.person_id, m.admitted_on FROM member m
+        SELECT m.person_id, m.admitted_on, NULL FROM member m
         WHERE m.status = 'probationary' AND m.official_on IS NULL AND m.left_on IS NULL
         AND m.admitted_on IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM admission a WHERE a.person_id = m.person_id)

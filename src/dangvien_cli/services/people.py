@@ -203,13 +203,12 @@ def add_person(
 ) -> Person:
     from dangvien_cli.models import Person
     from dangvien_cli.services import audit
+    from dangvien_cli.services.unit_life import left_behind
 
     unit = get_unit(session, unit_code)
-    if unit.dissolved_on is not None and unit.dissolved_on < date.today():
-        # a merge moved its people to the successor: that is where a new one belongs
-        from dangvien_cli.i18n import fmt_date
-
-        raise InvalidValue("unit.dissolved_no_new", code=unit.code, day=fmt_date(unit.dissolved_on))
+    why = left_behind(unit.code, unit.dissolved_on, None)
+    if why is not None:
+        raise InvalidValue(why[0], **why[1])
     values = person_values(data)
     check_national_id_free(session, values["national_id"], name=values["full_name"])
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)

@@ -145,18 +145,14 @@ def refuse_future(day: date | None, field: str) -> None:
 
 
 def _refuse_after_dissolution(session: Session, person: Person, item: StepInput) -> None:
-    """No step after the person's unit was dissolved: by then they belong to its successor
-    (unit merge moves them), or nowhere the tool knows of."""
+    """No step after the person's unit was dissolved (unit_life.after_its_end)."""
     from dangvien_cli.models import Unit
+    from dangvien_cli.services.unit_life import after_its_end
 
     unit = session.get(Unit, person.unit_id) if person.unit_id is not None else None
-    if unit is not None and unit.dissolved_on is not None and item.occurred_on > unit.dissolved_on:
-        raise PipelineError(
-            "candidate.unit_dissolved",
-            code=unit.code,
-            day=fmt_date(unit.dissolved_on),
-            on=fmt_date(item.occurred_on),
-        )
+    why = after_its_end(unit.code, unit.dissolved_on, item.occurred_on) if unit else None
+    if why is not None:
+        raise PipelineError(why[0], **why[1])
 
 
 def _refuse_unreal(events: list[PipelineEvent], item: StepInput) -> None:

@@ -48,21 +48,6 @@ def get_period(session: Session, code: str) -> Period:
     return period
 
 
-def check_unit_in_period(
-    code: str, founded_on: date | None, dissolved_on: date | None, period: Period
-) -> None:
-    """A quota is for a unit that stood during the period, if only part of it: a ward
-    dissolved on 30/06/2025 takes no quota for 2026, nor one founded on 01/07/2025 for 2024."""
-    from dangvien_cli.i18n import fmt_date
-
-    if dissolved_on is not None and dissolved_on < period.start_on:
-        day = fmt_date(dissolved_on)
-        raise InvalidValue("quota.unit_dissolved", code=code, day=day, period=period.code)
-    if founded_on is not None and founded_on > period.end_on:
-        day = fmt_date(founded_on)
-        raise InvalidValue("quota.unit_not_founded", code=code, day=day, period=period.code)
-
-
 def ensure_period(session: Session, code: str) -> Period:
     period = get_period(session, code)
     if period.id is None:
@@ -205,10 +190,13 @@ def set_quota(
     second quota from another source is added only when ``source`` names it."""
     if target < 0:
         raise InvalidValue("error.negative", field="target", value=target)
+    from dangvien_cli.services.unit_life import outside_period
+
     unit = get_unit(session, unit_code)
-    period = get_period(session, period_code)
-    check_unit_in_period(unit.code, unit.founded_on, unit.dissolved_on, period)
-    period = ensure_period(session, period_code)
+    period = ensure_period(session, period_code)  # a refusal below rolls its creation back
+    why = outside_period(unit.code, unit.founded_on, unit.dissolved_on, period)
+    if why is not None:
+        raise InvalidValue(why[0], **why[1])
     wanted = normalize_source(source) if source is not None else None
     quota = _one_quota(unit, period, quotas_of(session, unit, period), wanted)
     source = quota.source if quota is not None else wanted or DEFAULT_SOURCE

@@ -39,9 +39,9 @@ from dangvien_cli.models import (
 from dangvien_cli.services import audit
 from dangvien_cli.services.members import get_member, on_probation
 from dangvien_cli.services.unit_tree import subtree_ids
-from dangvien_cli.services.units import IN_PROGRESS, add_unit, find_unit, get_unit
+from dangvien_cli.services.units import add_unit, find_unit, get_unit
 from dangvien_cli.vntext import fold, nfc
-from dangvien_cli.vocab import Block, ExitReason, UnitKind
+from dangvien_cli.vocab import IN_PROGRESS, Block, ExitReason, UnitKind
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

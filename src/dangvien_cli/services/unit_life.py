@@ -1,6 +1,9 @@
-"""What a unit's dates may not contradict: its own admissions and the periods it holds
-quotas for (founding and dissolution, in `unit edit` and `unit import`), and what is still
-alive in it (a dissolution strands nobody: `unit merge` moves them to a successor)."""
+"""A unit's life and what must fit in it: its founding and dissolution may not contradict its
+own admissions nor the periods it holds quotas for (`unit edit`, `unit import`), a quota is
+for a period it saw (`quota set`, `quota import`), and a dissolution strands nobody: no act
+is dated after it, nobody new stands there, and nothing alive stays in it (`unit merge`
+moves them to a successor). The checks return (message key, params) for the imports to note
+by row, or raise for the commands."""
 
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ from sqlmodel import col
 from dangvien_cli.errors import InvalidValue
 from dangvien_cli.i18n import fmt_date, fmt_int
 from dangvien_cli.models import Admission, Member, Period, Person, Quota, Unit
-from dangvien_cli.services.units import IN_PROGRESS
+from dangvien_cli.vocab import IN_PROGRESS
+
+Why = tuple[str, dict[str, str]]  # a message key and its parameters
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ def date_bounds(session: Session, unit_ids: list[int]) -> dict[int, DateBounds]:
 
 def contradicting_dates(
     founded: date | None, dissolved: date | None, bounds: DateBounds | None
-) -> tuple[str, dict[str, str]] | None:
+) -> Why | None:
     """Why a unit's dates contradict each other, its admissions or its quotas (message key,
     params), or None: dissolved before founded, founded after its first admission or after
     a period it has a quota for ended, dissolved before its last admission or before such a
@@ -120,3 +125,45 @@ def refuse_dissolving_the_living(session: Session, units: dict[int, str], day: d
         for uid, count in session.execute(query.group_by(query.selected_columns[0])):
             code = units.get(uid or 0, "?")
             raise InvalidValue(why, code=code, count=fmt_int(count), day=fmt_date(day))
+
+
+def outside_period(
+    code: str, founded_on: date | None, dissolved_on: date | None, period: Period
+) -> Why | None:
+    """A quota is for a unit that stood during the period, if only part of it: a ward
+    dissolved on 30/06/2025 takes no quota for 2026, nor one founded on 01/07/2025 for 2024."""
+    if dissolved_on is not None and dissolved_on < period.start_on:
+        return "quota.unit_dissolved", {
+            "code": code,
+            "day": fmt_date(dissolved_on),
+            "period": period.code,
+        }
+    if founded_on is not None and founded_on > period.end_on:
+        return "quota.unit_not_founded", {
+            "code": code,
+            "day": fmt_date(founded_on),
+            "period": period.code,
+        }
+    return None
+
+
+def after_its_end(code: str, dissolved_on: date | None, on: date) -> Why | None:
+    """An act dated after the unit ended: by then its people belong to its successor."""
+    if dissolved_on is None or on <= dissolved_on:
+        return None
+    return "candidate.unit_dissolved", {
+        "code": code,
+        "day": fmt_date(dissolved_on),
+        "on": fmt_date(on),
+    }
+
+
+def left_behind(code: str, dissolved_on: date | None, ended_on: date | None) -> Why | None:
+    """Someone who would stand in a unit dissolved since, their road or roster line not ended
+    there by its last day (``ended_on``: when it ended, None while open): a merge moved such
+    people to the successor, where a new one belongs too."""
+    if dissolved_on is None or dissolved_on >= date.today():
+        return None
+    if ended_on is not None and ended_on <= dissolved_on:
+        return None
+    return "unit.dissolved_no_new", {"code": code, "day": fmt_date(dissolved_on)}

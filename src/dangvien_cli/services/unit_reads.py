@@ -11,9 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from dangvien_cli.errors import InvalidValue, NotFound
-from dangvien_cli.services.units import IN_PROGRESS, code_key, get_unit, unit_row
+from dangvien_cli.services.units import code_key, get_unit, unit_row
 from dangvien_cli.vntext import nfc
-from dangvien_cli.vocab import Block
+from dangvien_cli.vocab import IN_PROGRESS, Block
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -15,14 +15,12 @@ from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.services.unit_tree import subtree_ids
 from dangvien_cli.values import required_text
 from dangvien_cli.vntext import fold, invisible_char, nfc, nfkc_code, visible
-from dangvien_cli.vocab import Block, Stage, UnitKind
+from dangvien_cli.vocab import Block, UnitKind
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from dangvien_cli.models import Unit
-
-IN_PROGRESS = (Stage.sourced, Stage.trained, Stage.applied, Stage.voted, Stage.recommended)
 
 
 # The same limits in `unit add`, `unit edit` and `unit import`: what is exported imports back.

@@ -14,7 +14,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from dangvien_cli.errors import RowErrors
+from dangvien_cli.errors import Conflict, RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Person, PipelineEvent, Unit, pk, stored_id
 from dangvien_cli.services import audit
@@ -23,11 +23,11 @@ from dangvien_cli.services.imports.candidate_load import PERSON_VALUES
 from dangvien_cli.services.imports.candidate_rows import Candidate
 from dangvien_cli.services.imports.step_fields import EXIT, EXIT_STEPS, FIELD_OF
 from dangvien_cli.services.people import (
+    check_national_id_free,
     given_first_key,
     identity_conflict,
     identity_reason,
     kept_spelling,
-    who,
 )
 from dangvien_cli.services.pipeline import (
     AFTER_OFFICIAL,
@@ -152,9 +152,8 @@ def _same_person(session: Session, person: Person, cand: Candidate, errors: RowE
     conflict, and a row that would move the person to another unit is refused (a move is a
     dated act of its own, never a side effect of an import)."""
     name, birth = cand.person["full_name"], cand.person["birth_date"]
-    column = "id" if cand.explicit_id == person.id else "national_id"
     if identity_conflict(person.full_name, person.birth_date, name, birth):
-        value = cand.explicit_id if column == "id" else cand.person["national_id"]
+        column, value = _matched_by(cand, stored_id(person))
         errors.add(cand.line, column, value, identity_reason(person, name, birth))
         return False
     # the same name: a plain spelling never replaces one with diacritics
@@ -180,6 +179,15 @@ def _same_person(session: Session, person: Person, cand: Candidate, errors: RowE
     return True
 
 
+def _matched_by(cand: Candidate, pid: int) -> tuple[str, Any]:
+    """The column a row was matched to a stored person by, and the row's value in it."""
+    if cand.explicit_id == pid:
+        return "id", cand.explicit_id
+    if cand.person["national_id"]:
+        return "national_id", cand.person["national_id"]
+    return "full_name", cand.person["full_name"]
+
+
 def _national_id_free(
     session: Session,
     person: Person,
@@ -188,21 +196,18 @@ def _national_id_free(
     added_here: Callable[[int], bool],
 ) -> bool:
     """A row matched by id may give the person a national ID only if nobody else holds it:
-    one number, one person."""
+    one number, one person (people.check_national_id_free, as `candidate add` asks)."""
     nid = cand.person["national_id"]
     if not nid or nid == person.national_id:
-        return True
-    other = session.execute(
-        select(Person).where(col(Person.national_id) == nid)
-    ).scalar_one_or_none()
-    if other is None:
-        return True
-    if added_here(stored_id(other)):
-        reason = t("import.repeats_earlier_row", value="CCCD")
-    else:
-        reason = t("person.national_id_taken", name=cand.person["full_name"], **who(other))
-    errors.add(cand.line, "national_id", nid, reason)
-    return False
+        return True  # the common case asks nothing of the database
+    try:
+        check_national_id_free(session, nid, person.id, name=cand.person["full_name"])
+    except Conflict as exc:
+        repeat = added_here(exc.params["other"])
+        reason = t("import.repeats_earlier_row", value="CCCD") if repeat else exc.message()
+        errors.add(cand.line, "national_id", nid, reason)
+        return False
+    return True
 
 
 def _closed(stage: str | None, step: Step) -> bool:
@@ -230,9 +235,7 @@ def update(
     if person.stage is None and cand.steps:
         # on a roster only, admitted before dangvien knew them: no step makes them a
         # candidate again, here as in the step commands
-        column = "id" if cand.explicit_id == pid else "national_id"
-        column = column if column == "id" or cand.person["national_id"] else "full_name"
-        value = cand.explicit_id if column == "id" else cand.person[column]
+        column, value = _matched_by(cand, pid)
         errors.add(cand.line, column, value, t("pipeline.not_candidate", id=pid))
         return "unchanged"
     before = {k: getattr(person, k) for k in PERSON_VALUES}

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.i18n import t
 from dangvien_cli.services import people
 from dangvien_cli.services.imports.candidate_rules import Cells, Checking, judge, roster_denominator
 from dangvien_cli.services.imports.cells import (
@@ -33,6 +33,7 @@ from dangvien_cli.services.imports.step_fields import (
     STEP_FIELDS,
 )
 from dangvien_cli.services.pipeline import STAGE_AFTER
+from dangvien_cli.services.unit_life import after_its_end, left_behind
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_bool, parse_choice, parse_id, parse_int
 from dangvien_cli.vntext import fold
@@ -154,8 +155,11 @@ def parse_candidate(row: Row, units: dict[str, int], state: Checking) -> Candida
         )
         return None
     steps = _steps_of(v, cells)
-    if cells.unit_id in state.dissolved and not _fits_a_dissolved_unit(row, state, cells, steps):
-        return None
+    gone = state.dissolved.get(cells.unit_id)
+    if gone is not None:
+        code = _text(v.get("unit_code")) or ""
+        if not _fits_a_dissolved_unit(row, state, code, gone, steps):
+            return None
     staged = [s for s in steps if s[0] in STAGE_AFTER]
     phone, youth_union = _parse_cells(v, row, state, _CONTACT_CELLS)
     person = {
@@ -185,21 +189,16 @@ def parse_candidate(row: Row, units: dict[str, int], state: Checking) -> Candida
 
 
 def _fits_a_dissolved_unit(
-    row: Row, state: Checking, cells: Cells, steps: list[StepRecord]
+    row: Row, state: Checking, code: str, gone: date, steps: list[StepRecord]
 ) -> bool:
     """A row in a unit dissolved since: no step after its end, and a road that ended there
-    (a merge moved the open candidates and the members to the successor, where they belong)."""
-    gone = state.dissolved[cells.unit_id]
+    by then (unit_life)."""
     last = max((when for _step, when, *_rest in steps), default=None)
-    code = _text(row.values().get("unit_code")) or ""
-    if last is not None and last > gone:
-        on = fmt_date(last)
-        reason = t("candidate.unit_dissolved", code=code, day=fmt_date(gone), on=on)
-    elif gone < state.today and not any(step in EXIT_STEPS for step, *_rest in steps):
-        reason = t("unit.dissolved_no_new", code=code, day=fmt_date(gone))
-    else:
+    ended = max((when for step, when, *_rest in steps if step in EXIT_STEPS), default=None)
+    why = (after_its_end(code, gone, last) if last else None) or left_behind(code, gone, ended)
+    if why is None:
         return True
-    state.errors.add(row.line, row.column("unit_code"), code, reason)
+    state.errors.add(row.line, row.column("unit_code"), code, t(why[0], **why[1]))
     return False
 
 

@@ -18,12 +18,13 @@ from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Admission, Member, Person, Unit, pk
 from dangvien_cli.services import rules
+from dangvien_cli.services.unit_life import left_behind
 from dangvien_cli.vocab import NOT_ADMITTED, MemberStatus
 
-CHUNK = 5000  # ids in one IN list
+CHUNK = 5000  # values in one IN list
 
 
-def chunked(values: list[int]) -> Iterator[list[int]]:
+def chunked(values: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(values), CHUNK):
         yield values[i : i + CHUNK]
 
@@ -33,9 +34,8 @@ class _OnFile:
     """What is stored of the people the rows matched: stage, admission, roster line."""
 
     stages: dict[int, str | None] = field(default_factory=dict)
-    admitted: dict[int, tuple[date, date | None]] = field(
-        default_factory=dict
-    )  # decision, official
+    # decision, official
+    admitted: dict[int, tuple[date, date | None]] = field(default_factory=dict)
     on_roster: dict[int, tuple[date | None, date | None]] = field(default_factory=dict)
 
 
@@ -115,18 +115,14 @@ def check_not_stranded(
 ) -> None:
     """Nobody is put on the roster of a unit dissolved since (a merge moved its members to
     the successor): a row there must have left the roster by the day it ended."""
-    today = date.today()
     ended = select(pk(Unit.id), col(Unit.code), col(Unit.dissolved_on)).where(
-        col(Unit.dissolved_on) < today
+        col(Unit.dissolved_on) < date.today()
     )
     gone = {uid: (code, day) for uid, code, day in session.execute(ended)}
     for i, rec in enumerate(records):
         if i in found and "unit_id" not in rec:
             continue  # a stored person stays where they are
         uid = rec.get("unit_id", home_id)
-        if uid not in gone:
-            continue
-        code, day = gone[uid]
-        if rec.get("left_on") is None or rec["left_on"] > day:
-            reason = t("unit.dissolved_no_new", code=code, day=fmt_date(day))
-            errors.add(rec["line"], "unit_code", code, reason)
+        why = left_behind(*gone[uid], rec.get("left_on")) if uid in gone else None
+        if why is not None:
+            errors.add(rec["line"], "unit_code", gone[uid][0], t(why[0], **why[1]))

@@ -12,7 +12,6 @@ units is a dated act of its own. Reading and checking a row: member_rows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Unpack
@@ -36,7 +35,11 @@ from dangvien_cli.models import (
 )
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
-from dangvien_cli.services.imports.member_record import check_against_record, check_not_stranded
+from dangvien_cli.services.imports.member_record import (
+    check_against_record,
+    check_not_stranded,
+    chunked,
+)
 from dangvien_cli.services.imports.member_rows import FIELDS, check_duplicates, parse_member
 from dangvien_cli.services.people import (
     given_first_key,
@@ -63,7 +66,6 @@ MEMBER_KEYS = (
     "left_on",
     "exit_reason",
 )
-CHUNK = 5000
 
 
 def import_members(
@@ -121,29 +123,24 @@ def _check_exits_on_file(
             errors.add(rec["line"], rec["left_col"], fmt_date(rec["left_on"]), reason)
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(values), CHUNK):
-        yield values[i : i + CHUNK]
-
-
 def _match(
     session: Session, records: list[dict[str, Any]], allowed: set[int], errors: RowErrors
 ) -> dict[int, int]:
     """Record position → id of the person already stored, in a few set lookups."""
     ids = [r["id"] for r in records if r.get("id")]
     known: set[int] = set()
-    for part in _chunks(ids):
+    for part in chunked(ids):
         known.update(
             session.execute(select(pk(Person.id)).where(col(Person.id).in_(part))).scalars()
         )
     nids = [r["national_id"] for r in records if r.get("national_id")]
     by_nid: dict[str | None, int] = {}
-    for part in _chunks(nids):
+    for part in chunked(nids):
         q = select(col(Person.national_id), pk(Person.id)).where(col(Person.national_id).in_(part))
         by_nid.update((nid, pid) for nid, pid in session.execute(q))
     names = list({fold(r["full_name"]) for r in records})
     by_name: dict[tuple[str, Any, bool], int] = {}
-    for part in _chunks(names):
+    for part in chunked(names):
         same_name = select(
             pk(Person.id),
             col(Person.name_key),
@@ -177,7 +174,7 @@ def _check_identity(
     that would move a stored person to another unit, is refused: a move is a dated act, a
     transfer row of the roster (its ``unit_since`` date) or ``member transfer``."""
     stored: dict[int, Any] = {}
-    for part in _chunks(list(set(found.values()))):
+    for part in chunked(list(set(found.values()))):
         q = select(Person).where(col(Person.id).in_(part))
         stored.update((stored_id(p), p) for p in session.execute(q).scalars())
     codes = dict(session.execute(select(pk(Unit.id), col(Unit.code))).all()) if found else {}
@@ -293,7 +290,7 @@ def _load(
 ) -> dict[int, dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     columns = [getattr(model, k) for k in keys]
-    for part in _chunks(ids):
+    for part in chunked(ids):
         for row in session.execute(select(id_col, *columns).where(id_col.in_(part))):
             out[row[0]] = dict(zip(keys, row[1:], strict=True))
     return out

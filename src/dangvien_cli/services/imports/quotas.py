@@ -21,7 +21,8 @@ from dangvien_cli.services.imports import (
     raise_if_errors,
     start_import,
 )
-from dangvien_cli.services.quotas import check_unit_in_period, get_period, normalize_source
+from dangvien_cli.services.quotas import get_period, normalize_source
+from dangvien_cli.services.unit_life import outside_period
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_int
 
@@ -78,12 +79,10 @@ def import_quotas(
         target = _cell(row, "target", errors, _target)
         if len(errors.items) > before or unit_id is None:
             continue
-        if unit_id in dated:
-            try:
-                check_unit_in_period(*dated[unit_id], period)
-            except DangvienError as exc:
-                errors.add(row.line, row.column("unit_code"), unit_code, exc.message())
-                continue
+        why = outside_period(*dated[unit_id], period) if unit_id in dated else None
+        if why is not None:
+            errors.add(row.line, row.column("unit_code"), unit_code, t(why[0], **why[1]))
+            continue
         key = (unit_id, period.code, named)
         if key in seen:
             errors.add(

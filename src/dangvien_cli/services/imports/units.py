@@ -99,15 +99,7 @@ def import_units(
         if parent and parent not in records and parent not in existing:
             errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], _parent_missing(rec))
         elif parent:
-            # the file's date where it gives one (its record may not be merged yet), else stored
-            stored = existing.get(parent)
-            gone = records.get(parent, {}).get("dissolved_on") or (
-                stored.dissolved_on if stored else None
-            )
-            try:
-                check_parent_outlives(rec["parent_raw"], gone, rec["dissolved_on"])
-            except DangvienError as exc:
-                errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], exc.message())
+            _check_parent_outlives(rec, records, existing, errors)
         _check_successor(rec, records, existing, errors)
     _check_cycles(records, existing, key_by_id, errors)
     raise_if_errors(path, errors)
@@ -175,6 +167,20 @@ def _check_dates(rec: dict[str, Any], bounds: DateBounds | None, errors: RowErro
             fmt_date(value) if value else "",
             t(wrong[0], code=rec["code"], **wrong[1]),
         )
+
+
+def _check_parent_outlives(
+    rec: dict[str, Any], records: dict[str, Any], existing: dict[str, Any], errors: RowErrors
+) -> None:
+    """No unit under a parent dissolved before it ends (units.check_parent_outlives): the
+    parent's date from the file where it gives one (its record may not be merged yet)."""
+    parent = rec["parent_key"]
+    stored = existing.get(parent)
+    gone = records.get(parent, {}).get("dissolved_on") or (stored.dissolved_on if stored else None)
+    try:
+        check_parent_outlives(rec["parent_raw"], gone, rec["dissolved_on"])
+    except DangvienError as exc:
+        errors.add(rec["line"], rec["parent_col"], rec["parent_raw"], exc.message())
 
 
 def _check_nothing_stranded(
