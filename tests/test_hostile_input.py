@@ -418,6 +418,19 @@ def test_hostile_arguments_end_in_one_line(cli, units, argv):
     refusal(result)
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("vi", "máy chủ không nhận kết nối"), ("en", "the server refused the connection")],
+)
+def test_a_server_that_refuses_is_said_in_the_clerks_language(cli, lang, words):
+    """libpq's English ("connection failed: … Connection refused") stood in the Vietnamese
+    line."""
+    result = cli("--lang", lang, "unit", "list", "--db", "postgresql://u@127.0.0.1:1/x")
+    assert result.exit_code == 1
+    line = refusal(result)
+    assert words in line and "Connection refused" not in line
+
+
 @pytest.mark.postgresql_only
 def test_unknown_role_or_database_is_one_line(cli, pg_server):
     # The suite's server trusts local users, so an unknown role stands for a wrong password:
@@ -426,6 +439,7 @@ def test_unknown_role_or_database_is_one_line(cli, pg_server):
         result = cli("unit", "list", "--db", url)
         assert result.exit_code == 1
         assert "wrong" not in refusal(result)
+        assert "does not exist" not in refusal(result)  # said in Vietnamese
 
 
 @pytest.mark.sqlite_only

@@ -275,12 +275,30 @@ def check_revision(url: str, revision: str | None) -> None:
         raise SchemaOutOfDate(key, where=describe(url), current=revision)
 
 
+# The drivers' usual refusals, said in the clerk's language (libpq and SQLite speak English
+# only): a fragment of the driver's first line, and the catalogue's words for it.
+DRIVER_REASONS = (
+    ("Connection refused", "db.reason.refused"),
+    ("password authentication failed", "db.reason.login"),
+    ("no password supplied", "db.reason.login"),
+    ('role "', "db.reason.login"),
+    ('database "', "db.reason.no_database"),
+    ("could not translate host name", "db.reason.host"),
+    ("Name or service not known", "db.reason.host"),
+    ("timeout expired", "db.reason.timeout"),
+    ("unable to open database file", "db.reason.unable"),
+)
+
+
 def cannot_open(url: str, exc: BaseException | None) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
+    from dangvien_cli.i18n import t
+
     reason = str(exc).splitlines()[0]
     if reason in DAMAGED:
         return DangvienError("db.check_damaged", where=describe(url), problem=reason)
-    return DangvienError("db.cannot_open", where=describe(url), reason=reason)
+    said = next((t(key) for part, key in DRIVER_REASONS if part in reason), reason)
+    return DangvienError("db.cannot_open", where=describe(url), reason=said)
 
 
 # What SQLite says of a file that is damaged (or was never a database).
