@@ -86,6 +86,10 @@ def _type_in_clerks_words(param: Any) -> Callable[..., str | None]:
         if param.param_type_name == "option" and param.opts[0].lstrip("-") in DATE_OPTIONS:
             return DATE_METAVAR
         text = typer_label(ctx)
+        if text and "|" in text and len(text) > LISTED_CHOICES_UP_TO:
+            # `<table|json|csv|tsv|ndjson>` has no space to wrap at: at 80 columns Rich cut
+            # it mid-word and squeezed the option names to an ellipsis. The help lists them.
+            return t("choice.code_metavar")
         return text_now(text) if text else text
 
     return label
@@ -131,6 +135,7 @@ DATE_OPTIONS = frozenset(
     }
 )  # fmt: skip
 DATE_METAVAR = "<dd/mm/yyyy>"
+LISTED_CHOICES_UP_TO = 14  # `<tsv|csv>` stays in the type column; a longer list goes to the help
 
 
 # Help texts with parameters (a list of choices), as first written, and how to write them
