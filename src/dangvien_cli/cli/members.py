@@ -37,9 +37,9 @@ SHOW_FIELDS = [
     Column("party_age_from", "col.party_age_from", "date"),
     Column("official_on", "col.official_date", "date"),
     Column("left_on", "col.left_on", "date"),
+    Column("exit_reason", "col.exit_reason", labels="exit_reason"),
     Column("person_id", "col.person_id"),
 ]
-REASONS = ", ".join(r.value for r in ExitReason)
 MemberArg = Annotated[int, arg("arg.member_id")]
 
 
@@ -135,7 +135,10 @@ def exit_(
     member_id: MemberArg,
     *,
     reason: Annotated[
-        ExitReason, required("--reason", help_key="opt.exit_reason", choices=REASONS)
+        str,
+        choice(
+            "--reason", enum=ExitReason, labels="exit_reason", help_key="opt.exit_reason", need=True
+        ),
     ],
     on: OnDateOpt,
 ) -> None:
@@ -143,7 +146,7 @@ def exit_(
 
     day = required_date(on, "--on")
     with app_ctx().session(write=True) as session:
-        exit_member(session, member_id, reason=reason, on=day)
+        exit_member(session, member_id, reason=ExitReason(reason), on=day)
     info(t("member.exited", id=member_id, on=fmt_date(day)))
 
 

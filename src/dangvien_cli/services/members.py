@@ -159,6 +159,7 @@ def member_detail(
         "party_age_from": member.admitted_on,
         "official_on": member.official_on,
         "left_on": member.left_on,
+        "exit_reason": member.exit_reason,
         "stage": person.stage,
     }
 

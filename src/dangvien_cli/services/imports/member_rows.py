@@ -65,7 +65,7 @@ _PARSERS: dict[str, Any] = {
     "official_on": parse_date_cell,
     "unit_since": parse_date_cell,
     "left_on": parse_date_cell,
-    "exit_reason": lambda v: parse_choice(v, ExitReason, "exit_reason"),
+    "exit_reason": lambda v: parse_choice(v, ExitReason, "exit_reason", labels="exit_reason"),
     "gender": lambda v: parse_choice(v, Gender, "gender"),
     "education": education_code,
     "key_position": lambda v: parse_bool(v, "key_position"),
