@@ -160,6 +160,21 @@ def data_console(out: IO[str] | None = None):  # type: ignore[no-untyped-def]
     )
 
 
+def emit_document(markdown: str, out: IO[str] | None = None) -> None:
+    """A document written in Markdown: set out for a person at a terminal (headings, bold,
+    the table, paragraphs wrapped at its width); the Markdown itself in a pipe or a file,
+    for the scripts and editors that read it."""
+    from dangvien_cli.render_table import output_is_terminal
+
+    out = out or sys.stdout
+    if not output_is_terminal(out):
+        out.write(markdown)
+        return
+    from rich.markdown import Markdown
+
+    data_console(out).print(Markdown(markdown))
+
+
 def emit(
     rows: Iterable[Mapping[str, Any]],
     columns: Sequence[Column],

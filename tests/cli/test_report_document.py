@@ -9,6 +9,7 @@ same period and day. The .docx is opened again with python-docx.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -359,3 +360,18 @@ def test_a_period_yet_to_begin_is_refused_not_written(cli, demo_db):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "01/01/2099" in result.stderr and "31/12/2021" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_at_a_terminal_the_document_is_set_out_and_wrapped(cli, demo_db, monkeypatch, lang):
+    raw = document(cli, "--lang", lang)
+    assert raw.startswith("ĐẢNG BỘ") and "**" in raw and "\n# " in raw
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("--lang", lang, "report", "document", "--period", "2021", "--as-of", "06/01/2022")
+    assert shown.exit_code == 0, shown.output
+    text = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+    assert "**" not in text and "\n# " not in text and "| ---" not in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+    heading = "BÁO CÁO" if lang == "vi" else "REPORT"
+    assert heading in text and "256" in text

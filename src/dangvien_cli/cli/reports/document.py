@@ -42,7 +42,9 @@ def document(
     with app_ctx().session() as session:
         report = build_report(session, period_code=period, as_of=day, unit_code=unit)
     if output is None:
-        typer.echo(to_markdown(report), nl=False)
+        from dangvien_cli.render import emit_document
+
+        emit_document(to_markdown(report))
     elif suffix == ".docx":
         from dangvien_cli.render_docx import write_document
 
