@@ -290,6 +290,20 @@ def _check_text_runs(path: Path, stream: Any) -> None:
         carry = data[cut:] if cut >= 0 else data
 
 
+def _sheet_rows(ws: Any, path: Path) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows as openpyxl parses them, lazily; XML it cannot parse (a damaged
+    part, entities that expand a thousandfold) is the file's fault, said as such."""
+    rows = ws.iter_rows(values_only=True)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # ParseError, or lxml's, or openpyxl's own on a malformed cell
+            raise DangvienError("import.not_xlsx", path=str(path)) from None
+        yield row
+
+
 def _open_xlsx(path: Path, sheet: str | None) -> Table:
     _check_xlsx_parts(path)
     import openpyxl
@@ -307,7 +321,11 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
         ws = book[sheet]
     else:
         ws = book.worksheets[0]
-    it = ws.iter_rows(values_only=True)
+    # Read-only sheets stop at the used range the file declares (<dimension>), and some
+    # programs that write .xlsx declare a stale one: rows and columns past it were dropped
+    # in silence. Forgetting it makes openpyxl read every row the sheet holds.
+    ws.reset_dimensions()
+    it = _sheet_rows(ws, path)
     header_row: tuple[Any, ...] = ()
     line = 0
     # The header is the first row naming two columns or more: a sheet often opens with a

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dangvien_cli.errors import DangvienError, InvalidFile, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.services.imports.cells import Memo
 from dangvien_cli.tabular import Table, header_key, open_table, unneutralise
 from dangvien_cli.vntext import control_char, nfc, visible
@@ -230,7 +230,12 @@ class ColumnMap:
         elif not extra:
             return False
         value = " | ".join(str(c) for c in extra)
-        errors.add(line, "*", value, t("import.row_width", found=len(cells), expected=width))
+        errors.add(
+            line,
+            "*",
+            value,
+            t("import.row_width", found=fmt_int(len(cells)), expected=fmt_int(width)),
+        )
         return True
 
 
