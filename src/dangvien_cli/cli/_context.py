@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -298,6 +298,16 @@ def describe_command(ctx: typer.Context) -> str:
     return " ".join([ctx.command_path, *given])[:200]
 
 
+def _end_the_line_of_an_interrupted_table() -> None:
+    """Ctrl-C can stop a table mid-row at a terminal: the notice starts a line of its own."""
+    from dangvien_cli.render_table import output_is_terminal
+
+    if output_is_terminal(sys.stdout):
+        with suppress(OSError, ValueError):
+            sys.stdout.write("\n")
+            sys.stdout.flush()
+
+
 @contextmanager
 def error_boundary() -> Iterator[None]:
     """Turn every failure into one line on stderr and the documented exit code."""
@@ -318,6 +328,7 @@ def error_boundary() -> Iterator[None]:
             stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
+        _end_the_line_of_an_interrupted_table()
         stderr_console().print(t("error.interrupted"))
         raise typer.Exit(130) from None
     except BrokenPipeError:
