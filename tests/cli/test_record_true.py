@@ -395,12 +395,13 @@ def test_a_missing_ethnicity_is_unknown_and_counted_as_such(cli, members):
 
 def test_a_quota_without_a_source_says_which_it_took(cli, members, tmp_path):
     ok(cli, "period add 2025 --start 01/01/2025 --end 31/12/2025")
-    assert "cap-tren" in ok(cli, "quota set CB 2025 5").stderr
-    assert "cap-tren" not in ok(cli, "quota set CB 2025 6 --source dai-hoi").stderr
+    # Named as the tables name it ("cấp trên"), not by its code.
+    assert "“cấp trên”" in ok(cli, "quota set CB 2025 5").stderr
+    assert "cấp trên" not in ok(cli, "quota set CB 2025 6 --source dai-hoi").stderr
     path = tmp_path / "q.csv"
     path.write_text("unit_code,period,target\nCB,2025,7\n", encoding="utf-8")
     result = cli("quota", "import", path)
-    assert result.exit_code == 0 and "cap-tren" in result.output
+    assert result.exit_code == 0 and "“cấp trên”" in result.output
 
 
 # 7. Each rule at its own step ------------------------------------------------------------

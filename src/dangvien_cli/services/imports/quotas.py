@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t
+from dangvien_cli.i18n import t, t_or
 from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
@@ -97,7 +97,8 @@ def import_quotas(
     raise_if_errors(path, errors)
     if defaulted:
         source_used = normalize_source(default_source)
-        result.warnings.append(t("quota.source_defaulted", count=defaulted, source=source_used))
+        label = t_or(f"quota_source.{source_used}", source_used)
+        result.warnings.append(t("quota.source_defaulted", count=defaulted, source=label))
 
     period_ids = {}
     stored = [p for p in periods.values() if isinstance(p, Period)]
