@@ -653,3 +653,24 @@ def test_no_unit_is_put_under_a_dissolved_parent(cli, merged, sql, tmp_path):
     )
     ok(cli("unit", "import", str(path)))
     ok(cli(*add, "--parent", "HACTHANH"))
+
+
+@pytest.mark.parametrize("period", ["2021", "2026"])
+def test_a_unit_s_pipeline_reads_its_own_people_and_says_what_the_whole_tree_says(
+    cli, merged, period
+):
+    """`--unit` reads only the events of the people counted for that unit (a nation's file
+    holds four million): every figure, the medians included, is the whole tree's for it."""
+    whole = {
+        (r["unit_code"], r["stage"]): r for r in cli.json("report", "pipeline", "--period", period)
+    }
+    tops = {"2021": ["P01", "DALAN", "TP"], "2026": ["DONGTIEN", "QUANGPHU", "DALAN"]}[period]
+    for top in tops:
+        part = cli.json("report", "pipeline", "--period", period, "--unit", top)
+        assert part, top
+        for row in part:
+            same = whole[(row["unit_code"], row["stage"])]
+            assert {k: v for k, v in row.items() if k not in ("depth", "parent_code")} == {
+                k: v for k, v in same.items() if k not in ("depth", "parent_code")
+            }, (top, row["unit_code"], row["stage"])
+        assert sum(r["now"] + r["entered"] for r in part) > 0, top

@@ -20,7 +20,7 @@ Row keys: ``kind``, ``rule``, ``source``, ``person_id``, ``full_name``, ``unit_c
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -219,7 +219,10 @@ def report_deadlines(
     within: int = 30,
     stalled: int = 180,
     unit_code: str | None = None,
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
+    """The items due by ``as_of + within`` days, soonest first. Each is held as a small
+    tuple until it is shown (a nation's file holds close to a million overdue items: as
+    dicts they took a gigabyte) and its unit's code and name, and its stage, are held once."""
     horizon = as_of + timedelta(days=within)
     unit_id = None
     if unit_code:
@@ -230,33 +233,47 @@ def report_deadlines(
     def stall(since: date, _detail: str | None, _as_of: date) -> Due:
         return "stalled", None, since, since + timedelta(days=stalled)
 
-    rows = []
+    units: dict[str, tuple[str, str]] = {}
+    stages: dict[str, str] = {}
+    items: list[tuple[Any, ...]] = []
     for name, query in _queries(as_of, stalled).items():
         if unit_id is not None:
             query = query.where(person_unit_on(as_of).in_(held_subtree_select(unit_id, as_of)))
         due_of = _DUE.get(name, stall)
-        for pid, full_name, ucode, uname, stage, started, detail in session.execute(query):
+        rows = session.connection().execute(query)  # Core: rows come from the cursor as read
+        for pid, full_name, ucode, uname, stage, started, detail in rows:
             due = due_of(started, detail, as_of)
             if due is None:
                 continue
             kind, rule, since, deadline = due
             if deadline > horizon:
                 continue
-            rows.append(
-                {
-                    "kind": kind,
-                    "rule": rule.code if rule else None,
-                    "source": rule.source if rule else None,
-                    "person_id": pid,
-                    "full_name": full_name,
-                    "unit_code": ucode,
-                    "unit_name": uname,
-                    "stage": stage,
-                    "since": since,
-                    "deadline": deadline,
-                    "days_left": (deadline - as_of).days,
-                    "overdue": deadline < as_of,
-                }
-            )
-    rows.sort(key=lambda r: (r["deadline"], KINDS.index(r["kind"]), r["person_id"]))
-    return rows
+            unit_of = units.get(ucode)
+            if unit_of is None:
+                unit_of = units[ucode] = (ucode, uname)
+            stage = stages.setdefault(stage, stage)
+            items.append((deadline, KINDS.index(kind), pid, rule, since, full_name, unit_of, stage))
+    items.sort(key=_soonest_first)
+    return _as_rows(items, as_of)
+
+
+def _soonest_first(item: tuple[Any, ...]) -> tuple[date, int, int]:
+    return item[0], item[1], item[2]
+
+
+def _as_rows(items: list[tuple[Any, ...]], as_of: date) -> Iterator[dict[str, Any]]:
+    for deadline, rank, pid, rule, since, full_name, (ucode, uname), stage in items:
+        yield {
+            "kind": KINDS[rank],
+            "rule": rule.code if rule else None,
+            "source": rule.source if rule else None,
+            "person_id": pid,
+            "full_name": full_name,
+            "unit_code": ucode,
+            "unit_name": uname,
+            "stage": stage,
+            "since": since,
+            "deadline": deadline,
+            "days_left": (deadline - as_of).days,
+            "overdue": deadline < as_of,
+        }

@@ -205,28 +205,32 @@ def pipeline_paragraphs(
     due = report_deadlines(
         session, as_of=as_of, within=DEADLINE_WITHIN, stalled=STALLED_AFTER, unit_code=unit
     )
-    by_rule = [r for r in due if r["rule"]]
-    overdue = [r for r in by_rule if r["overdue"]]
-    soon = [r for r in by_rule if not r["overdue"]]
-    stalled = [r for r in due if r["kind"] == "stalled"]
-    facts.update(overdue=len(overdue), due_soon=len(soon), stalled=len(stalled))
+    # Counted as the items stream by, in the order they come: a nation's are a million.
+    overdue: dict[tuple[str, str], int] = {}
+    soon: dict[tuple[str, str], int] = {}
+    stalled = 0
+    for r in due:
+        if r["rule"]:
+            into = overdue if r["overdue"] else soon
+            into[(r["rule"], r["kind"])] = into.get((r["rule"], r["kind"]), 0) + 1
+        elif r["kind"] == "stalled":
+            stalled += 1
+    n_overdue, n_soon = sum(overdue.values()), sum(soon.values())
+    facts.update(overdue=n_overdue, due_soon=n_soon, stalled=stalled)
     if overdue:
         out.append(
-            t("doc.overdue", n=fmt_int(len(overdue)), day=fmt_date(as_of), list=_kinds(overdue))
+            t("doc.overdue", n=fmt_int(n_overdue), day=fmt_date(as_of), list=_kinds(overdue))
         )
     else:
         out.append(t("doc.overdue_none", day=fmt_date(as_of)))
     if soon:
-        out.append(t("doc.due_soon", n=fmt_int(len(soon)), days=DEADLINE_WITHIN, list=_kinds(soon)))
+        out.append(t("doc.due_soon", n=fmt_int(n_soon), days=DEADLINE_WITHIN, list=_kinds(soon)))
     if stalled:
-        out.append(t("doc.stalled", n=fmt_int(len(stalled)), days=STALLED_AFTER))
+        out.append(t("doc.stalled", n=fmt_int(stalled), days=STALLED_AFTER))
     return out
 
 
-def _kinds(rows: Sequence[Row]) -> str:
-    counts: dict[tuple[str, str], int] = {}
-    for r in rows:
-        counts[(r["rule"], r["kind"])] = counts.get((r["rule"], r["kind"]), 0) + 1
+def _kinds(counts: Mapping[tuple[str, str], int]) -> str:
     return "; ".join(
         f"{t('deadline.' + kind)} ({rule}) {fmt_int(n)}" for (rule, kind), n in counts.items()
     )

@@ -15,8 +15,8 @@ later stage), ``dropped`` (closed in the period by rejection, withdrawal or stri
 by ``as_of``; null when none opened) and ``median_days`` (median length of the spells that moved on
 in the period; null when none did).
 
-Four queries whatever the size: units, "now" counts, spell counts per unit and stage, and
-the medians per unit of the tree (spells joined to each unit's ancestors by a recursive CTE,
+Three queries whatever the size: units, the counts per unit and stage ("now" among them),
+and the medians per unit of the tree (spells joined to each unit's ancestors by a recursive CTE,
 ranked by a window function), so no person is ever looped over in Python.
 """
 
@@ -33,7 +33,12 @@ from dangvien_cli.models import Person, PipelineEvent
 from dangvien_cli.services.dated import HELD, TREE, with_recursive
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
-from dangvien_cli.services.reports.sqlfuncs import days_between, not_superseded, person_unit_on
+from dangvien_cli.services.reports.sqlfuncs import (
+    days_between,
+    held_subtree_select,
+    not_superseded,
+    person_unit_on,
+)
 from dangvien_cli.services.unit_tree import fold_held, held_by
 from dangvien_cli.vocab import Stage
 
@@ -67,11 +72,13 @@ _EXITS = (Stage.rejected.value, Stage.withdrawn.value, Stage.struck_off.value)
 _STAGE_OF_STEP = {step.value: stage.value for step, stage in STAGE_AFTER.items()}
 
 
-def _spells() -> CTE:
-    """Every effective stage-changing event with the stage it opens and the one that follows."""
+def _spells(people: Any = None) -> CTE:
+    """Every effective stage-changing event with the stage it opens and the one that follows;
+    with ``people`` (a select of person ids), theirs only: a unit's report reads its own
+    people's events, not a nation's."""
     stage = case(_STAGE_OF_STEP, value=PipelineEvent.step)
     order = (col(PipelineEvent.occurred_on), col(PipelineEvent.id))
-    events = (
+    events: Any = (
         select(
             col(PipelineEvent.person_id),
             stage.label("stage"),
@@ -86,8 +93,10 @@ def _spells() -> CTE:
             .label("closed"),
         )
         .where(col(PipelineEvent.step).in_(_STAGE_OF_STEP), not_superseded())
-        .cte("events")
     )
+    if people is not None:
+        events = events.where(col(PipelineEvent.person_id).in_(people))
+    events = events.cte("events")
     rank = case(_RANK, value=events.c.stage)
     next_rank = case(_RANK, value=events.c.next_stage)
     return select(
@@ -104,14 +113,21 @@ def _flag(condition: Any) -> Any:
     return func.sum(case((condition, 1), else_=0))
 
 
+_COUNTS = ("entered", "advanced", "dropped", "cohort_moved", "now")
+
+
 def _spell_counts(
-    session: Session, win: Window, as_of: date
+    session: Session, win: Window, as_of: date, people: Any
 ) -> dict[int, dict[tuple[str, str], int]]:
-    sp = _spells()
+    """The counters of each (unit, stage) in one pass over the spells, in the unit each
+    person belonged to on the window's last day (the day of the report's tree). "now": the
+    people at the stage on ``as_of``, their spell opened and not yet closed."""
+    sp = _spells(people)
     opened = sp.c.opened.between(win.start, win.end)
     closed = sp.c.closed.between(win.start, win.end)
     moved = sp.c.moved_on.is_(True)
     moved_by_then = and_(moved, sp.c.closed <= as_of)  # conversion as it stood on as_of
+    open_then = and_(sp.c.opened <= as_of, sp.c.closed.is_(None) | (sp.c.closed > as_of))
     unit = person_unit_on(win.end).label("unit_id")
     query = (
         select(
@@ -121,6 +137,7 @@ def _spell_counts(
             _flag(and_(moved, closed)),
             _flag(and_(sp.c.dropped_out.is_(True), closed)),
             _flag(and_(opened, moved_by_then)),
+            _flag(and_(sp.c.stage.in_([s.value for s in FUNNEL]), open_then)),
         )
         .join(Person, col(Person.id) == sp.c.person_id)
         .where(col(Person.unit_id).is_not(None))
@@ -129,36 +146,28 @@ def _spell_counts(
     out: dict[int, dict[tuple[str, str], int]] = {}
     for unit_id, stage, *counts in session.execute(query):
         into = out.setdefault(unit_id, {})
-        for key, n in zip(("entered", "advanced", "dropped", "cohort_moved"), counts, strict=True):
-            into[(stage, key)] = int(n or 0)
+        for key, n in zip(_COUNTS, counts, strict=True):
+            if n or key != "now":
+                into[(stage, key)] = int(n or 0)
     return out
 
 
-def _now_counts(session: Session, as_of: date, on: date) -> dict[int, dict[tuple[str, str], int]]:
-    """People at each stage on ``as_of`` (their spell had opened and not yet closed), in
-    the unit they belonged to on ``on`` (the day of the report's tree)."""
-    sp = _spells()
-    out: dict[int, dict[tuple[str, str], int]] = {}
-    unit = person_unit_on(on).label("unit_id")
-    query = (
-        select(unit, sp.c.stage, func.count())
-        .join(Person, col(Person.id) == sp.c.person_id)
-        .where(
-            col(Person.unit_id).is_not(None),
-            sp.c.stage.in_([s.value for s in FUNNEL]),
-            sp.c.opened <= as_of,
-            (sp.c.closed.is_(None)) | (sp.c.closed > as_of),
-        )
-        .group_by(unit, sp.c.stage)
-    )
-    for unit_id, stage, n in session.execute(query):
-        out.setdefault(unit_id, {})[(stage, "now")] = n
-    return out
+def _people_of(unit_id: int, on: date) -> Any:
+    """The people whose unit on ``on`` counts for ``unit_id`` (its subtree that day, and
+    the units dissolved into it), as a select of their ids."""
+    return select(col(Person.id)).where(person_unit_on(on).in_(held_subtree_select(unit_id, on)))
 
 
-def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
+# Up to this many units listed, the medians are ranked for those units only; a whole
+# nation's tree is ranked at once, as a list of 60,000 ids would cost more than it saves.
+_MEDIANS_FOR_LISTED_UP_TO = 1_000
+
+
+def _medians(
+    session: Session, win: Window, people: Any, listed: list[int]
+) -> dict[tuple[int, str], float]:
     """Median days per (unit with its subtree, stage), all in SQL."""
-    sp = _spells()
+    sp = _spells(people)
     # Each unit (a dissolved one through its holder) with its ancestors in the tree of the
     # window's last day (services.dated).
     ancestors = with_recursive(
@@ -174,13 +183,15 @@ def _medians(session: Session, win: Window) -> dict[tuple[int, str], float]:
         .columns(unit_id=Integer, ancestor_id=Integer)
         .subquery("ancestors")
     )
-    done = (
+    done: Any = (
         select(anc.c.ancestor_id, sp.c.stage, days_between(sp.c.opened, sp.c.closed).label("days"))
         .join(Person, col(Person.id) == sp.c.person_id)
         .join(anc, anc.c.unit_id == person_unit_on(win.end))
         .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))
-        .cte("done")
     )
+    if len(listed) <= _MEDIANS_FOR_LISTED_UP_TO:
+        done = done.where(anc.c.ancestor_id.in_(listed))
+    done = done.cte("done")
     part = (done.c.ancestor_id, done.c.stage)
     ranked = select(
         done.c.ancestor_id,
@@ -208,11 +219,10 @@ def report_pipeline(
 ) -> list[dict[str, Any]]:
     win = window(session, period_code, as_of)
     sc = scope(session, unit_code, depth, on=win.end)
-    own = _spell_counts(session, win, as_of)
-    for uid, counts in _now_counts(session, as_of, win.end).items():
-        own.setdefault(uid, {}).update(counts)
+    people = _people_of(sc.tops[0], win.end) if unit_code else None
+    own = _spell_counts(session, win, as_of, people)
     totals = roll_up(sc.tree, fold_held(own, held_by(session, win.end)))
-    medians = _medians(session, win) if sc.shown else {}
+    medians = _medians(session, win, people, sc.shown) if sc.shown else {}
     rows = []
     for uid in sc.shown:
         node, counts = sc.tree[uid], totals.get(uid, {})
