@@ -15,22 +15,24 @@ later stage), ``dropped`` (closed in the period by rejection, withdrawal or stri
 by ``as_of``; null when none opened) and ``median_days`` (median length of the spells that moved on
 in the period; null when none did).
 
-Three queries whatever the size: units, the counts per unit and stage ("now" among them),
-and the medians per unit of the tree (spells joined to each unit's ancestors by a recursive CTE,
-ranked by a window function), so no person is ever looped over in Python.
+Two queries whatever the size: the units, and one pass over the spells grouped by unit,
+stage and (for the spells that moved on in the period) their length in days. The counts and
+the lengths are rolled up the tree in memory, and each unit's median is read from the
+lengths of its subtree, so no person is ever looped over in Python. With ``--unit`` only the
+events of the people counted for that unit are read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import CTE, Date, Integer, and_, bindparam, case, func, literal, select, text
+from sqlalchemy import CTE, Date, and_, case, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.models import Person, PipelineEvent
-from dangvien_cli.services.dated import HELD, TREE, with_recursive
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
 from dangvien_cli.services.reports.sqlfuncs import (
@@ -39,7 +41,7 @@ from dangvien_cli.services.reports.sqlfuncs import (
     not_superseded,
     person_unit_on,
 )
-from dangvien_cli.services.unit_tree import fold_held, held_by
+from dangvien_cli.services.unit_tree import TreeNode, fold_held, held_by
 from dangvien_cli.vocab import Stage
 
 FUNNEL: tuple[Stage, ...] = (
@@ -114,13 +116,14 @@ def _flag(condition: Any) -> Any:
 
 
 _COUNTS = ("entered", "advanced", "dropped", "cohort_moved", "now")
+Counts = dict[int, dict[tuple[str, Any], int]]
 
 
-def _spell_counts(
-    session: Session, win: Window, as_of: date, people: Any
-) -> dict[int, dict[tuple[str, str], int]]:
-    """The counters of each (unit, stage) in one pass over the spells, in the unit each
-    person belonged to on the window's last day (the day of the report's tree). "now": the
+def _spell_counts(session: Session, win: Window, as_of: date, people: Any) -> tuple[Counts, Counts]:
+    """One pass over the spells, in the unit each person belonged to on the window's last day
+    (the day of the report's tree): the counters of each (unit, stage), and how many spells
+    that moved on in the window took each number of days (unit → (stage, days) → spells),
+    from which the medians of every unit's subtree are read once rolled up. "now": the
     people at the stage on ``as_of``, their spell opened and not yet closed."""
     sp = _spells(people)
     opened = sp.c.opened.between(win.start, win.end)
@@ -128,11 +131,14 @@ def _spell_counts(
     moved = sp.c.moved_on.is_(True)
     moved_by_then = and_(moved, sp.c.closed <= as_of)  # conversion as it stood on as_of
     open_then = and_(sp.c.opened <= as_of, sp.c.closed.is_(None) | (sp.c.closed > as_of))
+    done_days = case((and_(moved, closed), days_between(sp.c.opened, sp.c.closed))).label("days")
     unit = person_unit_on(win.end).label("unit_id")
     query = (
         select(
             unit,
             sp.c.stage,
+            done_days,
+            func.count(),
             _flag(opened),
             _flag(and_(moved, closed)),
             _flag(and_(sp.c.dropped_out.is_(True), closed)),
@@ -141,14 +147,46 @@ def _spell_counts(
         )
         .join(Person, col(Person.id) == sp.c.person_id)
         .where(col(Person.unit_id).is_not(None))
-        .group_by(unit, sp.c.stage)
+        .group_by(unit, sp.c.stage, done_days)
     )
-    out: dict[int, dict[tuple[str, str], int]] = {}
-    for unit_id, stage, *counts in session.execute(query):
-        into = out.setdefault(unit_id, {})
-        for key, n in zip(_COUNTS, counts, strict=True):
+    counts: Counts = {}
+    days: Counts = {}
+    for unit_id, stage, took, spells, *flags in session.connection().execute(query):
+        into = counts.setdefault(unit_id, {})
+        for key, n in zip(_COUNTS, flags, strict=True):
             if n or key != "now":
-                into[(stage, key)] = int(n or 0)
+                into[(stage, key)] = into.get((stage, key), 0) + int(n or 0)
+        if took is not None:
+            days.setdefault(unit_id, {})[(stage, int(took))] = spells
+    return counts, days
+
+
+def _median(days: dict[tuple[str, Any], int], stage: str) -> float | None:
+    """The median of the spells' lengths at ``stage`` (the mean of the two middle ones when
+    their number is even), from how many spells took each number of days."""
+    taken = sorted((d, n) for (s, d), n in days.items() if s == stage)
+    total = sum(n for _, n in taken)
+    if not total:
+        return None
+    wanted, seen, middle = {(total + 1) // 2, (total + 2) // 2}, 0, []
+    for d, n in taken:
+        middle += [d] * len({w for w in wanted if seen < w <= seen + n})
+        seen += n
+    return sum(middle) / len(middle)
+
+
+def _lengths_of_listed(tree: Mapping[int, TreeNode], took: Counts, listed: list[int]) -> Counts:
+    """The spell lengths of each listed unit and of every unit below it. They are added into
+    the listed units only: rolled up into every unit of a nation's tree they took 300 MB."""
+    out: Counts = {uid: {} for uid in listed}
+    for uid, lengths in took.items():
+        at: int | None = uid
+        while at is not None and at in tree:
+            into = out.get(at)
+            if into is not None:
+                for key, n in lengths.items():
+                    into[key] = into.get(key, 0) + n
+            at = tree[at].parent_id
     return out
 
 
@@ -156,57 +194,6 @@ def _people_of(unit_id: int, on: date) -> Any:
     """The people whose unit on ``on`` counts for ``unit_id`` (its subtree that day, and
     the units dissolved into it), as a select of their ids."""
     return select(col(Person.id)).where(person_unit_on(on).in_(held_subtree_select(unit_id, on)))
-
-
-# Up to this many units listed, the medians are ranked for those units only; a whole
-# nation's tree is ranked at once, as a list of 60,000 ids would cost more than it saves.
-_MEDIANS_FOR_LISTED_UP_TO = 1_000
-
-
-def _medians(
-    session: Session, win: Window, people: Any, listed: list[int]
-) -> dict[tuple[int, str], float]:
-    """Median days per (unit with its subtree, stage), all in SQL."""
-    sp = _spells(people)
-    # Each unit (a dissolved one through its holder) with its ancestors in the tree of the
-    # window's last day (services.dated).
-    ancestors = with_recursive(
-        TREE,
-        HELD,
-        "anc(unit_id, ancestor_id) AS (SELECT unit_id, holder_id FROM held UNION ALL "
-        "SELECT a.unit_id, t.parent_id FROM anc a JOIN tree t ON t.id = a.ancestor_id "
-        "WHERE t.parent_id IS NOT NULL)",
-    )
-    anc = (
-        text(ancestors + "SELECT unit_id, ancestor_id FROM anc")
-        .bindparams(bindparam("on", win.end, type_=Date))
-        .columns(unit_id=Integer, ancestor_id=Integer)
-        .subquery("ancestors")
-    )
-    done: Any = (
-        select(anc.c.ancestor_id, sp.c.stage, days_between(sp.c.opened, sp.c.closed).label("days"))
-        .join(Person, col(Person.id) == sp.c.person_id)
-        .join(anc, anc.c.unit_id == person_unit_on(win.end))
-        .where(sp.c.moved_on.is_(True), sp.c.closed.between(win.start, win.end))
-    )
-    if len(listed) <= _MEDIANS_FOR_LISTED_UP_TO:
-        done = done.where(anc.c.ancestor_id.in_(listed))
-    done = done.cte("done")
-    part = (done.c.ancestor_id, done.c.stage)
-    ranked = select(
-        done.c.ancestor_id,
-        done.c.stage,
-        done.c.days,
-        func.row_number().over(partition_by=part, order_by=done.c.days).label("rn"),
-        func.count().over(partition_by=part).label("cnt"),
-    ).cte("ranked")
-    middle = ranked.c.rn.in_([(ranked.c.cnt + 1) // 2, (ranked.c.cnt + 2) // 2])
-    query = (
-        select(ranked.c.ancestor_id, ranked.c.stage, func.avg(ranked.c.days * literal(1.0)))
-        .where(middle)
-        .group_by(ranked.c.ancestor_id, ranked.c.stage)
-    )
-    return {(uid, stage): float(m) for uid, stage, m in session.execute(query)}
 
 
 def report_pipeline(
@@ -220,16 +207,17 @@ def report_pipeline(
     win = window(session, period_code, as_of)
     sc = scope(session, unit_code, depth, on=win.end)
     people = _people_of(sc.tops[0], win.end) if unit_code else None
-    own = _spell_counts(session, win, as_of, people)
-    totals = roll_up(sc.tree, fold_held(own, held_by(session, win.end)))
-    medians = _medians(session, win, people, sc.shown) if sc.shown else {}
+    own, took = _spell_counts(session, win, as_of, people)
+    held = held_by(session, win.end)
+    totals = roll_up(sc.tree, fold_held(own, held))
+    days = _lengths_of_listed(sc.tree, fold_held(took, held), sc.shown)
     rows = []
     for uid in sc.shown:
         node, counts = sc.tree[uid], totals.get(uid, {})
         for stage in FUNNEL:
             entered = counts.get((stage.value, "entered"), 0)
             moved = counts.get((stage.value, "cohort_moved"), 0)
-            median = medians.get((uid, stage.value))
+            median = _median(days.get(uid, {}), stage.value)
             rows.append(
                 {
                     "unit_code": node.code,
