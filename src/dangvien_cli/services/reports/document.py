@@ -36,6 +36,7 @@ from dangvien_cli.services.reports.document_sections import (
     source_words,
     units_paragraphs,
 )
+from dangvien_cli.services.reports.pipeline import report_pipeline
 from dangvien_cli.services.reports.quota import footer, report_quota
 from dangvien_cli.services.reports.scope import Window, window
 
@@ -111,12 +112,21 @@ def build_report(
     behind = report_behind(
         reader, period_code=period_code, as_of=as_of, unit_code=unit_code, depth=2
     )
+    # The scope's own funnel rows, read once for the classes and the pipeline sections: a
+    # nation's is one pass over four million events.
+    funnel = [
+        r
+        for r in report_pipeline(
+            session, period_code=period_code, as_of=as_of, unit_code=unit_code, depth=1
+        )
+        if r["depth"] == 0
+    ]
     sections = [
         Section(t("doc.h.results"), [p for p in results if p]),
         Section(t("doc.h.units"), units_paragraphs(rows, behind, facts)),
         Section(t("doc.h.composition"), composition_paragraphs(composition, facts)),
-        Section(t("doc.h.classes"), class_paragraphs(session, win, unit_code, facts)),
-        Section(t("doc.h.pipeline"), pipeline_paragraphs(session, win, as_of, unit_code, facts)),
+        Section(t("doc.h.classes"), class_paragraphs(session, win, unit_code, funnel, facts)),
+        Section(t("doc.h.pipeline"), pipeline_paragraphs(session, as_of, unit_code, funnel, facts)),
         Section(t("doc.h.next"), next_steps(facts)),
     ]
     chart, chart_by = _chart(blocks, rows)

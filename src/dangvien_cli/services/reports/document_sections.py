@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, get_lang, t, t_or
 from dangvien_cli.services import classes as class_service
 from dangvien_cli.services.reports.deadlines import report_deadlines
-from dangvien_cli.services.reports.pipeline import FUNNEL, report_pipeline
+from dangvien_cli.services.reports.pipeline import FUNNEL
 from dangvien_cli.services.reports.scope import Window, scope
 
 Row = Mapping[str, Any]
@@ -135,10 +135,11 @@ def _lower_first(label: str) -> str:
 
 
 def class_paragraphs(
-    session: Session, win: Window, unit: str | None, facts: dict[str, Any]
+    session: Session, win: Window, unit: str | None, funnel: Sequence[Row], facts: dict[str, Any]
 ) -> list[str]:
     """Classes on file that started in the window (and in the scope), then the certificates
-    the pipeline holds for the window, which include candidates whose class is not on file."""
+    the pipeline holds for the window (``funnel``: the scope's own rows of report_pipeline),
+    which include candidates whose class is not on file."""
     sc = scope(session, unit)
     codes = {sc.tree[u].code for u in sc.levels}
     held = [
@@ -166,10 +167,8 @@ def class_paragraphs(
         )
     if not held:
         out.insert(0, t("doc.no_classes"))
-    pipeline = report_pipeline(
-        session, period_code=win.code, as_of=win.end, unit_code=unit, depth=1
-    )
-    trained = sum(r["entered"] for r in pipeline if r["depth"] == 0 and r["stage"] == "trained")
+    # "entered" counts the window's moves, whatever day "now" is read on.
+    trained = sum(r["entered"] for r in funnel if r["stage"] == "trained")
     facts["certified"] = trained
     out.append(t("doc.certified", n=fmt_int(trained)))
     return out
@@ -179,15 +178,10 @@ def class_paragraphs(
 
 
 def pipeline_paragraphs(
-    session: Session, win: Window, as_of: date, unit: str | None, facts: dict[str, Any]
+    session: Session, as_of: date, unit: str | None, rows: Sequence[Row], facts: dict[str, Any]
 ) -> list[str]:
-    rows = [
-        r
-        for r in report_pipeline(
-            session, period_code=win.code, as_of=as_of, unit_code=unit, depth=1
-        )
-        if r["depth"] == 0
-    ]
+    """Who is on the way (``rows``: the scope's own rows of report_pipeline), what is
+    overdue, who has stalled."""
     now: dict[str, int] = {}
     entered: dict[str, int] = {}
     for r in rows:
