@@ -91,3 +91,38 @@ def list_targets(cases: list[Case]) -> list[Target]:
         )
     )
     return out
+
+
+def bench_unit_reports(db: Path, runs: int) -> list[Case]:
+    """The reports a province's or a grassroots unit's clerk runs on a nation's database
+    (`--unit`): they read that unit's people, not the nation's. As a table at 80 columns."""
+    province, grassroots = pick_units(db)
+    period = ["--period", "2024", "--as-of", "31/12/2024", "--db", str(db)]
+    cases = [
+        Case(
+            f"report pipeline --unit {grassroots} (a grassroots unit)",
+            [*AT_TERMINAL, *DV, "report", "pipeline", "--unit", grassroots, *period],
+        ),
+        Case(
+            f"report deadlines --unit {grassroots}",
+            [*AT_TERMINAL, *DV, "report", "deadlines", "--unit", grassroots, *period[2:]],
+        ),
+        Case(
+            f"report document --unit {province} (a province's committee report, Markdown)",
+            [*DV, "report", "document", "--unit", province, *period],
+        ),
+    ]
+    measure(cases, runs, "unit reports")
+    return cases
+
+
+def pick_units(db: Path) -> tuple[str, str]:
+    """The first province-level committee and the first grassroots unit by code."""
+    with sqlite3.connect(db) as conn:
+        codes = [c for (c,) in conn.execute("SELECT code FROM unit ORDER BY code")]
+    return next(c for c in codes if "." not in c), next(c for c in codes if c.count(".") == 2)
+
+
+def unit_reports_table(cases: list[Case]) -> str:
+    rows = [[f"`{c.name}`", fmt_s(c.wall), c.spread, f"{c.rss_mib:.1f} MiB"] for c in cases]
+    return table(["command", "median", "min–max", "peak RSS"], rows)

@@ -35,7 +35,13 @@ from bench_lib import (
     progress,
     sqlite3_cli,
 )
-from bench_lists import bench_lists, list_targets, lists_table
+from bench_lists import (
+    bench_lists,
+    bench_unit_reports,
+    list_targets,
+    lists_table,
+    unit_reports_table,
+)
 from bench_report import document, import_table, query_table, startup_table
 from bench_targets import check_alembic, targets
 
@@ -76,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     queries = {size: bench_queries(db, args.runs) for size, db in dbs.items()}
     lists = bench_lists(base, dbs[max(dbs)], SEARCH, args.runs)
+    unit_reports = bench_unit_reports(dbs[max(dbs)], args.runs)
     info["load"] += " at the start; " + machine()["load"] + " at the end"
     sections = [
         (
@@ -88,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         ("Import of candidates (CSV → SQLite, one transaction)", import_table(imports)),
         ("Queries on the imported database", query_table(queries)),
         ("Lists as a table and in every format", lists_table(lists)),
+        ("A unit's reports on the whole database", unit_reports_table(unit_reports)),
     ]
     text = document(info, sections, " ".join(["python benchmarks/run.py", *sys.argv[1:]]))
     print(text)
@@ -101,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                 *(c for v in imports.values() for c in v),
                 *(c for v in queries.values() for p in v for c in p if c),
                 *lists,
+                *unit_reports,
             ]
         ],
     }

@@ -674,3 +674,21 @@ def test_a_unit_s_pipeline_reads_its_own_people_and_says_what_the_whole_tree_say
                 k: v for k, v in same.items() if k not in ("depth", "parent_code")
             }, (top, row["unit_code"], row["stage"])
         assert sum(r["now"] + r["entered"] for r in part) > 0, top
+
+
+def test_a_unit_s_deadlines_are_the_whole_tree_s_for_its_people(cli, merged):
+    """`report deadlines --unit` reads its own people's events: the root's are the whole
+    report's, a company's are those of its cells, and wards merged in 2025 keep theirs."""
+
+    def items(*unit):
+        rows = cli.json("report", "deadlines", "--as-of", "01/12/2026", *unit)
+        return [(r["kind"], r["person_id"], r["deadline"]) for r in rows]
+
+    whole = cli.json("report", "deadlines", "--as-of", "01/12/2026")
+    assert whole and items("--unit", "TINH") == items()
+    dalan = [(r["kind"], r["person_id"], r["deadline"]) for r in whole
+             if r["unit_code"].split(".")[0] == "DALAN"]  # fmt: skip
+    assert dalan and items("--unit", "DALAN") == dalan
+    wards = [u["code"] for u in cli.json("unit", "list") if u["code"] in ("HACTHANH", "HAMRONG")]
+    for ward in wards:
+        assert set(items("--unit", ward)) <= set(items()), ward

@@ -31,11 +31,7 @@ from sqlmodel import col
 
 from dangvien_cli.models import Admission, Member, Person, PipelineEvent, Unit
 from dangvien_cli.services import rules
-from dangvien_cli.services.reports.sqlfuncs import (
-    held_subtree_select,
-    not_superseded,
-    person_unit_on,
-)
+from dangvien_cli.services.reports.sqlfuncs import not_superseded, people_of, person_unit_on
 from dangvien_cli.services.units import get_unit, require_alive
 from dangvien_cli.services.workdays import add_months, add_working_days
 from dangvien_cli.vocab import Stage, Step
@@ -97,29 +93,28 @@ def _people(on: date, *columns: Any) -> Select[*tuple[Any, ...]]:
     )
 
 
-def _latest_step(step: Step) -> Any:
-    """The latest effective event of one step per person, with its detail."""
-    ranked = (
-        select(
-            col(PipelineEvent.person_id),
-            col(PipelineEvent.occurred_on),
-            col(PipelineEvent.detail),
-            func.row_number()
-            .over(
-                partition_by=col(PipelineEvent.person_id),
-                order_by=(col(PipelineEvent.occurred_on).desc(), col(PipelineEvent.id).desc()),
-            )
-            .label("rn"),
+def _latest_step(step: Step, people: Any = None) -> Any:
+    """The latest effective event of one step per person, with its detail; with ``people``
+    (a select of ids), theirs only, so that a unit's report ranks its own people's events."""
+    ranked: Any = select(
+        col(PipelineEvent.person_id),
+        col(PipelineEvent.occurred_on),
+        col(PipelineEvent.detail),
+        func.row_number()
+        .over(
+            partition_by=col(PipelineEvent.person_id),
+            order_by=(col(PipelineEvent.occurred_on).desc(), col(PipelineEvent.id).desc()),
         )
-        .where(col(PipelineEvent.step) == step.value, not_superseded())
-        .subquery()
-    )
-    return ranked
+        .label("rn"),
+    ).where(col(PipelineEvent.step) == step.value, not_superseded())
+    if people is not None:
+        ranked = ranked.where(col(PipelineEvent.person_id).in_(people))
+    return ranked.subquery()
 
 
-def _queries(as_of: date, stalled: int) -> dict[str, Select[*tuple[Any, ...]]]:
-    vote = _latest_step(Step.cell_vote)
-    cls = _latest_step(Step.class_passed)
+def _queries(as_of: date, stalled: int, people: Any = None) -> dict[str, Select[*tuple[Any, ...]]]:
+    vote = _latest_step(Step.cell_vote, people)
+    cls = _latest_step(Step.class_passed, people)
     admission = col(Admission.person_id) == Person.id
     stage, stage_on = col(Person.stage), col(Person.stage_on)
     ceremony_date = col(Admission.ceremony_date)
@@ -236,9 +231,10 @@ def report_deadlines(
     units: dict[str, tuple[str, str]] = {}
     stages: dict[str, str] = {}
     items: list[tuple[Any, ...]] = []
-    for name, query in _queries(as_of, stalled).items():
-        if unit_id is not None:
-            query = query.where(person_unit_on(as_of).in_(held_subtree_select(unit_id, as_of)))
+    people = people_of(unit_id, as_of) if unit_id is not None else None
+    for name, query in _queries(as_of, stalled, people).items():
+        if people is not None:
+            query = query.where(col(Person.id).in_(people))
         due_of = _DUE.get(name, stall)
         rows = session.connection().execute(query)  # Core: rows come from the cursor as read
         for pid, full_name, ucode, uname, stage, started, detail in rows:

@@ -37,8 +37,8 @@ from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.reports.scope import Window, roll_up, scope, window
 from dangvien_cli.services.reports.sqlfuncs import (
     days_between,
-    held_subtree_select,
     not_superseded,
+    people_of,
     person_unit_on,
 )
 from dangvien_cli.services.unit_tree import TreeNode, fold_held, held_by
@@ -190,12 +190,6 @@ def _lengths_of_listed(tree: Mapping[int, TreeNode], took: Counts, listed: list[
     return out
 
 
-def _people_of(unit_id: int, on: date) -> Any:
-    """The people whose unit on ``on`` counts for ``unit_id`` (its subtree that day, and
-    the units dissolved into it), as a select of their ids."""
-    return select(col(Person.id)).where(person_unit_on(on).in_(held_subtree_select(unit_id, on)))
-
-
 def report_pipeline(
     session: Session,
     *,
@@ -206,7 +200,7 @@ def report_pipeline(
 ) -> list[dict[str, Any]]:
     win = window(session, period_code, as_of)
     sc = scope(session, unit_code, depth, on=win.end)
-    people = _people_of(sc.tops[0], win.end) if unit_code else None
+    people = people_of(sc.tops[0], win.end) if unit_code else None
     own, took = _spell_counts(session, win, as_of, people)
     held = held_by(session, win.end)
     totals = roll_up(sc.tree, fold_held(own, held))

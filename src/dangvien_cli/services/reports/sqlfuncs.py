@@ -16,6 +16,7 @@ __all__ = [
     "days_between",
     "held_subtree_select",
     "not_superseded",
+    "people_of",
     "person_unit_on",
     "subtree_select",
 ]
@@ -69,3 +70,21 @@ def person_unit_on(on: Any) -> Any:
         .scalar_subquery()
     )
     return func.coalesce(kept, Person.unit_id)
+
+
+def people_of(unit_id: int, on: Any) -> Any:
+    """The ids of the people whose unit on ``on`` counts for ``unit_id`` (its subtree that
+    day and the units dissolved into it). Uncorrelated: the engine builds the set once and
+    reaches each person by key, where testing every row's unit read a nation's people."""
+    from sqlalchemy import or_
+
+    from dangvien_cli.models import Person, PersonHistory
+
+    units = held_subtree_select(unit_id, on)
+    # Who may count: people of these units now, or who were in one of them once (indexed,
+    # both); of them, those whose unit on the day is one of them.
+    were_there = select(col(PersonHistory.person_id)).where(col(PersonHistory.unit_id).in_(units))
+    return select(col(Person.id)).where(
+        or_(col(Person.unit_id).in_(units), col(Person.id).in_(were_there)),
+        person_unit_on(on).in_(units),
+    )
