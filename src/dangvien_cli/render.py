@@ -35,7 +35,9 @@ class Column:
 
     key: str
     header: str
-    kind: str = "text"  # text | int | number | date | percent | bool | bar | status | stage | step
+    # text | int | id | number | date | percent | bool | bar | status | stage | step. An "id"
+    # is a number to type back ("candidate show 83373"), written without a thousands mark.
+    kind: str = "text"
     max_width: int | None = None
     min_width: int | None = None
     wrap: bool = True  # False: one token, kept on one line like a number or a date

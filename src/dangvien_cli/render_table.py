@@ -61,9 +61,9 @@ STATUS_STYLE = {
     "cham": "bold red",
     "chua-giao": "dim",
 }
-NUMERIC = frozenset({"int", "percent", "number"})
+NUMERIC = frozenset({"int", "id", "percent", "number"})  # right-aligned
 # Kinds whose cells are one short token: they never wrap.
-FIXED = frozenset({"int", "percent", "number", "date", "bar", "status", "code"})
+FIXED = frozenset({"int", "id", "percent", "number", "date", "bar", "status", "code"})
 
 
 # Latin letters, Vietnamese ones included (precomposed, NFC): one cell each, so the length

@@ -17,7 +17,7 @@ from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.render import Column, _cell_text
 from dangvien_cli.tabular_write import keep_text, xlsx_string
 
-_FORMATS = {"int": "#,##0", "number": "#,##0.0", "percent": "0.0%", "date": "dd/mm/yyyy"}
+_FORMATS = {"int": "#,##0", "id": "0", "number": "#,##0.0", "percent": "0.0%", "date": "dd/mm/yyyy"}
 # Light fills that read on screen and in black-and-white print; the status word stays.
 _STATUS_FILL = {
     "vuot": "C6EFCE",
@@ -46,7 +46,7 @@ def _value(value: Any, kind: str) -> Any:
         return None
     if kind == "percent":
         return value / 100
-    if kind in ("int", "number", "date"):
+    if kind in ("int", "id", "number", "date"):
         return value
     return _cell_text(value, kind)  # words, as the table shows them
 

@@ -268,3 +268,22 @@ def test_a_piped_row_stays_one_line_whatever_its_cells_hold(monkeypatch):
     out = io.StringIO()  # not a terminal
     emit(rows, unit_cli.LIST_COLUMNS[:2], OutputFormat.table, out=out, title="Tiêu đề")
     assert out.getvalue().splitlines() == ["Mã\tTên", "A 1\tChi bộ hai dòng", "B\tChi bộ B"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_id_in_a_list_is_written_as_it_is_typed_back(cli, demo_db, tmp_path, monkeypatch, lang):
+    """A count is `1.200`; an id is a number the clerk types back: `candidate show 12345`.
+    Written `12.345` in the list, it was refused as typed."""
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "id,full_name,birth_date,gender,unit_code,source_date\n"
+        "12345,Lê Văn Mười,01/02/1995,nam,HACTHANH,01/02/2026\n",
+        encoding="utf-8",
+    )
+    assert cli("candidate", "import", path).exit_code == 0
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("--lang", lang, "candidate", "list", "--unit", "HACTHANH").stdout
+    row = next(line for line in shown.splitlines() if "Lê Văn Mười" in line)
+    assert row.split()[0] == "12345"
+    assert cli("candidate", "show", row.split()[0]).exit_code == 0

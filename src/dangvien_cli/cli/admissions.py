@@ -23,7 +23,7 @@ from dangvien_cli.vocab import Step
 
 # At 80 columns names wrap first; then the official date is left out.
 LIST_COLUMNS = [
-    Column("person_id", "col.id", "int"),
+    Column("person_id", "col.id", "id"),
     Column("full_name", "col.full_name", flex=True),
     Column("unit_code", "col.unit_code"),
     Column("decision_no", "col.decision_no"),

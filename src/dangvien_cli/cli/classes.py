@@ -32,7 +32,7 @@ SHOW_FIELDS = [
     Column("failed", "col.failed", "int"),
 ]
 ATTENDEE_COLUMNS = [
-    Column("person_id", "col.id", "int"),
+    Column("person_id", "col.id", "id"),
     Column("full_name", "col.full_name"),
     Column("unit_code", "col.unit_code"),
     Column("stage", "col.stage", "stage"),

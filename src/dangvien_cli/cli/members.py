@@ -15,7 +15,7 @@ from dangvien_cli.vocab import ExitReason, MemberStatus
 
 # At 80 columns the position is left out first, then whether it is a key one.
 COLUMNS = [
-    Column("id", "col.id", "int"),
+    Column("id", "col.id", "id"),
     Column("full_name", "col.full_name", flex=True),
     Column("unit_code", "col.unit_code"),
     Column("status", "col.member_status", "member"),

@@ -16,7 +16,7 @@ from dangvien_cli.vocab import Gender, Stage
 
 # At 80 columns names wrap first; then the stage's date and the birth date are left out.
 LIST_COLUMNS = [
-    Column("id", "col.id", "int"),
+    Column("id", "col.id", "id"),
     Column("full_name", "col.full_name", flex=True),
     Column("birth_date", "col.birth_date", "date", drop=2),
     Column("unit_code", "col.unit_code"),

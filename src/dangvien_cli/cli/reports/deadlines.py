@@ -50,7 +50,7 @@ def _deadline_columns(wide: bool) -> list[Column]:
         *first,
         Column("rule_source", "col.rule_source", max_width=40),
         Column("since", "col.since", "date"),
-        Column("person_id", "col.id", "int"),
+        Column("person_id", "col.id", "id"),
         Column("full_name", "col.full_name"),
         Column("stage", "col.stage", "stage"),
         Column("unit_name", "col.unit", min_width=12, flex=True),
