@@ -206,3 +206,18 @@ def test_the_rules_run_on_every_engine(cli, demo_db):
         "probation_overdue",
     }
     assert {f["severity"] for f in found} == {"overdue"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_findings_at_80_columns_give_the_detail_room(cli, demo_db, monkeypatch, lang):
+    """The table name (a code) gives way at 80 columns, so that each finding of the demo
+    reads in three lines at most (it took four and more); scripts keep every key."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    found = json.loads(cli("--format", "json", "db", "check").stdout)
+    assert found and {"check", "table", "detail"} <= found[0].keys()
+    shown = cli("--lang", lang, "db", "check").stdout.splitlines()
+    body = [line for line in shown[3:] if line.strip()]
+    assert len(body) <= 3 * len(found)
+    assert ("Bảng" if lang == "vi" else "Table") not in shown[1]
+    assert all(len(line) <= 80 for line in shown)

@@ -16,12 +16,12 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 CHECK_COLUMNS = [
-    Column("check", "col.check"),
+    Column("check", "col.check", drop=2),  # a code for scripts and the docs; the detail says it
     Column("severity", "col.severity"),
-    Column("table", "col.table"),
+    Column("table", "col.table", drop=1),
     Column("ref", "col.ref"),
     Column("date", "col.date", "date"),
-    Column("detail", "col.detail", max_width=70),
+    Column("detail", "col.detail", min_width=32, max_width=70, flex=True),  # a sentence
 ]
 COPY_COLUMNS = [
     Column("table", "col.table"),
