@@ -287,3 +287,16 @@ def test_an_id_in_a_list_is_written_as_it_is_typed_back(cli, demo_db, tmp_path, 
     row = next(line for line in shown.splitlines() if "Lê Văn Mười" in line)
     assert row.split()[0] == "12345"
     assert cli("candidate", "show", row.split()[0]).exit_code == 0
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_class_reads_in_a_line_or_two_at_80_columns(cli, demo_db, monkeypatch, lang):
+    """The name wraps first, then the organizer and the end date give way (class show has
+    them): the demo's class took seven lines, its name one word a line."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    classes = cli.json("class", "list")
+    shown = cli("--lang", lang, "class", "list").stdout.splitlines()
+    body = [line for line in shown[3:] if line.strip()]
+    assert classes and len(body) <= 2 * len(classes)
+    assert "Lớp bồi dưỡng" in body[0]

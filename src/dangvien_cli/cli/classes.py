@@ -11,12 +11,14 @@ from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, emit, emit_object
 from dangvien_cli.render_output import View
 
+# At 80 columns the name wraps first; then the end date and the organizer are left out
+# (class show has them), so that a class reads in a line or two.
 LIST_COLUMNS = [
     Column("code", "col.code"),
-    Column("name", "col.name", max_width=40),
-    Column("organizer", "col.organizer", max_width=30),
+    Column("name", "col.name", max_width=40, flex=True),
+    Column("organizer", "col.organizer", max_width=30, drop=1),
     Column("start_on", "col.start_on", "date"),
-    Column("end_on", "col.end_on", "date"),
+    Column("end_on", "col.end_on", "date", drop=2),
     Column("attendees", "col.attendees", "int"),
     Column("passed", "col.passed", "int"),
 ]
