@@ -300,3 +300,14 @@ def test_a_class_reads_in_a_line_or_two_at_80_columns(cli, demo_db, monkeypatch,
     body = [line for line in shown[3:] if line.strip()]
     assert classes and len(body) <= 2 * len(classes)
     assert "Lớp bồi dưỡng" in body[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_audit_moment_reads_on_one_line_at_80_columns(cli, demo_db, monkeypatch, lang):
+    """`05/12/2026 14:15:04` broke into two lines, doubling the trail's length."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    entries = cli.json("audit", "list")
+    shown = cli("--lang", lang, "audit", "list").stdout.splitlines()
+    moments = [line for line in shown if re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", line)]
+    assert len(moments) == len(entries)

@@ -14,7 +14,7 @@ from dangvien_cli.values import parse_date, parse_int
 
 COLUMNS = [
     Column("id", "col.entry", "int"),  # the entry's number, not a person's "Mã số"
-    Column("when", "col.at"),
+    Column("when", "col.at", wrap=False),  # a moment reads on one line
     Column("actor", "col.actor", drop=1),  # at 80 columns: the actor, then the entity
     Column("action", "col.action", labels="audit_action"),
     Column("entity", "col.entity", labels="audit_entity", drop=2),
