@@ -311,3 +311,27 @@ def test_an_audit_moment_reads_on_one_line_at_80_columns(cli, demo_db, monkeypat
     shown = cli("--lang", lang, "audit", "list").stdout.splitlines()
     moments = [line for line in shown if re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", line)]
     assert len(moments) == len(entries)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_dossier_never_parts_a_mark_from_its_form(cli, demo_db, monkeypatch, lang):
+    """`✔ ` at a line's end and `6-KNĐ` on the next: each item now stays whole."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    for pid in (282, 351, 1):
+        shown = cli("--lang", lang, "candidate", "show", str(pid)).stdout.splitlines()
+        start = next(i for i, line in enumerate(shown) if line.startswith(("Hồ sơ", "Dossier")))
+        block = shown[start : start + 3]
+        assert all(not line.rstrip().endswith(("✔", "✘")) for line in block), block
+        assert all(len(line) <= 80 for line in block)
+
+
+def test_items_in_lines_keeps_each_item_whole_and_in_order():
+    from dangvien_cli.cli.candidate.sheet import items_in_lines
+
+    items = [f"✔ item-{i}" if i % 2 else f"✘ thẩm tra {i}" for i in range(30)]
+    text = items_in_lines("Hồ sơ:", items, 40)
+    assert all(len(line) <= 40 for line in text.splitlines())
+    assert text.split("  ")[0].startswith("Hồ sơ: ✘ thẩm tra 0")
+    assert " ".join(text.split()) == " ".join(f"Hồ sơ: {'  '.join(items)}".split())
+    assert items_in_lines("Hồ sơ:", items, None).count("\n") == 0

@@ -6,6 +6,7 @@ from typing import Any
 
 from dangvien_cli.i18n import fmt_date, t, t_or
 from dangvien_cli.render import Column, OutputFormat, data_console, emit, emit_object
+from dangvien_cli.render_table import output_is_terminal, width_of
 
 SHOW_FIELDS = [
     Column("id", "col.id"),
@@ -108,6 +109,22 @@ def summarize(event: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def items_in_lines(head: str, items: list[str], width: int | None) -> str:
+    """``head`` and the items two spaces apart, each item whole on its line (a mark is never
+    parted from its form) and later lines indented under the first item; one line when
+    ``width`` is None (a pipe)."""
+    lines, line = [], head
+    indent = " " * (width_of(head) + 1)
+    for item in items:
+        joined = f"{line}{' ' if line == head else '  '}{item}"
+        if width is not None and line.strip() and line != head and width_of(joined) > width:
+            lines.append(line)
+            line = indent + item
+        else:
+            line = joined
+    return "\n".join([*lines, line])
+
+
 def result_label(result: str | None) -> str:
     return t(f"result.{result}") if result else ""
 
@@ -128,11 +145,12 @@ def print_candidate(detail: dict[str, Any]) -> None:
     timeline = [{**e, "summary": summarize(e)} for e in detail["timeline"]]
     emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"), section=True)
     console = data_console()
-    docs = "  ".join(
+    docs = [
         ("✔ " if d["present"] else "✘ ") + (d["form"] or _label(d["step"]))
         for d in detail["documents"]
-    )
-    console.print(f"{t('title.documents')}: {docs}")
+    ]
+    width = console.width if output_is_terminal(console.file) else None
+    console.print(items_in_lines(f"{t('title.documents')}:", docs, width))
     if detail["classes"]:
         rows = [{**c, "result_label": result_label(c["result"])} for c in detail["classes"]]
         emit(rows, CLASS_COLUMNS, table, title=t("title.classes"), section=True)
