@@ -54,6 +54,9 @@ class Column:
     # Catalogue prefix of a code's label: "unit_kind" shows "dang-bo-co-so" as
     # t("unit_kind.dang-bo-co-so") in a table; JSON and CSV keep the code.
     labels: str | None = None
+    # A row of a one-record sheet that only means something at times (a dissolution, a
+    # probation's end): left out of the sheet while empty; scripts still get the key.
+    when_set: bool = False
 
 
 def _plain(value: Any) -> Any:
@@ -304,10 +307,10 @@ def emit_object(
         return
     from dangvien_cli import render_table
 
-    fields = list(fields)
     sheet = [
         {"label": t(col.header), "value": _cell_text(obj.get(col.key), col.kind, col.labels)}
         for col in fields
+        if not (col.when_set and obj.get(col.key) is None)
     ]
     render_table.print_table(
         sheet,

@@ -335,3 +335,16 @@ def test_items_in_lines_keeps_each_item_whole_and_in_order():
     assert text.split("  ")[0].startswith("Hồ sơ: ✘ thẩm tra 0")
     assert " ".join(text.split()) == " ".join(f"Hồ sơ: {'  '.join(items)}".split())
     assert items_in_lines("Hồ sơ:", items, None).count("\n") == 0
+
+
+def test_a_sheet_leaves_out_rows_that_do_not_apply_yet(cli, demo_db, monkeypatch):
+    """A living unit has no dissolution or successor, an active member no day of leaving:
+    the sheet leaves those rows out (scripts keep the keys, as null)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    living = cli("unit", "show", "DALAN").stdout
+    gone = cli("unit", "show", "P01").stdout
+    assert "Ngày giải thể" not in living and "Đơn vị kế thừa" not in living
+    assert "Ngày giải thể" in gone and "HACTHANH" in gone
+    assert cli.json("unit", "show", "DALAN")["dissolved_on"] is None
+    member = cli.json("member", "list")[0]["id"]
+    assert "Lý do ra khỏi danh sách" not in cli("member", "show", str(member)).stdout

@@ -36,8 +36,8 @@ SHOW_FIELDS = [
     Column("admitted_on", "col.admitted_on", "date"),
     Column("party_age_from", "col.party_age_from", "date"),
     Column("official_on", "col.official_date", "date"),
-    Column("left_on", "col.left_on", "date"),
-    Column("exit_reason", "col.exit_reason", labels="exit_reason"),
+    Column("left_on", "col.left_on", "date", when_set=True),
+    Column("exit_reason", "col.exit_reason", labels="exit_reason", when_set=True),
     Column("person_id", "col.person_id"),
 ]
 MemberArg = Annotated[int, arg("arg.member_id")]

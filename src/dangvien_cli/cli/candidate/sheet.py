@@ -20,11 +20,11 @@ SHOW_FIELDS = [
     Column("unit_name", "col.unit"),
     Column("stage", "col.stage", "stage"),
     Column("stage_on", "col.stage_on", "date"),
-    Column("certificate_valid_until", "col.certificate_valid_until", "date"),
-    Column("party_age_from", "col.party_age_from", "date"),
-    Column("probation_end", "col.probation_end", "date"),
+    Column("certificate_valid_until", "col.certificate_valid_until", "date", when_set=True),
+    Column("party_age_from", "col.party_age_from", "date", when_set=True),
+    Column("probation_end", "col.probation_end", "date", when_set=True),
     Column("next_step", "col.next_step", "step"),
-    Column("next_deadline", "col.next_deadline", "date"),
+    Column("next_deadline", "col.next_deadline", "date", when_set=True),
 ]
 TIMELINE_COLUMNS = [
     Column("event_id", "col.event"),
@@ -134,14 +134,9 @@ def _label(code: str) -> str:
     return t_or(f"step.{code}", code)
 
 
-# Rows of the sheet that only mean something at some stages: left out while empty.
-OPTIONAL = {"certificate_valid_until", "party_age_from", "probation_end", "next_deadline"}
-
-
 def print_candidate(detail: dict[str, Any]) -> None:
     table = OutputFormat.table
-    fields = [c for c in SHOW_FIELDS if c.key not in OPTIONAL or detail.get(c.key) is not None]
-    emit_object(detail, fields, table, title=detail["full_name"])
+    emit_object(detail, SHOW_FIELDS, table, title=detail["full_name"])
     timeline = [{**e, "summary": summarize(e)} for e in detail["timeline"]]
     emit(timeline, TIMELINE_COLUMNS, table, title=t("title.timeline"), section=True)
     console = data_console()
