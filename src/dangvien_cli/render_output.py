@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -52,9 +53,12 @@ def deliver(
     written as they arrive."""
     fmt = OUTPUTS[output.suffix.lower()] if output else fmt
     if fmt is not OutputFormat.table:
-        keys = None
-        if isinstance(rows, list) and view.fields:
-            keys = list(rows[0]) if rows else list(view.fields)
+        # The first row's keys; with no row, the report's documented ones, so that a script
+        # reads the same CSV header either way (rows may be an iterator: looked at once).
+        ahead = iter(rows)
+        first = next(ahead, None)
+        keys = list(first) if first is not None else list(view.fields) or None
+        rows = [] if first is None else chain([first], ahead)
 
         def script(out: IO[str] | None = None) -> None:
             emit(rows, view.columns_for(True), fmt, keys=keys, out=out)

@@ -171,3 +171,21 @@ def test_audit_filter_is_by_not_the_global_actor(cli, demo_db):
     assert cli.json("audit", "list", "--by", "nobody-here") == []
     help_text = cli("audit", "list", "--help").stdout
     assert "--by" in help_text and "--actor" not in help_text
+
+
+def test_a_report_with_no_row_has_the_csv_header_of_one_with_rows(cli, demo_db):
+    """A script reads the same header whether the report found items or not; the rows of
+    `report deadlines` now stream, and an empty stream printed the table's column keys."""
+    some = cli("report", "deadlines", "--unit", "DALAN", "--format", "csv").stdout
+    none = cli("report", "deadlines", "--unit", "DALAN.CB5", "--as-of", "01/01/2021", "-f", "csv")
+    assert none.exit_code == 0
+    assert none.stdout.splitlines() == some.splitlines()[:1]
+
+
+def test_days_overdue_read_as_numbers_in_the_table(cli, demo_db, monkeypatch):
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    rows = cli.json("report", "deadlines", "--unit", "DALAN")
+    late = max(-r["days_left"] for r in rows)
+    assert late >= 1000
+    shown = cli("report", "deadlines", "--unit", "DALAN").stdout
+    assert f"quá {late // 1000}.{late % 1000:03d} ngày" in shown

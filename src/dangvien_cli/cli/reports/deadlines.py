@@ -1,7 +1,7 @@
 """dangvien report deadlines (services/reports/deadlines.py): the time limits of the
 Party's rules that fall due soon or have passed, and candidates stalled at a stage."""
 
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 from dangvien_cli.cli._context import app_ctx, command
 from dangvien_cli.cli._options import opt
@@ -13,7 +13,7 @@ from dangvien_cli.cli.reports._shared import (
     group,
     report_day,
 )
-from dangvien_cli.i18n import fmt_date, t
+from dangvien_cli.i18n import fmt_date, fmt_int, t
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import Footer, Rows, View, deliver
 
@@ -59,20 +59,20 @@ def _deadline_columns(wide: bool) -> list[Column]:
 
 def _when(days: int) -> str:
     if days < 0:
-        return t("deadline.overdue", days=-days)
-    return t("deadline.left", days=days) if days else t("deadline.today")
+        return t("deadline.overdue", days=fmt_int(-days))
+    return t("deadline.left", days=fmt_int(days)) if days else t("deadline.today")
 
 
 def _deadline_display(rows: Rows) -> tuple[Rows, Footer]:
-    shown = []
-    for r in rows:
-        what = t(f"deadline.{r['kind']}")
-        shown.append(
-            {
-                **r,
-                "when": _when(r["days_left"]),
-                "what": f"{r['rule']} {what}" if r["rule"] else what,
-                "rule_source": r["source"] or "",
-            }
-        )
-    return shown, None
+    """The rows labelled as they stream by (a nation's are close to a million)."""
+    return cast(Rows, map(_labelled, rows)), None
+
+
+def _labelled(r: dict[str, Any]) -> dict[str, Any]:
+    what = t(f"deadline.{r['kind']}")
+    return {
+        **r,
+        "when": _when(r["days_left"]),
+        "what": f"{r['rule']} {what}" if r["rule"] else what,
+        "rule_source": r["source"] or "",
+    }
