@@ -79,6 +79,7 @@ def deliver(
         return
     from dangvien_cli.render_xlsx import write_workbook
 
+    shown = list(shown)  # a workbook and its chart read the rows more than once
     figure = view.chart(shown) if view.chart else None
     title = view.title or ""
     write_file(
