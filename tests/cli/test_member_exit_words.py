@@ -47,3 +47,18 @@ def test_a_roster_file_gives_the_reason_in_words(cli, members, tmp_path):
               if m["full_name"] == "Trần Văn Lộc"]  # fmt: skip
     sheet = cli.json("member", "show", loc["id"])
     assert (sheet["exit_reason"], sheet["left_on"]) == ("death", "2024-04-03")
+
+
+def test_a_roster_line_cannot_leave_in_the_future(cli, members, tmp_path):
+    """As `member exit --on` refuses a day still to come, so does a roster file's."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "full_name,birth_date,gender,unit_code,status,admitted_on,official_on,"
+        "Ngày ra khỏi danh sách,Lý do ra khỏi danh sách\n"
+        "Trần Văn Lộc,02/03/1950,nam,CB,chính thức,01/05/1980,01/05/1981,03/04/2099,Từ trần\n",
+        encoding="utf-8",
+    )
+    result = cli("member", "import", str(roster), "--unit", "DB")
+    assert result.exit_code == 1
+    assert "03/04/2099" in result.stderr.splitlines()[-1]
+    assert not [m for m in cli.json("member", "list") if m["full_name"] == "Trần Văn Lộc"]

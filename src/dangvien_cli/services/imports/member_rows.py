@@ -96,7 +96,7 @@ def parse_member(
             errors.add(row.line, row.column(key), raw, exc.message())
             continue
         rec[key] = value.value if isinstance(value, Gender | ExitReason) else value
-    for key in ("admitted_on", "official_on"):  # an act is a fact: nothing after today
+    for key in ("admitted_on", "official_on", "left_on"):  # an act is a fact: nothing after today
         when = rec.get(key)
         if when is not None and when > date.today():
             reason = t("act.in_future", field=row.column(key), date=fmt_date(when))
