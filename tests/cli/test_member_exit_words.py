@@ -62,3 +62,9 @@ def test_a_roster_line_cannot_leave_in_the_future(cli, members, tmp_path):
     assert result.exit_code == 1
     assert "03/04/2099" in result.stderr.splitlines()[-1]
     assert not [m for m in cli.json("member", "list") if m["full_name"] == "Trần Văn Lộc"]
+
+
+def test_a_wrong_reason_is_answered_with_the_words_it_could_have_typed(cli, members):
+    bad = cli("member", "exit", str(members[MAI]), "--reason", "nghỉ hưu", "--on", "01/10/2025")
+    assert bad.exit_code == 2
+    assert "từ trần (death)" in " ".join(bad.stderr.replace("│", " ").split())

@@ -61,8 +61,7 @@ def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: b
         try:
             return parse_choice(value, enum, names[0], labels=labels)
         except DangvienError:
-            choices = ", ".join(m.value for m in enum)
-            message = t("choice.unknown", value=value, choices=choices)
+            message = t("choice.unknown", value=value, choices=", ".join(map(listed, enum)))
             raise typer.BadParameter(message, ctx=ctx, param=param) from None
 
     def listed(member: StrEnum) -> str:
