@@ -17,7 +17,7 @@ from enum import StrEnum
 from itertools import chain
 from typing import IO, Any
 
-from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t, t_or
+from dangvien_cli.i18n import code_label, fmt_date, fmt_int, fmt_percent, t
 from dangvien_cli.tabular import neutralise
 
 
@@ -93,12 +93,6 @@ def _cell_text(value: Any, kind: str, labels: str | None = None) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
-
-
-def code_label(vocabulary: str, code: Any) -> str:
-    """A code's words in the user's language; a code no catalogue knows, as it is."""
-    key = f"{vocabulary}.{code}"
-    return t_or(key, str(code))
 
 
 def fmt_number(value: float | int) -> str:

@@ -23,7 +23,7 @@ from dangvien_cli.cli._options import (
     whole_number,
     yes_option,
 )
-from dangvien_cli.i18n import fmt_int, t, t_or
+from dangvien_cli.i18n import code_label, fmt_int, t
 from dangvien_cli.render import Column
 from dangvien_cli.render_output import View
 
@@ -64,7 +64,7 @@ def set_(
         quota, outcome = set_quota(
             session, unit_code=unit, period_code=period, target=value or 0, source=source
         )
-    label = t_or(f"quota_source.{quota['source']}", quota["source"])
+    label = code_label("quota_source", quota["source"])
     info(t("quota.saved", **{**quota, "target": fmt_int(quota["target"]), "source": label}))
     if source is None and outcome == "new":
         # a figure reports compare: a source the clerk did not give is said, not assumed

@@ -93,6 +93,11 @@ def t_or(key: str, default: str) -> str:
     return t(key) if key in MESSAGES else default
 
 
+def code_label(vocabulary: str, code: object) -> str:
+    """A code's words in the user's language; a code no catalogue knows, as it is."""
+    return t_or(f"{vocabulary}.{code}", str(code))
+
+
 # The catalogue's areas, one JSON file each in catalogue/ (data a translator can edit without
 # reading Python; catalogue/README.md): "key": ["Vietnamese", "English"], or ["text"] where
 # both say the same.

@@ -4,7 +4,7 @@ what is missing, classes, the exceptions a higher body approved, and what comes 
 from datetime import date
 from typing import Any
 
-from dangvien_cli.i18n import fmt_date, t, t_or
+from dangvien_cli.i18n import code_label, fmt_date, t
 from dangvien_cli.render import Column, OutputFormat, data_console, emit, emit_object
 from dangvien_cli.render_table import output_is_terminal, width_of
 
@@ -117,7 +117,7 @@ def items_in_lines(head: str, items: list[str], width: int | None) -> str:
     indent = " " * (width_of(head) + 1)
     for item in items:
         joined = f"{line}{' ' if line == head else '  '}{item}"
-        if width is not None and line.strip() and line != head and width_of(joined) > width:
+        if width is not None and line != head and width_of(joined) > width:
             lines.append(line)
             line = indent + item
         else:
@@ -131,7 +131,7 @@ def result_label(result: str | None) -> str:
 
 def _label(code: str) -> str:
     """A step's name, or a form number as it is."""
-    return t_or(f"step.{code}", code)
+    return code_label("step", code)
 
 
 def print_candidate(detail: dict[str, Any]) -> None:

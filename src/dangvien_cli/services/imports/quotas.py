@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import t, t_or
+from dangvien_cli.i18n import code_label, t
 from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
@@ -97,7 +97,7 @@ def import_quotas(
     raise_if_errors(path, errors)
     if defaulted:
         source_used = normalize_source(default_source)
-        label = t_or(f"quota_source.{source_used}", source_used)
+        label = code_label("quota_source", source_used)
         result.warnings.append(t("quota.source_defaulted", count=defaulted, source=label))
 
     period_ids = {}

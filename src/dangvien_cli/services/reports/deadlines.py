@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, exists, func, null, select
@@ -244,17 +245,11 @@ def report_deadlines(
             kind, rule, since, deadline = due
             if deadline > horizon:
                 continue
-            unit_of = units.get(ucode)
-            if unit_of is None:
-                unit_of = units[ucode] = (ucode, uname)
+            unit_of = units.setdefault(ucode, (ucode, uname))
             stage = stages.setdefault(stage, stage)
             items.append((deadline, KINDS.index(kind), pid, rule, since, full_name, unit_of, stage))
-    items.sort(key=_soonest_first)
+    items.sort(key=itemgetter(0, 1, 2))  # soonest first, then by kind and person
     return _as_rows(items, as_of)
-
-
-def _soonest_first(item: tuple[Any, ...]) -> tuple[date, int, int]:
-    return item[0], item[1], item[2]
 
 
 def _as_rows(items: list[tuple[Any, ...]], as_of: date) -> Iterator[dict[str, Any]]:

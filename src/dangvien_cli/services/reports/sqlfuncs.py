@@ -81,8 +81,9 @@ def people_of(unit_id: int, on: Any) -> Any:
     from dangvien_cli.models import Person, PersonHistory
 
     units = held_subtree_select(unit_id, on)
-    # Who may count: people of these units now, or who were in one of them once (indexed,
-    # both); of them, those whose unit on the day is one of them.
+    # Who may count: people of these units now (person.unit_id is indexed), or who were in
+    # one of them once (the history of those who moved); of them, those whose unit on the
+    # day is one of them.
     were_there = select(col(PersonHistory.person_id)).where(col(PersonHistory.unit_id).in_(units))
     return select(col(Person.id)).where(
         or_(col(Person.unit_id).in_(units), col(Person.id).in_(were_there)),
