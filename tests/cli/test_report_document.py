@@ -375,3 +375,26 @@ def test_at_a_terminal_the_document_is_set_out_and_wrapped(cli, demo_db, monkeyp
     assert all(len(line) <= 80 for line in text.splitlines())
     heading = "BÁO CÁO" if lang == "vi" else "REPORT"
     assert heading in text and "256" in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_script_asking_for_json_gets_the_document_as_data(cli, demo_db, lang):
+    """--format json used to be taken and ignored: a script parsing JSON got Markdown."""
+    text = document(cli, "--lang", lang)
+    data = cli.json(*DOCUMENT, "--lang", lang)
+    assert data["title"] in text and data["subtitle"][1:] in text
+    for section in data["sections"]:
+        assert section["heading"] in text
+        for sentence in section["paragraphs"]:
+            assert sentence in text
+    # The figures the sentences state, in plain numbers for a script to check.
+    assert data["figures"]["admitted"] == 256
+    assert [bar["admitted"] for bar in data["chart"]] and data["chart_by"] in ("block", "unit")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_a_document_has_no_rows_for_csv(cli, demo_db, tmp_path, fmt):
+    result = cli(*DOCUMENT, "--format", fmt, "--annex", tmp_path / "phu-luc.xlsx")
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "--format json" in result.stderr
+    assert result.stdout == "" and not (tmp_path / "phu-luc.xlsx").exists()

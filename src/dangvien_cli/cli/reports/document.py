@@ -3,6 +3,7 @@ written from the data. It writes files the other reports do not (Word, Markdown)
 checks for the optional ``[document]`` extra before any work is done.
 """
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -11,13 +12,14 @@ import typer
 from dangvien_cli.cli._context import app_ctx, command, info
 from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, group, report_day
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, InvalidValue
 from dangvien_cli.i18n import t
+from dangvien_cli.render import OutputFormat
 
 DOCUMENT_SUFFIXES = (".docx", ".md", ".txt")
 
 
-@command(group, "document", help_key="help.report.document", records=False)
+@command(group, "document", help_key="help.report.document")
 def document(
     *,
     period: PeriodOpt,
@@ -32,6 +34,11 @@ def document(
         raise typer.BadParameter(t("doc.bad_output", path=output))
     if annex is not None and annex.suffix.lower() != ".xlsx":
         raise typer.BadParameter(t("doc.bad_annex", path=annex))
+    fmt = app_ctx().fmt
+    if output is None and fmt not in (OutputFormat.table, OutputFormat.json, OutputFormat.ndjson):
+        # A document is prose: it has no rows for CSV. JSON gives its sentences and the
+        # figures they state, for a script that checks or files them.
+        raise InvalidValue("doc.bad_format", fmt=fmt.value)
     if suffix == ".docx" or template is not None:
         from dangvien_cli.render_docx import require_extra
 
@@ -41,7 +48,11 @@ def document(
     day = report_day(as_of)
     with app_ctx().session() as session:
         report = build_report(session, period_code=period, as_of=day, unit_code=unit)
-    if output is None:
+    if output is None and fmt is not OutputFormat.table:
+        from dangvien_cli.render import emit_object
+
+        emit_object(asdict(report), [], fmt)
+    elif output is None:
         from dangvien_cli.render import emit_document
 
         emit_document(to_markdown(report))
@@ -68,7 +79,6 @@ def _write_text(path: Path, text: str) -> None:
 def _annex(path: Path, *, period: str, day, unit: str | None) -> None:  # type: ignore[no-untyped-def]
     """The quota workbook of the same period and day, as ``report quota --output`` writes it."""
     from dangvien_cli.cli.reports.quota import show_quota_table
-    from dangvien_cli.render import OutputFormat
     from dangvien_cli.services.reports.quota import report_quota
 
     with app_ctx().reader() as reader:
