@@ -8,10 +8,13 @@ days are the hand-counted ones of test_rules.py."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import create_engine, insert
 
+from dangvien_cli.db import resolve_url
+from dangvien_cli.models import RuleException
 from dangvien_cli.vocab import Step
 from helpers.world import (
     HOA,
@@ -123,6 +126,33 @@ def test_over_60_needs_the_provincial_consent_before_the_decision(cli, members, 
     table = ok(cli, "candidate", "show", over).stdout
     assert "Ngoại lệ đã được chấp thuận" in table and "77-CV/TU" in table
     assert "theo ngoại lệ R3" in table
+
+
+def test_a_consent_stored_without_its_day_does_not_excuse_the_decision(cli, members):
+    """R3 wants the consent before the decision. Older versions stored a consent without
+    its day; nothing shows such a consent came first, so it cannot let the decision in."""
+    meeting = MEETING[2025]
+    over = candidate(2025, birth=meeting.replace(year=meeting.year - 61))
+    walk(over, PLANS[2025], Step.cell_vote, members)
+    ok(cli, *vote(over, meeting))
+    ok(cli, f"candidate recommend {over} --date {dmy(meeting + timedelta(days=7))}")
+    engine = create_engine(resolve_url(None))
+    with engine.begin() as conn:  # the row as an older version wrote it
+        conn.execute(
+            insert(RuleException).values(
+                person_id=over,
+                rule="R3",
+                approved_by="Ban Thường vụ Tỉnh ủy",
+                document_no="77-CV/TU",
+                approved_on=None,
+                reason="Già làng có uy tín",
+                recorded_at=datetime(2025, 9, 1, tzinfo=UTC),
+            )
+        )
+    engine.dispose()
+    decided = meeting + timedelta(days=14)
+    err = refused(cli, f"admission record {over} --decision 5-QĐ/TU --date {dmy(decided)}")
+    assert "R2 (" in err and QD294 in err
 
 
 # R4, R5, R6: education --------------------------------------------------------------------
@@ -478,3 +508,15 @@ def test_a_refusal_speaks_english_when_asked(cli, members):
     err = refused(cli, *vote(pid, MEETING[2025], "5/9"), "--lang", "en")
     assert err.startswith("Error: R14 (") and QD294 in err
     assert "5 of 9 official members in favour" in err and "at least 6 needed" in err
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_refusals_dates_are_written_as_the_tables_write_them(cli, members, lang):
+    """English once wrote a rule's dates as ISO while its tables wrote dd/mm/yyyy."""
+    pid = candidate(2025)
+    walk(pid, PLANS[2025], Step.cell_vote, members)
+    applied = PLANS[2025][Step.application]
+    early = applied.replace(day=1)
+    err = refused(cli, *vote(pid, early), "--lang", lang)
+    assert dmy(early) in err and dmy(applied) in err
+    assert early.isoformat() not in err

@@ -16,7 +16,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, Literal, ParamSpec
 
-from dangvien_cli.i18n import get_lang, template
+from dangvien_cli.i18n import fmt_date, get_lang, template
 from dangvien_cli.services.rule_book import Confidence, Rule, RuleNote
 from dangvien_cli.services.rule_config import BOOK
 from dangvien_cli.vocab import Step
@@ -51,10 +51,11 @@ class Both:
 
 
 def _word(name: str, value: Any, lang: str) -> Any:
-    """One parameter as the reader sees it: dates as dd/mm/yyyy (vi) or ISO (en); a name ending
-    in ``_step`` is a step shown by its label, one in ``_items`` a list of steps or forms."""
+    """One parameter as the reader sees it: a date as the tables write it (dd/mm/yyyy, in
+    both languages); a name ending in ``_step`` is a step shown by its label, one in
+    ``_items`` a list of steps or forms."""
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+        return fmt_date(value)
     if isinstance(value, Term):
         return _render(value.key, value.params, lang)
     if isinstance(value, Both):

@@ -46,14 +46,15 @@ def excuse(
     for v in violations:
         codes = [v.rule] + [code for code, covered in COVERS.items() if v.rule in covered]
         exc = next((excepted[c] for c in codes if c in excepted), None)
-        late = (
+        # A consent the act needs first must show it came first: one given later, or one
+        # an older version stored without its day, does not excuse the act.
+        not_shown_first = (
             exc is not None
             and exc.rule in CONSENT_BEFORE_ACT
             and on is not None
-            and exc.approved_on is not None
-            and exc.approved_on > on
+            and (exc.approved_on is None or exc.approved_on > on)
         )
-        if exc is None or late:
+        if exc is None or not_shown_first:
             kept.append(v)
         else:
             excused.append((v, exc))
