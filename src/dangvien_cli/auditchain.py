@@ -26,6 +26,15 @@ GENESIS = "0" * 64
 # is the id order, and an entry moved or removed breaks the link to its neighbour).
 SEALED = ("at", "actor", "command", "entity", "entity_id", "action", "before", "after")
 TRIGGERED = ("audit_log", "pipeline_event")
+# PostgreSQL's other triggers, each on its table (migrations 0003 and 0007): checks a CHECK
+# constraint cannot make there. Any trigger not named here or among the guards is foreign:
+# on any table, it may rewrite what dangvien writes (a file handed over as a backup).
+POSTGRESQL_CHECK_TRIGGERS = {
+    "dv_guard_admission": "admission",
+    "dv_guard_quota": "quota",
+    "dv_guard_unit_parent": "unit",
+    "dv_guard_period": "period",
+}
 
 
 def canonical_time(value: datetime | str) -> str:

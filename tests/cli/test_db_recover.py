@@ -157,6 +157,11 @@ def broken(kind: str, path: Path) -> None:
     conn = sqlite3.connect(path)
     if kind == "guard":
         conn.execute("DROP TRIGGER audit_log_no_update")
+    elif kind == "planted":  # a "backup" handed over that renames everyone added later
+        conn.execute(
+            "CREATE TRIGGER rename AFTER INSERT ON person "
+            "BEGIN UPDATE person SET full_name = 'X' WHERE id = NEW.id; END"
+        )
     elif kind == "chain":
         conn.execute("DROP TRIGGER audit_log_no_update")
         conn.execute("UPDATE audit_log SET actor = 'ke-gian' WHERE id = 1")
@@ -174,7 +179,7 @@ def broken(kind: str, path: Path) -> None:
         damage_pages(path)
 
 
-@pytest.mark.parametrize("kind", ["guard", "chain", "integrity"])
+@pytest.mark.parametrize("kind", ["guard", "planted", "chain", "integrity"])
 def test_restore_refuses_a_backup_that_fails_the_proof(cli, demo_db, tmp_path, kind):
     bad = tmp_path / "bad.db"
     assert cli("db", "backup", bad).exit_code == 0

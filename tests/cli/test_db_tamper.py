@@ -111,14 +111,19 @@ def test_sqlite_guards_dropped_replaced_or_added_are_named(cli, demo_db):
         "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT 1; END",
         # Swallows every new audit entry.
         "CREATE TRIGGER swallow BEFORE INSERT ON audit_log BEGIN SELECT RAISE(IGNORE); END",
+        # On a table that is not append-only: renames everyone added after it.
+        "CREATE TRIGGER rename AFTER INSERT ON person "
+        "BEGIN UPDATE person SET full_name = 'X' WHERE id = NEW.id; END",
     )
-    code, errors, _ = findings(cli)
+    code, errors, found = findings(cli)
     assert code == 1
     assert errors == {
         "guard_missing": {"pipeline_event_no_delete"},
         "guard_changed": {"audit_log_no_update"},
-        "guard_unexpected": {"swallow"},
+        "guard_unexpected": {"swallow", "rename"},
     }
+    (planted,) = [f for f in found if f["ref"] == "rename"]
+    assert planted["table"] == "person" and "person" in planted["detail"]
 
 
 @pytest.mark.postgresql_only
@@ -130,13 +135,18 @@ def test_postgresql_guards_disabled_dropped_or_ruled_around_are_named(cli, demo_
         "CREATE RULE swallow AS ON INSERT TO audit_log DO INSTEAD NOTHING",
         "CREATE OR REPLACE FUNCTION dangvien_append_only() RETURNS trigger "
         "LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$",
+        # On tables that are not append-only: a trigger that renames, a rule that drops.
+        "CREATE FUNCTION rename() RETURNS trigger LANGUAGE plpgsql "
+        "AS $$ BEGIN NEW.full_name := 'X'; RETURN NEW; END $$",
+        "CREATE TRIGGER rename BEFORE INSERT ON person FOR EACH ROW EXECUTE FUNCTION rename()",
+        "CREATE RULE no_quota AS ON INSERT TO quota DO INSTEAD NOTHING",
     )
     code, errors, _ = findings(cli)
     assert code == 1
     assert errors == {
         "guard_changed": {"pipeline_event_append_only", "dangvien_append_only()"},
         "guard_missing": {"audit_log_no_truncate"},
-        "guard_unexpected": {"swallow"},
+        "guard_unexpected": {"swallow", "rename", "no_quota"},
     }
 
 
