@@ -150,6 +150,67 @@ def test_postgresql_guards_disabled_dropped_or_ruled_around_are_named(cli, demo_
     }
 
 
+def rebuilt(engine_name: str, sql, table: str, change: tuple[str, str], keep: str) -> list[str]:
+    """``table`` weakened by hand. SQLite cannot drop a constraint in place: the table is
+    made again from its CREATE statement with ``change[1]`` edited out, its rows and the
+    indexes ``keep`` creates kept. PostgreSQL: ALTER TABLE ``change[0]``."""
+    if engine_name == "postgresql":
+        return [f"ALTER TABLE {table} {change[0]}"]
+    ((create,),) = sql(f"SELECT sql FROM sqlite_master WHERE name = '{table}'")
+    old, new = change[1].split(" -> ") if " -> " in change[1] else (change[1], "")
+    assert old in create, old
+    return [
+        "PRAGMA foreign_keys = OFF",
+        create.replace(old, new).replace(f"CREATE TABLE {table}", "CREATE TABLE rebuilt"),
+        f"INSERT INTO rebuilt SELECT * FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE rebuilt RENAME TO {table}",
+        *keep.split(";"),
+    ]
+
+
+def test_a_schema_weakened_by_hand_is_named_and_refused_as_a_backup(
+    cli, demo_db, engine_name, sql, tmp_path
+):
+    """A table rebuilt without its unique key on the national ID passed every check, and an
+    import (which leaves that key to find a CCCD given twice) would store it twice."""
+    person_indexes = ";".join(
+        f"CREATE INDEX ix_person_{c} ON person ({c})"
+        for c in ("name_key", "given_key", "sort_key", "unit_id", "stage")
+    )
+    unique = ", \n\tCONSTRAINT uq_person_national_id UNIQUE (national_id)"
+    execute(
+        demo_db,
+        *rebuilt(
+            engine_name,
+            sql,
+            "person",
+            ("DROP CONSTRAINT uq_person_national_id", unique),
+            person_indexes,
+        ),
+        # SQLite's rebuilt member loses its one index; PostgreSQL's is dropped.
+        *rebuilt(
+            engine_name,
+            sql,
+            "member",
+            ("ALTER person_id DROP NOT NULL", "person_id INTEGER NOT NULL -> person_id INTEGER"),
+            "SELECT 1",
+        ),
+        *(["DROP INDEX ix_member_unit_id"] if engine_name == "postgresql" else []),
+    )
+    code, errors, found = findings(cli)
+    assert code == 1
+    assert errors == {"schema_missing": {"uq_person_national_id", "person_id", "ix_member_unit_id"}}
+    (key,) = [f for f in found if f["ref"] == "uq_person_national_id"]
+    assert key["table"] == "person" and "uq_person_national_id" in key["detail"]
+    if engine_name == "sqlite":
+        backup = tmp_path / "weakened.db"
+        assert cli("db", "backup", backup).exit_code == 0
+        restored = cli("db", "restore", backup, "--yes")
+        assert restored.exit_code == 1 and "(3 vấn đề" in restored.stderr
+        assert "không khôi phục" in restored.stderr
+
+
 def test_figures_edited_behind_the_events_are_named(cli, demo_db, sql):
     roster, stage = sql(
         "SELECT a.person_id FROM admission a JOIN member m ON m.person_id = a.person_id "

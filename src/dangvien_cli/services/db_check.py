@@ -3,12 +3,12 @@ Party's rules? The one command a clerk runs to know the record is intact.
 
 Layers, each a handful of set-based queries (no query per record):
 - the file: SQLite's ``integrity_check`` and ``foreign_key_check``;
-- tampering: the append-only guards stand as migration 0002 made them (not dropped,
-  disabled or replaced), and no table carries a trigger or rule dangvien did not make; the
-  audit trail's hash chain has no edited entry and no gap (auditchain.verify, one pass in
-  id order); the figures kept from the pipeline events (admission rows and dates, roster
-  lines, each person's stage) are what the effective events make them, so rows deleted or
-  edited outside the tool show up;
+- tampering: the schema is the one dangvien made (db_schema: the append-only guards, no
+  foreign trigger or rule, every table, column, index and key); the audit trail's hash
+  chain has no edited entry and no gap (auditchain.verify, one pass in id order); the
+  figures kept from the pipeline events (admission rows and dates, roster lines, each
+  person's stage) are what the effective events make them, so rows deleted or edited
+  outside the tool show up;
 - impossible records: steps dated out of order, a decision without a cell vote, a person
   born after their own admission, rows pointing at no person or at no unit, an admission
   decided in a unit already dissolved, an admission row with no decision event behind it;
@@ -62,13 +62,14 @@ def run_checks(session: Session, *, as_of: date) -> list[dict[str, Any]]:
 
 
 def proof_checks(session: Session) -> list[dict[str, Any]]:
-    """What says the file and its history are untouched: the file, the append-only guards,
-    the audit trail's hash chain. What a backup must pass to be restored (the figures and
-    rules are db check's to report: a live database may hold the same findings)."""
+    """What says the file and its history are untouched: the file, the schema and its
+    append-only guards, the audit trail's hash chain. What a backup must pass to be
+    restored (the figures and rules are db check's to report: a live database may hold the
+    same findings)."""
     out = list(file_checks(session))
     if any(f["check"] == "integrity" for f in out):
         return out
-    for check in (guard_checks, chain_checks):
+    for check in (schema_checks, chain_checks):
         out += list(check(session))
     return out
 
@@ -104,69 +105,13 @@ def file_checks(session: Session) -> Iterator[dict[str, Any]]:
         yield finding("foreign_key", ERROR, table, rowid, None, parent=parent)
 
 
-def guard_checks(session: Session) -> Iterator[dict[str, Any]]:
-    """The append-only triggers, each as migration 0002 created it, and no trigger dangvien
-    did not make, on any table: one on `person` could rename everyone added after it."""
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        yield from _postgresql_guards(session)
-        return
-    expected = auditchain.sqlite_guards()
-    found = {
-        name: (table, sql)
-        for name, table, sql in conn.exec_driver_sql(
-            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-        ).all()
-    }
-    for name, (table, sql) in expected.items():
-        if name not in found:
-            yield finding("guard_missing", ERROR, table, name, None)
-        elif not auditchain.same_sql(found[name][1], sql):
-            yield finding("guard_changed", ERROR, table, name, None)
-    for name, (table, _sql) in found.items():
-        if name not in expected:
-            yield finding("guard_unexpected", ERROR, table, name, None, on_table=table)
+def schema_checks(session: Session) -> Iterator[dict[str, Any]]:
+    """The schema is the one dangvien made: its guards, no foreign trigger, every table,
+    column, index and key (db_schema)."""
+    from dangvien_cli.services.db_schema import schema_problems
 
-
-def _postgresql_guards(session: Session) -> Iterator[dict[str, Any]]:
-    expected = auditchain.postgresql_guards()
-    found = {
-        name: (table, enabled, definition)
-        for name, table, enabled, definition in session.execute(
-            text("""
-            SELECT t.tgname, c.relname, t.tgenabled, pg_get_triggerdef(t.oid)
-            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE NOT t.tgisinternal AND pg_table_is_visible(c.oid)
-            """)
-        ).all()
-    }
-    for name, (table, head, tail) in expected.items():
-        if name not in found:
-            yield finding("guard_missing", ERROR, table, name, None)
-            continue
-        _table, enabled, definition = found[name]
-        # 'O' and 'A' fire in ordinary sessions; 'D' is disabled, 'R' fires for replicas only.
-        if enabled not in ("O", "A") or not (
-            definition.startswith(head) and definition.endswith(tail)
-        ):
-            yield finding("guard_changed", ERROR, table, name, None)
-    ours = auditchain.POSTGRESQL_CHECK_TRIGGERS
-    for name, (table, _enabled, _definition) in found.items():
-        if name not in expected and ours.get(name) != table:
-            yield finding("guard_unexpected", ERROR, table, name, None, on_table=table)
-    body = session.execute(
-        text("SELECT prosrc FROM pg_proc WHERE proname = 'dangvien_append_only'")
-    ).scalar()
-    if not auditchain.same_sql(body, auditchain.POSTGRESQL_GUARD_BODY):
-        yield finding("guard_changed", ERROR, "", "dangvien_append_only()", None)
-    rules = session.execute(
-        text(
-            "SELECT rulename, tablename FROM pg_rules WHERE schemaname = current_schema() "
-            "ORDER BY rulename"
-        )
-    ).all()
-    for name, table in rules:  # dangvien makes no rule (a view's own is not listed here)
-        yield finding("guard_unexpected", ERROR, table, name, None, on_table=table)
+    for check, table, ref, params in schema_problems(session):
+        yield finding(check, ERROR, table, ref, None, **params)
 
 
 def chain_checks(session: Session) -> Iterator[dict[str, Any]]:
