@@ -64,3 +64,72 @@ def test_ctrl_c_in_a_long_table_ends_in_one_line_and_130(demo_db, lang):
     notice = {"vi": "Đã dừng; không có gì được ghi.", "en": "Interrupted; nothing was written."}
     lines = [line.strip() for line in text.splitlines()]
     assert notice[lang] in lines, text[-500:]
+
+
+def at_a_terminal(argv: list[str], *keys: bytes) -> tuple[int, str]:
+    """Run dangvien at an 80-column pty (CI unset: a clerk is there to answer) and type
+    each of ``keys`` after the output stops, as a clerk answers a question."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.pop("CI", None)
+        os.environ.update(COLUMNS="80", TERM="xterm")
+        os.execv(sys.executable, [sys.executable, "-m", "dangvien_cli", *argv])
+    shown = b""
+    try:
+        for key in keys:
+            shown += read_some(fd, time.monotonic() + 30)
+            os.write(fd, key)
+        shown += read_some(fd, time.monotonic() + 30)
+        status = None
+        for _ in range(100):  # a question asked again would wait forever: 10 s, then stop it
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            time.sleep(0.1)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace").replace("\r", "")
+
+
+def unit_to_remove(cli) -> list[str]:
+    result = cli("unit", "add", "THU", "Chi bộ thử", "--kind", "chi-bo-co-so")
+    assert result.exit_code == 0, result.output
+    return ["unit", "remove", "THU"]
+
+
+@pytest.mark.parametrize(
+    ("answers", "removed"),
+    [((b"c\xc3\xb3\r",), True), ((b"Kh\xc3\xb4ng\r",), False), ((b"x\r", b"co\r"), True)],
+)
+def test_a_question_takes_the_clerks_yes_and_no(cli, demo_db, answers, removed):
+    """Click's confirm took y/yes/n/no only: "có" was answered "type y or n"."""
+    code, text = at_a_terminal(unit_to_remove(cli), *answers)
+    assert code == (0 if removed else 1), text
+    assert "Traceback" not in text
+    if len(answers) > 1:
+        assert "hãy trả lời y (hoặc có) hay n (hoặc không)." in text
+    assert (cli("unit", "show", "THU").exit_code == 0) is not removed
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("key", "code", "notice"), [(b"\x03", 130, "interrupted"), (b"\x04", 1, "declined")]
+)
+def test_ctrl_c_or_ctrl_d_at_a_question_is_said_in_the_clerks_language(
+    cli, demo_db, lang, key, code, notice
+):
+    """Click reported both as "Aborted." in English, glued to the question's line."""
+    from dangvien_cli.i18n import set_lang, t
+
+    argv = [*unit_to_remove(cli), "--lang", lang]
+    for asked in (argv, ["--lang", lang, "unit", "add", "MOI", "Chi bộ mới"]):  # --kind asked
+        status, text = at_a_terminal(asked, key)
+        set_lang(lang)
+        expected = t("error.interrupted" if notice == "interrupted" else "confirm.declined")
+        assert status == code, text
+        assert expected in [line.strip() for line in text.splitlines()], text
+        assert "Aborted" not in text and "Traceback" not in text
+    assert cli("unit", "show", "THU").exit_code == 0 and cli("unit", "show", "MOI").exit_code == 1

@@ -23,6 +23,7 @@ from dangvien_cli.cli._help import (
     DATE_OPTIONS,
     HelpCommand,
     HelpGroup,
+    stopped_at_a_question,
     usage_errors_in_clerks_words,
 )
 from dangvien_cli.cli._options import (
@@ -151,9 +152,26 @@ def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -
     if not interactive():
         stderr_console().print(f"{t('error.prefix')}: {t(needs_yes)}", style="red")
         raise typer.Exit(1)
-    if not typer.confirm(question, default=False):
+    if not _answered_yes(question):
         info(t("confirm.declined"))
         raise typer.Exit(1)
+
+
+# Click's confirm takes y/yes/n/no only: a clerk who answered "có" or "không" was told to
+# type y or n. The words are read as a search reads them (fold: any case and diacritics).
+_ANSWERS = {"y": True, "yes": True, "c": True, "co": True}
+_ANSWERS |= {"n": False, "no": False, "k": False, "khong": False, "": False}
+
+
+def _answered_yes(question: str) -> bool:
+    from dangvien_cli.vntext import fold
+
+    while True:
+        answer = typer.prompt(f"{question} [y/N]", default="", show_default=False)
+        found = _ANSWERS.get(fold(answer))
+        if found is not None:
+            return found
+        stderr_console().print(f"{t('error.prefix')}: {t('confirm.invalid')}", style="red")
 
 
 def confirmed_write(
@@ -313,7 +331,9 @@ def error_boundary() -> Iterator[None]:
     """Turn every failure into one line on stderr and the documented exit code."""
     try:
         yield
-    except (typer.Exit, typer.Abort, typer.TyperException):
+    except typer.Abort as exc:
+        raise stopped_at_a_question(exc) from None
+    except (typer.Exit, typer.TyperException):
         raise
     except DangvienError as exc:
         # One line, never a whole ID card or phone number, whatever value it echoes back;

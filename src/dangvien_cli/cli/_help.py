@@ -175,12 +175,27 @@ class _SpokenUsageError(UsageError):
     """A usage error already in the clerk's words."""
 
 
+def stopped_at_a_question(abort: BaseException) -> typer.Exit:
+    """Ctrl-C or Ctrl-D at a question (a value asked for, a yes or no): Click turns both
+    into an Abort that Typer reports as "Aborted." in English. The Abort's context says
+    which it was: Ctrl-C stops as it does anywhere (130), Ctrl-D answers no (1). The
+    answer's line was left open after the question: the notice takes a line of its own."""
+    import sys
+
+    interrupted = isinstance(abort.__context__, KeyboardInterrupt)
+    notice = t("error.interrupted") if interrupted else t("confirm.declined")
+    sys.stderr.write(("\n" if sys.stderr.isatty() else "") + notice + "\n")
+    return typer.Exit(130 if interrupted else 1)
+
+
 @contextmanager
 def usage_errors_in_clerks_words() -> Iterator[None]:
     """Typer's usage errors (exit 2) in the clerk's language, whatever part of Typer wrote
     them; a Typer error that is not a usage error keeps its own exit code."""
     try:
         yield
+    except typer.Abort as exc:
+        raise stopped_at_a_question(exc) from None
     except ClickException as exc:
         words.install_rich()  # Typer shows the error in a Rich panel: its title in our words
         if isinstance(exc, _SpokenUsageError) or type(exc).__name__ == "NoArgsIsHelpError":

@@ -74,9 +74,8 @@ def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: b
 
     help_text = lazy_text(lambda: t(help_key, choices=", ".join(map(listed, enum))))
     metavar = t("choice.metavar")
-    if need:
-        codes = "|".join(m.value for m in enum)
-        prompt = f"{help_text.rstrip('.')} [{codes}]" if interactive() else False
+    if need:  # asked for at a terminal: the help's sentence lists the words it takes
+        prompt = help_text.rstrip(".") if interactive() else False
         return typer.Option(
             ..., *names, help=help_text, callback=read, metavar=metavar, prompt=prompt
         )
