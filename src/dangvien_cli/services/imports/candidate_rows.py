@@ -24,7 +24,7 @@ from dangvien_cli.services.imports.cells import (
     parse_date_cell,
     phone_cell,
 )
-from dangvien_cli.services.imports.columns import FieldSpec, Row
+from dangvien_cli.services.imports.columns import PERSON_FIELDS, UNIT_CODE_HEADERS, FieldSpec, Row
 from dangvien_cli.services.imports.step_fields import (
     EXIT,
     EXIT_DATE,
@@ -40,18 +40,10 @@ from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import Gender, Stage, Step
 
 FIELDS = [
-    FieldSpec("id", ("Mã số", "ID", "person_id")),
-    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên", "name"), required=True),
-    FieldSpec("birth_date", ("Ngày sinh", "Ngày tháng năm sinh", "birth")),
-    FieldSpec("gender", ("Giới tính", "Nam/Nữ", "sex")),
-    FieldSpec("ethnicity", ("Dân tộc",)),
-    FieldSpec("religion", ("Tôn giáo",)),
-    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa", "GDPT")),
+    *PERSON_FIELDS,
     FieldSpec("professional_education", ("Trình độ chuyên môn", "Chuyên môn")),
     FieldSpec("occupation", ("Nghề nghiệp",)),
-    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước", "Số căn cước", "Số định danh")),
-    FieldSpec("phone", ("Điện thoại", "Số điện thoại", "SĐT")),
-    FieldSpec("unit_code", ("Mã đơn vị", "Đơn vị", "Chi bộ", "unit"), required=True),
+    FieldSpec("unit_code", UNIT_CODE_HEADERS, required=True),
     FieldSpec("youth_union", ("Đoàn viên",)),
     FieldSpec("source_date", ("Ngày tạo nguồn", "Ngày vào danh sách")),
     FieldSpec("mentor", ("Người giúp đỡ", "Đảng viên giúp đỡ", "Người kèm cặp")),

@@ -45,6 +45,22 @@ class FieldSpec:
     required: bool = False
 
 
+# A person's own columns, the same in a candidate file and a unit's roster: a header one
+# import understands, the other does too (a roster's "Ngày tháng năm sinh" was ignored).
+PERSON_FIELDS = (
+    FieldSpec("id", ("Mã số", "ID", "person_id")),
+    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên", "name"), required=True),
+    FieldSpec("birth_date", ("Ngày sinh", "Ngày tháng năm sinh", "birth")),
+    FieldSpec("gender", ("Giới tính", "Nam/Nữ", "sex")),
+    FieldSpec("ethnicity", ("Dân tộc",)),
+    FieldSpec("religion", ("Tôn giáo",)),
+    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa", "GDPT")),
+    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước", "Số căn cước", "Số định danh")),
+    FieldSpec("phone", ("Điện thoại", "Số điện thoại", "SĐT")),
+)
+UNIT_CODE_HEADERS = ("Mã đơn vị", "Đơn vị", "Chi bộ", "Mã chi bộ", "unit")
+
+
 class Row:
     """One data row, read by field key; cells come out stripped and NFC, '' as None."""
 

@@ -20,7 +20,13 @@ from dangvien_cli.services.imports.cells import (
     parse_date_cell,
     phone_cell,
 )
-from dangvien_cli.services.imports.columns import ColumnMap, FieldSpec, Row
+from dangvien_cli.services.imports.columns import (
+    PERSON_FIELDS,
+    UNIT_CODE_HEADERS,
+    ColumnMap,
+    FieldSpec,
+    Row,
+)
 from dangvien_cli.services.people import clean_name
 from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_bool, parse_choice, parse_id
@@ -28,16 +34,8 @@ from dangvien_cli.vntext import fold
 from dangvien_cli.vocab import ExitReason, Gender, MemberStatus
 
 FIELDS = [
-    FieldSpec("id", ("Mã số", "ID", "person_id")),
-    FieldSpec("full_name", ("Họ và tên", "Họ tên", "Tên"), required=True),
-    FieldSpec("birth_date", ("Ngày sinh",)),
-    FieldSpec("gender", ("Giới tính",)),
-    FieldSpec("ethnicity", ("Dân tộc",)),
-    FieldSpec("religion", ("Tôn giáo",)),
-    FieldSpec("education", ("Trình độ phổ thông", "Học vấn", "Văn hóa")),
-    FieldSpec("national_id", ("Số CCCD", "CCCD", "Căn cước")),
-    FieldSpec("phone", ("Điện thoại", "Số điện thoại")),
-    FieldSpec("unit_code", ("Mã đơn vị", "Chi bộ", "Mã chi bộ")),
+    *PERSON_FIELDS,
+    FieldSpec("unit_code", UNIT_CODE_HEADERS),
     FieldSpec("status", ("Trạng thái", "Loại đảng viên", "Chính thức/dự bị")),
     FieldSpec("key_position", ("Chủ chốt", "Giữ vị trí chủ chốt", "Cán bộ chủ chốt")),
     FieldSpec("position", ("Chức vụ",)),
