@@ -205,9 +205,11 @@ def test_the_2021_table_shows_128_percent_for_the_city(cli, demo_db):
     assert result.exit_code == 0, result.output
     city = next(line for line in result.stdout.splitlines() if "Thanh Hóa" in line)
     assert "128%" in city and "256" in city and "200" in city and "vượt" in city
-    assert "Tổng cộng" in result.stdout  # the totals footer
+    assert "Tổng cộng (1 đơn vị)" in result.stdout  # the totals footer
     en = run(cli, "quota", "--depth", "1", "--lang", "en")
     assert "128%" in en.stdout and "exceeded" in en.stdout
+    assert "Total (1 unit)" in en.stdout  # not "1 unit(s)"
+    assert "Total (111 units)" in run(cli, "quota", "--depth", "2", "--lang", "en").stdout
 
 
 def test_vietnamese_number_formats_in_tables_plain_numbers_in_json(cli, demo_db):

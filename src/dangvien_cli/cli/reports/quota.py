@@ -34,7 +34,7 @@ from dangvien_cli.cli.reports._shared import (
     report_day,
 )
 from dangvien_cli.errors import ThresholdNotMet
-from dangvien_cli.i18n import fmt_date, fmt_percent, t
+from dangvien_cli.i18n import fmt_date, fmt_int, fmt_percent, t
 from dangvien_cli.render import Column, OutputFormat
 from dangvien_cli.render_output import Footer, Rows, View, deliver
 
@@ -139,7 +139,7 @@ def _quota_display(rows: Rows) -> tuple[Rows, Footer]:
     total = footer(rows) if rows and rows[0]["row_type"] == "unit" else None
     if total is None:
         return shown, None
-    label = t("report.total", units=total["units"])
+    label = t("report.total", count=fmt_int(total["units"]))
     tick = {"elapsed": rows[0]["elapsed_percent"] / 100}
     return shown, {**total, "label": label, "short_label": label, **progress(total), **tick}
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import DangvienError, RowErrors
-from dangvien_cli.i18n import code_label, t
+from dangvien_cli.i18n import code_label, fmt_int, t
 from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
@@ -98,7 +98,7 @@ def import_quotas(
     if defaulted:
         source_used = normalize_source(default_source)
         label = code_label("quota_source", source_used)
-        result.warnings.append(t("quota.source_defaulted", count=defaulted, source=label))
+        result.warnings.append(t("quota.source_defaulted", count=fmt_int(defaulted), source=label))
 
     period_ids = {}
     stored = [p for p in periods.values() if isinstance(p, Period)]
