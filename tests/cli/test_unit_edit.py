@@ -29,3 +29,15 @@ def test_edit_unknown_unit_and_bad_date(cli, demo_db):
     assert cli("unit", "edit", "NOPE", "--name", "X").exit_code == 1
     bad = cli("unit", "edit", "DALAN", "--dissolved", "30/02/2024")
     assert bad.exit_code == 2 and "30/02/2024" in bad.stderr
+
+
+def test_a_refusal_counts_one_thing_in_the_singular(cli, tmp_path):
+    """English said "still has 1 sub-units"."""
+    assert cli("unit", "add", "TREN", "Đảng bộ trên", "--kind", "dang-bo-co-so").exit_code == 0
+    add = ("unit", "add", "DUOI", "Chi bộ dưới", "--kind", "chi-bo-truc-thuoc", "--parent", "TREN")
+    assert cli(*add).exit_code == 0
+    refused = cli("unit", "edit", "TREN", "--dissolved", "01/01/2026", "--lang", "en")
+    assert refused.exit_code == 1
+    assert "still has 1 sub-unit after 01/01/2026" in refused.stderr
+    refused = cli("unit", "edit", "TREN", "--dissolved", "01/01/2026")
+    assert "còn 1 đơn vị trực thuộc" in refused.stderr
