@@ -692,3 +692,36 @@ def test_a_unit_s_deadlines_are_the_whole_tree_s_for_its_people(cli, merged):
     wards = [u["code"] for u in cli.json("unit", "list") if u["code"] in ("HACTHANH", "HAMRONG")]
     for ward in wards:
         assert set(items("--unit", ward)) <= set(items()), ward
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("report", "quota", "--period", "2025"),
+        ("report", "document", "--period", "2025"),
+        ("report", "pipeline", "--period", "2025"),
+        ("member", "list", "--as-of", "31/12/2025"),
+        ("unit", "show", "--as-of", "31/12/2025"),
+    ],
+)
+def test_a_dissolved_units_report_of_a_later_day_says_which_day_to_ask(cli, merged, command):
+    """ "P01 did not exist on 31/12/2025" left the clerk to find out when it ended: the
+    refusal names the day and the --as-of that reads it, which then works."""
+    argv = (
+        [*command[:2], "P01", *command[2:]] if command[1] == "show" else [*command, "--unit", "P01"]
+    )
+    refused(cli(*argv), "30/06/2025", "--as-of 30/06/2025")
+    english = refused(cli(*argv, "--lang", "en"), "dissolved on 30/06/2025")
+    assert "--as-of 30/06/2025" in english
+    if command[-2] == "--as-of":
+        argv[argv.index("31/12/2025")] = "30/06/2025"
+    else:
+        argv += ["--as-of", "30/06/2025"]
+    ok(cli(*argv))
+
+
+def test_a_unit_founded_later_says_when(cli, merged):
+    refused(
+        cli("report", "quota", "--period", "2021", "--unit", "HACTHANH"),
+        "thành lập ngày 01/07/2025",
+    )

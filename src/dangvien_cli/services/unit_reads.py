@@ -94,15 +94,16 @@ def require_unit(reader: Reader, code: str) -> int:
 
 def require_unit_on(reader: Reader, code: str, day: date) -> int:
     """``require_unit``, refused too when the unit did not exist on ``day``."""
-    from dangvien_cli.i18n import fmt_date
+    from dangvien_cli.reader import as_date
+    from dangvien_cli.services.unit_life import not_on_day
 
     unit_id = require_unit(reader, code)
-    sql = (
-        "SELECT count(*) FROM unit WHERE id = :id AND (founded_on IS NULL OR founded_on <= :on)"
-        " AND (dissolved_on IS NULL OR dissolved_on >= :on)"
-    )
-    if not reader.scalar(sql, {"id": unit_id, "on": day}):
-        raise InvalidValue("unit.not_on_day", code=nfc(code), day=fmt_date(day))
+    sql = "SELECT code, founded_on, dissolved_on FROM unit WHERE id = :id"
+    ((stored, founded, dissolved),) = reader.rows(sql, {"id": unit_id})
+    founded, dissolved = as_date(founded), as_date(dissolved)
+    if (founded is not None and founded > day) or (dissolved is not None and dissolved < day):
+        key, params = not_on_day(stored, founded, dissolved, day)
+        raise InvalidValue(key, **params)
     return unit_id
 
 
@@ -111,7 +112,6 @@ def unit_detail(session: Session, code: str, as_of: date | None = None) -> dict[
     day's parent and name, the roster of its subtree that day, its sub-units, the admissions
     decided up to that day in it and below (a merged unit's counting for its successor), the
     candidates now."""
-    from dangvien_cli.i18n import fmt_date
     from dangvien_cli.models import Unit
     from dangvien_cli.reader import ConnectionReader
     from dangvien_cli.services.dated import HELD, ROSTER, TREE, subtree_held, with_recursive
@@ -128,7 +128,10 @@ def unit_detail(session: Session, code: str, as_of: date | None = None) -> dict[
         params,
     )
     if not found:
-        raise InvalidValue("unit.not_on_day", code=unit.code, day=fmt_date(day))
+        from dangvien_cli.services.unit_life import not_on_day
+
+        refusal, why = not_on_day(unit.code, unit.founded_on, unit.dissolved_on, day)
+        raise InvalidValue(refusal, **why)
     total, probationary, key = reader.rows(
         with_recursive(TREE, HELD, ROSTER, subtree_held())
         + "SELECT count(*), coalesce(sum(CASE WHEN r.official THEN 0 ELSE 1 END), 0), "

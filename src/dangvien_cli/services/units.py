@@ -303,7 +303,8 @@ def alive_on(unit: Unit, day: date) -> bool:
 
 def require_alive(unit: Unit, day: date) -> None:
     """Refuse a unit that did not exist on ``day`` (a report or roster of that day)."""
-    from dangvien_cli.i18n import fmt_date
+    from dangvien_cli.services.unit_life import not_on_day
 
     if not alive_on(unit, day):
-        raise InvalidValue("unit.not_on_day", code=unit.code, day=fmt_date(day))
+        key, params = not_on_day(unit.code, unit.founded_on, unit.dissolved_on, day)
+        raise InvalidValue(key, **params)
