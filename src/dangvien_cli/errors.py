@@ -5,6 +5,7 @@ Services raise these and never print; the CLI turns them into one line on stderr
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,15 @@ class ThresholdNotMet(DangvienError):
 # 0912345678, 0912 345 678, 0912.345.678, 0912-345-678 or 038-090-012-347. Dates never reach
 # 9 digits; digits inside a word (a file digest, a document number) are not touched.
 _PRIVATE_NUMBER = re.compile(r"(?<![\w+])\+?\d(?:[\d .\-]{7,}\d)(?!\w)")
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the machine refused, in the reader's language: the system's own words
+    (``strerror``) are English whatever the clerk reads."""
+    from dangvien_cli.i18n import has, t
+
+    key = f"os.{errno.errorcode.get(exc.errno or 0, '')}"
+    return t(key) if has(key) else exc.strerror or type(exc).__name__
 
 
 def redact(text: str) -> str:

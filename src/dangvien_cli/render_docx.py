@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, os_reason
 from dangvien_cli.i18n import fmt_int, fmt_percent, t
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def write_document(report: Report, path: Path, *, template: Path | None = None) 
         document.save(str(path))
         path.chmod(0o600)  # owner-only, like the other reports
     except OSError as exc:
-        raise DangvienError("report.cannot_write", path=path, reason=exc.strerror) from None
+        raise DangvienError("report.cannot_write", path=path, reason=os_reason(exc)) from None
 
 
 def _clear_body(document: Any) -> None:

@@ -93,7 +93,7 @@ def deliver(
 def write_file(output: Path, write: Callable[[Path, IO[str] | None], None]) -> None:
     """Write an output file owner-only (a report can list people by name), then say so on
     stderr. ``write`` gets the path, and for a text file the open file."""
-    from dangvien_cli.errors import DangvienError
+    from dangvien_cli.errors import DangvienError, os_reason
     from dangvien_cli.tabular_write import private_output
 
     try:
@@ -106,7 +106,7 @@ def write_file(output: Path, write: Callable[[Path, IO[str] | None], None]) -> N
                 with target.open("w", encoding=encoding, newline="") as f:
                     write(target, f)
     except OSError as exc:
-        raise DangvienError("report.cannot_write", path=output, reason=exc.strerror) from None
+        raise DangvienError("report.cannot_write", path=output, reason=os_reason(exc)) from None
     notice(t("report.written", path=output))
 
 

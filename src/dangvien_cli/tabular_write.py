@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from dangvien_cli.errors import DangvienError
+from dangvien_cli.errors import DangvienError, os_reason
 from dangvien_cli.tabular import DELIMITERS, XLSX_MAX_ROWS, XLSX_SUFFIXES, neutralise
 
 
@@ -61,7 +61,7 @@ def write_table(
         with private_output(path) as tmp:
             return writer(tmp, list(headers), rows)
     except OSError as exc:
-        raise DangvienError("export.cannot_write", path=str(path), reason=exc.strerror) from None
+        raise DangvienError("export.cannot_write", path=str(path), reason=os_reason(exc)) from None
 
 
 @contextmanager

@@ -36,7 +36,7 @@ from dangvien_cli.cli._options import (
     whole_number,
     yes_option,
 )
-from dangvien_cli.errors import DangvienError, RuleViolation, one_line
+from dangvien_cli.errors import DangvienError, RuleViolation, one_line, os_reason
 from dangvien_cli.i18n import get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
@@ -368,7 +368,7 @@ def error_boundary() -> Iterator[None]:
         if refusal is None and isinstance(exc, OSError) and exc.strerror:
             # The machine refused: a full disk, a folder where a file was named, no right.
             where = f"{exc.filename}: " if exc.filename else ""
-            refusal = DangvienError("error.os", reason=f"{where}{exc.strerror}")
+            refusal = DangvienError("error.os", reason=f"{where}{os_reason(exc)}")
         if refusal is not None:
             message = one_line(refusal.message())
             stderr_console().print(f"{t('error.prefix')}: {message}", style="red")

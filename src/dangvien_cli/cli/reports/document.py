@@ -12,7 +12,7 @@ import typer
 from dangvien_cli.cli._context import app_ctx, command, info
 from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, group, report_day
-from dangvien_cli.errors import DangvienError, InvalidValue
+from dangvien_cli.errors import DangvienError, InvalidValue, os_reason
 from dangvien_cli.i18n import t
 from dangvien_cli.render import OutputFormat
 
@@ -72,7 +72,7 @@ def _write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
         path.chmod(0o600)  # owner-only, like the other reports: it names units and figures
     except OSError as exc:
-        raise DangvienError("report.cannot_write", path=path, reason=exc.strerror) from None
+        raise DangvienError("report.cannot_write", path=path, reason=os_reason(exc)) from None
     info(t("report.written", path=path))
 
 

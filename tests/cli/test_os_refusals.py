@@ -1,0 +1,48 @@
+"""When the machine refuses (a full disk, a path through a file), the one line says why in
+the clerk's language: the system's own words ("No space left on device") are English."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(("lang", "said"), [("vi", "ổ đĩa đã hết chỗ trống"), ("en", "no space")])
+def test_a_full_disk_is_said_in_the_clerks_language(demo_db, lang, said):
+    with FULL.open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "dangvien_cli", "--lang", lang, "unit", "list"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "COLUMNS": "80"},
+            check=False,
+        )
+    assert done.returncode == 1
+    assert said in done.stderr and "No space left" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "candidates", "{file}/x.csv"),
+        ("report", "quota", "--period", "2021", "--output", "{file}/q.xlsx"),
+        ("report", "document", "--period", "2021", "--output", "{file}/bc.md"),
+    ],
+)
+def test_a_path_through_a_file_is_said_in_the_clerks_language(cli, demo_db, tmp_path, command):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("")
+    result = cli(*(part.format(file=a_file) for part in command))
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.endswith("một phần của đường dẫn không phải là thư mục."), line
+    assert "Not a directory" not in line and len(line.splitlines()) == 1
