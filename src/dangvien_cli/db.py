@@ -287,18 +287,25 @@ DRIVER_REASONS = (
     ("Name or service not known", "db.reason.host"),
     ("timeout expired", "db.reason.timeout"),
     ("unable to open database file", "db.reason.unable"),
+    ("database or disk is full", "db.reason.full"),
+    ("disk I/O error", "db.reason.io"),
+    ("could not extend file", "db.reason.full"),
 )
+
+
+def driver_reason(reason: str) -> str:
+    """The driver's first line in the clerk's words, where the catalogue has them."""
+    from dangvien_cli.i18n import t
+
+    return next((t(key) for part, key in DRIVER_REASONS if part in reason), reason)
 
 
 def cannot_open(url: str, exc: BaseException | None) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
-    from dangvien_cli.i18n import t
-
     reason = str(exc).splitlines()[0]
     if reason in DAMAGED:
         return DangvienError("db.check_damaged", where=describe(url), problem=reason)
-    said = next((t(key) for part, key in DRIVER_REASONS if part in reason), reason)
-    return DangvienError("db.cannot_open", where=describe(url), reason=said)
+    return DangvienError("db.cannot_open", where=describe(url), reason=driver_reason(reason))
 
 
 # What SQLite says of a file that is damaged (or was never a database).

@@ -23,7 +23,7 @@ from sqlalchemy import Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-from dangvien_cli.db import DAMAGED
+from dangvien_cli.db import DAMAGED, driver_reason
 from dangvien_cli.errors import DangvienError
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     # The disk is full (or the file may grow no further) mid-write: the transaction is
     # rolled back, nothing was written. PostgreSQL's class 53 is "insufficient resources".
     if any(m in text for m in _DISK_FULL) or str(getattr(orig, "sqlstate", "")).startswith("53"):
-        return DangvienError("db.disk_full", reason=str(orig or exc).splitlines()[0])
+        return DangvienError("db.disk_full", reason=driver_reason(str(orig or exc).splitlines()[0]))
     return None
 
 

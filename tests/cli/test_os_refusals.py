@@ -46,3 +46,31 @@ def test_a_path_through_a_file_is_said_in_the_clerks_language(cli, demo_db, tmp_
     line = result.stderr.strip()
     assert line.endswith("một phần của đường dẫn không phải là thư mục."), line
     assert "Not a directory" not in line and len(line.splitlines()) == 1
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(sys.platform == "win32", reason="a file size limit (RLIMIT_FSIZE)")
+@pytest.mark.parametrize(("lang", "said"), [("vi", "lỗi đọc ghi của đĩa"), ("en", "disk")])
+def test_a_disk_that_fills_during_an_import_writes_nothing_and_says_so(
+    demo_db, tmp_path, sql, lang, said
+):
+    """The database cannot grow (a full disk, here a file size limit): SQLite's English
+    "disk I/O error" was the reason shown."""
+    import resource
+
+    rows = [f"Nguyễn Văn Thử {i},01/01/1990,nam,DALAN.CB1,01/03/2024" for i in range(3000)]
+    path = tmp_path / "new.csv"
+    path.write_text("full_name,birth_date,gender,unit_code,source_date\n" + "\n".join(rows))
+    limit = demo_db.stat().st_size + 20_000
+    before = sql("SELECT count(*) FROM person")
+    done = subprocess.run(
+        [sys.executable, "-m", "dangvien_cli", "--lang", lang, "candidate", "import", path],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+    )
+    assert done.returncode == 1, done.stderr
+    assert said in done.stderr and "disk I/O error" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert sql("SELECT count(*) FROM person") == before
