@@ -15,6 +15,7 @@ from dangvien_cli.i18n import set_lang
 
 CUT_NAME = re.compile(r"-[\w-]*…")
 LABEL = re.compile(r"<[^<>]*>")
+PYTHON_TYPE = re.compile(r"<(str|int|float|bool|path|list\[\w+\])>")
 
 
 def every_help_path() -> list[list[str]]:
@@ -40,6 +41,8 @@ def test_every_help_fits_80_columns_with_whole_names_and_labels(cli, monkeypatch
             # A type label opened on a row is closed on it: none is cut across two rows.
             opened = line.count("<") - len(LABEL.findall(line))
             assert opened == 0, (path, line)
+            # A type in a clerk's words, not Python's (English said <list[str]>, <bool>).
+            assert not PYTHON_TYPE.search(line), (path, line)
 
 
 def test_a_long_list_of_choices_is_said_in_the_help_not_the_type_column(cli, monkeypatch):

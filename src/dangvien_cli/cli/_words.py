@@ -5,12 +5,12 @@ Typer speaks English in three ways: strings it passes to stdlib gettext (typer/c
 typer/rich_utils.py, which freezes them into module constants at import), f-strings in the
 Click it bundles (typer/_click has no gettext at all), and pydantic's validation messages.
 One catalogue, ``locale/typer.vi.po``, holds all of them; ``locale/typer.en.po`` says
-pydantic's messages in plain English for the English interface. It is read with the stdlib (a PO
-file is a few quoted strings; no compiled .mo to keep in step). ``install()`` points Typer's
-``_`` at it and resets rich_utils' constants for the current language, so a process that
-switches language between invocations (the tests do) never shows the previous one;
-``translate()`` turns an error's finished English sentence into Vietnamese by matching it
-against the catalogue's templates.
+pydantic's messages and the help's value types in plain English for the English interface.
+It is read with the stdlib (a PO file is a few quoted strings; no compiled .mo to keep in
+step). ``install()`` points Typer's ``_`` at it and resets rich_utils' constants for the
+current language, so a process that switches language between invocations (the tests do)
+never shows the previous one; ``translate()`` turns an error's finished English sentence
+into Vietnamese by matching it against the catalogue's templates.
 """
 
 from __future__ import annotations
@@ -93,10 +93,11 @@ def templates(lang: str = "vi") -> tuple[Template, ...]:
 
 
 def gettext(message: str) -> str:
-    """What Typer's ``_()`` returns: the catalogue's text in Vietnamese, else the English."""
-    if get_lang() != "vi" or not message:
+    """What Typer's ``_()`` returns: the catalogue's text in the current language (English's
+    says a few of Typer's words as a clerk would: `<text>` for `<str>`), else Typer's own."""
+    if not message:
         return message
-    return catalogue("vi").get(message) or message
+    return catalogue(get_lang()).get(message) or message
 
 
 def translate(sentence: str) -> str:
