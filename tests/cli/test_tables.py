@@ -348,3 +348,20 @@ def test_a_sheet_leaves_out_rows_that_do_not_apply_yet(cli, demo_db, monkeypatch
     assert cli.json("unit", "show", "DALAN")["dissolved_on"] is None
     member = cli.json("member", "list")[0]["id"]
     assert "Lý do ra khỏi danh sách" not in cli("member", "show", str(member)).stdout
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_count_is_typed_back_as_its_table_writes_it(cli, demo_db, monkeypatch, lang):
+    """English writes a quota `1,200` and refused `quota set … 1,200`; in Vietnamese the
+    table writes `1.200`, and a comma is a decimal mark there, refused in a count."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("--lang", lang, "quota", "list", "--unit", "TP").stdout
+    written = {"vi": "1.200", "en": "1,200"}[lang]
+    assert written in shown
+    result = cli("--lang", lang, "quota", "set", "TP", "2022", written.replace("2", "3", 1))
+    assert result.exit_code == 0, result.output
+    targets = [q["target"] for q in cli.json("quota", "list", "--unit", "TP")]
+    assert 1300 in targets
+    if lang == "vi":
+        assert cli("quota", "set", "TP", "2022", "1,300").exit_code == 2

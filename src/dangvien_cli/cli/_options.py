@@ -88,11 +88,16 @@ def arg(help_key: str, **kwargs: Any) -> Any:
 
 def whole_number(ctx: typer.Context, param: Any, value: str | None) -> int | None:
     """A count typed on the command line (`quota set P01 2021 1.200`): a usage error (exit 2)
-    when it is not a whole number or is negative."""
+    when it is not a whole number or is negative. In English it may be typed as the English
+    tables write it (`1,200`); in Vietnamese a comma is a decimal mark, and refused."""
+    import re
+
     from dangvien_cli.values import parse_int
 
     if value is None:
         return None
+    if get_lang() == "en" and re.fullmatch(r"\s*\d{1,3}(,\d{3})+\s*", value):
+        value = value.replace(",", "")
     field = (param.opts or [param.name])[0] if param.param_type_name == "option" else param.name
     try:
         number = parse_int(value, field)
