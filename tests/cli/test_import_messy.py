@@ -216,9 +216,9 @@ def test_examples_are_small_and_rebuilt_by_their_script(tmp_path):
 
 
 def test_progress_shows_rows_per_second_only_when_someone_watches(monkeypatch, capsys):
-    from dangvien_cli.cli import _context, _imports
+    from dangvien_cli.cli import _console, _imports
 
-    monkeypatch.setattr(_context, "err_console", None)  # a console made for this test
+    monkeypatch.setattr(_console, "err_console", None)  # a console made for this test
     with _imports.progress(Path("big.csv"), quiet=False) as tick:
         assert tick is None  # a pipe: nothing
     for stream in (sys.stdout, sys.stderr):

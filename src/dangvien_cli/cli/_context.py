@@ -1,29 +1,26 @@
-"""What every command shares: the application context, the common options, the error
-boundary (the option helpers are in _options.py, the help classes in _help.py, and are
-re-exported here for the command modules). Nothing here imports SQLAlchemy at module
-level, so ``--help`` stays fast.
+"""What every command shares: the application context, the common options, the questions
+(the option helpers are in _options.py, the help classes in _help.py, the error boundary
+and stderr in _console.py, and are re-exported here for the command modules). Nothing here
+imports SQLAlchemy at module level, so ``--help`` stays fast.
 """
 
 import functools
 import getpass
 import inspect
-import os
-import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from dangvien_cli.cli._console import error_boundary, info, stderr_console, warn
 from dangvien_cli.cli._help import (
     DATE_METAVAR,
     DATE_OPTIONS,
     HelpCommand,
     HelpGroup,
-    stopped_at_a_question,
     usage_errors_in_clerks_words,
 )
 from dangvien_cli.cli._options import (
@@ -36,7 +33,7 @@ from dangvien_cli.cli._options import (
     whole_number,
     yes_option,
 )
-from dangvien_cli.errors import DangvienError, RuleViolation, one_line, os_reason
+from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
@@ -120,28 +117,6 @@ def app_ctx() -> AppContext:
         if ctx is not None:
             ctx.find_root().obj = obj
     return obj
-
-
-err_console = None
-
-
-def stderr_console():  # type: ignore[no-untyped-def]
-    global err_console
-    if err_console is None:
-        from rich.console import Console
-
-        err_console = Console(
-            stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True
-        )
-    return err_console
-
-
-def warn(text: str) -> None:
-    stderr_console().print(f"{t('warning.prefix')}: {text}", style="yellow")
-
-
-def info(text: str) -> None:
-    stderr_console().print(text)
 
 
 def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -> None:
@@ -316,70 +291,6 @@ def describe_command(ctx: typer.Context) -> str:
     return " ".join([ctx.command_path, *given])[:200]
 
 
-def _end_the_line_of_an_interrupted_table() -> None:
-    """Ctrl-C can stop a table mid-row at a terminal: the notice starts a line of its own."""
-    from dangvien_cli.render_table import output_is_terminal
-
-    if output_is_terminal(sys.stdout):
-        with suppress(OSError, ValueError):
-            sys.stdout.write("\n")
-            sys.stdout.flush()
-
-
-@contextmanager
-def error_boundary() -> Iterator[None]:
-    """Turn every failure into one line on stderr and the documented exit code."""
-    try:
-        yield
-    except typer.Abort as exc:
-        raise stopped_at_a_question(exc) from None
-    except (typer.Exit, typer.TyperException):
-        raise
-    except DangvienError as exc:
-        # One line, never a whole ID card or phone number, whatever value it echoes back;
-        # at a terminal, several broken rules as a list, one per line.
-        lines = exc.lines() if isinstance(exc, RuleViolation) else []
-        if len(lines) > 1 and sys.stderr.isatty():
-            head = t("rule.refused_many", count=len(lines))
-            stderr_console().print(f"{t('error.prefix')}: {head}", style="red")
-            for line in lines:
-                stderr_console().print(f"  • {one_line(line)}", style="red")
-        else:
-            stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        _end_the_line_of_an_interrupted_table()
-        stderr_console().print(t("error.interrupted"))
-        raise typer.Exit(130) from None
-    except BrokenPipeError:
-        # The reader went away (`dangvien … | head`): stop quietly, as a SIGPIPE would.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(141) from None
-    except OverflowError:
-        # A date or number computed from a value the user gave ran past what Python's
-        # dates can hold (--within 99999999 days): the value, not the program, is wrong.
-        stderr_console().print(f"{t('error.prefix')}: {t('error.out_of_range')}", style="red")
-        raise typer.Exit(1) from None
-    except Exception as exc:
-        from dangvien_cli.dialect import engine_refusal
-
-        refusal = engine_refusal(exc)
-        if refusal is None and isinstance(exc, OSError) and exc.strerror:
-            # The machine refused: a full disk, a folder where a file was named, no right.
-            where = f"{exc.filename}: " if exc.filename else ""
-            refusal = DangvienError("error.os", reason=f"{where}{os_reason(exc)}")
-        if refusal is not None:
-            message = one_line(refusal.message())
-            stderr_console().print(f"{t('error.prefix')}: {message}", style="red")
-            raise typer.Exit(1) from None
-        if os.environ.get("DANGVIEN_DEBUG") == "1":
-            traceback.print_exc()
-        kind = type(exc).__name__
-        stderr_console().print(f"{t('error.prefix')}: {t('error.unexpected', kind=kind)}")
-        raise typer.Exit(1) from None
-
-
 def lang_callback(value: str | None) -> str | None:
     if value is not None and value not in ("vi", "en"):
         raise typer.BadParameter(t("choice.not_one_of", value=value, choices="vi, en"))
@@ -409,6 +320,7 @@ __all__ = [
     "required",
     "show_added",
     "show_list",
+    "stderr_console",
     "warn",
     "yes_option",
 ]
