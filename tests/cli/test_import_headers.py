@@ -38,3 +38,22 @@ def test_every_person_column_name_is_known_to_both_imports():
         for person in PERSON_FIELDS:
             assert set(person.aliases) <= by_key[person.key], (person.key, fields)
         assert {"Mã đơn vị", "Đơn vị", "Chi bộ", "Mã chi bộ"} <= by_key["unit_code"]
+
+
+def test_a_quota_file_takes_the_unit_column_by_the_same_names(cli, demo_db, tmp_path):
+    """A quota file headed "Mã chi bộ" was refused as lacking a unit column."""
+    path = tmp_path / "quotas.csv"
+    path.write_text("Mã chi bộ,Năm,Chỉ tiêu,Nguồn\nDALAN.CB1,2024,2,Thành ủy\n", encoding="utf-8")
+    result = cli("quota", "import", path)
+    assert result.exit_code == 0, result.output
+    quotas = cli.json("quota", "list", "--unit", "DALAN.CB1")
+    assert [(q["period"], q["target"]) for q in quotas] == [("2024", 2)]
+
+
+def test_a_missing_column_is_named_as_a_clerk_heads_it(cli, demo_db, tmp_path):
+    """The refusal named the field's key only ("unit_code")."""
+    path = tmp_path / "quotas.csv"
+    path.write_text("Năm,Chỉ tiêu\n2024,2\n", encoding="utf-8")
+    result = cli("quota", "import", path)
+    assert result.exit_code == 1
+    assert "Mã đơn vị (unit_code)" in result.stderr

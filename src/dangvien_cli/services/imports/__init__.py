@@ -29,7 +29,13 @@ from dangvien_cli.services.imports.cells import (
     parse_date_cell,
     phone_cell,
 )
-from dangvien_cli.services.imports.columns import ColumnMap, FieldSpec, Row, open_mapped
+from dangvien_cli.services.imports.columns import (
+    UNIT_CODE_HEADERS,
+    ColumnMap,
+    FieldSpec,
+    Row,
+    open_mapped,
+)
 from dangvien_cli.tabular import open_table, unneutralise
 from dangvien_cli.tabular_write import write_table
 
@@ -133,6 +139,7 @@ def write_error_file(
 
 
 __all__ = [
+    "UNIT_CODE_HEADERS",
     "ColumnMap",
     "FieldSpec",
     "ImportResult",

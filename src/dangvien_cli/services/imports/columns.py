@@ -143,11 +143,10 @@ class ColumnMap:
                 self.index[key] = i
             elif header and header_key(header) not in IGNORED_HEADERS:
                 self.unknown.append(header)
-        missing = [s.key for s in fields if s.required and s.key not in self.index]
-        if missing:
-            raise DangvienError(
-                "import.missing_columns", path=str(table.path), columns=", ".join(missing)
-            )
+        missing = [s for s in fields if s.required and s.key not in self.index]
+        if missing:  # by the header a clerk would write, and the key a script would
+            named = ", ".join(f"{s.aliases[0]} ({s.key})" if s.aliases else s.key for s in missing)
+            raise DangvienError("import.missing_columns", path=str(table.path), columns=named)
         self.table = table
         self.escaped = table.kind == "csv"  # CSV text may carry the formula escape (tabular)
         self._keys = tuple(self.index)

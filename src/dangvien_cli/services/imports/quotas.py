@@ -14,6 +14,7 @@ from dangvien_cli.i18n import code_label, fmt_int, t
 from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
+    UNIT_CODE_HEADERS,
     FieldSpec,
     ImportResult,
     Row,
@@ -27,7 +28,7 @@ from dangvien_cli.services.units import code_key
 from dangvien_cli.values import parse_int
 
 FIELDS = [
-    FieldSpec("unit_code", ("Mã đơn vị", "Đơn vị", "Mã", "unit", "code"), required=True),
+    FieldSpec("unit_code", (*UNIT_CODE_HEADERS, "Mã", "code"), required=True),
     FieldSpec("period", ("Kỳ", "Năm", "Giai đoạn", "Nhiệm kỳ", "year"), required=True),
     FieldSpec("source", ("Nguồn", "Cấp giao", "Nơi giao", "Nguồn chỉ tiêu")),
     FieldSpec("target", ("Chỉ tiêu", "Số lượng", "Số chỉ tiêu", "Chỉ tiêu kết nạp"), required=True),
