@@ -133,3 +133,13 @@ def test_ctrl_c_or_ctrl_d_at_a_question_is_said_in_the_clerks_language(
         assert expected in [line.strip() for line in text.splitlines()], text
         assert "Aborted" not in text and "Traceback" not in text
     assert cli("unit", "show", "THU").exit_code == 0 and cli("unit", "show", "MOI").exit_code == 1
+
+
+def test_a_date_mistyped_at_a_question_is_asked_again(cli, demo_db):
+    """A bad date typed when asked was refused only after every other question, exit 2."""
+    argv = ["candidate", "add", "Lò Văn Hỏi", "--unit", "DALAN.CB1", "--sourced", "01/03/2025"]
+    code, text = at_a_terminal(argv, b"32/01/1990\r", b"01/01/1990\r", b"nam\r")
+    assert code == 0, text
+    assert text.count("Ngày sinh:") == 2 and "Ngày không hợp lệ: '32/01/1990'" in text
+    (added,) = [c for c in cli.json("candidate", "list") if c["full_name"] == "Lò Văn Hỏi"]
+    assert added["birth_date"] == "1990-01-01"

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from dangvien_cli.cli._help import lazy_text
+from dangvien_cli.cli._help import DATE_OPTIONS, lazy_text
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.i18n import get_lang, t
 from dangvien_cli.render import OutputFormat
@@ -28,14 +28,30 @@ def yes_option() -> Any:
 
 
 def required(*names: str, help_key: str, **fmt: Any) -> Any:
-    """A required option: asked for at a terminal (choices listed), exit 2 in a script."""
+    """A required option: asked for at a terminal (choices listed), exit 2 in a script. A
+    date asked for is read at once, so that one mistyped is asked again, not refused after
+    every other question was answered."""
+    asked = interactive()  # a script's bad date stays the command's own one-line refusal
     return typer.Option(
         ...,
         *names,
         help=lazy_text(lambda: t(help_key, **fmt)),
-        prompt=t(help_key, **fmt).rstrip(".") if interactive() else False,
+        prompt=t(help_key, **fmt).rstrip(".") if asked else False,
         show_default=False,
+        callback=_a_date if asked and names[0].lstrip("-") in DATE_OPTIONS else None,
     )
+
+
+def _a_date(ctx: typer.Context, param: Any, value: str | None) -> str | None:
+    """The date as typed, once it reads as one (the command parses it again): a usage
+    error otherwise, which Click answers at a terminal by asking again."""
+    from dangvien_cli.values import parse_date
+
+    try:
+        parse_date(value)
+    except DangvienError as exc:
+        raise typer.BadParameter(exc.message(), ctx=ctx, param=param) from None
+    return value
 
 
 # Keywords of opt() that are Typer's, not the help text's parameters.
