@@ -250,6 +250,29 @@ def test_invisible_characters_refused_in_codes(cli, units, code):
     assert sorted(u["code"] for u in cli.json("unit", "list")) == ["C1", "DALAN", "TP"]
 
 
+@pytest.mark.parametrize("hidden", ["\u202e", "\u200b", "\ufeff", "\u2066"])
+def test_invisible_characters_refused_in_names(cli, units, hidden):
+    """A right-to-left override in a name turned the rest of a table's row around, and a
+    zero-width space made two spellings of one name: they were stored as typed."""
+    name = f"Nguyễn{hidden}Văn Lạ"
+    add = ("candidate", "add", name, "--unit", "C1", "--birth", "01/01/1990", "--gender", "nam")
+    result = cli(*add)
+    assert result.exit_code == 1
+    assert f"U+{ord(hidden):04X}" in refusal(result)
+    header = "full_name,birth_date,gender,unit_code,source_date\n"
+    (units / "c.csv").write_text(header + f"{name},01/01/1990,nam,C1,01/03/2024\n")
+    assert cli("candidate", "import", units / "c.csv").exit_code == 1
+    (units / "m.csv").write_text(
+        f"full_name,birth_date,gender,unit_code\n{name},01/01/1970,nam,C1\n"
+    )
+    assert cli("member", "import", units / "m.csv", "--unit", "TP").exit_code == 1
+    result = cli(
+        "unit", "add", "C9", f"Chi bộ{hidden} 9", "--kind", "chi-bo-co-so", "--parent", "TP"
+    )
+    assert result.exit_code == 1
+    assert cli.json("candidate", "list") == [] and cli.json("member", "list") == []
+
+
 def test_fullwidth_code_is_the_same_unit(cli, units):
     cli("unit", "add", "DALAN", "Dạ Lan", "--kind", "dang-bo-co-so", "--parent", "TP")
     result = cli(

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from dangvien_cli.errors import InvalidValue, Unparseable
-from dangvien_cli.vntext import fold, nfc
+from dangvien_cli.vntext import fold, invisible_char, nfc, visible
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -58,15 +58,24 @@ def required_date(value: str, field: str) -> date:
 
 
 def required_text(value: str, field: str, limit: int) -> str:
-    """``value`` in NFC, refused when empty or longer than ``limit`` characters: a name or a
-    code, with the same limits in the commands and the imports, so what is exported imports
-    back."""
+    """``value`` in NFC, refused when empty, longer than ``limit`` characters, or holding a
+    character that cannot be seen (a zero-width space, a right-to-left override that turns
+    the rest of a table's row around): a name or a code, with the same limits in the
+    commands and the imports, so what is exported imports back."""
     text = nfc(value)
     if not text:
         raise InvalidValue("error.required", field=field)
     if len(text) > limit:
         raise InvalidValue("error.too_long", field=field, limit=limit)
+    hidden = invisible_in(text)
+    if hidden is not None:
+        raise InvalidValue("text.invisible_in", field=field, char=hidden, value=visible(text))
     return text
+
+
+def invisible_in(text: str) -> str | None:
+    """invisible_char, asked only of the rare text that is not all printable (a C test)."""
+    return None if text.isprintable() else invisible_char(text)
 
 
 def parse_int(value: str | int | float | None, field: str) -> int | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from dangvien_cli.errors import Conflict, InvalidValue, NotFound
 from dangvien_cli.services.unit_tree import subtree_ids
 from dangvien_cli.values import required_text
-from dangvien_cli.vntext import fold, invisible_char, nfc, nfkc_code, visible
+from dangvien_cli.vntext import fold, nfc, nfkc_code
 from dangvien_cli.vocab import Block, UnitKind
 
 if TYPE_CHECKING:
@@ -40,11 +40,7 @@ def code_key(code: str) -> str:
 def check_code(code: str) -> str:
     """A new unit's code: NFKC (a fullwidth twin of a code is that code), nothing invisible
     in it (DALAN followed by a zero-width space would be a second DALAN to the eye)."""
-    code = required_text(nfkc_code(code), "code", CODE_LIMIT)
-    hidden = invisible_char(code)
-    if hidden is not None:
-        raise InvalidValue("text.invisible_char", char=hidden, value=visible(code))
-    return code
+    return required_text(nfkc_code(code), "code", CODE_LIMIT)
 
 
 def find_unit(session: Session, code: str) -> Unit | None:

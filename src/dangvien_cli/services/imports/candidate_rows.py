@@ -35,8 +35,8 @@ from dangvien_cli.services.imports.step_fields import (
 from dangvien_cli.services.pipeline import STAGE_AFTER
 from dangvien_cli.services.unit_life import after_its_end, left_behind
 from dangvien_cli.services.units import code_key
-from dangvien_cli.values import parse_bool, parse_choice, parse_id, parse_int
-from dangvien_cli.vntext import fold
+from dangvien_cli.values import invisible_in, parse_bool, parse_choice, parse_id, parse_int
+from dangvien_cli.vntext import fold, visible
 from dangvien_cli.vocab import Gender, Stage, Step
 
 FIELDS = [
@@ -206,6 +206,9 @@ def _read_cells(
     elif len(name) > people.NAME_LIMIT:  # the limit of `candidate add`
         reason = t("error.too_long", field="full_name", limit=people.NAME_LIMIT)
         state.errors.add(row.line, row.column("full_name"), name, reason)
+    elif (hidden := invisible_in(name)) is not None:  # as `candidate add` refuses it
+        reason = t("text.invisible_in", field="full_name", char=hidden, value=visible(name))
+        state.errors.add(row.line, row.column("full_name"), visible(name), reason)
     unit_code = _text(v.get("unit_code")) or ""
     unit_id = units.get(_unit_key(unit_code))
     if unit_id is None:
