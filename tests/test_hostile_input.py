@@ -273,6 +273,18 @@ def test_invisible_characters_refused_in_names(cli, units, hidden):
     assert cli.json("candidate", "list") == [] and cli.json("member", "list") == []
 
 
+@pytest.mark.parametrize("bidi", ["\u202a", "\u202e", "\u2066", "\u2069"])
+def test_bidirectional_overrides_are_refused_in_any_text(cli, units, bidi):
+    """Free text is shown in tables too: a decision number or a source holding a bidi
+    override made the row read other than it is stored ("Trojan Source")."""
+    result = cli("quota", "set", "TP", "2021", "5", "--source", f"tinh{bidi}")
+    assert result.exit_code == 1 and f"U+{ord(bidi):04X}" in refusal(result)
+    (units / "q.csv").write_text(f"unit_code,period,target,source\nC1,2021,2,Thành{bidi} ủy\n")
+    result = cli("quota", "import", units / "q.csv")
+    assert result.exit_code == 1 and f"U+{ord(bidi):04X}" in refusal(result)
+    assert cli.json("quota", "list") == []
+
+
 def test_fullwidth_code_is_the_same_unit(cli, units):
     cli("unit", "add", "DALAN", "Dạ Lan", "--kind", "dang-bo-co-so", "--parent", "TP")
     result = cli(

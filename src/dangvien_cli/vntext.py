@@ -42,8 +42,11 @@ _LETTER_MARKS = {
 # C0 controls except tab, DEL and C1: NUL ends a C string, ESC drives the terminal the text
 # is shown on, and XML (so .xlsx) can carry none of them. Line breaks are among them: no
 # field the tool stores is more than one line. Lone surrogates are the bytes of an argument
-# that was not UTF-8 (os.fsdecode keeps them that way); nothing can print them.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+# that was not UTF-8 (os.fsdecode keeps them that way); nothing can print them. The
+# bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) turn the
+# text after them around where it is shown: a decision number or a note could make a
+# table's row read other than it is stored.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def control_char(text: str) -> str | None:
