@@ -211,6 +211,24 @@ def test_a_schema_weakened_by_hand_is_named_and_refused_as_a_backup(
         assert "không khôi phục" in restored.stderr
 
 
+def test_a_name_that_reads_other_than_stored_is_named(cli, demo_db, sql, engine_name):
+    """The commands refuse a name with a hidden or bidi character now; one stored before
+    (or behind the tool) is found: a right-to-left override reverses what follows it."""
+    ((pid,),) = sql("SELECT min(id) FROM person")
+    char = "chr" if engine_name == "postgresql" else "char"
+    execute(
+        demo_db,
+        f"UPDATE person SET full_name = 'Nguyễn' || {char}(8238) || 'Văn A' WHERE id = {pid}",
+        f"UPDATE unit SET name = 'Chi bộ' || {char}(8203) || ' 1' WHERE code = 'DALAN.CB1'",
+    )
+    code, errors, found = findings(cli)
+    assert code == 1 and errors == {"name_hidden": {str(pid), "DALAN.CB1"}}
+    assert {f["detail"].split(":")[0][-6:] for f in found if f["check"] == "name_hidden"} == {
+        "U+202E",
+        "U+200B",
+    }
+
+
 def test_figures_edited_behind_the_events_are_named(cli, demo_db, sql):
     roster, stage = sql(
         "SELECT a.person_id FROM admission a JOIN member m ON m.person_id = a.person_id "

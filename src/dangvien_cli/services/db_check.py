@@ -57,6 +57,7 @@ def run_checks(session: Session, *, as_of: date) -> list[dict[str, Any]]:
         return out  # a damaged file: what it holds cannot be judged
     out += list(figure_checks(session))
     out += list(record_checks(session))
+    out += list(hidden_character_checks(session))
     out += list(deadline_checks(session, as_of))
     return out
 
@@ -276,6 +277,21 @@ def record_checks(session: Session) -> Iterator[dict[str, Any]]:
             yield finding(
                 check, ERROR, TABLE_OF.get(check, "admission"), ref, _day(on), extra=extra or ""
             )
+
+
+def hidden_character_checks(session: Session) -> Iterator[dict[str, Any]]:
+    """Names that read other than they are stored (a right-to-left override, a zero-width
+    space): the commands and imports refuse them now; a database filled before may hold
+    them. One streamed pass, the printable names (nearly all) passed over in C."""
+    from dangvien_cli.values import invisible_in
+    from dangvien_cli.vntext import control_char
+
+    for table, ref, name in (("person", "id", "full_name"), ("unit", "code", "name")):
+        rows = session.connection().execute(text(f"SELECT {ref}, {name} FROM {table}"))
+        for key, value in rows:
+            hidden = control_char(value) or invisible_in(value)
+            if hidden is not None:
+                yield finding("name_hidden", ERROR, table, key, None, char=hidden)
 
 
 def _day(value: Any) -> date | None:
