@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from dangvien_cli.errors import InvalidValue, Unparseable
-from dangvien_cli.vntext import fold, invisible_char, nfc, visible
+from dangvien_cli.vntext import control_char, fold, invisible_char, nfc, visible
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -74,8 +74,12 @@ def required_text(value: str, field: str, limit: int) -> str:
 
 
 def invisible_in(text: str) -> str | None:
-    """invisible_char, asked only of the rare text that is not all printable (a C test)."""
-    return None if text.isprintable() else invisible_char(text)
+    """The first character of ``text`` that cannot be seen or is refused (invisible_char,
+    control_char), as U+XXXX; the rare text that is not all printable is the only one
+    looked at (str.isprintable is a C test, false for every such character)."""
+    if text.isprintable():
+        return None
+    return invisible_char(text) or control_char(text)
 
 
 def parse_int(value: str | int | float | None, field: str) -> int | None:

@@ -36,6 +36,11 @@ def info(text: str) -> None:
     stderr_console().print(text)
 
 
+def error(text: str) -> None:
+    """A refusal's one line: "Lỗi: …" in red."""
+    stderr_console().print(f"{t('error.prefix')}: {text}", style="red")
+
+
 def _end_the_line_of_an_interrupted_table() -> None:
     """Ctrl-C can stop a table mid-row at a terminal: the notice starts a line of its own."""
     from dangvien_cli.render_table import output_is_terminal
@@ -61,11 +66,11 @@ def error_boundary() -> Iterator[None]:
         lines = exc.lines() if isinstance(exc, RuleViolation) else []
         if len(lines) > 1 and sys.stderr.isatty():
             head = t("rule.refused_many", count=len(lines))
-            stderr_console().print(f"{t('error.prefix')}: {head}", style="red")
+            error(head)
             for line in lines:
                 stderr_console().print(f"  • {one_line(line)}", style="red")
         else:
-            stderr_console().print(f"{t('error.prefix')}: {one_line(exc.message())}", style="red")
+            error(one_line(exc.message()))
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         _end_the_line_of_an_interrupted_table()
@@ -79,7 +84,7 @@ def error_boundary() -> Iterator[None]:
     except OverflowError:
         # A date or number computed from a value the user gave ran past what Python's
         # dates can hold (--within 99999999 days): the value, not the program, is wrong.
-        stderr_console().print(f"{t('error.prefix')}: {t('error.out_of_range')}", style="red")
+        error(t("error.out_of_range"))
         raise typer.Exit(1) from None
     except Exception as exc:
         from dangvien_cli.dialect import engine_refusal
@@ -90,8 +95,7 @@ def error_boundary() -> Iterator[None]:
             where = f"{exc.filename}: " if exc.filename else ""
             refusal = DangvienError("error.os", reason=f"{where}{os_reason(exc)}")
         if refusal is not None:
-            message = one_line(refusal.message())
-            stderr_console().print(f"{t('error.prefix')}: {message}", style="red")
+            error(one_line(refusal.message()))
             raise typer.Exit(1) from None
         if os.environ.get("DANGVIEN_DEBUG") == "1":
             traceback.print_exc()

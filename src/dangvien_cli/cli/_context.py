@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from dangvien_cli.cli._console import error_boundary, info, stderr_console, warn
+from dangvien_cli.cli._console import error, error_boundary, info, stderr_console, warn
 from dangvien_cli.cli._help import (
     DATE_METAVAR,
     DATE_OPTIONS,
@@ -125,7 +125,7 @@ def confirm(question: str, *, yes: bool, needs_yes: str = "confirm.needs_yes") -
     if yes:
         return
     if not interactive():
-        stderr_console().print(f"{t('error.prefix')}: {t(needs_yes)}", style="red")
+        error(t(needs_yes))
         raise typer.Exit(1)
     if not _answered_yes(question):
         info(t("confirm.declined"))
@@ -146,7 +146,7 @@ def _answered_yes(question: str) -> bool:
         found = _ANSWERS.get(fold(answer))
         if found is not None:
             return found
-        stderr_console().print(f"{t('error.prefix')}: {t('confirm.invalid')}", style="red")
+        error(t("confirm.invalid"))
 
 
 def confirmed_write(

@@ -284,12 +284,11 @@ def hidden_character_checks(session: Session) -> Iterator[dict[str, Any]]:
     space): the commands and imports refuse them now; a database filled before may hold
     them. One streamed pass, the printable names (nearly all) passed over in C."""
     from dangvien_cli.values import invisible_in
-    from dangvien_cli.vntext import control_char
 
     for table, ref, name in (("person", "id", "full_name"), ("unit", "code", "name")):
         rows = session.connection().execute(text(f"SELECT {ref}, {name} FROM {table}"))
         for key, value in rows:
-            hidden = control_char(value) or invisible_in(value)
+            hidden = invisible_in(value)
             if hidden is not None:
                 yield finding("name_hidden", ERROR, table, key, None, char=hidden)
 

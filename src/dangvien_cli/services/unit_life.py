@@ -147,15 +147,18 @@ def outside_period(
     return None
 
 
-def not_on_day(code: str, founded_on: date | None, dissolved_on: date | None, day: date) -> Why:
-    """Why a unit cannot be read as it stood on ``day``: founded later, or dissolved before
-    (then its figures up to its last day are a report ``--as-of`` that day)."""
+def not_standing(
+    code: str, founded_on: date | None, dissolved_on: date | None, day: date
+) -> InvalidValue | None:
+    """The refusal to read a unit as it stood on ``day`` when it did not stand then: founded
+    later, or dissolved before (its figures up to its last day are a report ``--as-of``
+    that day); None when it stood."""
     said = {"code": code, "day": fmt_date(day)}
     if dissolved_on is not None and dissolved_on < day:
-        return "unit.gone_on_day", {**said, "end": fmt_date(dissolved_on)}
+        return InvalidValue("unit.gone_on_day", **said, end=fmt_date(dissolved_on))
     if founded_on is not None and founded_on > day:
-        return "unit.new_on_day", {**said, "start": fmt_date(founded_on)}
-    return "unit.not_on_day", said
+        return InvalidValue("unit.new_on_day", **said, start=fmt_date(founded_on))
+    return None
 
 
 def after_its_end(code: str, dissolved_on: date | None, on: date) -> Why | None:

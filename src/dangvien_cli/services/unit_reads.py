@@ -95,15 +95,14 @@ def require_unit(reader: Reader, code: str) -> int:
 def require_unit_on(reader: Reader, code: str, day: date) -> int:
     """``require_unit``, refused too when the unit did not exist on ``day``."""
     from dangvien_cli.reader import as_date
-    from dangvien_cli.services.unit_life import not_on_day
+    from dangvien_cli.services.unit_life import not_standing
 
     unit_id = require_unit(reader, code)
     sql = "SELECT code, founded_on, dissolved_on FROM unit WHERE id = :id"
     ((stored, founded, dissolved),) = reader.rows(sql, {"id": unit_id})
-    founded, dissolved = as_date(founded), as_date(dissolved)
-    if (founded is not None and founded > day) or (dissolved is not None and dissolved < day):
-        key, params = not_on_day(stored, founded, dissolved, day)
-        raise InvalidValue(key, **params)
+    refusal = not_standing(stored, as_date(founded), as_date(dissolved), day)
+    if refusal is not None:
+        raise refusal
     return unit_id
 
 
@@ -128,10 +127,12 @@ def unit_detail(session: Session, code: str, as_of: date | None = None) -> dict[
         params,
     )
     if not found:
-        from dangvien_cli.services.unit_life import not_on_day
+        from dangvien_cli.i18n import fmt_date
+        from dangvien_cli.services.unit_life import not_standing
 
-        refusal, why = not_on_day(unit.code, unit.founded_on, unit.dissolved_on, day)
-        raise InvalidValue(refusal, **why)
+        raise not_standing(unit.code, unit.founded_on, unit.dissolved_on, day) or InvalidValue(
+            "unit.not_on_day", code=unit.code, day=fmt_date(day)
+        )
     total, probationary, key = reader.rows(
         with_recursive(TREE, HELD, ROSTER, subtree_held())
         + "SELECT count(*), coalesce(sum(CASE WHEN r.official THEN 0 ELSE 1 END), 0), "

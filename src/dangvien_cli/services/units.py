@@ -291,16 +291,10 @@ def unit_row(unit: Unit, parent_code: str | None = None) -> dict[str, Any]:
     }
 
 
-def alive_on(unit: Unit, day: date) -> bool:
-    return (unit.founded_on is None or unit.founded_on <= day) and (
-        unit.dissolved_on is None or unit.dissolved_on >= day
-    )
-
-
 def require_alive(unit: Unit, day: date) -> None:
     """Refuse a unit that did not exist on ``day`` (a report or roster of that day)."""
-    from dangvien_cli.services.unit_life import not_on_day
+    from dangvien_cli.services.unit_life import not_standing
 
-    if not alive_on(unit, day):
-        key, params = not_on_day(unit.code, unit.founded_on, unit.dissolved_on, day)
-        raise InvalidValue(key, **params)
+    refusal = not_standing(unit.code, unit.founded_on, unit.dissolved_on, day)
+    if refusal is not None:
+        raise refusal

@@ -14,7 +14,7 @@ from dangvien_cli.cli._options import opt
 from dangvien_cli.cli.reports._shared import DayOpt, PeriodOpt, UnitOpt, group, report_day
 from dangvien_cli.errors import DangvienError, InvalidValue, os_reason
 from dangvien_cli.i18n import t
-from dangvien_cli.render import OutputFormat
+from dangvien_cli.render import OutputFormat, emit_document, emit_object
 
 DOCUMENT_SUFFIXES = (".docx", ".md", ".txt")
 
@@ -49,12 +49,8 @@ def document(
     with app_ctx().session() as session:
         report = build_report(session, period_code=period, as_of=day, unit_code=unit)
     if output is None and fmt is not OutputFormat.table:
-        from dangvien_cli.render import emit_object
-
         emit_object(asdict(report), [], fmt)
     elif output is None:
-        from dangvien_cli.render import emit_document
-
         emit_document(to_markdown(report))
     elif suffix == ".docx":
         from dangvien_cli.render_docx import write_document
