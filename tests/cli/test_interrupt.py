@@ -143,3 +143,24 @@ def test_a_date_mistyped_at_a_question_is_asked_again(cli, demo_db):
     assert text.count("Ngày sinh:") == 2 and "Ngày không hợp lệ: '32/01/1990'" in text
     (added,) = [c for c in cli.json("candidate", "list") if c["full_name"] == "Lò Văn Hỏi"]
     assert added["birth_date"] == "1990-01-01"
+
+
+def test_at_80_columns_questions_and_warnings_break_at_spaces(cli, demo_db):
+    """A list of choices asked for, and a warning, ran past 80 columns on one line: the
+    terminal cut them mid-word ("Đảng bộ b" / "ộ phận")."""
+    from rich.cells import cell_len
+
+    from dangvien_cli.i18n import set_lang, t
+
+    set_lang("vi")
+    asked = ["unit", "add", "MOI", "Chi bộ mới", "--parent", "DALAN"]
+    code, text = at_a_terminal(asked, b"chi bo co so\r")
+    assert code == 0, text
+    add = ["candidate", "add", "Lò Văn Dài", "--unit", "DALAN.CB1", "--birth", "01/01/1990"]
+    code, more = at_a_terminal([*add, "--gender", "nam", "--sourced", "01/03/2025"])
+    assert code == 0, more
+    for line in (text + more).splitlines():
+        assert cell_len(line) <= 80, line
+    joined = " ".join(line.strip() for line in more.splitlines())
+    assert t("person.not_stated", field="--ethnicity") in joined
+    assert "Đảng bộ bộ phận" in " ".join(line.strip() for line in text.splitlines())

@@ -22,8 +22,14 @@ def stderr_console():  # type: ignore[no-untyped-def]
     if err_console is None:
         from rich.console import Console
 
+        # A script reads one line a message; a person at a terminal reads it broken at
+        # spaces to the width (the terminal itself would cut it mid-word).
         err_console = Console(
-            stderr=True, markup=False, highlight=False, emoji=False, soft_wrap=True
+            stderr=True,
+            markup=False,
+            highlight=False,
+            emoji=False,
+            soft_wrap=not sys.stderr.isatty(),
         )
     return err_console
 

@@ -22,6 +22,17 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty() and os.environ.get("CI") is None
 
 
+def question(text: str) -> str:
+    """A question's text (a help sentence, its full stop dropped) broken at spaces to the
+    terminal's width: Click prints it as it is, and a list of choices ran past 80 columns,
+    cut mid-word by the terminal."""
+    import shutil
+    import textwrap
+
+    width = shutil.get_terminal_size().columns - 2  # the ": " Click adds
+    return textwrap.fill(text.rstrip("."), width=max(width, 20))
+
+
 def yes_option() -> Any:
     """``--yes``/``-y``: a destructive command goes ahead without asking (scripts)."""
     return typer.Option("--yes", "-y", help=t("opt.yes"), show_default=False)
@@ -36,7 +47,7 @@ def required(*names: str, help_key: str, **fmt: Any) -> Any:
         ...,
         *names,
         help=lazy_text(lambda: t(help_key, **fmt)),
-        prompt=t(help_key, **fmt).rstrip(".") if asked else False,
+        prompt=question(t(help_key, **fmt)) if asked else False,
         show_default=False,
         callback=_a_date if asked and names[0].lstrip("-") in DATE_OPTIONS else None,
     )
@@ -91,7 +102,7 @@ def choice(*names: str, enum: type[StrEnum], labels: str, help_key: str, need: b
     help_text = lazy_text(lambda: t(help_key, choices=", ".join(map(listed, enum))))
     metavar = t("choice.metavar")
     if need:  # asked for at a terminal: the help's sentence lists the words it takes
-        prompt = help_text.rstrip(".") if interactive() else False
+        prompt = question(help_text) if interactive() else False
         return typer.Option(
             ..., *names, help=help_text, callback=read, metavar=metavar, prompt=prompt
         )
