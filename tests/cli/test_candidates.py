@@ -244,3 +244,13 @@ def test_at_a_terminal_a_missing_value_is_asked_for_with_its_choices(world, tmp_
     with session() as s:
         person = s.query(Person).filter(Person.full_name == "Hoàng Thị Hạnh").one()
         assert person.gender == "nu"
+
+
+def test_a_source_date_still_to_come_is_refused_by_its_own_option(cli, world):
+    """`candidate add --sourced 01/01/2030` was refused as "--date: … chưa đến", an option
+    the command does not have."""
+    err = refused(
+        cli,
+        "candidate add 'Lò Văn Sớm' --unit CB --birth 01/01/1990 --gender nam --sourced 01/01/2030",
+    )
+    assert "--sourced" in err and "01/01/2030" in err and "--date" not in err

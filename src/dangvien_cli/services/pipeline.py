@@ -262,6 +262,7 @@ def register_candidate(
     from dangvien_cli.services.people import similar_people
 
     warnings: list[rules.Violation] = []
+    refuse_future(sourced_on, "--sourced")  # the step's own check would name --date
     national_id = clean_national_id(data.national_id)
     if national_id:
         found = rules.check_cccd(
