@@ -27,6 +27,7 @@ from dangvien_cli.db import DAMAGED, driver_reason
 from dangvien_cli.errors import DangvienError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
@@ -266,6 +267,20 @@ def watch_postgresql(conn: Connection) -> bool:
 # SQLite stores dates as ISO text; PostgreSQL has real dates.
 
 
+def _templated(function: type[FunctionElement[Any]], *, postgresql: str, sqlite: str) -> None:
+    """Compile ``function(first, second)`` on each engine from its SQL template."""
+
+    def compile_from(template: str) -> Any:
+        def compile_(element: Any, compiler: Any, **kw: Any) -> str:
+            first, second = (compiler.process(arg, **kw) for arg in element.clauses)
+            return template.format(first=first, second=second)
+
+        return compile_
+
+    compiles(function)(compile_from(postgresql))
+    compiles(function, "sqlite")(compile_from(sqlite))
+
+
 class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
     """Whole days from the first date to the second."""
 
@@ -273,44 +288,47 @@ class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL funct
     inherit_cache = True
 
 
-@compiles(days_between)
-def _days_default(element: Any, compiler: Any, **kw: Any) -> str:
-    a, b = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"({b} - {a})"
-
-
-@compiles(days_between, "sqlite")
-def _days_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    a, b = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"CAST(julianday({b}) - julianday({a}) AS INTEGER)"
-
-
 class age_years(FunctionElement[int]):  # noqa: N801
-    """Completed years of age on a day: the birthday must have come."""
+    """Completed years of age, from a birth date (first) on a day (second): the birthday
+    must have come."""
 
     type = Integer()
     inherit_cache = True
 
 
-@compiles(age_years)
-def _age_default(element: Any, compiler: Any, **kw: Any) -> str:
-    birth, on = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"CAST(date_part('year', age({on}, {birth})) AS INTEGER)"
-
-
-@compiles(age_years, "sqlite")
-def _age_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    birth, on = (compiler.process(arg, **kw) for arg in element.clauses)
-    return (
-        f"(CAST(strftime('%Y', {on}) AS INTEGER) - CAST(strftime('%Y', {birth}) AS INTEGER)"
-        f" - (strftime('%m-%d', {on}) < strftime('%m-%d', {birth})))"
-    )
+_templated(
+    days_between,
+    postgresql="({second} - {first})",
+    sqlite="CAST(julianday({second}) - julianday({first}) AS INTEGER)",
+)
+_templated(
+    age_years,
+    postgresql="CAST(date_part('year', age({second}, {first})) AS INTEGER)",
+    sqlite="(CAST(strftime('%Y', {second}) AS INTEGER) - CAST(strftime('%Y', {first}) AS INTEGER)"
+    " - (strftime('%m-%d', {second}) < strftime('%m-%d', {first})))",
+)
 
 
 def bulk_insert(session: Session, table_name: str, columns: list[str], rows: list[tuple]) -> None:  # type: ignore[type-arg]
     """Insert many rows in the session's transaction, the fastest way each engine offers
     (insert_rows); ids given are kept and PostgreSQL's sequence moved past them."""
     insert_rows(session.connection(), table_name, columns, rows)
+
+
+def bulk_update(session: Session, table: Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE of the rows found by their ``key`` column; every row names the
+    key and the same columns to set. The parameters are renamed because SQLAlchemy keeps a
+    column's own name for the value it is set to."""
+    if not rows:
+        return
+    from sqlalchemy import bindparam, update
+
+    statement = (
+        update(table)
+        .where(table.c[key] == bindparam(f"b_{key}"))
+        .values({c: bindparam(f"b_{c}") for c in rows[0] if c != key})
+    )
+    session.connection().execute(statement, [{f"b_{k}": v for k, v in r.items()} for r in rows])
 
 
 # Page cache (KiB) for a bulk load on SQLite; the default 2 MiB makes a million-row load

@@ -193,9 +193,9 @@ def check(session: Session) -> None:
     for period in _periods(session, found):
         audit.record(
             session,
-            entity="period",
-            entity_id=period.code,
-            action="override",
+            "period",
+            period.code,
+            "override",
             after={"reason": reason, "touched": found[period.id]},
         )
     session.flush()

@@ -60,6 +60,7 @@ def build_world(folder: Path) -> dict[str, int]:
 
 
 def _build(folder: Path) -> dict[str, int]:
+    from dangvien_cli.services.imports import ImportFile
     from dangvien_cli.services.imports.members import import_members
     from dangvien_cli.services.units import add_unit
 
@@ -84,7 +85,7 @@ def _build(folder: Path) -> dict[str, int]:
             parent="TP",
             block=Block.hanh_chinh_su_nghiep,
         )
-        import_members(s, roster, unit_code="DB")
+        import_members(s, ImportFile(roster), unit_code="DB")
     return member_ids()
 
 

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +14,9 @@ from dangvien_cli.cli._context import app_ctx, command, info, warn
 from dangvien_cli.errors import DangvienError, InvalidFile
 from dangvien_cli.i18n import fmt_int, t
 from dangvien_cli.render import Column, OutputFormat, emit, to_json
+
+if TYPE_CHECKING:
+    from dangvien_cli.services.imports import ImportFile
 
 # A terminal shows this many bad rows; --errors FILE and --format json give every one.
 SHOWN_ERRORS = 200
@@ -91,19 +94,11 @@ def import_command(
         quiet: QuietOpt = False,
         **options: Any,
     ) -> None:
+        from dangvien_cli.services.imports import ImportFile
+
         with from_stdin(path) as source, progress(source, quiet) as tick:
-            run_import(
-                runner,
-                source,
-                shown_as=str(path),
-                encoding=encoding,
-                delimiter=delimiter,
-                sheet=sheet,
-                dry_run=dry_run,
-                errors_file=errors,
-                progress=tick,
-                **options,
-            )
+            file = ImportFile(source, encoding, delimiter, sheet, dry_run=dry_run, progress=tick)
+            run_import(runner, file, errors_file=errors, shown_as=str(path), **options)
 
     signature = inspect.signature(import_)
     params = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
@@ -117,44 +112,36 @@ def import_command(
 
 def run_import(
     runner: Callable[..., Any],
-    path: Path,
+    file: "ImportFile",
     *,
-    encoding: str | None,
-    delimiter: str | None,
-    sheet: str | None,
-    dry_run: bool,
     errors_file: Path | None,
-    shown_as: str | None = None,
+    shown_as: str,
     **kwargs: Any,
 ) -> None:
     """Run one import in one transaction; on any bad row, list them all and write nothing.
     ``shown_as``: the file as the user named it (``-`` for stdin, read from a spooled copy)."""
     ctx = app_ctx()
-    source = {"encoding": encoding, "delimiter": delimiter, "sheet": sheet}
-    if errors_file is not None and _same_file(errors_file, path):
+    if errors_file is not None and _same_file(errors_file, file.path):
         raise DangvienError("import.errors_is_input", path=str(errors_file))
     try:
-        with ctx.session(write=True, dry_run=dry_run) as session:
-            result = runner(session, path, dry_run=dry_run, **source, **kwargs)
-        if not dry_run:
+        with ctx.session(write=True, dry_run=file.dry_run) as session:
+            result = runner(session, file, **kwargs)
+        if not file.dry_run:
             from dangvien_cli.dialect import refresh_statistics
 
             refresh_statistics(ctx.engine())
     except InvalidFile as exc:
-        if shown_as is not None:  # "-", not the spooled copy's temporary name
-            exc.path = exc.params["path"] = shown_as
+        exc.path = exc.params["path"] = shown_as  # "-", not the spooled copy's temporary name
         _show_errors(exc, ctx.fmt)
         if errors_file is not None:
             from dangvien_cli.services.imports import write_error_file
 
-            count = write_error_file(errors_file, path, exc.errors, **source)
+            count = write_error_file(errors_file, file, exc.errors)
             info(t("import.errors_written", count=fmt_int(count), path=errors_file))
         raise
     for w in result.warnings:
         warn(w)
-    data = result.as_dict()
-    if shown_as is not None:
-        data["file"] = shown_as
+    data = {**result.as_dict(), "file": shown_as}
     if ctx.fmt is OutputFormat.json:
         typer.echo(to_json(data))
     elif ctx.fmt in (OutputFormat.csv, OutputFormat.tsv):
@@ -163,14 +150,14 @@ def run_import(
         info(
             t(
                 "import.summary",
-                path=path.name,
+                path=file.path.name,
                 encoding=result.encoding,
                 new=fmt_int(result.new),
                 updated=fmt_int(result.updated),
                 unchanged=fmt_int(result.unchanged),
             )
         )
-        if dry_run:
+        if file.dry_run:
             info(t("import.dry_run"))
 
 

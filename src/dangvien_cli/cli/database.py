@@ -48,9 +48,7 @@ def _record(action: str, what: str, *, before: dict | None = None, after: dict) 
     from dangvien_cli.services import audit
 
     with app_ctx().session(write=True) as session:
-        audit.record(
-            session, entity="database", entity_id=what, action=action, before=before, after=after
-        )
+        audit.record(session, "database", what, action, before=before, after=after)
 
 
 # The commands, declared when the module is imported (their help is read again in the
@@ -100,9 +98,9 @@ def upgrade() -> None:
         audit.bind(session, actor=ctx.who(), command=ctx.command)
         audit.record(
             session,
-            entity="database",
-            entity_id=describe(url),
-            action="upgrade",
+            "database",
+            describe(url),
+            "upgrade",
             before={"schema": before},
             after={"schema": SCHEMA_HEAD},
         )

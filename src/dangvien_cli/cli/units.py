@@ -65,6 +65,8 @@ BlockOpt = Annotated[
 ]
 ParentOpt = Annotated[str | None, opt("--parent", help_key="opt.parent")]
 NewNameOpt = Annotated[str | None, opt("--name", help_key="arg.unit_name")]
+NewParentOpt = Annotated[str, required("--parent", help_key="opt.new_parent")]
+NewNameRequiredOpt = Annotated[str, required("--name", help_key="opt.new_name")]
 FoundedOpt = Annotated[str | None, opt("--founded", help_key="opt.founded")]
 
 
@@ -199,12 +201,7 @@ def merge(
 
 
 @command(group, "move", help_key="help.unit.move", records=False)
-def move(
-    code: UnitCodeArg,
-    *,
-    parent: Annotated[str, required("--parent", help_key="opt.new_parent")],
-    on: OnDateOpt,
-) -> None:
+def move(code: UnitCodeArg, *, parent: NewParentOpt, on: OnDateOpt) -> None:
     from dangvien_cli.services.restructure import move_unit
 
     done, day = _dated_change(on, lambda s, d: move_unit(s, code, parent=parent, on=d))
@@ -212,12 +209,7 @@ def move(
 
 
 @command(group, "rename", help_key="help.unit.rename", records=False)
-def rename(
-    code: UnitCodeArg,
-    *,
-    name: Annotated[str, required("--name", help_key="opt.new_name")],
-    on: OnDateOpt,
-) -> None:
+def rename(code: UnitCodeArg, *, name: NewNameRequiredOpt, on: OnDateOpt) -> None:
     from dangvien_cli.services.restructure import rename_unit
 
     done, day = _dated_change(on, lambda s, d: rename_unit(s, code, name=name, on=d))

@@ -63,10 +63,10 @@ def file_digest(path: Path) -> str | None:
 
 def record(
     session: Session,
-    *,
     entity: str,
     entity_id: object,
     action: str,
+    *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:

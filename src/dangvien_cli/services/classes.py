@@ -113,7 +113,7 @@ def add_class(
     )
     session.add(cls)
     session.flush()
-    audit.record(session, entity="training_class", entity_id=code, action="add", after=_row(cls))
+    audit.record(session, "training_class", code, "add", after=_row(cls))
     return cls
 
 
@@ -209,13 +209,7 @@ def enroll(session: Session, code: str, person_ids: list[int]) -> tuple[int, str
         if pid in enrolled:
             raise Conflict("class.already_enrolled", id=pid, code=cls.code)
     session.add_all(ClassAttendance(class_id=class_id, person_id=pid) for pid in person_ids)
-    audit.record(
-        session,
-        entity="training_class",
-        entity_id=cls.code,
-        action="enroll",
-        after={"person_ids": person_ids},
-    )
+    audit.record(session, "training_class", cls.code, "enroll", after={"person_ids": person_ids})
     return len(person_ids), cls.code
 
 
@@ -257,13 +251,7 @@ def attach_certified(session: Session, code: str) -> int:
         )
         for pid in new
     )
-    audit.record(
-        session,
-        entity="training_class",
-        entity_id=cls.code,
-        action="attach",
-        after={"person_ids": new},
-    )
+    audit.record(session, "training_class", cls.code, "attach", after={"person_ids": new})
     return len(new)
 
 
@@ -316,9 +304,9 @@ def record_results(
             outcomes.append((r.person_id, _pass(session, cls, r, when)))
     audit.record(
         session,
-        entity="training_class",
-        entity_id=cls.code,
-        action="results",
+        "training_class",
+        cls.code,
+        "results",
         after={
             "passed": [r.person_id for r in results if r.result == PASSED],
             "failed": [r.person_id for r in results if r.result == FAILED],

@@ -140,9 +140,9 @@ def void_event(session: Session, person_id: int, event_id: int, *, reason: str) 
     refresh_projection(session, person)
     audit.record(
         session,
-        entity="pipeline_event",
-        entity_id=event_id,
-        action="void",
+        "pipeline_event",
+        event_id,
+        "void",
         before={"person_id": person_id, "step": target.step, "on": target.occurred_on},
         after={"void_event": void_id, "reason": reason},
     )
@@ -165,9 +165,9 @@ def void_candidate(session: Session, person_id: int, *, reason: str) -> dict[str
     refresh_projection(session, person)
     audit.record(
         session,
-        entity="person",
-        entity_id=person_id,
-        action="void",
+        "person",
+        person_id,
+        "void",
         before=before,
         after={"stage": person.stage, "void_events": voided, "reason": reason},
     )

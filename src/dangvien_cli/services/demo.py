@@ -14,6 +14,7 @@ from dangvien_cli.db import examples_dir
 from dangvien_cli.errors import DangvienError
 from dangvien_cli.models import Person, Unit
 from dangvien_cli.services.classes import add_class, attach_certified
+from dangvien_cli.services.imports import ImportFile
 from dangvien_cli.services.imports.candidates import import_candidates
 from dangvien_cli.services.imports.members import import_members
 from dangvien_cli.services.imports.quotas import import_quotas
@@ -47,10 +48,10 @@ def load_demo(session: Session) -> dict[str, int]:
     if session.execute(select(func.count()).select_from(Unit)).scalar_one():
         raise DangvienError("demo.not_empty", where="--db")
     folder = examples_dir()
-    units = import_units(session, folder / "units.csv")
-    import_quotas(session, folder / "quotas.csv", default_source="cap-tren")
-    candidates = import_candidates(session, folder / "candidates.csv")
-    import_members(session, folder / "members_dalan.csv", unit_code="DALAN")
+    units = import_units(session, ImportFile(folder / "units.csv"))
+    import_quotas(session, ImportFile(folder / "quotas.csv"), default_source="cap-tren")
+    candidates = import_candidates(session, ImportFile(folder / "candidates.csv"))
+    import_members(session, ImportFile(folder / "members_dalan.csv"), unit_code="DALAN")
     # The article: "in 11/2021 Dạ Lan had 5 candidates at the awareness class, all passed".
     # Their certificates came in with candidates.csv; the class itself is recorded here.
     add_class(session, **DALAN_CLASS)

@@ -181,9 +181,7 @@ def edit_member(
     after = {"key_position": member.key_position, "position": member.position}
     if after != before:
         member.updated_at = utcnow()
-        audit.record(
-            session, entity="member", entity_id=member.id, action="edit", before=before, after=after
-        )
+        audit.record(session, "member", member.id, "edit", before=before, after=after)
     return member
 
 

@@ -214,7 +214,7 @@ def add_person(
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)
     session.add(person)
     session.flush()
-    audit.record(session, entity="person", entity_id=person.id, action="add", after=values)
+    audit.record(session, "person", person.id, "add", after=values)
     return person
 
 

@@ -232,9 +232,9 @@ def record_step(
     refresh_projection(session, person)
     audit.record(
         session,
-        entity="pipeline_event",
-        entity_id=event.id,
-        action="correct" if item.supersedes else "add",
+        "pipeline_event",
+        event.id,
+        "correct" if item.supersedes else "add",
         after={"person_id": person_id, "step": item.step.value, "on": item.occurred_on},
     )
     assert event.id is not None

@@ -53,9 +53,7 @@ def ensure_period(session: Session, code: str) -> Period:
     if period.id is None:
         session.add(period)
         session.flush()
-        audit.record(
-            session, entity="period", entity_id=period.code, action="add", after=period_row(period)
-        )
+        audit.record(session, "period", period.code, "add", after=period_row(period))
     return period
 
 
@@ -81,9 +79,7 @@ def add_period(
     after = period_row(period)
     if before != after:
         action = "add" if before is None else "update"
-        audit.record(
-            session, entity="period", entity_id=code, action=action, before=before, after=after
-        )
+        audit.record(session, "period", code, action, before=before, after=after)
     return period
 
 
@@ -114,9 +110,7 @@ def close_period(session: Session, code: str) -> tuple[Period, bool]:
         return period, False
     period.closed_at, period.closed_by = utcnow(), session.info.get("audit_actor")
     session.flush()
-    audit.record(
-        session, entity="period", entity_id=period.code, action="close", after=period_row(period)
-    )
+    audit.record(session, "period", period.code, "close", after=period_row(period))
     return period, True
 
 
@@ -133,9 +127,9 @@ def reopen_period(session: Session, code: str, *, reason: str) -> Period:
     session.flush()
     audit.record(
         session,
-        entity="period",
-        entity_id=period.code,
-        action="reopen",
+        "period",
+        period.code,
+        "reopen",
         before=before,
         after={**period_row(period), "reason": reason},
     )
@@ -213,12 +207,10 @@ def set_quota(
         before = dict(after, target=quota.target)
         quota.target, quota.updated_at = target, utcnow()
         outcome = "updated"
-        audit.record(
-            session, entity="quota", entity_id=quota.id, action="update", before=before, after=after
-        )
+        audit.record(session, "quota", quota.id, "update", before=before, after=after)
     session.flush()
     if outcome == "new":
-        audit.record(session, entity="quota", entity_id=quota.id, action="add", after=after)
+        audit.record(session, "quota", quota.id, "add", after=after)
     return after, outcome
 
 
@@ -242,7 +234,7 @@ def unset_quota(
     quota_id = quota.id
     session.delete(quota)
     session.flush()
-    audit.record(session, entity="quota", entity_id=quota_id, action="remove", before=before)
+    audit.record(session, "quota", quota_id, "remove", before=before)
     return before
 
 

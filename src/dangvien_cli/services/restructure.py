@@ -117,9 +117,7 @@ def move_unit(session: Session, code: str, *, parent: str, on: date) -> dict[str
     unit.parent_id = new_parent.id if new_parent else None
     session.flush()
     after = {"parent": new_parent.code if new_parent else None, "on": on}
-    audit.record(
-        session, entity="unit", entity_id=unit.code, action="move", before=before, after=after
-    )
+    audit.record(session, "unit", unit.code, "move", before=before, after=after)
     return {"code": unit.code, **after}
 
 
@@ -136,9 +134,7 @@ def rename_unit(session: Session, code: str, *, name: str, on: date) -> dict[str
     unit.name, unit.name_key = name, fold(name)
     session.flush()
     after = {"name": name, "on": on}
-    audit.record(
-        session, entity="unit", entity_id=unit.code, action="rename", before=before, after=after
-    )
+    audit.record(session, "unit", unit.code, "rename", before=before, after=after)
     return {"code": unit.code, **after}
 
 
@@ -226,7 +222,7 @@ def merge_units(
         "dissolved_on": on - DAY,
         **moved,
     }
-    audit.record(session, entity="unit", entity_id=successor.code, action="merge", after=after)
+    audit.record(session, "unit", successor.code, "merge", after=after)
     return after
 
 
@@ -351,9 +347,7 @@ def transfer_member(
         person.unit_id = target_id
     session.flush()
     after = {"unit": target.code, "on": on, "temporary": temporary}
-    audit.record(
-        session, entity="member", entity_id=member.id, action="transfer", before=before, after=after
-    )
+    audit.record(session, "member", member.id, "transfer", before=before, after=after)
     return {"id": member.person_id, **after}
 
 
@@ -385,5 +379,5 @@ def exit_member(
     _end_temporary(session, stored_id(member), on)  # ends with the membership
     session.flush()
     after = {"left_on": on, "reason": reason.value}
-    audit.record(session, entity="member", entity_id=member.id, action="exit", after=after)
+    audit.record(session, "member", member.id, "exit", after=after)
     return {"id": member.person_id, **after}

@@ -112,9 +112,9 @@ def add_exception(
     session.flush()
     audit.record(
         session,
-        entity="rule_exception",
-        entity_id=exc.id,
-        action="add",
+        "rule_exception",
+        exc.id,
+        "add",
         after={"person_id": person_id, "rule": exc.rule, "document_no": exc.document_no},
     )
     return exc

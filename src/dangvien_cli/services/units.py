@@ -96,7 +96,7 @@ def add_unit(
     )
     session.add(unit)
     session.flush()
-    audit.record(session, entity="unit", entity_id=unit.code, action="add", after=unit_row(unit))
+    audit.record(session, "unit", unit.code, "add", after=unit_row(unit))
     return unit
 
 
@@ -155,9 +155,7 @@ def edit_unit(
     session.flush()
     after = unit_row(unit, new_parent.code if new_parent else None)
     if after != before:
-        audit.record(
-            session, entity="unit", entity_id=unit.code, action="edit", before=before, after=after
-        )
+        audit.record(session, "unit", unit.code, "edit", before=before, after=after)
     return unit
 
 
@@ -203,7 +201,7 @@ def remove_unit(session: Session, code: str) -> dict[str, Any]:
     before = unit_row(unit, parent.code if parent else None)
     session.delete(unit)
     session.flush()
-    audit.record(session, entity="unit", entity_id=before["code"], action="remove", before=before)
+    audit.record(session, "unit", before["code"], "remove", before=before)
     return before
 
 

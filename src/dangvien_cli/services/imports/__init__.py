@@ -15,10 +15,10 @@ Choices every import follows:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any
 
 from dangvien_cli.errors import DangvienError, InvalidFile, RowError, RowErrors
 from dangvien_cli.i18n import t
@@ -70,28 +70,34 @@ def reason_of(exc: DangvienError) -> str:
     return exc.message()
 
 
-class Source(TypedDict, total=False):
-    """How to read a file, when the clerk says so (--encoding, --delimiter, --sheet)."""
+@dataclass(frozen=True)
+class ImportFile:
+    """What every import takes besides its own options: the file, how to read it when the
+    clerk says so (--encoding, --delimiter, --sheet), whether to write, and who to tell of
+    the rows read so far."""
 
-    encoding: str | None
-    delimiter: str | None
-    sheet: str | None
+    path: Path
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    dry_run: bool = False
+    progress: Callable[[int], None] | None = None
+
+    def open(self, fields: list[FieldSpec]) -> ColumnMap:
+        return open_mapped(
+            self.path, fields, encoding=self.encoding, delimiter=self.delimiter, sheet=self.sheet
+        )
 
 
 def start_import(
-    kind: str,
-    path: Path,
-    fields: list[FieldSpec],
-    *,
-    dry_run: bool = False,
-    **source: Unpack[Source],
-) -> tuple[ColumnMap, ImportResult]:
-    """Open a file for one kind of import: its column mapping, and a result that already
-    names the encoding used and the columns ignored."""
-    mapping = open_mapped(path, fields, **source)
-    result = ImportResult(kind, str(path), mapping.table.encoding, dry_run=dry_run)
+    kind: str, file: ImportFile, fields: list[FieldSpec]
+) -> tuple[ColumnMap, ImportResult, RowErrors]:
+    """Open a file for one kind of import: its column mapping, a result that already names
+    the encoding used and the columns ignored, and the list its bad rows go to."""
+    mapping = file.open(fields)
+    result = ImportResult(kind, str(file.path), mapping.table.encoding, dry_run=file.dry_run)
     result.warnings += mapping.warnings()
-    return mapping, result
+    return mapping, result, RowErrors(path=str(file.path))
 
 
 def raise_if_errors(path: Path, errors: RowErrors) -> None:
@@ -99,21 +105,15 @@ def raise_if_errors(path: Path, errors: RowErrors) -> None:
         raise InvalidFile(str(path), sorted(errors.items, key=lambda e: e.line))
 
 
-def write_error_file(
-    target: Path,
-    source: Path,
-    errors: list[RowError],
-    *,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    sheet: str | None = None,
-) -> int:
+def write_error_file(target: Path, source: ImportFile, errors: list[RowError]) -> int:
     """Write the bad rows as the unit sent them, each led by its line number and what is
     wrong, so the unit can correct them in place and send the file back."""
     by_line: dict[int, list[RowError]] = {}
     for e in errors:
         by_line.setdefault(e.line, []).append(e)
-    table = open_table(source, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    table = open_table(
+        source.path, encoding=source.encoding, delimiter=source.delimiter, sheet=source.sheet
+    )
     escaped = table.kind == "csv"
 
     def describe(line: int) -> str:
@@ -142,12 +142,12 @@ __all__ = [
     "UNIT_CODE_HEADERS",
     "ColumnMap",
     "FieldSpec",
+    "ImportFile",
     "ImportResult",
     "Memo",
     "Row",
     "RowError",
     "RowErrors",
-    "Source",
     "education_code",
     "national_id_cell",
     "open_mapped",

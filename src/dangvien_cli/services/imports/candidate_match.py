@@ -285,9 +285,9 @@ def update(
         refresh_projection(session, person)
         audit.record(
             session,
-            entity="person",
-            entity_id=pid,
-            action="import-update",
+            "person",
+            pid,
+            "import-update",
             before=before,
             after={k: cand.person[k] for k in PERSON_VALUES},
         )

@@ -16,8 +16,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -29,7 +28,7 @@ from dangvien_cli.dialect import defer_indexes, rebuild_indexes
 from dangvien_cli.i18n import t
 from dangvien_cli.models import Person, PipelineEvent, Unit, pk
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
+from dangvien_cli.services.imports import ImportFile, ImportResult, raise_if_errors, start_import
 from dangvien_cli.services.imports import candidate_checks as checks
 from dangvien_cli.services.imports import candidate_load as load
 from dangvien_cli.services.imports import candidate_match as match
@@ -64,17 +63,9 @@ class _State(Checking):
         return pid >= self.first_new_id or pid in self.ids_given_below
 
 
-def import_candidates(
-    session: Session,
-    path: Path,
-    *,
-    dry_run: bool = False,
-    progress: Any = None,
-    **source: Unpack[Source],
-) -> ImportResult:
-    mapping, result = start_import("candidates", path, FIELDS, dry_run=dry_run, **source)
-    state = _State()
-    state.errors.path = str(path)
+def import_candidates(session: Session, file: ImportFile) -> ImportResult:
+    mapping, result, errors = start_import("candidates", file, FIELDS)
+    state = _State(errors=errors)
     state.next_id = (session.execute(select(func.max(Person.id))).scalar() or 0) + 1
     state.next_event_id = (session.execute(select(func.max(PipelineEvent.id))).scalar() or 0) + 1
     state.had_people = state.next_id > 1
@@ -87,7 +78,7 @@ def import_candidates(
     units = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     ended = select(pk(Unit.id), col(Unit.dissolved_on)).where(col(Unit.dissolved_on).is_not(None))
     state.dissolved = dict(session.execute(ended).all())  # type: ignore[arg-type]
-    jobs = workers.jobs_for(path, first_load=not state.had_people)
+    jobs = workers.jobs_for(file.path, first_load=not state.had_people)
     batch: list[Any] = []  # Candidates to match against stored people, else Staged rows
     deferred = None
     collecting = gc.isenabled()
@@ -111,27 +102,25 @@ def import_candidates(
                     _write(session, batch[:BATCH], state, result)
                     del batch[:BATCH]
                     gc.collect(1)
-                    if progress is not None:
-                        progress(result.rows)
+                    if file.progress is not None:
+                        file.progress(result.rows)
         _write(session, batch, state, result)
         _settle(session, state)
     finally:
         _stop_writer(state)
         if collecting:
             gc.enable()
-    if progress is not None:
-        progress(result.rows)
+    if file.progress is not None:
+        file.progress(result.rows)
     if state.staging:
         load.drop_stage(session.connection())
     if deferred is not None and not state.errors:
         rebuild_indexes(session, deferred)
-    raise_if_errors(path, state.errors)
+    raise_if_errors(file.path, state.errors)
     result.warnings += [
         t("import.rule_warnings", rule=rule, count=n) for rule, n in sorted(state.warnings.items())
     ]
-    audit.record(
-        session, entity="import", entity_id=str(path), action="candidates", after=result.as_dict()
-    )
+    audit.record(session, "import", str(file.path), "candidates", after=result.as_dict())
     return result
 
 

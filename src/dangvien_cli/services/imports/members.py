@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from dangvien_cli.dialect import bulk_insert
+from dangvien_cli.dialect import bulk_insert, bulk_update
 from dangvien_cli.errors import RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import (
@@ -34,7 +33,7 @@ from dangvien_cli.models import (
     table_of,
 )
 from dangvien_cli.services import audit
-from dangvien_cli.services.imports import ImportResult, Source, raise_if_errors, start_import
+from dangvien_cli.services.imports import ImportFile, ImportResult, raise_if_errors, start_import
 from dangvien_cli.services.imports.member_record import (
     check_against_record,
     check_not_stranded,
@@ -68,15 +67,7 @@ MEMBER_KEYS = (
 )
 
 
-def import_members(
-    session: Session,
-    path: Path,
-    *,
-    unit_code: str,
-    dry_run: bool = False,
-    progress: Any = None,
-    **source: Unpack[Source],
-) -> ImportResult:
+def import_members(session: Session, file: ImportFile, *, unit_code: str) -> ImportResult:
     home = get_unit(session, unit_code)
     allowed = set(subtree_ids(session, home.id))
     units = {
@@ -84,11 +75,10 @@ def import_members(
         for k, i in session.execute(select(col(Unit.code_key), pk(Unit.id))).all()
         if i in allowed
     }
-    mapping, result = start_import("members", path, FIELDS, dry_run=dry_run, **source)
-    errors = RowErrors(path=str(path))
+    mapping, result, errors = start_import("members", file, FIELDS)
     warned: Counter[str] = Counter()
     records = []
-    for row in mapping.rows(errors, progress):
+    for row in mapping.rows(errors, file.progress):
         result.rows += 1
         rec = parse_member(row, mapping, home, units, errors, warned)
         if rec is not None:
@@ -99,12 +89,10 @@ def import_members(
     check_against_record(session, records, found, errors)
     check_not_stranded(session, records, found, stored_id(home), errors)
     _check_exits_on_file(session, records, found, errors)
-    raise_if_errors(path, errors)
+    raise_if_errors(file.path, errors)
     _write(session, records, found, result, stored_id(home))
     result.warnings += [t("import.rule_warnings", rule=r, count=n) for r, n in warned.items()]
-    audit.record(
-        session, entity="import", entity_id=str(path), action="members", after=result.as_dict()
-    )
+    audit.record(session, "import", str(file.path), "members", after=result.as_dict())
     return result
 
 
@@ -236,18 +224,18 @@ def _write(
             continue
         result.updated += 1
         if person != old:
-            person_updates.append({**_person_values(person), "pid": pid, "updated_at": now})
+            person_updates.append({**_person_values(person), "id": pid, "updated_at": now})
         if member_old is None:
             new_members.append(_member_row(pid, member, now))
         elif member != member_old:
-            member_updates.append({**member, "pid": pid, "updated_at": now})
+            member_updates.append({**member, "person_id": pid, "updated_at": now})
             if member["unit_id"] != member_old["unit_id"] and rec.get("unit_since"):
                 moves.append((pid, member_old, member["unit_since"]))
     bulk_insert(session, "person", PERSON_COLUMNS, new_people)
     bulk_insert(session, "member", MEMBER_COLUMNS, new_members)
-    _update_many(session, table_of(Person), "id", person_updates)
+    bulk_update(session, table_of(Person), "id", person_updates)
     _keep_history(session, moves)
-    _update_many(session, table_of(Member), "person_id", member_updates)
+    bulk_update(session, table_of(Member), "person_id", member_updates)
 
 
 def _keep_history(session: Session, moves: list[tuple[int, dict[str, Any], date]]) -> None:
@@ -331,19 +319,6 @@ def _person_row(pid: int, person: dict[str, Any], now: datetime) -> tuple[Any, .
 
 def _member_row(pid: int, member: dict[str, Any], now: datetime) -> tuple[Any, ...]:
     return (pid, *(member[k] for k in MEMBER_KEYS), now)
-
-
-def _update_many(session: Session, table: Any, key: str, rows: list[dict[str, Any]]) -> None:
-    """One executemany UPDATE; bind names differ from column names, as SQLAlchemy requires."""
-    if not rows:
-        return
-    columns = [c for c in rows[0] if c != "pid"]
-    statement = (
-        update(table)
-        .where(table.c[key] == bindparam("b_pid"))
-        .values({c: bindparam(f"b_{c}") for c in columns})
-    )
-    session.connection().execute(statement, [{f"b_{k}": v for k, v in r.items()} for r in rows])
 
 
 PERSON_COLUMNS = [

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from dangvien_cli.dialect import bulk_update
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import code_label, fmt_int, t
 from dangvien_cli.models import Period, Quota, Unit, pk, table_of, utcnow
@@ -16,9 +16,9 @@ from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     UNIT_CODE_HEADERS,
     FieldSpec,
+    ImportFile,
     ImportResult,
     Row,
-    Source,
     raise_if_errors,
     start_import,
 )
@@ -35,17 +35,8 @@ FIELDS = [
 ]
 
 
-def import_quotas(
-    session: Session,
-    path: Path,
-    *,
-    default_source: str,
-    dry_run: bool = False,
-    progress: Any = None,
-    **source: Unpack[Source],
-) -> ImportResult:
-    mapping, result = start_import("quotas", path, FIELDS, dry_run=dry_run, **source)
-    errors = RowErrors(path=str(path))
+def import_quotas(session: Session, file: ImportFile, *, default_source: str) -> ImportResult:
+    mapping, result, errors = start_import("quotas", file, FIELDS)
     unit_ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     dated = {  # the few units founded or dissolved on a known day
         uid: (code, founded, dissolved)
@@ -59,7 +50,7 @@ def import_quotas(
     seen: dict[tuple[int, str, str], int] = {}
     wanted: dict[tuple[int, str, str], int] = {}
     defaulted = 0  # rows without a source: said in the summary, never silent
-    for row in mapping.rows(errors, progress):
+    for row in mapping.rows(errors, file.progress):
         result.rows += 1
         before = len(errors.items)
         unit_code = row.text("unit_code") or ""
@@ -95,7 +86,7 @@ def import_quotas(
             continue
         seen[key] = row.line
         wanted[key] = target
-    raise_if_errors(path, errors)
+    raise_if_errors(file.path, errors)
     if defaulted:
         source_used = normalize_source(default_source)
         label = code_label("quota_source", source_used)
@@ -136,22 +127,13 @@ def import_quotas(
                 }
             )
         elif old[1] != target:
-            changed.append({"qid": old[0], "target": target, "updated_at": utcnow()})
+            changed.append({"id": old[0], "target": target, "updated_at": utcnow()})
     result.new, result.updated = len(new), len(changed)
     result.unchanged = len(wanted) - len(new) - len(changed)
     if new:
         session.execute(insert(Quota), new)
-    if changed:
-        quota = table_of(Quota)
-        session.connection().execute(
-            update(quota)
-            .where(quota.c.id == bindparam("qid"))
-            .values(target=bindparam("target"), updated_at=bindparam("updated_at")),
-            changed,
-        )
-    audit.record(
-        session, entity="import", entity_id=str(path), action="quotas", after=result.as_dict()
-    )
+    bulk_update(session, table_of(Quota), "id", changed)
+    audit.record(session, "import", str(file.path), "quotas", after=result.as_dict())
     return result
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from dangvien_cli.dialect import bulk_update
 from dangvien_cli.errors import DangvienError, RowErrors
 from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Unit, pk, rowcount, table_of
@@ -16,9 +16,9 @@ from dangvien_cli.services import audit
 from dangvien_cli.services.imports import (
     ColumnMap,
     FieldSpec,
+    ImportFile,
     ImportResult,
     Row,
-    Source,
     parse_date_cell,
     raise_if_errors,
     start_import,
@@ -48,18 +48,10 @@ FIELDS = [
 OPTIONAL = ("kind", "parent_key", "block", "founded_on", "dissolved_on", "successor_key")
 
 
-def import_units(
-    session: Session,
-    path: Path,
-    *,
-    dry_run: bool = False,
-    progress: Any = None,
-    **source: Unpack[Source],
-) -> ImportResult:
-    mapping, result = start_import("units", path, FIELDS, dry_run=dry_run, **source)
-    errors = RowErrors(path=str(path))
+def import_units(session: Session, file: ImportFile) -> ImportResult:
+    mapping, result, errors = start_import("units", file, FIELDS)
     records: dict[str, dict[str, Any]] = {}
-    for row in mapping.rows(errors, progress):
+    for row in mapping.rows(errors, file.progress):
         result.rows += 1
         rec = _parse(row, mapping, errors)
         if rec is None:
@@ -102,11 +94,9 @@ def import_units(
             _check_parent_outlives(rec, records, existing, errors)
         _check_successor(rec, records, existing, errors)
     _check_cycles(records, existing, key_by_id, errors)
-    raise_if_errors(path, errors)
+    raise_if_errors(file.path, errors)
     _write(session, records, existing, key_by_id, result)
-    audit.record(
-        session, entity="import", entity_id=str(path), action="units", after=result.as_dict()
-    )
+    audit.record(session, "import", str(file.path), "units", after=result.as_dict())
     return result
 
 
@@ -267,20 +257,13 @@ def _write(
     ids = dict(session.execute(select(col(Unit.code_key), pk(Unit.id))).all())
     moved = [
         {
-            "uid": ids[code_key(r["code"])],
-            "pid": ids[r["parent_key"]] if r["parent_key"] else None,
-            "sid": ids[r["successor_key"]] if r["successor_key"] else None,
+            "id": ids[code_key(r["code"])],
+            "parent_id": ids[r["parent_key"]] if r["parent_key"] else None,
+            "merged_into_id": ids[r["successor_key"]] if r["successor_key"] else None,
         }
         for r in [*new_rows, *(rec for _id, rec in changed)]
     ]
-    if moved:
-        unit = table_of(Unit)
-        session.connection().execute(
-            update(unit)
-            .where(unit.c.id == bindparam("uid"))
-            .values(parent_id=bindparam("pid"), merged_into_id=bindparam("sid")),
-            moved,
-        )
+    bulk_update(session, table_of(Unit), "id", moved)
     _inherit_blocks(session)
 
 
