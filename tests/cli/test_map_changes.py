@@ -283,6 +283,9 @@ def test_unit_list_and_show_as_of_a_day(cli, merged):
     assert "DN02" not in {u["code"] for u in july}
     last = cli.json("unit", "show", "P01")  # a dissolved unit: as it ended
     assert last["as_of"] == "2025-06-30" and last["members"] > 0
+    # and the table says which day its figures are of, not leaving them to pass for today's
+    shown = ok(cli("unit", "show", "P01")).output.splitlines()
+    assert [line.split()[-1] for line in shown if line.startswith("Số liệu ngày")] == ["30/06/2025"]
     old = cli.json("unit", "show", "P01", "--as-of", "31/12/2021")
     assert old["parent"] == "TP" and old["successor"] == "HACTHANH" and old["members"] > 0
     new = cli.json("unit", "show", "HACTHANH")

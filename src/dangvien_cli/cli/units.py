@@ -47,6 +47,8 @@ SHOW_FIELDS = [
     Column("admits_document", "col.admits_document", when_set=True),
     Column("dissolved_on", "col.dissolved_on", "date", when_set=True),
     Column("successor", "col.successor", when_set=True),
+    # The figures below are of this day: a dissolved unit's last, unless --as-of says.
+    Column("as_of", "col.figures_on", "date"),
     Column("members", "col.members", "int"),
     Column("official_members", "col.official_members", "int"),
     Column("probationary_members", "col.probationary_members", "int"),
