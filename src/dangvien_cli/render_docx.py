@@ -33,13 +33,11 @@ def require_extra() -> None:
 
 
 def write_document(report: Report, path: Path, *, template: Path | None = None) -> None:
+    """Write the report to ``path`` (the caller's temporary file: see private_output)."""
     import docx
 
     if template is not None:
-        try:
-            document = docx.Document(str(template))
-        except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-            raise DangvienError("doc.bad_template", path=template, reason=str(exc)) from None
+        document = open_template(template)
         _clear_body(document)
     else:
         document = docx.Document()
@@ -53,11 +51,26 @@ def write_document(report: Report, path: Path, *, template: Path | None = None) 
         for text in section.paragraphs:
             _paragraph(document, text)
     _closing(document, report)
-    try:
-        document.save(str(path))
-        path.chmod(0o600)  # owner-only, like the other reports
-    except OSError as exc:
-        raise DangvienError("report.cannot_write", path=path, reason=os_reason(exc)) from None
+    document.save(str(path))
+
+
+def open_template(template: Path) -> Any:
+    """The office's .docx, or a refusal in the clerk's words (python-docx's own are English
+    and name its internals: "Package not found", "[Content_Types].xml")."""
+    import docx
+
+    if template.is_dir():
+        reason = t("os.EISDIR")
+    elif not template.is_file():
+        reason = t("os.ENOENT")
+    else:
+        try:
+            return docx.Document(str(template))
+        except OSError as exc:
+            reason = os_reason(exc)
+        except Exception:  # noqa: BLE001 - python-docx raises several kinds for a file that is not a Word document
+            reason = t("doc.not_docx")
+    raise DangvienError("doc.bad_template", path=template, reason=reason)
 
 
 def _clear_body(document: Any) -> None:

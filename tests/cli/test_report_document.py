@@ -248,6 +248,68 @@ def test_a_template_gives_the_styles(cli, demo_db, tmp_path):
     assert any(p.text == "BÁO CÁO" for p in word.paragraphs)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("kind", ["not a docx", "a folder", "missing", "a broken docx"])
+def test_a_template_that_cannot_be_read_is_refused_in_the_clerks_words(
+    cli, demo_db, tmp_path, kind, lang
+):
+    """python-docx's own words ("Package not found", "[Content_Types].xml") are English and
+    name its internals; the clerk reads why in the interface's language, and nothing is
+    written."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    template = folder / "mau.docx"
+    if kind == "not a docx":
+        template.write_text("Kính gửi: Ban Thường vụ\n", encoding="utf-8")
+    elif kind == "a folder":
+        template.mkdir()
+    elif kind == "a broken docx":
+        import zipfile
+
+        with zipfile.ZipFile(template, "w") as z:  # a zip, but not a Word package
+            z.writestr("[Content_Types].xml", "<Types")
+    out = folder / "bc.docx"
+    result = cli("--lang", lang, *DOCUMENT, "--output", out, "--template", template)
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    set_lang(lang)
+    expected = {
+        "not a docx": t("doc.not_docx"),
+        "a broken docx": t("doc.not_docx"),
+        "a folder": t("os.EISDIR"),
+        "missing": t("os.ENOENT"),
+    }[kind]
+    assert line.endswith(t("doc.bad_template", path=template, reason=expected)), line
+    assert "Package" not in line and "Content_Types" not in line and "Errno" not in line
+    assert list(folder.iterdir()) == ([template] if kind != "missing" else [])
+
+
+@pytest.mark.parametrize("output", ["bc.docx", "bc.md"])
+def test_the_document_is_written_with_its_annex_or_not_at_all(cli, demo_db, tmp_path, output):
+    """An annex that cannot be written leaves no document behind: a clerk would otherwise
+    send a report whose annex is missing, believing the command half-succeeded."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    result = cli(*DOCUMENT, "--output", folder / output, "--annex", folder / "no" / "phu-luc.xlsx")
+    assert result.exit_code == 1, result.output
+    assert "phu-luc.xlsx" in result.stderr and "Traceback" not in result.stderr
+    assert list(folder.iterdir()) == []  # nor a temporary file
+
+
+@pytest.mark.parametrize("output", ["bc.docx", "bc.md"])
+def test_the_document_is_owners_only_from_its_first_byte(cli, demo_db, tmp_path, output):
+    """Written under a temporary name created 0600 and renamed: a link planted at the name
+    is replaced, not written through (as every other report file)."""
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("không được ghi đè", encoding="utf-8")
+    out = tmp_path / output
+    out.symlink_to(elsewhere)
+    result = cli(*DOCUMENT, "--output", out)
+    assert result.exit_code == 0, result.output
+    assert not out.is_symlink() and (out.stat().st_mode & 0o777) == 0o600
+    assert elsewhere.read_text(encoding="utf-8") == "không được ghi đè"
+
+
 def test_without_the_extra_it_says_how_to_install(demo_db, tmp_path):
     """A real process in which python-docx cannot be imported (as when it is not installed)."""
     out = tmp_path / "bc.docx"

@@ -48,28 +48,31 @@ def document(
     day = report_day(as_of)
     with app_ctx().session() as session:
         report = build_report(session, period_code=period, as_of=day, unit_code=unit)
-    if output is None and fmt is not OutputFormat.table:
-        emit_object(asdict(report), [], fmt)
-    elif output is None:
-        emit_document(to_markdown(report))
-    elif suffix == ".docx":
-        from dangvien_cli.render_docx import write_document
+    if output is None:
+        if fmt is OutputFormat.table:
+            emit_document(to_markdown(report))
+        else:
+            emit_object(asdict(report), [], fmt)
+        if annex is not None:
+            _annex(annex, period=period, day=day, unit=unit)
+        return
+    from dangvien_cli.tabular_write import private_output
 
-        write_document(report, output, template=template)
-        info(t("report.written", path=output))
-    else:
-        _write_text(output, to_markdown(report))
-    if annex is not None:
-        _annex(annex, period=period, day=day, unit=unit)
-
-
-def _write_text(path: Path, text: str) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
-        path.chmod(0o600)  # owner-only, like the other reports: it names units and figures
+        # Owner-only from its first byte (it names units and figures), and all or nothing:
+        # the document takes its name only once it and its annex are written.
+        with private_output(output) as target:
+            if suffix == ".docx":
+                from dangvien_cli.render_docx import write_document
+
+                write_document(report, target, template=template)
+            else:
+                target.write_text(to_markdown(report), encoding="utf-8")
+            if annex is not None:
+                _annex(annex, period=period, day=day, unit=unit)
     except OSError as exc:
-        raise DangvienError("report.cannot_write", path=path, reason=os_reason(exc)) from None
-    info(t("report.written", path=path))
+        raise DangvienError("report.cannot_write", path=output, reason=os_reason(exc)) from None
+    info(t("report.written", path=output))
 
 
 def _annex(path: Path, *, period: str, day, unit: str | None) -> None:  # type: ignore[no-untyped-def]
