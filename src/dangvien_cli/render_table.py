@@ -212,6 +212,19 @@ def fit(
         keep.remove(keep[-1])
 
 
+def _spare_to_the_name(layout: Layout, width: int) -> None:
+    """More rows than the sample may follow, with longer names than it saw: the terminal's
+    spare width goes to the flex column, so that fewer of them wrap onto a second line."""
+    spare = width - layout.total
+    for j, col in enumerate(layout.columns):
+        if col.flex and spare > 0:
+            grown = layout.widths[j] + spare
+            layout.widths[j] = (
+                min(grown, max(col.max_width, layout.widths[j])) if col.max_width else grown
+            )
+            return
+
+
 def _rank(columns: Sequence[Column]) -> Callable[[int], int]:
     return lambda i: columns[i].drop or 0
 
@@ -270,7 +283,10 @@ def print_table(
         return
     sample_rows = list(islice(it, SAMPLE_ROWS))
     sample = [cells(r) for r in sample_rows]
-    layout = fit(columns, headers, [*sample, *([footer] if footer else [])], terminal_width(out))
+    width = terminal_width(out)
+    layout = fit(columns, headers, [*sample, *([footer] if footer else [])], width)
+    if len(sample_rows) == SAMPLE_ROWS:
+        _spare_to_the_name(layout, width)
     shown = [columns.index(c) for c in layout.columns]
     right = [c.kind in NUMERIC for c in layout.columns]
     paint = _painter() if use_colour() else None

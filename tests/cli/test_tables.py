@@ -182,10 +182,25 @@ def test_unranked_columns_drop_from_the_right_and_headers_stay_whole(monkeypatch
 def test_rows_past_the_sample_wrap_into_the_same_widths(monkeypatch):
     monkeypatch.setattr(render_table, "SAMPLE_ROWS", 2)
     rows = [{"code": f"U{i}", "name": "Chi bộ"} for i in range(3)]
-    rows.append({"code": "U9", "name": "Chi bộ có một cái tên dài hơn hẳn những tên đã đo"})
+    rows.append({"code": "U9", "name": "Chi bộ có một cái tên dài hơn hẳn những tên đã đo " * 2})
     out = emit_at(monkeypatch, 80, rows, unit_cli.LIST_COLUMNS[:2])
-    assert words_whole(rows[-1]["name"], out)
-    assert len(terminal_lines(out, 80)) > len(rows) + 3
+    assert words_whole(rows[-1]["name"].strip(), out)
+    assert len(terminal_lines(out, 80)) > len(rows) + 2  # header, rule, a row on two lines
+
+
+def test_a_list_longer_than_the_sample_gives_the_spare_width_to_the_name(monkeypatch):
+    """A million candidates: the names past the sample may be longer than those it saw; the
+    terminal's spare width goes to the name, so that they stay on one line."""
+    monkeypatch.setattr(render_table, "SAMPLE_ROWS", 2)
+    rows = [{"code": f"U{i}", "name": "Chi bộ"} for i in range(3)]
+    rows.append({"code": "U9", "name": "Chi bộ có một cái tên dài hơn những tên đã đo"})
+    out = emit_at(monkeypatch, 80, rows, unit_cli.LIST_COLUMNS[:2])
+    lines = terminal_lines(out, 80)
+    assert rows[-1]["name"] in lines[-1] and len(lines) == len(rows) + 2  # header and rule
+    # every row seen by the sample: the widths are exact, the table no wider than it needs
+    monkeypatch.setattr(render_table, "SAMPLE_ROWS", 500)
+    short = terminal_lines(emit_at(monkeypatch, 80, rows[:3], unit_cli.LIST_COLUMNS[:2]), 80)
+    assert max(map(len, short)) < 40
 
 
 def test_output_starts_before_the_rows_are_all_read():
