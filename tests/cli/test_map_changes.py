@@ -728,3 +728,58 @@ def test_a_unit_founded_later_says_when(cli, merged):
         cli("report", "quota", "--period", "2021", "--unit", "HACTHANH"),
         "thành lập ngày 01/07/2025",
     )
+
+
+def test_a_decision_is_judged_under_the_tree_of_its_day(cli, merged, sql):
+    """A 2021 decision recorded after the 2025 map: who could decide (R16), and whether a
+    grassroots committee's resolution had to come first (R15), are those of 2021. HC14 was
+    a chi bộ cơ sở directly under the city committee TP then; it stands under the ward
+    HACTHANH (founded 01/07/2025) now. The tree of today named HACTHANH as the only body
+    that could have decided in 2021, and asked for a resolution nobody had to pass."""
+    (voted,) = [
+        c
+        for c in cli.json("candidate", "list", "--unit", "HC14")
+        if c["stage"] == "voted" and c["stage_on"] < "2021-12-20"
+    ]
+    person = str(voted["id"])
+    wrong = refused(
+        cli(
+            "admission",
+            "record",
+            person,
+            "--decision",
+            "9-QĐ/TU",
+            "--date",
+            "20/12/2021",
+            "--decided-by",
+            "HACTHANH",
+        )
+    )
+    assert "R16" in wrong and "chỉ TP có thẩm quyền" in wrong, wrong
+    assert "8-KNĐ" not in wrong, wrong
+    # Without --decided-by, R16 cannot be checked: recorded, and the clerk is told so.
+    unknown = ok(
+        cli("admission", "record", person, "--decision", "9-QĐ/TU", "--date", "20/12/2021")
+    )
+    assert "--decided-by" in unknown.stderr and "chỉ TP có thẩm quyền" in unknown.stderr
+    (admission,) = sql(f"SELECT decision_no FROM admission WHERE person_id = {person}")
+    assert admission[0] == "9-QĐ/TU"
+
+
+def test_a_decision_is_judged_in_the_unit_the_person_stood_in_that_day(cli, merged, sql):
+    """A candidate of a ward merged into HACTHANH on 01/07/2025, voted in 2021: the 2021
+    decision is judged in the ward of 2021 (a đảng bộ cơ sở under TP), whose resolution
+    comes first and whose upper committee TP decides; HACTHANH did not exist then."""
+    person, ward = sql(
+        "SELECT p.id, w.code FROM person AS p JOIN person_history AS h ON h.person_id = p.id "
+        "JOIN unit AS w ON w.id = h.unit_id JOIN unit AS now ON now.id = p.unit_id "
+        "WHERE p.stage = 'voted' AND p.stage_on <= '2021-12-10' AND now.code = 'HACTHANH' "
+        "AND w.kind = 'dang-bo-co-so' ORDER BY p.id LIMIT 1"
+    )[0]
+    decide = ("admission", "record", str(person), "--decision", "9-QĐ/TU", "--date", "20/12/2021")
+    assert "8-KNĐ" in refused(cli(*decide, "--decided-by", "TP"))  # R15: the ward's resolution
+    ok(cli("candidate", "recommend", str(person), "--date", "15/12/2021"))
+    wrong = refused(cli(*decide, "--decided-by", "HACTHANH"))
+    assert "R16" in wrong and "chỉ TP có thẩm quyền" in wrong, wrong
+    ok(cli(*decide, "--decided-by", "TP"))
+    assert ward != "HACTHANH"

@@ -23,7 +23,13 @@ from dangvien_cli.i18n import fmt_date, t
 from dangvien_cli.models import Person, PipelineEvent, stored_id
 from dangvien_cli.services import audit, rules
 from dangvien_cli.services.people import PersonInput, add_person, clean_national_id, get_person
-from dangvien_cli.services.projection import ROAD, STAGE_AFTER, effective_events, refresh_projection
+from dangvien_cli.services.projection import (
+    ROAD,
+    STAGE_AFTER,
+    effective_events,
+    refresh_projection,
+    unit_of_person_on,
+)
 from dangvien_cli.services.rule_exceptions import exceptions_for, excuse
 from dangvien_cli.services.step_checks import BEFORE_VOTE, ORDERED, check_step, detail_of, latest
 from dangvien_cli.services.units import admission_authority, get_unit
@@ -193,7 +199,9 @@ def record_step(
     check_transition(person, events, item)
     _refuse_after_dissolution(session, person, item)
     _refuse_unreal(events, item)
-    authority = admission_authority(session, person.unit_id, item.occurred_on)
+    # The committees above the unit the person stood in on the act's day (R15, R16).
+    day_unit = unit_of_person_on(session, person, item.occurred_on)
+    authority = admission_authority(session, day_unit, item.occurred_on)
     if item.step is Step.decision and item.detail.get("decided_by"):
         decider = get_unit(session, str(item.detail["decided_by"]))
         item = replace(item, detail={**item.detail, "decided_by": decider.code})

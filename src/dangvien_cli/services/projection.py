@@ -86,7 +86,7 @@ def refresh_projection(session: Session, person: Person) -> None:
     values: dict[str, Any] = {
         # The unit the person belonged to on the decision's day: a merge or a transfer since
         # then moved the person, not the admission (services.restructure).
-        "unit_id": _unit_on(session, person, decision.occurred_on),
+        "unit_id": unit_of_person_on(session, person, decision.occurred_on),
         "decision_no": decision.document_no or "",
         "decision_date": decision.occurred_on,
         "decision_body": decision.issuer,
@@ -103,7 +103,9 @@ def refresh_projection(session: Session, person: Person) -> None:
     _sync_member(session, person, admission)
 
 
-def _unit_on(session: Session, person: Person, day: date) -> int | None:
+def unit_of_person_on(session: Session, person: Person, day: date) -> int | None:
+    """The unit the person stood in on ``day``: the first kept one (person_history) still
+    theirs that day, else the unit they are in now."""
     from dangvien_cli.models import PersonHistory
 
     kept = session.execute(

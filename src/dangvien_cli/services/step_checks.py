@@ -303,7 +303,13 @@ def _decision(act: Act) -> list[rules.Violation]:
         found.append(violation(order, "check.missing_committee", on=on))
     body = rule_on("decision_body", on)
     by = item.detail.get("decided_by")
-    if body is not None and by and authority is not None and authority.deciders:
+    if body is not None and not by and authority is not None and authority.deciders:
+        # Who decided is not known, so R16 cannot be checked: said, not passed over in silence.
+        allowed = ", ".join(authority.deciders)
+        found.append(
+            violation(body, "check.decider_unknown", severity="warning", on=on, allowed=allowed)
+        )
+    elif body is not None and by and authority is not None and authority.deciders:
         if by not in authority.deciders:
             # R16 is refused whatever its mark: 24-QĐ/TW is read as 29-QĐ/TW here (M), but a
             # decision by a body without the power is void, not merely late (R27).

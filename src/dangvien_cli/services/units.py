@@ -228,22 +228,45 @@ GRASSROOTS = (UnitKind.dang_bo_co_so.value, UnitKind.chi_bo_co_so.value)
 
 
 def admission_authority(session: Session, unit_id: int | None, on: date) -> Authority:
-    from dangvien_cli.models import Unit
+    """Who stood above the unit on ``on``: the tree of that day (services.dated), not today's,
+    so that a 2021 decision recorded after the 2025 map is judged by the committees of 2021."""
+    from sqlalchemy import Date, bindparam, text
 
-    chain: list[Unit] = []
-    unit = session.get(Unit, unit_id) if unit_id is not None else None
-    while unit is not None and len(chain) < 64:  # a cycle is refused on edit; bounded anyway
-        chain.append(unit)
-        unit = session.get(Unit, unit.parent_id) if unit.parent_id else None
-    committee = any(u.kind == UnitKind.dang_bo_co_so.value for u in chain)
-    grassroots = next((i for i, u in enumerate(chain) if u.kind in GRASSROOTS), None)
+    from dangvien_cli.services.dated import TREE, with_recursive
+
+    if unit_id is None:
+        return Authority(False, ())
+    chain = session.execute(
+        text(
+            with_recursive(TREE, _UP)
+            + "SELECT up.code, up.kind, u.admits_from FROM up JOIN unit AS u ON u.id = up.id "
+            "ORDER BY up.depth"
+        ).bindparams(bindparam("on", on, type_=Date), bindparam("unit", unit_id))
+    ).all()
+    committee = any(kind == UnitKind.dang_bo_co_so.value for _code, kind, _from in chain)
+    grassroots = next((i for i, (_c, kind, _f) in enumerate(chain) if kind in GRASSROOTS), None)
     if grassroots is None:
         return Authority(committee, ())
-    base = chain[grassroots]
-    deciders = [chain[grassroots + 1].code] if grassroots + 1 < len(chain) else []
-    if base.kind == UnitKind.dang_bo_co_so.value and base.admits_from and base.admits_from <= on:
-        deciders.append(base.code)
+    code, kind, admits_from = chain[grassroots]
+    deciders = [chain[grassroots + 1][0]] if grassroots + 1 < len(chain) else []
+    if kind == UnitKind.dang_bo_co_so.value and admits_from and _as_date(admits_from) <= on:
+        deciders.append(code)
     return Authority(committee, tuple(deciders))
+
+
+# up(id, parent_id, code, kind, depth): a unit and the units above it in the tree of :on;
+# bounded, as a cycle is refused on edit.
+_UP = """up(id, parent_id, code, kind, depth) AS (
+  SELECT id, parent_id, code, kind, 0 FROM tree WHERE id = :unit
+  UNION ALL
+  SELECT t.id, t.parent_id, t.code, t.kind, up.depth + 1 FROM tree AS t
+  JOIN up ON t.id = up.parent_id WHERE up.depth < 64
+)"""
+
+
+def _as_date(value: date | str) -> date:
+    """A date column read through text SQL: a date on PostgreSQL, ISO text on SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _authorise(unit: Unit, admits_from: date | None, document: str | None) -> None:
