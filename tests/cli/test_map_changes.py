@@ -783,3 +783,55 @@ def test_a_decision_is_judged_in_the_unit_the_person_stood_in_that_day(cli, merg
     assert "R16" in wrong and "chỉ TP có thẩm quyền" in wrong, wrong
     ok(cli(*decide, "--decided-by", "TP"))
     assert ward != "HACTHANH"
+
+
+def test_a_cell_vote_counts_the_roster_of_its_day(cli, demo_db):
+    """R14's denominator is the cell's official members on the vote's day. A member who
+    transferred out after that day was one of them: the roster of today, one short, refused
+    the true count the clerk typed."""
+    cell = "DALAN.CB1"
+    officials = [
+        m
+        for m in cli.json("member", "list", "--unit", cell)
+        if m["status"] == "official" and m["admitted_on"] < "2022-01-01"
+    ]
+    first, second, leaving = (str(m["id"]) for m in officials[:3])
+    (person,) = [
+        str(c["id"])
+        for c in cli.json("candidate", "list", "--unit", cell)
+        if c["stage"] == "trained"
+    ]
+    for step in (
+        ("apply", "--date", "01/03/2025"),
+        (
+            "introducers",
+            "--date",
+            "05/03/2025",
+            "--introducer-member",
+            f"{first}:14",
+            "--introducer-member",
+            f"{second}:13",
+        ),
+        ("check", "--date", "10/03/2025"),
+    ):
+        ok(cli("candidate", step[0], person, *step[1:]))
+    for item in ("2-KNĐ", "5-KNĐ"):
+        ok(cli("candidate", "dossier", person, item, "--date", "10/03/2025"))
+    that_day = cli.json("unit", "show", cell, "--as-of", "20/04/2025")["official_members"]
+    ok(cli("member", "transfer", leaving, "--to", "DALAN.CB2", "--on", "01/05/2025"))
+    assert cli.json("unit", "show", cell, "--as-of", "02/05/2025")["official_members"] == (
+        that_day - 1
+    )
+    ok(
+        cli(
+            "candidate",
+            "vote",
+            person,
+            "--date",
+            "20/04/2025",
+            "--for",
+            str(that_day),
+            "--members",
+            str(that_day),
+        )
+    )

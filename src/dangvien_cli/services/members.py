@@ -51,29 +51,25 @@ def official_on(member: Member, on: date) -> bool:
 
 
 def official_count(session: Session, unit_id: int | None, on: date) -> int | None:
-    """R14's denominator: the unit's official members on day `on` as its roster shows them
-    (the test of ``official_on``), or None when the unit has no roster on file."""
-    from sqlalchemy import func, or_
+    """R14's denominator: the unit's official members on day ``on`` by the roster of that
+    day (services.dated.ROSTER: transfers and merges since are followed back), or None when
+    nobody was on it then. Only the members who ever stood in the unit are read."""
+    from sqlalchemy import Date, bindparam, text
+
+    from dangvien_cli.services.dated import ROSTER, with_recursive
 
     if unit_id is None:
         return None
-    made_official, left, admitted = (
-        col(Member.official_on),
-        col(Member.left_on),
-        col(Member.admitted_on),
-    )
     lines, official = session.execute(
-        select(
-            func.count(),
-            func.count().filter(
-                col(Member.status) == MemberStatus.official.value,
-                or_(made_official.is_(None), made_official <= on),
-                or_(left.is_(None), left > on),
-                or_(admitted.is_(None), admitted <= on),
-            ),
-        ).where(col(Member.unit_id) == unit_id)
+        text(
+            with_recursive(ROSTER)
+            + "SELECT count(*), coalesce(sum(CASE WHEN official THEN 1 ELSE 0 END), 0) "
+            "FROM roster WHERE unit_id = :unit AND member_id IN ("
+            "SELECT id FROM member WHERE unit_id = :unit "
+            "UNION SELECT member_id FROM member_history WHERE unit_id = :unit)"
+        ).bindparams(bindparam("on", on, type_=Date), bindparam("unit", unit_id))
     ).one()
-    return official if lines else None
+    return int(official) if lines else None
 
 
 def introducer_entries(

@@ -129,7 +129,9 @@ def _with_denominator(session: Session, person: Person, item: StepInput) -> Step
     count is the roster's (a typed one must agree, step_checks); else it must be typed."""
     from dangvien_cli.services.members import official_count
 
-    roster = official_count(session, person.unit_id, item.occurred_on)
+    roster = official_count(
+        session, unit_of_person_on(session, person, item.occurred_on), item.occurred_on
+    )
     detail = dict(item.detail)
     if roster is None:
         if detail.get("official_members") is None:
