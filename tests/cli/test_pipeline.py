@@ -265,3 +265,19 @@ def test_script_without_a_required_value_exits_2(cli, members):
     result = cli("candidate", "vote", pid, "--date", "06/09/2021", "--members", "10")
     assert result.exit_code == 2 and "--for" in result.stderr
     assert cli("candidate", "introducers", pid, "--date", "01/06/2021").exit_code == 2
+
+
+def test_a_mentor_is_judged_on_the_day_of_the_assignment(cli, members):
+    """A member who left the roster since was rightly assigned before leaving (a mentor
+    assigned in 2025 who died in 2026): the assignment is recorded, as the import takes it.
+    One who had left by the day, or was admitted after it, is refused, naming both days."""
+    hung, mai = members[HUNG], members[MAI]
+    pid = add_candidate("Lê Văn Tâm", date(1995, 4, 2), sourced=date(2025, 2, 3))
+    ok(cli, f"member exit {hung} --reason death --on 01/06/2025")
+    ok(cli, f"candidate mentor {pid} --date 10/03/2025 --member {hung}")
+    late = refused(cli, f"candidate mentor {pid} --date 02/06/2025 --member {hung}")
+    assert "01/06/2025" in late and "02/06/2025" in late
+    admitted = roster_line(cli, MAI)["admitted_on"]
+    before = date.fromisoformat(admitted).replace(year=date.fromisoformat(admitted).year - 1)
+    early = refused(cli, f"candidate mentor {pid} --date {before:%d/%m/%Y} --member {mai}")
+    assert f"{date.fromisoformat(admitted):%d/%m/%Y}" in early

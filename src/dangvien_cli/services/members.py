@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import InvalidValue, NotFound
+from dangvien_cli.i18n import fmt_date
 from dangvien_cli.models import Admission, Member, Person, Unit, utcnow
 from dangvien_cli.services import audit
 from dangvien_cli.services.people import mask
@@ -110,8 +111,12 @@ def introducer_entries(
     return entries
 
 
-def mentor_entry(session: Session, member_id: int | None, name: str | None) -> dict[str, Any]:
-    """The member assigned to guide a candidate ("một kèm một"), from the roster or by name."""
+def mentor_entry(
+    session: Session, member_id: int | None, name: str | None, on: date
+) -> dict[str, Any]:
+    """The member assigned on ``on`` to guide a candidate ("một kèm một"), from the roster
+    (who must be on it that day: a member who left since was assigned rightly then) or by
+    name."""
     if member_id is None:
         name = nfc(name or "")
         if not name:
@@ -120,8 +125,14 @@ def mentor_entry(session: Session, member_id: int | None, name: str | None) -> d
     member = get_member(session, member_id)
     person = session.get(Person, member.person_id)
     assert person is not None
-    if member.left_on is not None:
-        raise InvalidValue("member.left", id=member_id)
+    if member.left_on is not None and member.left_on <= on:
+        raise InvalidValue(
+            "member.left_by", id=member_id, left=fmt_date(member.left_on), on=fmt_date(on)
+        )
+    if member.admitted_on is not None and member.admitted_on > on:
+        raise InvalidValue(
+            "member.not_yet", id=member_id, admitted=fmt_date(member.admitted_on), on=fmt_date(on)
+        )
     return {
         "mentor": person.full_name,
         "mentor_member_id": member.id,

@@ -1,6 +1,7 @@
 """dangvien candidate …: register, list, show, import. The pipeline steps live in
 cli/candidate/steps.py and corrections.py and are added to this group there."""
 
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -79,11 +80,11 @@ def add(
         trade_union=trade_union,
     )
     with app_ctx().session(write=True) as session:
-        guide = None
+        guide, sourced_on = None, parse_date(sourced)
         if mentor or mentor_member is not None:
-            guide = mentor_entry(session, mentor_member, mentor)
+            guide = mentor_entry(session, mentor_member, mentor, sourced_on or date.today())
         person, warnings, similar = register_candidate(
-            session, data, unit_code=unit, sourced_on=parse_date(sourced), mentor=guide
+            session, data, unit_code=unit, sourced_on=sourced_on, mentor=guide
         )
         person_id = stored_id(person)
     show_warnings(warnings)

@@ -42,8 +42,9 @@ def mentor(
     from dangvien_cli.services.members import mentor_entry
     from dangvien_cli.services.pipeline import record_step
 
+    on = when(date)
     with app_ctx().session(write=True) as session:
-        detail = mentor_entry(session, member, name)
+        detail = mentor_entry(session, member, name, on)
         item = step(Step.mentor, date, document_no=document, detail=detail)
         outcome = record_step(session, person_id, item)
     show_outcome(person_id, outcome)
