@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from dangvien_cli import i18n
+from dangvien_cli import i18n, vocab
+from dangvien_cli.i18n import has
 
 pytestmark = pytest.mark.no_database
 
@@ -104,3 +105,24 @@ def test_a_singular_entry_says_what_its_plural_says():
             plural_vi, _ = i18n.MESSAGES[key.removesuffix(".one")]
             assert vi == plural_vi.replace("{count}", "1"), key  # Vietnamese has no plural
             assert "{count}" not in en, key
+
+
+@pytest.mark.parametrize(
+    "vocabulary,prefixes",
+    [
+        (vocab.Stage, ("stage",)),
+        (vocab.Step, ("step",)),
+        (vocab.Gender, ("gender",)),
+        (vocab.Block, ("block",)),
+        (vocab.UnitKind, ("unit_kind", "kind")),
+        (vocab.Route, ("route",)),
+        (vocab.Area, ("area",)),
+        (vocab.ExitReason, ("exit_reason",)),
+        (vocab.MemberStatus, ("member",)),
+    ],
+)
+def test_every_code_a_table_or_a_choice_shows_has_words(vocabulary, prefixes):
+    """A code without words was listed raw among the choices of --stage ("recognition-failed",
+    a stage nobody is ever at) and would stop a table: render looks stage words up by key."""
+    for prefix in prefixes:
+        assert [m.value for m in vocabulary if not has(f"{prefix}.{m.value}")] == []

@@ -59,7 +59,7 @@ class Stage(StrEnum):
     admitted = "admitted"
     probationary = "probationary"
     official = "official"
-    recognition_failed = "recognition-failed"  # a cell vote that did not recognise (R23)
+    # (a cell vote that did not recognise, R23, leaves the person probationary: no stage)
     rejected = "rejected"
     withdrawn = "withdrawn"
     struck_off = "struck-off"
