@@ -603,7 +603,8 @@ def test_nobody_new_is_registered_in_a_dissolved_unit(cli, merged, sql, tmp_path
     after its end) was stranded where no list of a later day finds them."""
     before = snapshot(sql)
     add = ("candidate", "add", "Lò Văn Mới", "--birth", "01/01/1990", "--gender", "nam")
-    refused(cli(*add, "--unit", "P01", "--sourced", "01/03/2025"), "P01", "30/06/2025")
+    refused(cli(*add, "--unit", "P01", "--sourced", "01/07/2025"), "P01", "30/06/2025")
+    refused(cli(*add, "--unit", "P01"), "P01", "30/06/2025")  # sourced today
     header = "full_name,birth_date,gender,unit_code,source_date,exit,exit_date\n"
     rows = [
         "Lò Văn Mới,01/01/1990,nam,P01,01/03/2026,,",  # a step after its end
@@ -835,3 +836,23 @@ def test_a_cell_vote_counts_the_roster_of_its_day(cli, demo_db):
             str(that_day),
         )
     )
+
+
+def test_a_candidate_of_a_merged_ward_entered_late_is_moved_as_the_merge_moved_them(cli, merged):
+    """A candidate sourced in ward P01 in 2021, entered after the 2025 merge: registered in
+    P01 for the days it stood and moved to HACTHANH as the merge moved P01's candidates, so
+    2021 counts them in P01 and today in HACTHANH. HACTHANH itself did not stand in 2021:
+    registering there with a 2021 day wrote a history in a unit that did not exist."""
+    add = ("candidate", "add", "Lò Văn Muộn", "--birth", "01/01/1995", "--gender", "nam")
+    before = cli.json("report", "pipeline", "--period", "2021", "--unit", "P01")
+    person = ok(cli(*add, "--unit", "P01", "--sourced", "01/03/2021")).stdout.strip()
+    assert (
+        cli.json("candidate", "show", person)["unit_name"]
+        == cli.json("unit", "show", "HACTHANH")["name"]
+    )
+    after = cli.json("report", "pipeline", "--period", "2021", "--unit", "P01")
+    entered = {r["stage"]: r["entered"] for r in after if r.get("stage") == "sourced"}
+    assert entered["sourced"] == 1 + next(
+        r["entered"] for r in before if r.get("stage") == "sourced"
+    )
+    refused(cli(*add, "--unit", "HACTHANH", "--sourced", "01/03/2021"), "01/07/2025", "01/03/2021")

@@ -199,14 +199,37 @@ def identity_reason(stored: Any, name: str, birth: date | None) -> str:
 
 
 def add_person(
-    session: Session, data: PersonInput, *, unit_code: str, stage: Stage | None
+    session: Session, data: PersonInput, *, unit_code: str, stage: Stage | None, on: date
 ) -> Person:
-    from dangvien_cli.models import Person
+    """Register a person in the unit they stood in on ``on`` (the day they were sourced).
+    That unit must have stood then; if it was merged since, the person is moved to the
+    successor as the merge moved its candidates (person_history keeps the unit of that day),
+    so a candidate of 2021 entered late counts in their ward for 2021 and in the new ward now."""
+    from dangvien_cli.i18n import fmt_date
+    from dangvien_cli.models import Person, PersonHistory, Unit, stored_id
     from dangvien_cli.services import audit
     from dangvien_cli.services.unit_life import left_behind
 
     unit = get_unit(session, unit_code)
-    why = left_behind(unit.code, unit.dissolved_on, None)
+    if unit.founded_on is not None and unit.founded_on > on:
+        raise InvalidValue(
+            "candidate.unit_not_founded",
+            code=unit.code,
+            start=fmt_date(unit.founded_on),
+            on=fmt_date(on),
+        )
+    stood_in: list[tuple[int, date]] = []  # (unit, its last day) of each merge followed
+    while (
+        unit.dissolved_on is not None
+        and unit.merged_into_id is not None
+        and on <= unit.dissolved_on
+    ):
+        stood_in.append((stored_id(unit), unit.dissolved_on))
+        successor = session.get(Unit, unit.merged_into_id)
+        assert successor is not None  # a foreign key
+        unit = successor
+        on = unit.founded_on or on
+    why = left_behind(unit.code, unit.dissolved_on, None)  # later than its end, or no successor
     if why is not None:
         raise InvalidValue(why[0], **why[1])
     values = person_values(data)
@@ -214,6 +237,10 @@ def add_person(
     person = Person(**values, unit_id=unit.id, stage=stage.value if stage else None)
     session.add(person)
     session.flush()
+    session.add_all(
+        PersonHistory(person_id=stored_id(person), unit_id=held, valid_to=last)
+        for held, last in stood_in
+    )
     audit.record(session, "person", person.id, "add", after=values)
     return person
 

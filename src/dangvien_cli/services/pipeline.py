@@ -282,10 +282,9 @@ def register_candidate(
         if errors:
             raise RuleViolation(errors)
         warnings += found
-    person = add_person(session, data, unit_code=unit_code, stage=Stage.sourced)
+    on = sourced_on or date.today()
+    person = add_person(session, data, unit_code=unit_code, stage=Stage.sourced, on=on)
     outcome = record_step(
-        session,
-        stored_id(person),
-        StepInput(Step.sourced, sourced_on or date.today(), detail=dict(mentor or {})),
+        session, stored_id(person), StepInput(Step.sourced, on, detail=dict(mentor or {}))
     )
     return person, warnings + outcome.warnings, similar_people(session, person)
