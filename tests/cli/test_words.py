@@ -21,7 +21,7 @@ import typer.rich_utils
 
 from dangvien_cli.cli import _words, build_app
 from dangvien_cli.cli._context import DATE_METAVAR, DATE_OPTIONS
-from dangvien_cli.i18n import MESSAGES, set_lang
+from dangvien_cli.i18n import MESSAGES, set_lang, t
 
 pytestmark = pytest.mark.no_database
 
@@ -438,3 +438,38 @@ def test_quota_source_takes_the_words_too(cli, demo_db):
         assert cli("quota", "set", "P01", "2021", "7", "--source", typed).exit_code == 0
     after = cli.json("quota", "list", "--unit", "P01", "--period", "2021")
     assert [(q["source"], q["target"]) for q in after] == [("thanh-uy", 7)]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_installing_completion_says_so_in_the_clerks_language(tmp_path, lang):
+    """Typer says "bash completion installed in …" and "Completion will take effect once you
+    restart the terminal" in English f-strings, beyond its gettext; a failure to write was an
+    "unexpected error". A real process, a real HOME, the real files."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "DANGVIEN_LANG": lang}
+    done = subprocess.run(
+        [sys.executable, "-m", "dangvien_cli", "--install-completion", "bash"],
+        env={**env, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    script = home / ".bash_completions" / "dangvien.sh"
+    assert "_DANGVIEN_COMPLETE" in script.read_text()
+    set_lang(lang)
+    assert t("completion.installed", shell="bash", path=script) in " ".join(done.stderr.split())
+    if lang == "vi":
+        assert not [f for f in english_fragments() if f in done.stderr], done.stderr
+        assert "installed" not in done.stderr and "restart" not in done.stderr
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    done = subprocess.run(
+        [sys.executable, "-m", "dangvien_cli", "--install-completion", "bash"],
+        env={**env, "HOME": str(blocked), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert t("completion.cannot_install", reason="")[:12] in line

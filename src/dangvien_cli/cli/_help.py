@@ -124,7 +124,68 @@ NEGATIVE_NUMBER = re.compile(r"-\d[\d.,]*")
 
 
 class HelpGroup(_ClerksWords, TyperGroup):
-    pass
+    def get_params(self, ctx: Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name == "install_completion":
+                param.callback = _install_completion
+            elif param.name == "show_completion":
+                param.callback = _show_completion
+        return params
+
+
+# The shells Typer writes completion for (typer._completion_shared.Shells).
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell(value: Any) -> str:
+    """The shell named, else the one running dangvien (Typer detects it with shellingham);
+    one Typer cannot serve is refused in the clerk's words, not Typer's English."""
+    from typer._completion_shared import _get_shell_name
+
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in COMPLETION_SHELLS:
+        from dangvien_cli.errors import DangvienError
+
+        raise DangvienError(
+            "completion.unsupported", shell=shell or "?", shells=", ".join(COMPLETION_SHELLS)
+        )
+    return shell
+
+
+def _install_completion(ctx: Context, _param: Any, value: Any) -> Any:
+    """Typer's --install-completion (its own installer writes the files), saying what it did
+    in the clerk's language: Typer's sentences are English f-strings, beyond its gettext."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    from dangvien_cli.cli._console import error_boundary, info
+    from dangvien_cli.errors import DangvienError, os_reason
+
+    with error_boundary():
+        shell = _completion_shell(value)
+        try:
+            _shell, path = install(shell=shell)
+        except OSError as exc:
+            raise DangvienError("completion.cannot_install", reason=os_reason(exc)) from None
+    info(t("completion.installed", shell=shell, path=path))
+    raise typer.Exit(0)
+
+
+def _show_completion(ctx: Context, _param: Any, value: Any) -> Any:
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import get_completion_script
+
+    from dangvien_cli.cli._console import error_boundary
+
+    with error_boundary():
+        shell = _completion_shell(value)
+    root = ctx.find_root().info_name or "dangvien"
+    complete_var = "_{}_COMPLETE".format(root.replace("-", "_").upper())
+    typer.echo(get_completion_script(prog_name=root, complete_var=complete_var, shell=shell))
+    raise typer.Exit(0)
 
 
 # Options that take a day: their help shows the format the clerk types (values.parse_date).
