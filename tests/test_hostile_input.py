@@ -198,6 +198,8 @@ def test_control_characters_refused_in_arguments(cli, units, char):
     result = cli("unit", "add", "X1", f"Chi bộ{char}1", "--kind", "chi-bo-co-so", "--parent", "TP")
     assert result.exit_code == 1
     assert f"U+{ord(char):04X}" in refusal(result)
+    # the argument named as the usage line names it, not by its Python name ("name")
+    assert "'TÊN'" in refusal(result), refusal(result)
     assert cli("--actor", f"a{char}", "unit", "add", "X2", "Tên", "--kind", "chi-bo-co-so",
                "--parent", "TP").exit_code == 1  # fmt: skip
     codes = {u["code"] for u in cli.json("unit", "list")}

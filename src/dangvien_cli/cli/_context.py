@@ -263,7 +263,7 @@ def check_arguments(ctx: typer.Context, values: dict[str, Any]) -> None:
     from dangvien_cli.values import check_int
     from dangvien_cli.vntext import control_char
 
-    names = {p.name: (p.opts[0] if p.opts else p.name) for p in ctx.command.params}
+    names = {p.name: _shown_name(ctx, p) for p in ctx.command.params}
     for key, value in values.items():
         field = names.get(key, "--" + key.lstrip("_"))
         for item in value if isinstance(value, (list, tuple)) else (value,):
@@ -279,6 +279,16 @@ def check_arguments(ctx: typer.Context, values: dict[str, Any]) -> None:
                     key = "text.not_utf8_path" if isinstance(item, PurePath) else "text.not_utf8"
                     raise DangvienError(key, field=field)
                 raise DangvienError("text.control_char", char=char, field=field)
+
+
+def _shown_name(ctx: typer.Context, param: Any) -> str:
+    """A parameter as the usage line names it: an option by its flag, an argument by its
+    name in the clerk's language ({MÃ_SỐ}), not the Python name (person_id)."""
+    if param.param_type_name != "argument":
+        return str(param.opts[0] if param.opts else param.name)
+    from dangvien_cli.cli import _words
+
+    return "'" + _words.gettext(param.get_usage_pieces(ctx)[0]).strip("{}[]. ") + "'"
 
 
 def describe_command(ctx: typer.Context) -> str:
