@@ -94,8 +94,50 @@ def test_a_bad_results_file_lists_every_bad_row_and_writes_nothing(cli, people, 
     path.write_text(
         f"person_id,result\n{people[0]},đạt\nabc,đạt\n{people[1]},vắng\n", encoding="utf-8"
     )
-    err = refused(cli, "class", "results", "DL-2021-11", "--file", path, "--date", "26/11/2021")
-    assert "có 2 dòng lỗi" in err and "abc" in err
+    result = cli("class", "results", "DL-2021-11", "--file", path, "--date", "26/11/2021")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    *rows, last = result.stderr.strip().splitlines()  # the bad rows, as an import lists them
+    assert "có 2 dòng lỗi" in last and "abc" in last
+    assert [r.split("\t")[:2] for r in rows[1:]] == [["3", "person_id"], ["4", "result"]]
+    assert "mã số" in rows[1]  # the field in the clerk's words, not person_id
+    assert all(a["result"] is None for a in cli.json("class", "show", "DL-2021-11")["attendees"])
+
+
+def test_a_results_file_names_every_attendee_it_cannot_record(cli, people, tmp_path):
+    """What only the class knows (an id given twice, someone not enrolled, a certificate
+    dated before the class or still to come) was refused one at a time, without a line;
+    the file's bad rows are listed together, by line and column, and nothing is written.
+    A failed attendee holds no certificate: no date is asked of that row."""
+    add_class(cli)
+    ok(cli, "class", "enroll", "DL-2021-11", *people[:3])
+    path = tmp_path / "ket_qua.csv"
+    path.write_text(
+        "Mã số,Kết quả,Số giấy chứng nhận,Ngày cấp\n"
+        f"{people[0]},Đạt,1/CN,26/11/2021\n"
+        f"{people[0]},Đạt,2/CN,26/11/2021\n"
+        f"{people[4]},Đạt,3/CN,26/11/2021\n"
+        f"{people[1]},Đạt,4/CN,01/01/2021\n"
+        f"{people[2]},Không đạt,,\n",
+        encoding="utf-8",
+    )
+    result = cli("--format", "json", "class", "results", "DL-2021-11", "--file", path)
+    assert result.exit_code == 1, result.output
+    import json
+
+    errors = json.loads(result.stdout)["errors"]
+    assert [(e["line"], e["column"]) for e in errors] == [
+        (3, "Mã số"),
+        (4, "Mã số"),
+        (5, "Ngày cấp"),
+    ]
+    assert errors[2]["value"] == "01/01/2021"
+    assert all(a["result"] is None for a in cli.json("class", "show", "DL-2021-11")["attendees"])
+    path.write_text(
+        f"Mã số,Kết quả,Ngày cấp\n{people[0]},Đạt,26/11/2021\n{people[2]},Không đạt,\n",
+        encoding="utf-8",
+    )
+    ok(cli, "class", "results", "DL-2021-11", "--file", path)
+    assert show(cli, people[2])["classes"][0]["result"] == "failed"
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,7 @@ def run_import(
             refresh_statistics(ctx.engine())
     except InvalidFile as exc:
         exc.path = exc.params["path"] = shown_as  # "-", not the spooled copy's temporary name
-        _show_errors(exc, ctx.fmt)
+        show_file_errors(exc, ctx.fmt)
         if errors_file is not None:
             from dangvien_cli.services.imports import write_error_file
 
@@ -169,7 +169,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _show_errors(exc: InvalidFile, fmt: OutputFormat) -> None:
+def show_file_errors(exc: InvalidFile, fmt: OutputFormat) -> None:
     rows = [
         {"line": e.line, "column": e.column, "value": e.value, "reason": e.reason}
         for e in exc.errors

@@ -131,10 +131,18 @@ def results(
     if file is None and not (passed or failed):
         raise typer.BadParameter(t("class.no_results"), param_hint="--passed")
     if file is not None:
-        from dangvien_cli.cli._imports import from_stdin
+        from dangvien_cli.cli._imports import from_stdin, show_file_errors
+        from dangvien_cli.errors import InvalidFile
 
         with from_stdin(file) as path:
-            rows = classes.results_from_file(path, when(date) if date else None)
+            try:
+                rows = classes.results_from_file(path, when(date) if date else None)
+                with app_ctx().session(write=True) as session:
+                    outcomes = classes.record_results(session, code, rows, path=path)
+            except InvalidFile as exc:  # every bad row, as an import lists them
+                exc.path = exc.params["path"] = str(file)  # "-", not the spooled copy
+                show_file_errors(exc, app_ctx().fmt)
+                raise
     else:
         if date is None:  # a missing value, like a required option's
             raise typer.BadParameter(t("error.required", field="--date"), param_hint="--date")
@@ -144,8 +152,8 @@ def results(
             classes.Result(pid, classes.PASSED, number, day)
             for pid, number in zip(passed or [], numbers, strict=True)
         ] + [classes.Result(pid, classes.FAILED, None, day) for pid in failed or []]
-    with app_ctx().session(write=True) as session:
-        outcomes = classes.record_results(session, code, rows)
+        with app_ctx().session(write=True) as session:
+            outcomes = classes.record_results(session, code, rows)
     for person_id, outcome in outcomes:
         show_outcome(person_id, outcome)
     passed_count = sum(1 for r in rows if r.result == classes.PASSED)

@@ -8,7 +8,7 @@ only. A whole class's results go in one transaction: one refusal and nothing is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from dangvien_cli.errors import Conflict, DangvienError, InvalidValue, NotFound, RowErrors
+from dangvien_cli.i18n import fmt_date
 from dangvien_cli.models import (
     ClassAttendance,
     Person,
@@ -68,6 +69,10 @@ class Result:
     result: str
     certificate_no: str | None = None
     certificate_date: date | None = None
+    # Where a results file holds it: its line and the file's own headers by field, so that
+    # every bad row is named as the imports name them.
+    line: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def get_class(session: Session, code: str) -> TrainingClass:
@@ -277,31 +282,31 @@ def certificate_numbers(prefix: str | None, first: int, count: int) -> list[str 
 
 
 def record_results(
-    session: Session, code: str, results: list[Result]
+    session: Session, code: str, results: list[Result], *, path: Path | None = None
 ) -> list[tuple[int, StepOutcome]]:
-    """Record a class's results; each pass becomes the attendee's ``class`` step."""
+    """Record a class's results; each pass becomes the attendee's ``class`` step. From a
+    results file (``path``), every bad row is listed with its line before anything is
+    written; from the command line, the first refusal stops."""
     cls = get_class(session, code)
-    ids = [r.person_id for r in results]
-    if len(set(ids)) != len(ids):
-        raise InvalidValue("class.repeated_id", id=next(i for i in ids if ids.count(i) > 1))
-    attendance = _attendance(session, stored_id(cls), ids)
+    attendance = _attendance(session, stored_id(cls), [r.person_id for r in results])
+    errors = RowErrors(path=str(path)) if path is not None else None
+    seen: set[int] = set()
     outcomes = []
     for r in results:
-        a = attendance.get(r.person_id)
-        if a is None:
-            raise InvalidValue("class.not_enrolled", id=r.person_id, code=cls.code)
-        if a.result is not None:
-            raise Conflict("class.already_result", id=r.person_id, code=cls.code)
-        when = r.certificate_date
-        if when is None:
-            raise InvalidValue("error.required", field="--date")
-        if when < cls.start_on:
-            raise InvalidValue("class.result_before_start", id=r.person_id, code=cls.code)
-        refuse_future(when, "--date")
-        a.result = r.result
-        if r.result == PASSED:
-            a.certificate_no, a.certificate_date = r.certificate_no, when
-            outcomes.append((r.person_id, _pass(session, cls, r, when)))
+        try:
+            outcome = _record_one(session, cls, r, attendance.get(r.person_id), seen)
+        except DangvienError as exc:
+            if errors is None or r.line is None:
+                raise
+            dated = isinstance(exc, _DateRefused)
+            column = "certificate_date" if dated else "person_id"
+            value = fmt_date(r.certificate_date) if dated else r.person_id
+            errors.add(r.line, r.headers.get(column, column), value, exc.message())
+            continue
+        if outcome is not None:
+            outcomes.append((r.person_id, outcome))
+    if errors is not None and path is not None:
+        raise_if_errors(path, errors)
     audit.record(
         session,
         "training_class",
@@ -313,6 +318,42 @@ def record_results(
         },
     )
     return outcomes
+
+
+class _DateRefused(InvalidValue):
+    """A refusal of the certificate's date (its column, in a results file)."""
+
+
+def _record_one(
+    session: Session,
+    cls: TrainingClass,
+    r: Result,
+    attendance: ClassAttendance | None,
+    seen: set[int],
+) -> StepOutcome | None:
+    if r.person_id in seen:
+        raise InvalidValue("class.repeated_id", id=r.person_id)
+    seen.add(r.person_id)
+    if attendance is None:
+        raise InvalidValue("class.not_enrolled", id=r.person_id, code=cls.code)
+    if attendance.result is not None:
+        raise Conflict("class.already_result", id=r.person_id, code=cls.code)
+    when = r.certificate_date
+    named = r.headers.get("certificate_date", "--date")  # the file's column, or the option
+    if r.result == PASSED or when is not None:  # a failed attendee holds no certificate
+        if when is None:
+            raise _DateRefused("error.required", field=named)
+        if when < cls.start_on:
+            raise _DateRefused("class.result_before_start", id=r.person_id, code=cls.code)
+        try:
+            refuse_future(when, named)
+        except InvalidValue as exc:
+            raise _DateRefused(exc.key, **exc.params) from None
+    attendance.result = r.result
+    if r.result != PASSED or when is None:
+        return None
+    attendance.certificate_no, attendance.certificate_date = r.certificate_no, when
+    return _pass(session, cls, r, when)
 
 
 def _pass(session: Session, cls: TrainingClass, r: Result, when: date) -> StepOutcome:
@@ -363,6 +404,8 @@ def results_from_file(path: Path, default_date: date | None) -> list[Result]:
             errors.add(row.line, row.column("result"), row.raw("result"), reason)
         if len(errors.items) == before:
             when = values.get("certificate_date") or default_date
-            out.append(Result(values["person_id"], word or "", row.text("certificate_no"), when))
+            headers = {key: row.column(key) for key in ("person_id", "certificate_date")}
+            number = row.text("certificate_no")
+            out.append(Result(values["person_id"], word or "", number, when, row.line, headers))
     raise_if_errors(path, errors)
     return out
