@@ -856,3 +856,27 @@ def test_a_candidate_of_a_merged_ward_entered_late_is_moved_as_the_merge_moved_t
         r["entered"] for r in before if r.get("stage") == "sourced"
     )
     refused(cli(*add, "--unit", "HACTHANH", "--sourced", "01/03/2021"), "01/07/2025", "01/03/2021")
+
+
+def test_a_class_is_held_by_a_unit_standing_on_its_days(cli, merged, sql):
+    """A class of HACTHANH in 2021, or of P01 in 2026, was opened: a unit that did not
+    stand then held it, and no list of that day finds the unit."""
+    before = snapshot(sql)
+    opened = ("class", "add", "K1", "Lớp nhận thức", "--organizer", "Trung tâm Chính trị")
+    refused(
+        cli(*opened, "--start", "10/03/2021", "--end", "14/03/2021", "--unit", "HACTHANH"),
+        "HACTHANH",
+        "01/07/2025",
+    )
+    refused(
+        cli(*opened, "--start", "10/03/2026", "--end", "14/03/2026", "--unit", "P01"),
+        "P01",
+        "30/06/2025",
+    )
+    refused(
+        cli(*opened, "--start", "28/06/2025", "--end", "02/07/2025", "--unit", "P01"),
+        "P01",
+        "30/06/2025",
+    )  # its last days
+    assert snapshot(sql) == before
+    ok(cli(*opened, "--start", "10/03/2021", "--end", "14/03/2021", "--unit", "P01"))

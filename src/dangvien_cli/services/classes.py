@@ -30,7 +30,7 @@ from dangvien_cli.models import (
 from dangvien_cli.services import audit
 from dangvien_cli.services.imports import FieldSpec, open_mapped, raise_if_errors
 from dangvien_cli.services.pipeline import StepInput, StepOutcome, record_step, refuse_future
-from dangvien_cli.services.units import check_code, get_unit
+from dangvien_cli.services.units import check_code, get_unit, require_alive_to_act
 from dangvien_cli.values import parse_date, parse_int
 from dangvien_cli.vntext import fold, nfc
 from dangvien_cli.vocab import Stage, Step
@@ -108,6 +108,9 @@ def add_class(
     else:
         raise Conflict("class.duplicate", code=code)
     unit = get_unit(session, unit_code) if unit_code else None
+    if unit is not None:  # the unit holding the class stood on each of its days
+        require_alive_to_act(unit, start_on)
+        require_alive_to_act(unit, end_on)
     cls = TrainingClass(
         code=code,
         name=nfc(name),

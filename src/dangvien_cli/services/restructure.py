@@ -39,7 +39,7 @@ from dangvien_cli.models import (
 from dangvien_cli.services import audit
 from dangvien_cli.services.members import get_member, on_probation
 from dangvien_cli.services.unit_tree import subtree_ids
-from dangvien_cli.services.units import add_unit, find_unit, get_unit
+from dangvien_cli.services.units import add_unit, find_unit, get_unit, require_alive_to_act
 from dangvien_cli.vntext import fold, nfc
 from dangvien_cli.vocab import IN_PROGRESS, Block, ExitReason, UnitKind
 
@@ -62,13 +62,6 @@ def check_day(session: Session, day: date) -> None:
     ).scalar()
     if closed is not None:
         raise InvalidValue("restructure.closed_period", day=fmt_date(day), period=closed)
-
-
-def _require_alive(unit: Unit, day: date) -> None:
-    if unit.dissolved_on is not None and unit.dissolved_on < day:
-        raise InvalidValue("unit.dissolved_on_day", code=unit.code, day=fmt_date(unit.dissolved_on))
-    if unit.founded_on is not None and unit.founded_on > day:
-        raise InvalidValue("unit.not_founded_yet", code=unit.code, day=fmt_date(unit.founded_on))
 
 
 def _require_new_state(unit: Unit, day: date) -> None:
@@ -106,10 +99,10 @@ def move_unit(session: Session, code: str, *, parent: str, on: date) -> dict[str
     unit = get_unit(session, code)
     new_parent = get_unit(session, parent) if parent else None
     check_day(session, on)
-    _require_alive(unit, on)
+    require_alive_to_act(unit, on)
     _require_new_state(unit, on)
     if new_parent is not None:
-        _require_alive(new_parent, on)
+        require_alive_to_act(new_parent, on)
         if new_parent.id in subtree_ids(session, unit.id):
             raise InvalidValue("unit.cycle", code=unit.code)
     before = {"parent": _code(session, unit.parent_id), "on": on}
@@ -127,7 +120,7 @@ def rename_unit(session: Session, code: str, *, name: str, on: date) -> dict[str
     if not name:
         raise InvalidValue("error.required", field="--name")
     check_day(session, on)
-    _require_alive(unit, on)
+    require_alive_to_act(unit, on)
     _require_new_state(unit, on)
     before = {"name": unit.name, "on": on}
     _close_state(session, unit, on)
@@ -178,7 +171,7 @@ def merge_units(
             raise InvalidValue("error.required", field="--name" if not name else "--kind")
         parent_unit = get_unit(session, parent) if parent else None
         if parent_unit is not None:
-            _require_alive(parent_unit, on)
+            require_alive_to_act(parent_unit, on)
             if parent_unit.id in {u.id for u in units}:
                 raise InvalidValue("unit.merge_descendant", code=parent_unit.code, into=into)
         successor = add_unit(
@@ -186,7 +179,7 @@ def merge_units(
         )
         successor.state_since = on
     else:
-        _require_alive(successor, on)
+        require_alive_to_act(successor, on)
         if name or kind or parent or block:
             raise InvalidValue("unit.merge_existing_options", code=successor.code)
     moved = {"sub_units": 0, "members": 0, "candidates": 0, "quotas": 0}
@@ -314,7 +307,7 @@ def transfer_member(
     target = get_unit(session, to)
     check_day(session, on)
     _require_on_roster(member, on)
-    _require_alive(target, on)
+    require_alive_to_act(target, on)
     if target.id == member.unit_id:
         raise InvalidValue("member.same_unit", id=member.person_id, code=target.code)
     if member.unit_since is not None and on <= member.unit_since:

@@ -312,6 +312,17 @@ def unit_row(unit: Unit, parent_code: str | None = None) -> dict[str, Any]:
     }
 
 
+def require_alive_to_act(unit: Unit, day: date) -> None:
+    """Refuse an act of ``day`` in or on a unit that did not stand then (a move, a transfer,
+    a class): founded later, or dissolved before."""
+    from dangvien_cli.i18n import fmt_date
+
+    if unit.dissolved_on is not None and unit.dissolved_on < day:
+        raise InvalidValue("unit.dissolved_on_day", code=unit.code, day=fmt_date(unit.dissolved_on))
+    if unit.founded_on is not None and unit.founded_on > day:
+        raise InvalidValue("unit.not_founded_yet", code=unit.code, day=fmt_date(unit.founded_on))
+
+
 def require_alive(unit: Unit, day: date) -> None:
     """Refuse a unit that did not exist on ``day`` (a report or roster of that day)."""
     from dangvien_cli.services.unit_life import not_standing
