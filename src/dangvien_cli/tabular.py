@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +114,40 @@ def _sniff_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+# Lines looked at for the header (a title and a blank line or two come first in a sheet
+# saved as CSV); past them, the first line is the header.
+TITLE_LINES_MAX = 10
+
+
+def _next_header_line(stream: Any, path: Path, used: str) -> str:
+    """The next line, "" at the end; refused when longer than a header may be."""
+    from dangvien_cli.textcodecs import LineTooLong
+
+    try:
+        line = str(stream.readline(HEADER_MAX_CHARS + 1))
+    except (UnicodeDecodeError, LineTooLong):
+        line = "\0" * (HEADER_MAX_CHARS + 1)  # refused below, whichever it was
+    except ValueError as exc:
+        stream.close()
+        raise DangvienError(
+            "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
+        ) from None
+    if len(line) > HEADER_MAX_CHARS:
+        stream.close()
+        raise DangvienError("import.header_too_long", path=str(path), limit=_fmt(HEADER_MAX_CHARS))
+    return line
+
+
+def _named_cells(line: str, delimiter: str | None) -> int:
+    """How many cells of a line hold a name (0 for a line that does not parse)."""
+    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _sniff_delimiter(line)
+    try:
+        cells = next(csv.reader([line], delimiter=delim), []) if len(delim) == 1 else []
+    except csv.Error:
+        return 0
+    return sum(1 for c in cells if c.strip())
+
+
 def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     from dangvien_cli.textcodecs import LINE_MAX_CHARS, EncodingError, LineTooLong, open_text
 
@@ -124,21 +159,20 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         raise DangvienError(
             "import.bad_encoding", path=str(path), encoding=encoding or "auto", reason=str(exc)
         ) from None
-    try:
-        first = stream.readline(HEADER_MAX_CHARS + 1)
-    except (UnicodeDecodeError, LineTooLong):
-        first = "\0" * (HEADER_MAX_CHARS + 1)  # refused below, whichever it was
-    except ValueError as exc:
-        stream.close()
-        raise DangvienError(
-            "import.bad_encoding", path=str(path), encoding=used, reason=str(exc)
-        ) from None
-    if len(first) > HEADER_MAX_CHARS:
-        stream.close()
-        raise DangvienError("import.header_too_long", path=str(path), limit=_fmt(HEADER_MAX_CHARS))
-    if not first.strip():
+    # The header is the first line naming two columns or more, as in a sheet: a file saved
+    # from Excel often opens with a title ("DANH SÁCH …,,,,") and a blank line. A file none
+    # of whose first lines does so keeps its first line as the header.
+    read: list[str] = []
+    while len(read) < TITLE_LINES_MAX and (line := _next_header_line(stream, path, used)):
+        read.append(line)
+        if _named_cells(line, delimiter) >= 2:
+            break
+    if not "".join(read).strip():
         stream.close()
         raise DangvienError("import.empty", path=str(path))
+    first, header_line, rest = read[-1], len(read), []
+    if len(read) > 1 and _named_cells(first, delimiter) < 2:
+        first, header_line, rest = read[0], 1, read[1:]
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _sniff_delimiter(first)
     if len(delim) != 1:
         stream.close()
@@ -147,16 +181,16 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         headers = next(csv.reader([first], delimiter=delim))
     except csv.Error as exc:
         stream.close()
-        raise _csv_refusal(path, exc, 1) from None
+        raise _csv_refusal(path, exc, header_line) from None
     headers = [h.lstrip("\ufeff").strip() for h in headers]
     _check_header_width(path, headers)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        reader = csv.reader(stream, delimiter=delim)
-        consumed = 0  # lines the reader has read; the header was line 1
+        reader = csv.reader(chain(rest, stream), delimiter=delim)
+        consumed = 0  # lines the reader has read past the header
         try:
             for record in reader:
-                start, consumed = consumed + 2, reader.line_num
+                start, consumed = consumed + header_line + 1, reader.line_num
                 if not any(record) or (not record[0].strip() and not "".join(record).strip()):
                     continue  # a blank line, or a row of empty cells as Excel saves them
                 yield start, record
@@ -166,15 +200,15 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             raise DangvienError(
                 "import.line_too_long",
                 path=str(path),
-                line=_fmt(consumed + 2),  # where the record began
+                line=_fmt(consumed + header_line + 1),  # where the record began
                 limit=_fmt(LINE_MAX_CHARS),
             ) from None
         except csv.Error as exc:
-            raise _csv_refusal(path, exc, reader.line_num + 1, consumed + 2) from None
+            at, began = reader.line_num + header_line, consumed + header_line + 1
+            raise _csv_refusal(path, exc, at, began) from None
         except (UnicodeDecodeError, ValueError) as exc:
-            raise DangvienError(
-                "import.bad_file", path=str(path), reason=f"{reader.line_num + 1}: {exc}"
-            ) from None
+            at = reader.line_num + header_line
+            raise DangvienError("import.bad_file", path=str(path), reason=f"{at}: {exc}") from None
         finally:
             stream.close()
 

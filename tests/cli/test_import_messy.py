@@ -242,3 +242,27 @@ def test_no_header_spelling_names_two_fields(kind):
     for spec in fields:
         for name in (spec.key, *spec.aliases):
             assert seen.setdefault(header_key(name), spec.key) == spec.key, name
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_csv_saved_from_a_sheet_with_title_rows(messy, tmp_path, delimiter):
+    """A sheet saved as CSV keeps its title and blank rows above the header ("DANH SÁCH
+    …,,,,"): the header is the first line naming two columns or more, as in an .xlsx, and
+    a bad row is named by its line in the file."""
+    d = delimiter
+    title = f"DANH SÁCH QUẦN CHÚNG ƯU TÚ NĂM 2025{d * 4}\nĐơn vị: Phường Hàm Rồng{d * 4}\n{d * 4}\n"
+    header = d.join(["Họ và tên", "Ngày sinh", "Giới tính", "Mã đơn vị", "Ngày tạo nguồn"])
+    good = d.join(["Nguyễn Văn Tiêu", "01/01/1990", "nam", "PHR", "01/01/2025"])
+    bad = d.join(["Nguyễn Văn Đề", "31/02/1990", "nam", "PHR", "01/01/2025"])
+    path = tmp_path / "ds.csv"
+    path.write_text(f"{title}{header}\n{good}\n{bad}\n", encoding="utf-8")
+    result = messy("candidate", "import", path, "--format", "json")
+    assert result.exit_code == 1, result.output
+    (error,) = json.loads(result.stdout)["errors"]
+    assert (error["line"], error["column"]) == (6, "Ngày sinh")
+    path.write_text(f"{title}{header}\n{good}\n", encoding="utf-8")
+    assert run_import(messy, "candidate", path)["new"] == 1
+    # a file none of whose first lines names two columns keeps its first line as the header
+    path.write_text("Họ và tên\nNguyễn Văn Một\n", encoding="utf-8")
+    result = messy("candidate", "import", path)
+    assert result.exit_code == 1 and "Mã đơn vị (unit_code)" in result.stderr
