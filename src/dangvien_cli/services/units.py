@@ -230,7 +230,7 @@ GRASSROOTS = (UnitKind.dang_bo_co_so.value, UnitKind.chi_bo_co_so.value)
 def admission_authority(session: Session, unit_id: int | None, on: date) -> Authority:
     """Who stood above the unit on ``on``: the tree of that day (services.dated), not today's,
     so that a 2021 decision recorded after the 2025 map is judged by the committees of 2021."""
-    from sqlalchemy import Date, bindparam, text
+    from sqlalchemy import Date, String, bindparam, text
 
     from dangvien_cli.services.dated import TREE, with_recursive
 
@@ -241,7 +241,9 @@ def admission_authority(session: Session, unit_id: int | None, on: date) -> Auth
             with_recursive(TREE, _UP)
             + "SELECT up.code, up.kind, u.admits_from FROM up JOIN unit AS u ON u.id = up.id "
             "ORDER BY up.depth"
-        ).bindparams(bindparam("on", on, type_=Date), bindparam("unit", unit_id))
+        )
+        .bindparams(bindparam("on", on, type_=Date), bindparam("unit", unit_id))
+        .columns(code=String, kind=String, admits_from=Date)
     ).all()
     committee = any(kind == UnitKind.dang_bo_co_so.value for _code, kind, _from in chain)
     grassroots = next((i for i, (_c, kind, _f) in enumerate(chain) if kind in GRASSROOTS), None)
@@ -249,7 +251,7 @@ def admission_authority(session: Session, unit_id: int | None, on: date) -> Auth
         return Authority(committee, ())
     code, kind, admits_from = chain[grassroots]
     deciders = [chain[grassroots + 1][0]] if grassroots + 1 < len(chain) else []
-    if kind == UnitKind.dang_bo_co_so.value and admits_from and _as_date(admits_from) <= on:
+    if kind == UnitKind.dang_bo_co_so.value and admits_from and admits_from <= on:
         deciders.append(code)
     return Authority(committee, tuple(deciders))
 
@@ -262,11 +264,6 @@ _UP = """up(id, parent_id, code, kind, depth) AS (
   SELECT t.id, t.parent_id, t.code, t.kind, up.depth + 1 FROM tree AS t
   JOIN up ON t.id = up.parent_id WHERE up.depth < 64
 )"""
-
-
-def _as_date(value: date | str) -> date:
-    """A date column read through text SQL: a date on PostgreSQL, ISO text on SQLite."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _authorise(unit: Unit, admits_from: date | None, document: str | None) -> None:
