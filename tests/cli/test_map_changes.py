@@ -845,7 +845,9 @@ def test_a_candidate_of_a_merged_ward_entered_late_is_moved_as_the_merge_moved_t
     registering there with a 2021 day wrote a history in a unit that did not exist."""
     add = ("candidate", "add", "Lò Văn Muộn", "--birth", "01/01/1995", "--gender", "nam")
     before = cli.json("report", "pipeline", "--period", "2021", "--unit", "P01")
-    person = ok(cli(*add, "--unit", "P01", "--sourced", "01/03/2021")).stdout.strip()
+    added = ok(cli(*add, "--unit", "P01", "--sourced", "01/03/2021"))
+    person = added.stdout.strip()  # the id alone, for a script
+    assert "'P01' đã hợp nhất vào 'HACTHANH'" in added.stderr  # and the clerk is told
     assert (
         cli.json("candidate", "show", person)["unit_name"]
         == cli.json("unit", "show", "HACTHANH")["name"]

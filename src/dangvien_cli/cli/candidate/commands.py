@@ -87,7 +87,14 @@ def add(
             session, data, unit_code=unit, sourced_on=sourced_on, mentor=guide
         )
         person_id = stored_id(person)
+        from dangvien_cli.models import Unit
+        from dangvien_cli.services.units import get_unit
+
+        typed, now_in = get_unit(session, unit), session.get(Unit, person.unit_id)
+        moved = (typed.code, now_in.code) if now_in and now_in.id != typed.id else None
     show_warnings(warnings)
+    if moved is not None:  # registered in a unit merged since (services.people.add_person)
+        info(t("candidate.moved_by_merge", code=moved[0], successor=moved[1]))
     stated = (
         ("--ethnicity", ethnicity),
         ("--religion", religion),
