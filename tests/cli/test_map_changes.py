@@ -882,3 +882,16 @@ def test_a_class_is_held_by_a_unit_standing_on_its_days(cli, merged, sql):
     )  # its last days
     assert snapshot(sql) == before
     ok(cli(*opened, "--start", "10/03/2021", "--end", "14/03/2021", "--unit", "P01"))
+
+
+@pytest.mark.parametrize("group", ["candidate", "member"])
+def test_a_list_of_today_for_a_dissolved_unit_says_where_its_people_went(cli, merged, group):
+    """P01's people moved to HACTHANH with the merge: today's list of P01 is empty, and was
+    silent about why. A script still reads an empty list and exit 0."""
+    result = cli(group, "list", "--unit", "P01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+    assert "'P01'" in result.stderr and "30/06/2025" in result.stderr
+    assert "'HACTHANH'" in result.stderr
+    alive = cli(group, "list", "--unit", "DN02", "--format", "json")
+    assert alive.exit_code == 0 and not alive.stderr.strip()

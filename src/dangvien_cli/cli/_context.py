@@ -34,7 +34,7 @@ from dangvien_cli.cli._options import (
     yes_option,
 )
 from dangvien_cli.errors import DangvienError
-from dangvien_cli.i18n import get_lang, set_lang, t
+from dangvien_cli.i18n import fmt_date, get_lang, set_lang, t
 from dangvien_cli.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -177,14 +177,51 @@ def show_added(read: "Callable[[Session], dict[str, Any]]", fields: list[Any]) -
     emit_object(record, fields, ctx.fmt)
 
 
-def show_list(read: "Callable[[Session], Iterable[Mapping[str, Any]]]", view: "View") -> None:
+class Counted:
+    """Rows passed on as they come, counted: a list that streams can still tell afterwards
+    whether it showed anything."""
+
+    def __init__(self, rows: "Iterable[Mapping[str, Any]]") -> None:
+        self._rows, self.count = iter(rows), 0
+
+    def __iter__(self) -> "Counted":
+        return self
+
+    def __next__(self) -> "Mapping[str, Any]":
+        row = next(self._rows)
+        self.count += 1
+        return row
+
+
+def say_if_dissolved(reader: "Reader", unit_code: str) -> None:
+    """A list of today for a unit dissolved since is empty: say where its people went."""
+    from dangvien_cli.services.unit_reads import dissolved
+
+    found = dissolved(reader, unit_code)
+    if found is not None:
+        code, last, successor = found
+        key = "unit.list_dissolved" if successor else "unit.list_dissolved_alone"
+        warn(t(key, code=code, day=fmt_date(last), successor=successor))
+
+
+def show_list(
+    read: "Callable[[Session], Iterable[Mapping[str, Any]]]",
+    view: "View",
+    *,
+    unit_code: str | None = None,
+) -> None:
     """A list command's records as the format asks, delivered while the transaction that
-    reads them is open: a long list streams from the cursor instead of being held."""
+    reads them is open: a long list streams from the cursor instead of being held. A list of
+    today for ``unit_code`` that finds nobody says so when the unit was dissolved."""
+    from dangvien_cli.reader import ConnectionReader
     from dangvien_cli.render_output import deliver
 
     ctx = app_ctx()
     with ctx.session() as session:
-        deliver(read(session), view, None, fmt=ctx.fmt)
+        rows = Counted(read(session))
+        deliver(rows, view, None, fmt=ctx.fmt)
+        if unit_code and not rows.count:
+            say_if_dissolved(ConnectionReader(session.connection()), unit_code)
 
 
 def group_options(

@@ -79,7 +79,7 @@ def list_(
             s, unit_code=unit, status=chosen, search=search, key_position=key_position, as_of=day
         )
 
-    show_list(read, View.table(COLUMNS, t("title.members")))
+    show_list(read, View.table(COLUMNS, t("title.members")), unit_code=None if day else unit)
 
 
 @command(group, "show", help_key="help.member.show")

@@ -92,6 +92,24 @@ def require_unit(reader: Reader, code: str) -> int:
     return int(unit_id)
 
 
+def dissolved(reader: Reader, code: str) -> tuple[str, date, str | None] | None:
+    """A unit dissolved by now: its code, its last day and its successor's code, for a list
+    of today that finds nobody there (its people moved with the merge); None otherwise."""
+    from dangvien_cli.reader import as_date
+
+    sql = (
+        "SELECT u.code, u.dissolved_on, s.code FROM unit AS u "
+        "LEFT JOIN unit AS s ON s.id = u.merged_into_id "
+        "WHERE u.code_key = :unit_key AND u.dissolved_on IS NOT NULL"
+    )
+    found = reader.rows(sql, {"unit_key": code_key(code)})
+    if not found:
+        return None
+    stored, last, successor = found[0]
+    last_day = as_date(last)
+    return (stored, last_day, successor) if last_day is not None else None
+
+
 def require_unit_on(reader: Reader, code: str, day: date) -> int:
     """``require_unit``, refused too when the unit did not exist on ``day``."""
     from dangvien_cli.reader import as_date

@@ -7,7 +7,15 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import app_ctx, command, info, show_added, warn
+from dangvien_cli.cli._context import (
+    Counted,
+    app_ctx,
+    command,
+    info,
+    say_if_dissolved,
+    show_added,
+    warn,
+)
 from dangvien_cli.cli._options import arg, choice, opt, required
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.i18n import t
@@ -132,7 +140,10 @@ def list_(
         rows = stream_candidates(
             reader, unit_code=unit, stage=stage, search=search, show_private=show_private
         )
-        emit(rows, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
+        shown = Counted(rows)
+        emit(shown, LIST_COLUMNS, ctx.fmt, title=t("title.candidates"))
+        if unit and not shown.count:
+            say_if_dissolved(reader, unit)
 
 
 @command(group, "show", help_key="help.candidate.show")
