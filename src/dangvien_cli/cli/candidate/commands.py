@@ -7,15 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from dangvien_cli.cli import _imports as imp
-from dangvien_cli.cli._context import (
-    Counted,
-    app_ctx,
-    command,
-    info,
-    say_if_dissolved,
-    show_added,
-    warn,
-)
+from dangvien_cli.cli._context import app_ctx, command, info, show_added, warn
 from dangvien_cli.cli._options import arg, choice, opt, required
 from dangvien_cli.cli.candidate._group import group
 from dangvien_cli.i18n import t
@@ -133,6 +125,7 @@ def list_(
     search: Annotated[str | None, opt("--search", "-s", help_key="opt.search")] = None,
     show_private: Annotated[bool, opt("--show-private", help_key="opt.show_private")] = False,
 ) -> None:
+    from dangvien_cli.cli._context import Counted, say_if_dissolved
     from dangvien_cli.services.people_lists import stream_candidates
 
     ctx = app_ctx()
