@@ -895,3 +895,29 @@ def test_a_list_of_today_for_a_dissolved_unit_says_where_its_people_went(cli, me
     assert "'HACTHANH'" in result.stderr
     alive = cli(group, "list", "--unit", "DN02", "--format", "json")
     assert alive.exit_code == 0 and not alive.stderr.strip()
+
+
+def test_a_chi_bo_co_so_under_a_ward_of_2025_needs_no_grassroots_resolution(cli, merged):
+    """A chi bộ cơ sở under the ward HACTHANH (a đảng bộ cơ sở, as the 2025 map has it, with
+    the city's units moved in): its cell's vote goes to the committee above it, which
+    decides; no resolution of a grassroots committee (8-KNĐ) comes between, as the cell is
+    its own grassroots organisation. Any đảng bộ cơ sở in the chain above asked for one."""
+    ok(cli("unit", "add", "HC99", "Chi bộ Trường Mầm non Mới", "--kind", "chi-bo-co-so",
+           "--parent", "HACTHANH", "--founded", "01/08/2025"))  # fmt: skip
+    add = ("candidate", "add", "Lò Thị Mới", "--unit", "HC99", "--birth", "01/01/1995",
+           "--gender", "nu", "--education", "thpt", "--sourced", "01/08/2025")  # fmt: skip
+    person = ok(cli(*add)).stdout.strip()
+    for step in (
+        ("class-result", "--date", "15/09/2025", "--certificate", "GCN-1"),
+        ("apply", "--date", "01/10/2025"),
+        ("introducers", "--date", "05/10/2025", "--introducer", "Nguyễn Văn Một:14",
+         "--introducer", "Trần Văn Hai:13"),
+        ("check", "--date", "10/10/2025"),
+        ("dossier", "2-KNĐ", "--date", "10/10/2025"),
+        ("dossier", "5-KNĐ", "--date", "10/10/2025"),
+        ("vote", "--date", "01/11/2025", "--for", "8", "--members", "10"),  # no roster on file
+    ):  # fmt: skip
+        ok(cli("candidate", step[0], person, *step[1:]))
+    assert cli.json("candidate", "show", person)["next_step"] == "decision"
+    ok(cli("admission", "record", person, "--decision", "1-QĐ/ĐU", "--date", "20/11/2025",
+           "--decided-by", "HACTHANH"))  # fmt: skip

@@ -215,10 +215,11 @@ def history_text(history: dict[str, int]) -> str:
 class Authority:
     """Who stands above a unit for an admission on a given day (R15, R16).
 
-    ``committee_above``: a đảng ủy cơ sở is the unit or stands above it, so its resolution
-    (form 8-KNĐ) comes between the cell vote and the decision. ``deciders``: the codes of the
-    units whose decision is valid: the committee directly above the grassroots organisation,
-    and the grassroots committee itself when it was authorised on that day."""
+    ``committee_above``: the grassroots organisation the unit belongs to is a đảng bộ cơ sở,
+    so its committee's resolution (form 8-KNĐ) comes between the cell vote and the decision.
+    ``deciders``: the codes of the units whose decision is valid: the committee directly above
+    the grassroots organisation, and the grassroots committee itself when it was authorised on
+    that day."""
 
     committee_above: bool
     deciders: tuple[str, ...]
@@ -245,11 +246,14 @@ def admission_authority(session: Session, unit_id: int | None, on: date) -> Auth
         .bindparams(bindparam("on", on, type_=Date), bindparam("unit", unit_id))
         .columns(code=String, kind=String, admits_from=Date)
     ).all()
-    committee = any(kind == UnitKind.dang_bo_co_so.value for _code, kind, _from in chain)
     grassroots = next((i for i, (_c, kind, _f) in enumerate(chain) if kind in GRASSROOTS), None)
     if grassroots is None:
-        return Authority(committee, ())
+        return Authority(False, ())
     code, kind, admits_from = chain[grassroots]
+    # A resolution of the grassroots committee comes between the vote and the decision when
+    # the grassroots organisation is a đảng bộ cơ sở; a chi bộ cơ sở answers to the committee
+    # above it, even when that one is a đảng bộ cơ sở (a ward of 2025 over the units moved in).
+    committee = kind == UnitKind.dang_bo_co_so.value
     deciders = [chain[grassroots + 1][0]] if grassroots + 1 < len(chain) else []
     if kind == UnitKind.dang_bo_co_so.value and admits_from and admits_from <= on:
         deciders.append(code)
