@@ -50,6 +50,9 @@ def resolve_url(db: str | None) -> str:
     if "://" in value:
         if not is_sqlite(value):  # a SQLite URL is read without SQLAlchemy (reader.py)
             _check_url(value)
+            if not value.startswith(("postgresql", "postgres:")):
+                scheme = value.split("://", 1)[0]
+                raise DangvienError("db.unsupported", scheme=scheme[:40])
         return value
     return "sqlite:///" + str(Path(value).expanduser().resolve())
 
@@ -304,12 +307,17 @@ def cannot_open(url: str, exc: BaseException | None) -> DangvienError:
     """The driver's refusal to open or read the file, as the one line users see."""
     reason = str(exc).splitlines()[0]
     if reason in DAMAGED:
-        return DangvienError("db.check_damaged", where=describe(url), problem=reason)
+        from dangvien_cli.i18n import t
+
+        return DangvienError("db.check_damaged", where=describe(url), problem=t(DAMAGED[reason]))
     return DangvienError("db.cannot_open", where=describe(url), reason=driver_reason(reason))
 
 
-# What SQLite says of a file that is damaged (or was never a database).
-DAMAGED = ("database disk image is malformed", "file is not a database")
+# What SQLite says of a file that is damaged (or was never a database), in the clerk's words.
+DAMAGED = {
+    "database disk image is malformed": "db.reason.malformed",
+    "file is not a database": "db.reason.not_a_database",
+}
 
 
 def missing(url: str) -> DangvienError:

@@ -101,8 +101,11 @@ def engine_refusal(exc: BaseException) -> DangvienError | None:
     if "database is locked" in text or "database is busy" in text or "lock timeout" in text:
         return DangvienError("db.locked")
     orig = getattr(exc, "orig", None)
-    if any(damage in text for damage in DAMAGED):
-        return DangvienError("db.damaged", reason=str(orig or exc).splitlines()[0])
+    damaged = next((key for damage, key in DAMAGED.items() if damage in text), None)
+    if damaged is not None:
+        from dangvien_cli.i18n import t
+
+        return DangvienError("db.damaged", reason=t(damaged))
     if "readonly database" in text:  # a file in a read-only folder, or a read-only file
         return DangvienError("db.read_only", reason=str(orig or exc).splitlines()[0])
     if getattr(orig, "sqlstate", None) == "42501":

@@ -74,3 +74,26 @@ def test_a_disk_that_fills_during_an_import_writes_nothing_and_says_so(
     assert said in done.stderr and "disk I/O error" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert sql("SELECT count(*) FROM person") == before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_file_that_is_not_a_database_is_said_in_the_clerks_language(cli, tmp_path, lang):
+    """--db naming a unit's CSV: SQLite says "file is not a database"; the clerk reads it in
+    the interface's language, on one line."""
+    not_db = tmp_path / "danh-sach.csv"
+    not_db.write_text("Họ và tên,Ngày sinh\n" * 200, encoding="utf-8")
+    for command in (("unit", "list"), ("db", "check")):
+        result = cli("--lang", lang, "--db", not_db, *command)
+        assert result.exit_code == 1, result.output
+        (line,) = result.stderr.strip().splitlines()
+        assert "file is not a database" not in line and "SQLite" in line, line
+    assert not_db.read_text(encoding="utf-8").startswith("Họ và tên")  # left as it was
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/db", "oracle+cx_oracle://u:bí-mật@h/x"])
+def test_a_database_it_does_not_work_with_is_named_not_an_unexpected_error(cli, url):
+    result = cli("--db", url, "unit", "list")
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert url.split("://")[0] in line and "postgresql://" in line, line
+    assert "bí-mật" not in line and "ngoài dự kiến" not in line
