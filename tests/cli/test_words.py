@@ -473,3 +473,23 @@ def test_installing_completion_says_so_in_the_clerks_language(tmp_path, lang):
     assert done.returncode == 1 and "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
     assert t("completion.cannot_install", reason="")[:12] in line
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "warned"),
+    [("EN", "en", False), (" en ", "en", False), ("fr", "vi", True), ("", "vi", False)],
+)
+def test_the_language_variable_is_read_as_a_clerk_sets_it(tmp_path, value, lang, warned):
+    """DANGVIEN_LANG=EN in a profile is English; a value that is neither language was
+    ignored in silence, leaving the clerk to wonder why the words stayed Vietnamese."""
+    env = {**os.environ, "DANGVIEN_LANG": value, "DANGVIEN_DB": str(tmp_path / "none.db")}
+    done = subprocess.run(
+        [sys.executable, "-m", "dangvien_cli", "unit", "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    set_lang(lang)
+    assert t("db.missing", where=tmp_path / "none.db") in done.stderr
+    assert ("DANGVIEN_LANG='fr'" in done.stderr) is warned

@@ -148,7 +148,14 @@ def main(argv: list[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         sys.stdout.write(f"dangvien {__version__}\n")
         return
-    set_lang(lang_from_argv(args))
+    asked = lang_from_argv(args)
+    if set_lang(asked) != asked and os.environ.get("DANGVIEN_LANG", "").strip() and asked:
+        # --lang is refused as a usage error; a variable set long ago in a profile is only
+        # said, every time, so that the clerk learns why the words are Vietnamese.
+        from dangvien_cli.cli._console import warn
+        from dangvien_cli.i18n import t
+
+        warn(t("lang.env_unknown", value=asked[:20]))
     app = build_app(completed_words() if COMPLETE_VAR in os.environ else args)
     try:
         app(args=args, prog_name="dangvien")

@@ -35,7 +35,7 @@ def lang_from_argv(argv: list[str]) -> str:
             return argv[i + 1]
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
-    return os.environ.get("DANGVIEN_LANG", "vi")
+    return os.environ.get("DANGVIEN_LANG", "vi").strip().lower()  # "EN" in a profile is English
 
 
 def t(key: str, /, **params: object) -> str:
