@@ -493,3 +493,17 @@ def test_the_language_variable_is_read_as_a_clerk_sets_it(tmp_path, value, lang,
     set_lang(lang)
     assert t("db.missing", where=tmp_path / "none.db") in done.stderr
     assert ("DANGVIEN_LANG='fr'" in done.stderr) is warned
+
+
+@pytest.mark.parametrize("where", ["root", "group", "command"])
+def test_lang_is_read_in_any_case_wherever_it_is_given(cli, tmp_path, where):
+    argv = {
+        "root": ["--lang", "EN", "unit", "show", "NOPE"],
+        "group": ["unit", "--lang", "En", "show", "NOPE"],
+        "command": ["unit", "show", "NOPE", "--lang", "EN"],
+    }[where]
+    result = cli("--db", tmp_path / "none.db", *argv)
+    assert result.exit_code == 1, result.output
+    assert "No database" in result.stderr or "no database" in result.stderr.lower(), result.stderr
+    refused = cli("unit", "show", "NOPE", "--lang", "fr")
+    assert refused.exit_code == 2 and "'fr'" in refused.output + refused.stderr

@@ -233,7 +233,7 @@ def group_options(
 ) -> None:
     """--db, --lang and --format right after a group's name too (`dangvien unit --lang en`)."""
     obj = app_ctx()
-    lang_callback(lang)
+    lang = lang_callback(lang)
     if lang:
         set_lang(lang)
     if db:
@@ -267,7 +267,7 @@ def command(
             if db:
                 obj.db = db
             if lang:
-                set_lang(lang)
+                set_lang(lang_callback(lang))
             if fmt:
                 obj.fmt = fmt
             with error_boundary():
@@ -339,9 +339,10 @@ def describe_command(ctx: typer.Context) -> str:
 
 
 def lang_callback(value: str | None) -> str | None:
-    if value is not None and value not in ("vi", "en"):
+    chosen = value.strip().lower() if value is not None else None  # --lang EN is English
+    if chosen is not None and chosen not in ("vi", "en"):
         raise typer.BadParameter(t("choice.not_one_of", value=value, choices="vi, en"))
-    return value
+    return chosen
 
 
 __all__ = [

@@ -32,9 +32,9 @@ def lang_from_argv(argv: list[str]) -> str:
     """The language asked for on the command line, else by DANGVIEN_LANG, else Vietnamese."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
+            return argv[i + 1].strip().lower()
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+            return arg.split("=", 1)[1].strip().lower()
     return os.environ.get("DANGVIEN_LANG", "vi").strip().lower()  # "EN" in a profile is English
 
 
