@@ -505,5 +505,8 @@ def test_lang_is_read_in_any_case_wherever_it_is_given(cli, tmp_path, where):
     result = cli("--db", tmp_path / "none.db", *argv)
     assert result.exit_code == 1, result.output
     assert "No database" in result.stderr or "no database" in result.stderr.lower(), result.stderr
+    for fmt in ("JSON", "Csv"):  # and --format, as the choices of every other option are
+        assert cli("--db", tmp_path / "none.db", "-f", fmt, "unit", "list").exit_code == 1
+        assert cli("unit", "list", "--format", fmt, "--db", tmp_path / "x.db").exit_code == 1
     refused = cli("unit", "show", "NOPE", "--lang", "fr")
     assert refused.exit_code == 2 and "'fr'" in refused.output + refused.stderr

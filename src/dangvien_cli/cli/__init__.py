@@ -82,7 +82,7 @@ def _root_options():  # type: ignore[no-untyped-def]
         ctx: typer.Context,
         db: Annotated[str | None, typer.Option("--db", help=t("opt.db"))] = None,
         output_format: Annotated[
-            OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))
+            OutputFormat, typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False)
         ] = OutputFormat.table,
         lang: Annotated[
             str | None, typer.Option("--lang", help=t("opt.lang"), callback=lang_callback)

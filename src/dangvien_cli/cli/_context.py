@@ -228,7 +228,8 @@ def group_options(
     db: Annotated[str | None, typer.Option("--db", help=t("opt.db"))] = None,
     lang: Annotated[str | None, typer.Option("--lang", help=t("opt.lang"))] = None,
     output_format: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", help=t("opt.format"))
+        OutputFormat | None,
+        typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False),
     ] = None,
 ) -> None:
     """--db, --lang and --format right after a group's name too (`dangvien unit --lang en`)."""

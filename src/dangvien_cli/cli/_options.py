@@ -166,7 +166,8 @@ def _common_parameters(records: bool) -> list[inspect.Parameter]:
                 kw,
                 default=None,
                 annotation=Annotated[
-                    OutputFormat | None, typer.Option("--format", "-f", help=t("opt.format"))
+                    OutputFormat | None,
+                    typer.Option("--format", "-f", help=t("opt.format"), case_sensitive=False),
                 ],
             )
         )
