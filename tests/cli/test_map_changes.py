@@ -921,3 +921,21 @@ def test_a_chi_bo_co_so_under_a_ward_of_2025_needs_no_grassroots_resolution(cli,
     assert cli.json("candidate", "show", person)["next_step"] == "decision"
     ok(cli("admission", "record", person, "--decision", "1-QĐ/ĐU", "--date", "20/11/2025",
            "--decided-by", "HACTHANH"))  # fmt: skip
+
+
+def test_a_unit_is_not_put_under_a_parent_founded_after_it(cli, merged, sql):
+    """A unit founded in 2020 added under HACTHANH (founded 01/07/2025), or put there in
+    place, stood under nobody in the tree of 2020-2025; a dated `unit move` is the way."""
+    before = snapshot(sql)
+    refused(
+        cli("unit", "add", "NEW1", "Chi bộ Mới", "--kind", "chi-bo-co-so",
+            "--parent", "HACTHANH", "--founded", "01/01/2020"),
+        "HACTHANH", "01/07/2025", "01/01/2020",
+    )  # fmt: skip
+    refused(cli("unit", "edit", "DALAN", "--parent", "QUANGPHU"), "QUANGPHU", "12/05/2000")
+    ok(cli("unit", "edit", "DALAN", "--parent", "HACTHANH"))  # its parent since the 2025 move
+    assert snapshot(sql) == before
+    ok(cli("unit", "add", "NEW2", "Chi bộ Mới", "--kind", "chi-bo-co-so",
+           "--parent", "HACTHANH", "--founded", "01/08/2025"))  # fmt: skip
+    ok(cli("unit", "add", "NEW3", "Chi bộ chưa rõ ngày", "--kind", "chi-bo-co-so",
+           "--parent", "HACTHANH"))  # fmt: skip

@@ -84,6 +84,7 @@ def add_unit(
         if parent_unit is None:
             raise NotFound("unit.parent_not_found", code=nfc(parent))
         check_parent_outlives(parent_unit.code, parent_unit.dissolved_on, None)
+        check_parent_founded(parent_unit.code, parent_unit.founded_on, founded_on)
     unit = Unit(
         code=code,
         code_key=code_key(code),
@@ -149,6 +150,8 @@ def edit_unit(
     if parent is not None:
         new_parent = get_parent(session, parent)
         check_parent_outlives(new_parent.code, new_parent.dissolved_on, unit.dissolved_on)
+        if old_parent is None or new_parent.id != old_parent.id:  # put there in place
+            check_parent_founded(new_parent.code, new_parent.founded_on, unit.founded_on)
         if new_parent.id in subtree_ids(session, unit.id):
             raise InvalidValue("unit.cycle", code=unit.code)
         unit.parent_id = new_parent.id
@@ -281,6 +284,22 @@ def _authorise(unit: Unit, admits_from: date | None, document: str | None) -> No
     if admits_from > date.today():
         raise InvalidValue("act.in_future", field="--admits-from", date=admits_from.isoformat())
     unit.admits_from, unit.admits_document = admits_from, nfc(document or "")
+
+
+def check_parent_founded(code: str, parent_began: date | None, child_began: date | None) -> None:
+    """A unit founded on a day stands under a parent that stood that day: none is added, or
+    put in place (a correction, with no history), under a unit founded after it; the tree
+    of that day would hold it under nobody. (A file's ``parent`` is the parent now, which a
+    dated move may have given long after the founding: imports do not ask this.)"""
+    from dangvien_cli.i18n import fmt_date
+
+    if parent_began is not None and child_began is not None and parent_began > child_began:
+        raise InvalidValue(
+            "unit.parent_founded_later",
+            code=code,
+            day=fmt_date(parent_began),
+            founded=fmt_date(child_began),
+        )
 
 
 def check_parent_outlives(code: str, parent_gone: date | None, child_gone: date | None) -> None:
