@@ -216,13 +216,11 @@ def _spare_to_the_name(layout: Layout, width: int) -> None:
     """More rows than the sample may follow, with longer names than it saw: the terminal's
     spare width goes to the flex column, so that fewer of them wrap onto a second line."""
     spare = width - layout.total
-    for j, col in enumerate(layout.columns):
-        if col.flex and spare > 0:
-            grown = layout.widths[j] + spare
-            layout.widths[j] = (
-                min(grown, max(col.max_width, layout.widths[j])) if col.max_width else grown
-            )
-            return
+    name = next((j for j, col in enumerate(layout.columns) if col.flex), None)
+    if name is None or spare <= 0:
+        return
+    grown, cap = layout.widths[name] + spare, layout.columns[name].max_width
+    layout.widths[name] = min(grown, max(cap, layout.widths[name])) if cap else grown
 
 
 def _rank(columns: Sequence[Column]) -> Callable[[int], int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
@@ -138,14 +138,18 @@ def _next_header_line(stream: Any, path: Path, used: str) -> str:
     return line
 
 
-def _named_cells(line: str, delimiter: str | None) -> int:
-    """How many cells of a line hold a name (0 for a line that does not parse)."""
+def _names_columns(cells: Iterable[Any]) -> bool:
+    """Whether a row is a header: it names two columns or more (a title names one)."""
+    return sum(1 for c in cells if c is not None and str(c).strip()) >= 2
+
+
+def _line_cells(line: str, delimiter: str | None) -> list[str]:
+    """A line's cells, none for a line that does not parse."""
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _sniff_delimiter(line)
     try:
-        cells = next(csv.reader([line], delimiter=delim), []) if len(delim) == 1 else []
+        return next(csv.reader([line], delimiter=delim), []) if len(delim) == 1 else []
     except csv.Error:
-        return 0
-    return sum(1 for c in cells if c.strip())
+        return []
 
 
 def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
@@ -163,16 +167,16 @@ def _open_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     # from Excel often opens with a title ("DANH SÁCH …,,,,") and a blank line. A file none
     # of whose first lines does so keeps its first line as the header.
     read: list[str] = []
+    found = 0
     while len(read) < TITLE_LINES_MAX and (line := _next_header_line(stream, path, used)):
         read.append(line)
-        if _named_cells(line, delimiter) >= 2:
+        if _names_columns(_line_cells(line, delimiter)):
+            found = len(read) - 1
             break
     if not "".join(read).strip():
         stream.close()
         raise DangvienError("import.empty", path=str(path))
-    first, header_line, rest = read[-1], len(read), []
-    if len(read) > 1 and _named_cells(first, delimiter) < 2:
-        first, header_line, rest = read[0], 1, read[1:]
+    first, header_line, rest = read[found], found + 1, read[found + 1 :]
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _sniff_delimiter(first)
     if len(delim) != 1:
         stream.close()
@@ -365,7 +369,7 @@ def _open_xlsx(path: Path, sheet: str | None) -> Table:
     # The header is the first row naming two columns or more: a sheet often opens with a
     # title ("DANH SÁCH ĐẢNG VIÊN …") in one cell and a blank row.
     for line, candidate in enumerate(it, start=1):  # noqa: B007 - line is used after the loop
-        if sum(1 for c in candidate if c is not None and str(c).strip()) >= 2:
+        if _names_columns(candidate):
             header_row = candidate
             break
     headers = ["" if h is None else str(h).strip() for h in header_row]

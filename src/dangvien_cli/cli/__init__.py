@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"dangvien {__version__}\n")
         return
     asked = lang_from_argv(args)
-    if set_lang(asked) != asked and os.environ.get("DANGVIEN_LANG", "").strip() and asked:
+    from_profile = asked == os.environ.get("DANGVIEN_LANG", "").strip().lower()
+    if set_lang(asked) != asked and asked and from_profile:
         # --lang is refused as a usage error; a variable set long ago in a profile is only
         # said, every time, so that the clerk learns why the words are Vietnamese.
         from dangvien_cli.cli._console import warn

@@ -136,9 +136,9 @@ def results(
 
         with from_stdin(file) as path:
             try:
-                rows = classes.results_from_file(path, when(date) if date else None)
+                rows, source = classes.results_from_file(path, when(date) if date else None)
                 with app_ctx().session(write=True) as session:
-                    outcomes = classes.record_results(session, code, rows, path=path)
+                    outcomes = classes.record_results(session, code, rows, source=source)
             except InvalidFile as exc:  # every bad row, as an import lists them
                 exc.path = exc.params["path"] = str(file)  # "-", not the spooled copy
                 show_file_errors(exc, app_ctx().fmt)

@@ -8,7 +8,7 @@ only. A whole class's results go in one transaction: one refusal and nothing is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,10 +69,7 @@ class Result:
     result: str
     certificate_no: str | None = None
     certificate_date: date | None = None
-    # Where a results file holds it: its line and the file's own headers by field, so that
-    # every bad row is named as the imports name them.
-    line: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    line: int | None = None  # in a results file
 
 
 def get_class(session: Session, code: str) -> TrainingClass:
@@ -284,32 +281,53 @@ def certificate_numbers(prefix: str | None, first: int, count: int) -> list[str 
     return [f"{prefix}{first + i}" for i in range(count)]
 
 
+@dataclass
+class ResultsFile:
+    """Where results read from a file came from: every bad row is then listed with its line
+    and the file's own header, as the imports list them, before anything is written."""
+
+    path: Path
+    headers: dict[str, str]  # field -> the file's header
+
+
 def record_results(
-    session: Session, code: str, results: list[Result], *, path: Path | None = None
+    session: Session, code: str, results: list[Result], *, source: ResultsFile | None = None
 ) -> list[tuple[int, StepOutcome]]:
-    """Record a class's results; each pass becomes the attendee's ``class`` step. From a
-    results file (``path``), every bad row is listed with its line before anything is
-    written; from the command line, the first refusal stops."""
+    """Record a class's results; each pass becomes the attendee's ``class`` step. From the
+    command line, the first refusal stops; from a file (``source``), every one is listed."""
     cls = get_class(session, code)
     attendance = _attendance(session, stored_id(cls), [r.person_id for r in results])
-    errors = RowErrors(path=str(path)) if path is not None else None
+    errors = RowErrors(path=str(source.path) if source else "")
+    date_field = source.headers["certificate_date"] if source else "--date"
     seen: set[int] = set()
     outcomes = []
+
+    def refused(r: Result, key: str, value: object, exc: DangvienError) -> None:
+        if source is None or r.line is None:
+            raise exc
+        errors.add(r.line, source.headers[key], value, exc.message())
+
     for r in results:
         try:
-            outcome = _record_one(session, cls, r, attendance.get(r.person_id), seen)
+            held = _attendee(cls, r, attendance.get(r.person_id), seen)
         except DangvienError as exc:
-            if errors is None or r.line is None:
-                raise
-            dated = isinstance(exc, _DateRefused)
-            column = "certificate_date" if dated else "person_id"
-            value = fmt_date(r.certificate_date) if dated else r.person_id
-            errors.add(r.line, r.headers.get(column, column), value, exc.message())
+            refused(r, "person_id", r.person_id, exc)
             continue
-        if outcome is not None:
-            outcomes.append((r.person_id, outcome))
-    if errors is not None and path is not None:
-        raise_if_errors(path, errors)
+        try:
+            when = _certificate_day(cls, r, date_field)
+        except DangvienError as exc:
+            refused(r, "certificate_date", fmt_date(r.certificate_date), exc)
+            continue
+        held.result = r.result
+        if r.result != PASSED or when is None:  # a failed attendee holds no certificate
+            continue
+        held.certificate_no, held.certificate_date = r.certificate_no, when
+        try:
+            outcomes.append((r.person_id, _pass(session, cls, r, when)))
+        except DangvienError as exc:
+            refused(r, "person_id", r.person_id, exc)
+    if source is not None:
+        raise_if_errors(source.path, errors)
     audit.record(
         session,
         "training_class",
@@ -323,17 +341,10 @@ def record_results(
     return outcomes
 
 
-class _DateRefused(InvalidValue):
-    """A refusal of the certificate's date (its column, in a results file)."""
-
-
-def _record_one(
-    session: Session,
-    cls: TrainingClass,
-    r: Result,
-    attendance: ClassAttendance | None,
-    seen: set[int],
-) -> StepOutcome | None:
+def _attendee(
+    cls: TrainingClass, r: Result, attendance: ClassAttendance | None, seen: set[int]
+) -> ClassAttendance:
+    """The attendee a result is for: named once, enrolled, without a result yet."""
     if r.person_id in seen:
         raise InvalidValue("class.repeated_id", id=r.person_id)
     seen.add(r.person_id)
@@ -341,22 +352,20 @@ def _record_one(
         raise InvalidValue("class.not_enrolled", id=r.person_id, code=cls.code)
     if attendance.result is not None:
         raise Conflict("class.already_result", id=r.person_id, code=cls.code)
+    return attendance
+
+
+def _certificate_day(cls: TrainingClass, r: Result, field_name: str) -> date | None:
+    """The certificate's day, within the class and not to come; a pass needs one."""
     when = r.certificate_date
-    named = r.headers.get("certificate_date", "--date")  # the file's column, or the option
-    if r.result == PASSED or when is not None:  # a failed attendee holds no certificate
-        if when is None:
-            raise _DateRefused("error.required", field=named)
-        if when < cls.start_on:
-            raise _DateRefused("class.result_before_start", id=r.person_id, code=cls.code)
-        try:
-            refuse_future(when, named)
-        except InvalidValue as exc:
-            raise _DateRefused(exc.key, **exc.params) from None
-    attendance.result = r.result
-    if r.result != PASSED or when is None:
+    if when is None:
+        if r.result == PASSED:
+            raise InvalidValue("error.required", field=field_name)
         return None
-    attendance.certificate_no, attendance.certificate_date = r.certificate_no, when
-    return _pass(session, cls, r, when)
+    if when < cls.start_on:
+        raise InvalidValue("class.result_before_start", id=r.person_id, code=cls.code)
+    refuse_future(when, field_name)
+    return when
 
 
 def _pass(session: Session, cls: TrainingClass, r: Result, when: date) -> StepOutcome:
@@ -373,7 +382,7 @@ def _pass(session: Session, cls: TrainingClass, r: Result, when: date) -> StepOu
         raise PersonRefused("class.person_refused", id=r.person_id, reason=exc.message()) from None
 
 
-def results_from_file(path: Path, default_date: date | None) -> list[Result]:
+def results_from_file(path: Path, default_date: date | None) -> tuple[list[Result], ResultsFile]:
     """A small results file: person id, result (passed/đạt/giỏi/… or failed/không đạt),
     certificate number and date; every bad row is reported at once."""
     from dangvien_cli.i18n import t
@@ -407,8 +416,8 @@ def results_from_file(path: Path, default_date: date | None) -> list[Result]:
             errors.add(row.line, row.column("result"), row.raw("result"), reason)
         if len(errors.items) == before:
             when = values.get("certificate_date") or default_date
-            headers = {key: row.column(key) for key in ("person_id", "certificate_date")}
             number = row.text("certificate_no")
-            out.append(Result(values["person_id"], word or "", number, when, row.line, headers))
+            out.append(Result(values["person_id"], word or "", number, when, row.line))
     raise_if_errors(path, errors)
-    return out
+    headers = {key: mapping.column(key) for key in ("person_id", "certificate_date")}
+    return out, ResultsFile(path, headers)

@@ -124,14 +124,12 @@ def check_transition(person: Person, events: list[PipelineEvent], item: StepInpu
         )
 
 
-def _with_denominator(session: Session, person: Person, item: StepInput) -> StepInput:
+def _with_denominator(session: Session, cell_id: int | None, item: StepInput) -> StepInput:
     """R14 counts the cell's official members on the day: where its roster is on file the
     count is the roster's (a typed one must agree, step_checks); else it must be typed."""
     from dangvien_cli.services.members import official_count
 
-    roster = official_count(
-        session, unit_of_person_on(session, person, item.occurred_on), item.occurred_on
-    )
+    roster = official_count(session, cell_id, item.occurred_on)
     detail = dict(item.detail)
     if roster is None:
         if detail.get("official_members") is None:
@@ -201,7 +199,8 @@ def record_step(
     check_transition(person, events, item)
     _refuse_after_dissolution(session, person, item)
     _refuse_unreal(events, item)
-    # The committees above the unit the person stood in on the act's day (R15, R16).
+    # The unit the person stood in on the act's day: its committees (R15, R16) and its
+    # roster (R14) are those of that day.
     day_unit = unit_of_person_on(session, person, item.occurred_on)
     authority = admission_authority(session, day_unit, item.occurred_on)
     if item.step is Step.decision and item.detail.get("decided_by"):
@@ -209,7 +208,7 @@ def record_step(
         item = replace(item, detail={**item.detail, "decided_by": decider.code})
     roster = None
     if item.step is Step.cell_vote:
-        item = _with_denominator(session, person, item)
+        item = _with_denominator(session, day_unit, item)
         roster = item.detail.get("roster_officials")
     found = check_step(
         person,

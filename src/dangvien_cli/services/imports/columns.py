@@ -95,8 +95,7 @@ class Row:
         return None if value is None else str(value)
 
     def column(self, key: str) -> str:
-        i = self._map.index.get(key)
-        return self._map.table.headers[i] if i is not None else key
+        return self._map.column(key)
 
 
 def _picker(positions: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:
@@ -153,6 +152,11 @@ class ColumnMap:
         positions = tuple(self.index.values())
         self._reach = max(positions, default=-1) + 1  # a row shorter than this is padded
         self._pick = _picker(positions)
+
+    def column(self, key: str) -> str:
+        """The file's own header of a field (the key where the file has no such column)."""
+        i = self.index.get(key)
+        return self.table.headers[i] if i is not None else key
 
     def values_of(self, cells: list[Any], plain: bool) -> dict[str, Any]:
         """The mapped cells of a row by field key, cleaned as _clean cleans one."""
