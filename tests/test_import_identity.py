@@ -170,3 +170,22 @@ def test_a_later_file_adds_no_step_after_the_road_ended(cli, sql, tmp_path, unit
     fixed = WITHDRAWN.replace("01/03/2022", "02/03/2022").format(row=row)  # a correction
     (tmp_path / "c.csv").write_text(header + fixed + "\n", encoding="utf-8")
     assert cli("candidate", "import", tmp_path / "c.csv").exit_code == 0
+
+
+VI_HEADER = "Họ và tên,Ngày sinh,Giới tính,Mã đơn vị,Số CCCD,Ngày tạo nguồn\n"
+
+
+@pytest.mark.parametrize("kind", ["candidate", "member"])
+def test_a_refusal_found_on_the_records_names_the_files_own_column(cli, tmp_path, unit, kind):
+    """Checks made after the rows are read (somebody else's national ID) named the column
+    by its key ("national_id") where the unit's file says "Số CCCD"; every other refusal
+    of the same file names "Số CCCD"."""
+    (tmp_path / "old.csv").write_text(HEADER + HOA, encoding="utf-8")
+    assert cli("candidate", "import", tmp_path / "old.csv").exit_code == 0
+    other = "Trần Văn Khác,02/03/1995,nu,DL,038195001122,01/03/2020\n"  # Hoa's CCCD
+    (tmp_path / "c.csv").write_text(VI_HEADER + other, encoding="utf-8")
+    extra = ("--unit", "DL") if kind == "member" else ()
+    result = cli(kind, "import", tmp_path / "c.csv", *extra, "--format", "json")
+    assert result.exit_code == 1, result.output
+    columns = {e["column"] for e in json.loads(result.stdout)["errors"]}
+    assert columns == {"Số CCCD"}, columns

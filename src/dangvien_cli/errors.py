@@ -126,11 +126,15 @@ class RowErrors:
 
     path: str = ""
     limit: int = MAX_ROW_ERRORS
+    # Field key -> the file's own header: a check that names the field by its key (one made
+    # after the rows are read, on the records) still points at the column the unit wrote.
+    headers: dict[str, str] = field(default_factory=dict)
 
     def add(self, line: int, column: str, value: object, reason: str) -> None:
         # The cell is echoed, shortened, so the unit can find it, but never a whole ID or
         # phone number: error lists travel by e-mail and land in terminals' scrollback.
         cell = "" if value is None else shorten(redact(str(value)[:200]))
+        column = self.headers.get(column, column)
         self.take([RowError(line, column, cell, shorten(reason, SHOWN_REASON_CHARS))])
 
     def take(self, found: list[RowError]) -> None:

@@ -97,7 +97,8 @@ def start_import(
     mapping = file.open(fields)
     result = ImportResult(kind, str(file.path), mapping.table.encoding, dry_run=file.dry_run)
     result.warnings += mapping.warnings()
-    return mapping, result, RowErrors(path=str(file.path))
+    headers = {key: mapping.column(key) for key in mapping.index}
+    return mapping, result, RowErrors(path=str(file.path), headers=headers)
 
 
 def raise_if_errors(path: Path, errors: RowErrors) -> None:
